@@ -1,0 +1,69 @@
+// The Hono application: one sub-app per resource, mounted with app.route(); every error
+// leaves as application/problem+json.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { docsRoutes } from './docs.js';
+import type { ApiDeps } from './deps.js';
+import { fieldErrors, problem, ProblemError } from './problem.js';
+import { enrollmentRoutes } from './routes/enrollments.js';
+import { healthRoutes } from './routes/health.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Validation failures of any route: 422 for a body, 400 for path, query and headers. */
+const defaultHook = (
+  result: { success: boolean; error?: { issues: readonly unknown[] }; target: string },
+  c: Parameters<typeof problem>[0],
+) => {
+  if (result.success || !result.error) return;
+  const prefix = result.target === 'json' ? 'body' : result.target;
+  const errors = fieldErrors(result.error.issues as never, prefix);
+  const status = result.target === 'json' ? 422 : 400;
+  return problem(c, 'validation-failed', status, {
+    detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+    errors,
+  });
+};
+
+export function createApp(deps: ApiDeps) {
+  const app = new OpenAPIHono({ defaultHook });
+  app.use(requestId());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        problem(c, 'payload-too-large', 413, { detail: `the body exceeds ${MAX_BODY_BYTES} bytes` }),
+    }),
+  );
+
+  app.route('/', healthRoutes(deps));
+  app.route('/', enrollmentRoutes(deps));
+  app.route('/', docsRoutes());
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Relance API',
+      version: '0.1.0',
+      description: 'Multi-channel sales cadences run as durable Temporal workflows.',
+    },
+  });
+
+  app.notFound((c) => problem(c, 'not-found', 404, { detail: `no route for ${c.req.method} ${c.req.path}` }));
+  app.onError((err, c) => {
+    if (err instanceof ProblemError) return problem(c, err.slug, err.status, { detail: err.message, ...err.extra });
+    if (err instanceof HTTPException) {
+      const slug = err.status === 413 ? 'payload-too-large' : err.status === 404 ? 'not-found' : 'malformed-request';
+      return problem(c, slug, err.status as ContentfulStatusCode, { detail: err.message });
+    }
+    // Log the error class and message only: request bodies may carry PII.
+    console.error(`[api] ${c.req.method} ${c.req.path} failed (request ${c.get('requestId')}):`, err);
+    return problem(c, 'internal-error', 500, { detail: `request ${c.get('requestId')} failed` });
+  });
+  return app;
+}
+
+export type RelanceApp = ReturnType<typeof createApp>;

@@ -1,0 +1,98 @@
+// RFC 9457 problem details: every 4xx/5xx of the API is application/problem+json with a
+// stable type URI (relative, resolved against the API, documented at /problems/{slug}).
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from '@hono/zod-openapi';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export const problemSlugs = {
+  'validation-failed': 'The request does not match the schema; `errors` names each field.',
+  'malformed-request': 'The body is not valid JSON, or a header or parameter cannot be read.',
+  'not-found': 'No such resource in this workspace.',
+  conflict: 'The request conflicts with the current state of the resource.',
+  'payload-too-large': 'The request body is larger than the API accepts.',
+  'service-unavailable': 'A dependency (database or Temporal) is down; `checks` tells which.',
+  'internal-error': 'An unexpected error. It was logged with the request id; nothing was half-applied.',
+} as const;
+export type ProblemSlug = keyof typeof problemSlugs;
+
+export type FieldError = { field: string; message: string };
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+};
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: '/problems/validation-failed' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+export const problemResponse = (description: string) => ({
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+  description,
+});
+
+const titles: Record<ProblemSlug, string> = {
+  'validation-failed': 'Validation failed',
+  'malformed-request': 'Malformed request',
+  'not-found': 'Not found',
+  conflict: 'Conflict',
+  'payload-too-large': 'Payload too large',
+  'service-unavailable': 'Service unavailable',
+  'internal-error': 'Internal error',
+};
+
+export function problemBody(
+  slug: ProblemSlug,
+  status: number,
+  extra: Omit<Partial<Problem>, 'type' | 'status'> = {},
+): Problem {
+  return { type: `/problems/${slug}`, title: titles[slug], status, ...extra };
+}
+
+export function problem(
+  c: Context,
+  slug: ProblemSlug,
+  status: ContentfulStatusCode,
+  extra: Omit<Partial<Problem>, 'type' | 'status'> = {},
+): Response {
+  return c.body(JSON.stringify(problemBody(slug, status, { instance: c.req.path, ...extra })), status, {
+    'content-type': PROBLEM_CONTENT_TYPE,
+  });
+}
+
+/** Thrown by handlers and services; the app's error handler turns it into a problem response. */
+export class ProblemError extends Error {
+  constructor(
+    readonly slug: ProblemSlug,
+    readonly status: ContentfulStatusCode,
+    detail: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail);
+  }
+}
+
+/** zod issues to `{ field, message }`, the field prefixed by where it came from (body, query...). */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string): FieldError[] {
+  return issues.flatMap((issue) => {
+    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((k) => ({ field: base ? `${base}.${k}` : k, message: 'unknown field' }));
+    }
+    return [{ field: base, message: issue.message }];
+  });
+}

@@ -1,0 +1,50 @@
+// One Drizzle database type for both back ends: a PostgreSQL server (postgres.js) when
+// DATABASE_URL is set, else PGlite, an embedded PostgreSQL that needs no server at all.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  /** Human description without credentials, for start-up logs. */
+  describe: string;
+  close: () => Promise<void>;
+};
+
+export type OpenDatabaseOptions = { databaseUrl?: string | undefined; dataDir?: string; maxConnections?: number };
+
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (opts.databaseUrl) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const sql = postgres(opts.databaseUrl, {
+      max: opts.maxConnections ?? 10,
+      onnotice: () => {},
+      // Our uuid/jsonb columns round-trip as-is; no per-row type parsing surprises.
+      prepare: true,
+    });
+    const url = new URL(opts.databaseUrl);
+    return {
+      db: drizzle(sql, { schema }) as unknown as Database,
+      kind: 'postgres',
+      describe: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const dir = resolve(join(opts.dataDir ?? './data', 'pglite'));
+  mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  return {
+    db: drizzle(client, { schema }) as unknown as Database,
+    kind: 'pglite',
+    describe: `PGlite (embedded) in ${dir}`,
+    close: () => client.close(),
+  };
+}

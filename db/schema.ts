@@ -1,0 +1,214 @@
+// The first slice of Relance's domain. Every table but workspaces carries workspace_id:
+// every query is scoped to one workspace, and the composite indexes start with it.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const workspaces = pgTable('workspaces', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  /** Default IANA time zone of the workspace, used when a rep or prospect has none. */
+  timeZone: text('time_zone').notNull().default('Europe/Paris'),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** rep, manager, ops or admin: what the person does in the sales team. */
+    role: text('role', { enum: ['rep', 'manager', 'ops', 'admin'] }).notNull().default('rep'),
+    timeZone: text('time_zone'),
+    managerId: uuid('manager_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_workspace_email').on(t.workspaceId, t.email)],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    domain: text('domain'),
+    /** ISO 3166-1 alpha-2 country and ISO 3166-2 region: they decide holidays and the default time zone. */
+    country: text('country'),
+    region: text('region'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('accounts_workspace_domain').on(t.workspaceId, t.domain)],
+);
+
+export const prospects = pgTable(
+  'prospects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    email: text('email'),
+    phone: text('phone'),
+    title: text('title'),
+    linkedinUrl: text('linkedin_url'),
+    country: text('country'),
+    region: text('region'),
+    /** Explicit IANA time zone; when null it is derived from country and region. */
+    timeZone: text('time_zone'),
+    /** active, opted_out or invalid_email: an opted-out prospect is never touched again. */
+    status: text('status', { enum: ['active', 'opted_out', 'invalid_email'] })
+      .notNull()
+      .default('active'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('prospects_workspace_email').on(t.workspaceId, t.email),
+    index('prospects_workspace_account').on(t.workspaceId, t.accountId),
+  ],
+);
+
+export const sequences = pgTable(
+  'sequences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** Stable key used in workflow ids, e.g. "announced-call". */
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    status: text('status', { enum: ['draft', 'active', 'archived'] }).notNull().default('draft'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('sequences_workspace_key').on(t.workspaceId, t.key)],
+);
+
+/** A published version is frozen: enrollments keep the version they started with. */
+export const sequenceVersions = pgTable(
+  'sequence_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    sequenceId: uuid('sequence_id')
+      .notNull()
+      .references(() => sequences.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('sequence_versions_sequence_version').on(t.sequenceId, t.version)],
+);
+
+export const enrollments = pgTable(
+  'enrollments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    prospectId: uuid('prospect_id')
+      .notNull()
+      .references(() => prospects.id, { onDelete: 'cascade' }),
+    sequenceId: uuid('sequence_id')
+      .notNull()
+      .references(() => sequences.id, { onDelete: 'cascade' }),
+    sequenceVersion: integer('sequence_version').notNull(),
+    repId: uuid('rep_id')
+      .notNull()
+      .references(() => users.id),
+    /** Deterministic (workspace, prospect, sequence): enrolling twice never runs twice. */
+    workflowId: text('workflow_id').notNull(),
+    status: text('status', {
+      enum: ['pending', 'active', 'paused', 'completed', 'stopped'],
+    })
+      .notNull()
+      .default('pending'),
+    /** Trigger event that makes the touch relevant (fundraise, trade show, new law...). */
+    context: text('context'),
+    /** Reason to call ("we helped X reach Y, may I send the case study?"). */
+    pretext: text('pretext'),
+    stopReason: text('stop_reason'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('enrollments_workflow_id').on(t.workflowId),
+    index('enrollments_workspace_prospect').on(t.workspaceId, t.prospectId),
+  ],
+);
+
+/** A human step of a cadence, in the rep's queue. One row per (enrollment, step): idempotent. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    enrollmentId: uuid('enrollment_id').references(() => enrollments.id, { onDelete: 'cascade' }),
+    repId: uuid('rep_id')
+      .notNull()
+      .references(() => users.id),
+    stepKey: text('step_key').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['open', 'done', 'cancelled'] }).notNull().default('open'),
+    /** What the rep needs to prepare: decision maker, announcement sent, context, pretext, objections. */
+    prep: jsonb('prep').notNull().default(sql`'{}'::jsonb`),
+    outcome: jsonb('outcome'),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('tasks_enrollment_step').on(t.enrollmentId, t.stepKey),
+    index('tasks_queue').on(t.workspaceId, t.repId, t.status, t.dueAt),
+  ],
+);
+
+/** Append-only timeline per prospect; feeds webhooks and reports. */
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    prospectId: uuid('prospect_id').references(() => prospects.id, { onDelete: 'cascade' }),
+    enrollmentId: uuid('enrollment_id').references(() => enrollments.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
+    /** Makes writes from retried activities idempotent. */
+    dedupeKey: text('dedupe_key').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('events_workspace_dedupe').on(t.workspaceId, t.dedupeKey),
+    index('events_workspace_prospect').on(t.workspaceId, t.prospectId, t.id),
+  ],
+);

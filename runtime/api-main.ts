@@ -1,0 +1,25 @@
+// `npm run start:api`: the HTTP API alone, against an external Temporal and PostgreSQL.
+import { createApp } from '../api/app.js';
+import { startHttpServer } from '../api/server.js';
+import { openDatabase } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { loadConfig } from './config.js';
+import { onShutdown } from './shutdown.js';
+import { createTemporalClient } from './temporal.js';
+
+const config = loadConfig();
+if (!config.databaseUrl) {
+  console.error('[relance] start:api needs DATABASE_URL (the embedded PGlite serves one process: use `npm start`)');
+  process.exit(2);
+}
+const handle = await openDatabase(config);
+await migrateDatabase(handle);
+const temporal = createTemporalClient(config.temporal);
+const app = createApp({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue });
+const server = await startHttpServer(app, config.host, config.port);
+console.log(`[relance] API on ${server.url} (docs ${server.url}/docs), Temporal ${config.temporal.address}`);
+onShutdown([
+  ['api', server.close],
+  ['temporal client', () => temporal.connection.close()],
+  ['database', handle.close],
+]);

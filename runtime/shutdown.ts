@@ -1,0 +1,26 @@
+// Graceful shutdown on SIGINT/SIGTERM: stop taking work, finish what is in flight, close.
+// A second signal forces the exit.
+export function onShutdown(steps: Array<[name: string, fn: () => Promise<unknown>]>): void {
+  let stopping = false;
+  const handler = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.error(`[relance] ${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`[relance] ${signal}: shutting down`);
+    let failed = false;
+    for (const [name, fn] of steps) {
+      try {
+        await fn();
+      } catch (err) {
+        failed = true;
+        console.error(`[relance] ${name} did not stop cleanly:`, err);
+      }
+    }
+    console.log('[relance] stopped');
+    process.exit(failed ? 1 : 0);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}

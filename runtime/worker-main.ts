@@ -1,0 +1,30 @@
+// `npm run start:worker`: the Temporal worker alone, against an external Temporal and PostgreSQL.
+import { openDatabase } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { loadConfig } from './config.js';
+import { onShutdown } from './shutdown.js';
+import { connectWorkerConnection } from './temporal.js';
+import { createRelanceWorker } from './worker.js';
+
+const config = loadConfig();
+if (!config.databaseUrl) {
+  console.error('[relance] start:worker needs DATABASE_URL (the embedded PGlite serves one process: use `npm start`)');
+  process.exit(2);
+}
+const handle = await openDatabase(config);
+await migrateDatabase(handle);
+const connection = await connectWorkerConnection(config.temporal);
+const worker = await createRelanceWorker({
+  connection,
+  namespace: config.temporal.namespace,
+  taskQueue: config.temporal.taskQueue,
+  deps: { db: handle.db },
+});
+const running = worker.run();
+console.log(`[relance] worker on task queue ${config.temporal.taskQueue} at ${config.temporal.address}`);
+onShutdown([
+  ['worker', async () => (worker.shutdown(), await running)],
+  ['temporal connection', () => connection.close()],
+  ['database', handle.close],
+]);
+await running;
