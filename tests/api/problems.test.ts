@@ -1,0 +1,97 @@
+// Every 4xx of the API is application/problem+json naming what is wrong; the OpenAPI
+// document and the docs page are served.
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, MAX_BODY_BYTES, type RelanceApp } from '../../api/app.js';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { seedWorkspace } from '../support/fixtures.js';
+
+let db: TestDatabase;
+let app: RelanceApp;
+let wsId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  // Lazy client: these requests are all refused before anything reaches Temporal.
+  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x' });
+  wsId = (await seedWorkspace(db.db)).workspace.id;
+});
+afterAll(async () => db?.drop());
+
+type Problem = { type: string; title: string; status: number; detail?: string; errors?: Array<{ field: string; message: string }> };
+
+async function expectProblem(res: Response, status: number, type: string): Promise<Problem> {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/problem+json');
+  const body = (await res.json()) as Problem;
+  expect(body.type).toBe(type);
+  expect(body.status).toBe(status);
+  return body;
+}
+
+const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  app.request(path, { method: 'POST', body, headers });
+
+describe('problem+json errors', () => {
+  it('unknown route: 404', async () => {
+    const body = await expectProblem(await app.request('/nope'), 404, '/problems/not-found');
+    expect(body.detail).toContain('/nope');
+  });
+
+  it('malformed JSON: 400', async () => {
+    await expectProblem(await post(`/v1/workspaces/${wsId}/enrollments`, '{"prospectId":'), 400, '/problems/malformed-request');
+  });
+
+  it('wrong types and unknown fields: 422 naming each field', async () => {
+    const res = await post(
+      `/v1/workspaces/${wsId}/enrollments`,
+      JSON.stringify({ prospectId: 42, sequenceId: 'not-a-uuid', repId: crypto.randomUUID(), colour: 'red' }),
+    );
+    const body = await expectProblem(res, 422, '/problems/validation-failed');
+    const fields = body.errors?.map((e) => e.field).sort();
+    expect(fields).toEqual(['body.colour', 'body.prospectId', 'body.sequenceId']);
+  });
+
+  it('invalid path parameter: 400 naming it', async () => {
+    const res = await app.request('/v1/workspaces/not-a-uuid/enrollments/also-not');
+    const body = await expectProblem(res, 400, '/problems/validation-failed');
+    expect(body.errors?.map((e) => e.field).sort()).toEqual(['param.enrollmentId', 'param.workspaceId']);
+  });
+
+  it('oversized body: 413', async () => {
+    const huge = JSON.stringify({ context: 'x'.repeat(MAX_BODY_BYTES + 10) });
+    await expectProblem(await post(`/v1/workspaces/${wsId}/enrollments`, huge), 413, '/problems/payload-too-large');
+  });
+
+  it('unknown enrollment: 404', async () => {
+    await expectProblem(await app.request(`/v1/workspaces/${wsId}/enrollments/${crypto.randomUUID()}`), 404, '/problems/not-found');
+  });
+
+  it('every problem type resolves to a page', async () => {
+    const res = await app.request('/problems/validation-failed');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('names each field');
+  });
+});
+
+describe('OpenAPI and docs', () => {
+  it('serves an OpenAPI 3.1 document with the routes and the Problem schema', async () => {
+    const res = await app.request('/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/health', '/v1/workspaces/{workspaceId}/enrollments']),
+    );
+    expect(doc.components.schemas).toHaveProperty('Problem');
+  });
+
+  it('serves the docs page and its assets locally', async () => {
+    const page = await app.request('/docs');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/openapi.json');
+    const js = await app.request('/docs/assets/swagger-ui-bundle.js');
+    expect(js.status).toBe(200);
+    expect((await js.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+  });
+});

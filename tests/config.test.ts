@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../runtime/config.js';
+
+describe('configuration from the environment', () => {
+  it('defaults to the embedded services', () => {
+    const c = loadConfig({});
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.temporal).toMatchObject({ address: 'localhost:7233', namespace: 'default', embedded: true, tls: false });
+    expect(c.port).toBe(3000);
+  });
+
+  it('uses an external Temporal with TLS when an API key is given', () => {
+    const c = loadConfig({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'ns.acct', TEMPORAL_API_KEY: 'k' });
+    expect(c.temporal).toMatchObject({ embedded: false, tls: true, apiKey: 'k', namespace: 'ns.acct' });
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ TEMPORAL_TLS_CERT_PATH: '/a.pem' })).toThrow(/TEMPORAL_TLS_KEY_PATH/);
+  });
+});

@@ -1,0 +1,50 @@
+// A worker of the real Relance code on its own task queue, against the run's dev server.
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { createRelanceWorker } from '../../runtime/worker.js';
+
+export type TestTemporal = {
+  client: Client;
+  taskQueue: string;
+  worker: Worker;
+  stop: () => Promise<void>;
+};
+
+let runtimeInstalled = false;
+/** Worker state chatter at INFO drowns test output; keep warnings and errors. */
+export function quietTemporalRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+export async function startTestWorker(db: Database): Promise<TestTemporal> {
+  quietTemporalRuntime();
+  const address = inject('temporalAddress');
+  const taskQueue = `test-${randomBytes(4).toString('hex')}`;
+  const nativeConnection = await NativeConnection.connect({ address });
+  const worker = await createRelanceWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    deps: { db },
+    workflowBundlePath: inject('workflowBundle'),
+  });
+  const running = worker.run();
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: 'default' });
+  return {
+    client,
+    taskQueue,
+    worker,
+    stop: async () => {
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await nativeConnection.close();
+    },
+  };
+}
