@@ -1,31 +1,117 @@
-// Enrollment life-cycle writes. Idempotent: a retried activity converges on the same rows.
-import { and, eq } from 'drizzle-orm';
-import { enrollments } from '../db/schema.js';
+// Enrollment life-cycle writes and exits that reach beyond one enrollment (an opt-out stops
+// every enrollment of the prospect; a reply may stop the others at the same account).
+import type { Client } from '@temporalio/client';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { callSlots, enrollments, prospects, tasks } from '../db/schema.js';
+import { prospectEventSignal } from '../workflows/enrollment/messages.js';
 import { appendEvent } from './timeline.js';
 
-export type ActivateEnrollmentInput = { workspaceId: string; enrollmentId: string; prospectId: string };
-export type ActivateEnrollmentResult = { status: 'active'; firstActivation: boolean };
+export type EnrollmentStatus = 'active' | 'paused' | 'completed' | 'stopped';
 
-export function createEnrollmentActivities({ db }: { db: Database }) {
+export type SetStatusInput = {
+  workspaceId: string;
+  enrollmentId: string;
+  prospectId: string;
+  status: EnrollmentStatus;
+  currentStepId?: string | null;
+  reason?: string | null;
+  /** Timeline event to append with the change, deduplicated by key. */
+  event?: { type: string; dedupeKey: string; payload?: Record<string, unknown> };
+  at: string;
+};
+
+export function createEnrollmentActivities({ db, temporal }: { db: Database; temporal?: Client | undefined }) {
   return {
-    async activateEnrollment(input: ActivateEnrollmentInput): Promise<ActivateEnrollmentResult> {
-      return db.transaction(async (tx) => {
-        const updated = await tx
+    async setEnrollmentStatus(i: SetStatusInput): Promise<void> {
+      const terminal = i.status === 'completed' || i.status === 'stopped';
+      await db.transaction(async (tx) => {
+        await tx
           .update(enrollments)
-          .set({ status: 'active', updatedAt: new Date() })
-          .where(and(eq(enrollments.id, input.enrollmentId), eq(enrollments.workspaceId, input.workspaceId)))
-          .returning({ id: enrollments.id });
-        if (updated.length === 0) throw new Error(`enrollment ${input.enrollmentId} not found in its workspace`);
-        const firstActivation = await appendEvent(tx as unknown as Database, {
-          workspaceId: input.workspaceId,
-          prospectId: input.prospectId,
-          enrollmentId: input.enrollmentId,
-          type: 'enrollment.started',
-          dedupeKey: `enrollment.started:${input.enrollmentId}`,
-        });
-        return { status: 'active' as const, firstActivation };
+          .set({
+            status: i.status,
+            ...(i.currentStepId !== undefined ? { currentStepId: i.currentStepId } : {}),
+            ...(i.reason !== undefined ? { stopReason: i.reason } : {}),
+            ...(terminal ? { completedAt: new Date(i.at) } : {}),
+            updatedAt: new Date(i.at),
+          })
+          .where(and(eq(enrollments.id, i.enrollmentId), eq(enrollments.workspaceId, i.workspaceId)));
+        if (terminal) {
+          // Nothing is left behind in a rep's queue or calendar once the cadence is over.
+          await tx
+            .update(tasks)
+            .set({ status: 'cancelled', completedAt: new Date(i.at) })
+            .where(and(eq(tasks.enrollmentId, i.enrollmentId), eq(tasks.status, 'open')));
+          await tx
+            .update(callSlots)
+            .set({ status: 'released' })
+            .where(and(eq(callSlots.enrollmentId, i.enrollmentId), eq(callSlots.status, 'reserved')));
+        }
+        if (i.event) {
+          await appendEvent(tx as unknown as Database, {
+            workspaceId: i.workspaceId,
+            prospectId: i.prospectId,
+            enrollmentId: i.enrollmentId,
+            type: i.event.type,
+            payload: { ...i.event.payload, status: i.status, reason: i.reason ?? null, stepId: i.currentStepId ?? null },
+            dedupeKey: i.event.dedupeKey,
+          });
+        }
       });
+    },
+
+    async appendTimeline(i: { workspaceId: string; prospectId: string; enrollmentId: string; type: string; dedupeKey: string; payload?: Record<string, unknown> }): Promise<void> {
+      await appendEvent(db, i);
+    },
+
+    /**
+     * Applies an exit to the other enrollments: an opt-out marks the prospect and stops all of
+     * its enrollments; an account-wide reply stops the enrollments of the account's other contacts.
+     */
+    async propagateExit(i: {
+      workspaceId: string;
+      prospectId: string;
+      enrollmentId: string;
+      kind: 'opt_out' | 'account_reply';
+      accountId?: string | null;
+    }): Promise<{ signalled: number }> {
+      if (i.kind === 'opt_out') {
+        await db
+          .update(prospects)
+          .set({ status: 'opted_out' })
+          .where(and(eq(prospects.id, i.prospectId), eq(prospects.workspaceId, i.workspaceId)));
+        await appendEvent(db, { workspaceId: i.workspaceId, prospectId: i.prospectId, type: 'prospect.opted_out', dedupeKey: `opted_out:${i.prospectId}` });
+      }
+      const prospectIds =
+        i.kind === 'opt_out'
+          ? [i.prospectId]
+          : i.accountId
+            ? (await db.select({ id: prospects.id }).from(prospects).where(and(eq(prospects.workspaceId, i.workspaceId), eq(prospects.accountId, i.accountId)))).map((r) => r.id)
+            : [];
+      if (prospectIds.length === 0 || !temporal) return { signalled: 0 };
+      const others = await db
+        .select({ workflowId: enrollments.workflowId })
+        .from(enrollments)
+        .where(
+          and(
+            eq(enrollments.workspaceId, i.workspaceId),
+            inArray(enrollments.prospectId, prospectIds),
+            inArray(enrollments.status, ['pending', 'active', 'paused']),
+            ne(enrollments.id, i.enrollmentId),
+          ),
+        );
+      const type = i.kind === 'opt_out' ? 'opt_out' : 'account_replied';
+      let signalled = 0;
+      for (const o of others) {
+        try {
+          await temporal.workflow.getHandle(o.workflowId).signal(prospectEventSignal, { type, source: 'propagated' });
+          signalled++;
+        } catch (err) {
+          // Already finished: nothing to stop.
+          if (!(err instanceof Error && err.name === 'WorkflowNotFoundError')) throw err;
+        }
+      }
+      return { signalled };
     },
   };
 }

@@ -1,13 +1,30 @@
 // All activities, built by one factory over injected dependencies (samples-typescript style):
 // tests and processes pass their own database handle, nothing is a module-level singleton.
+import type { Client } from '@temporalio/client';
+import { defaultChannels } from '../channels/local-outbox.js';
+import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import { createEnrollmentActivities } from './enrollment.js';
+import { createEscalationActivities } from './escalation.js';
+import { createPlanningActivities } from './planning.js';
+import { createTaskActivities } from './tasks.js';
+import { createTouchActivities } from './touches.js';
 
-export type ActivityDeps = { db: Database };
+export type ActivityDeps = {
+  db: Database;
+  /** Signals other enrollments (opt-out, account-wide reply); optional in narrow tests. */
+  temporal?: Client;
+  channels?: ChannelRegistry;
+};
 
 export function createActivities(deps: ActivityDeps) {
+  const channels = deps.channels ?? defaultChannels();
   return {
-    ...createEnrollmentActivities(deps),
+    ...createEnrollmentActivities({ db: deps.db, temporal: deps.temporal }),
+    ...createPlanningActivities({ db: deps.db }),
+    ...createTaskActivities({ db: deps.db }),
+    ...createTouchActivities({ db: deps.db, channels }),
+    ...createEscalationActivities({ db: deps.db }),
   };
 }
 

@@ -10,6 +10,10 @@ import type { ApiDeps } from './deps.js';
 import { fieldErrors, problem, ProblemError } from './problem.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
 import { healthRoutes } from './routes/health.js';
+import { prospectEventRoutes } from './routes/prospect-events.js';
+import { sequenceRoutes } from './routes/sequences.js';
+import { taskRoutes } from './routes/tasks.js';
+import { workspaceRoutes } from './routes/workspaces.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -40,7 +44,11 @@ export function createApp(deps: ApiDeps) {
   );
 
   app.route('/', healthRoutes(deps));
+  app.route('/', workspaceRoutes(deps));
+  app.route('/', sequenceRoutes(deps));
   app.route('/', enrollmentRoutes(deps));
+  app.route('/', taskRoutes(deps));
+  app.route('/', prospectEventRoutes(deps));
   app.route('/', docsRoutes());
 
   app.doc31('/openapi.json', {

@@ -21,6 +21,10 @@ export const workspaces = pgTable('workspaces', {
   name: text('name').notNull(),
   /** Default IANA time zone of the workspace, used when a rep or prospect has none. */
   timeZone: text('time_zone').notNull().default('Europe/Paris'),
+  /** Ops' timing rules (partial TimingRulesInput); sequences may override them. */
+  timingRules: jsonb('timing_rules').notNull().default(sql`'{}'::jsonb`),
+  /** Escalation quotas: { perAccount, perRep, windowDays }. */
+  escalationPolicy: jsonb('escalation_policy').notNull().default(sql`'{}'::jsonb`),
   createdAt: createdAt(),
 });
 
@@ -36,6 +40,11 @@ export const users = pgTable(
     /** rep, manager, ops or admin: what the person does in the sales team. */
     role: text('role', { enum: ['rep', 'manager', 'ops', 'admin'] }).notNull().default('rep'),
     timeZone: text('time_zone'),
+    phone: text('phone'),
+    /** Call capacity: the announced call slots a rep can really keep. */
+    callsPerHour: integer('calls_per_hour').notNull().default(12),
+    /** Dedicated call blocks [{ days?, start, end }] in the rep's zone; empty means any time in the call window. */
+    callBlocks: jsonb('call_blocks').notNull().default(sql`'[]'::jsonb`),
     managerId: uuid('manager_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
@@ -153,6 +162,8 @@ export const enrollments = pgTable(
     /** Reason to call ("we helped X reach Y, may I send the case study?"). */
     pretext: text('pretext'),
     stopReason: text('stop_reason'),
+    currentStepId: text('current_step_id'),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -178,7 +189,8 @@ export const tasks = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
-    status: text('status', { enum: ['open', 'done', 'cancelled'] }).notNull().default('open'),
+    /** missed: an announced call not logged within its grace window (a broken promise). */
+    status: text('status', { enum: ['open', 'done', 'missed', 'cancelled'] }).notNull().default('open'),
     /** What the rep needs to prepare: decision maker, announcement sent, context, pretext, objections. */
     prep: jsonb('prep').notNull().default(sql`'{}'::jsonb`),
     outcome: jsonb('outcome'),
@@ -210,5 +222,98 @@ export const events = pgTable(
   (t) => [
     uniqueIndex('events_workspace_dedupe').on(t.workspaceId, t.dedupeKey),
     index('events_workspace_prospect').on(t.workspaceId, t.prospectId, t.id),
+  ],
+);
+
+/** A slot of a rep's call capacity, reserved before the email that announces the call leaves. */
+export const callSlots = pgTable(
+  'call_slots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    repId: uuid('rep_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    stepKey: text('step_key').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['reserved', 'released'] }).notNull().default('reserved'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('call_slots_enrollment_step').on(t.enrollmentId, t.stepKey),
+    uniqueIndex('call_slots_rep_start_reserved').on(t.repId, t.startsAt).where(sql`status = 'reserved'`),
+    index('call_slots_rep_window').on(t.repId, t.startsAt),
+  ],
+);
+
+/** Touches the system sent (or refused to send) on a channel; one per (enrollment, step visit). */
+export const touches = pgTable(
+  'touches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    prospectId: uuid('prospect_id')
+      .notNull()
+      .references(() => prospects.id, { onDelete: 'cascade' }),
+    stepKey: text('step_key').notNull(),
+    channel: text('channel').notNull(),
+    provider: text('provider').notNull(),
+    status: text('status', { enum: ['sent', 'suppressed', 'failed'] }).notNull(),
+    toAddress: text('to_address'),
+    subject: text('subject'),
+    body: text('body'),
+    /** The call time this touch announced, when it announced one. */
+    announcedCallAt: timestamp('announced_call_at', { withTimezone: true }),
+    detail: text('detail'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('touches_enrollment_step').on(t.enrollmentId, t.stepKey),
+    index('touches_workspace_prospect').on(t.workspaceId, t.prospectId),
+  ],
+);
+
+/** Escalation decisions (allowed or refused), counted against the quotas. */
+export const escalations = pgTable(
+  'escalations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    prospectId: uuid('prospect_id')
+      .notNull()
+      .references(() => prospects.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    repId: uuid('rep_id')
+      .notNull()
+      .references(() => users.id),
+    managerId: uuid('manager_id').references(() => users.id),
+    blockerKind: text('blocker_kind').notNull(),
+    decision: text('decision', { enum: ['allowed', 'refused'] }).notNull(),
+    reason: text('reason').notNull(),
+    briefing: jsonb('briefing'),
+    stepKey: text('step_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('escalations_enrollment_step').on(t.enrollmentId, t.stepKey),
+    index('escalations_rep').on(t.workspaceId, t.repId, t.createdAt),
+    index('escalations_account').on(t.workspaceId, t.accountId, t.createdAt),
   ],
 );

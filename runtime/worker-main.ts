@@ -3,7 +3,7 @@ import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { loadConfig } from './config.js';
 import { onShutdown } from './shutdown.js';
-import { connectWorkerConnection } from './temporal.js';
+import { connectWorkerConnection, createTemporalClient } from './temporal.js';
 import { createRelanceWorker } from './worker.js';
 
 const config = loadConfig();
@@ -14,16 +14,19 @@ if (!config.databaseUrl) {
 const handle = await openDatabase(config);
 await migrateDatabase(handle);
 const connection = await connectWorkerConnection(config.temporal);
+// Activities signal other enrollments (an opt-out stops them all).
+const temporal = createTemporalClient(config.temporal);
 const worker = await createRelanceWorker({
   connection,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
-  deps: { db: handle.db },
+  deps: { db: handle.db, temporal },
 });
 const running = worker.run();
 console.log(`[relance] worker on task queue ${config.temporal.taskQueue} at ${config.temporal.address}`);
 onShutdown([
   ['worker', async () => (worker.shutdown(), await running)],
+  ['temporal client', () => temporal.connection.close()],
   ['temporal connection', () => connection.close()],
   ['database', handle.close],
 ]);

@@ -1,7 +1,7 @@
 // Workflow code is bundled ahead of time (webpack via bundleWorkflowCode) and cached by a hash
 // of its sources, so a worker start only loads a file instead of bundling for seconds.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,6 +39,10 @@ export async function ensureWorkflowBundle(outDir = join(root, 'dist')): Promise
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, code);
   renameSync(tmp, path);
+  // Older bundles are dead weight once the sources changed.
+  for (const f of readdirSync(outDir)) {
+    if (/^workflows-[0-9a-f]{16}\.js$/.test(f) && join(outDir, f) !== path) rmSync(join(outDir, f), { force: true });
+  }
   return path;
 }
 

@@ -39,15 +39,15 @@ const [handle, bundlePath, devServer] = await Promise.all([
 const temporalConfig = devServer ? { ...config.temporal, address: devServer.address } : config.temporal;
 
 const connection = await connectWorkerConnection(temporalConfig);
+const temporal = createTemporalClient(temporalConfig);
 const worker = await createRelanceWorker({
   connection,
   namespace: temporalConfig.namespace,
   taskQueue: temporalConfig.taskQueue,
-  deps: { db: handle.db },
+  deps: { db: handle.db, temporal },
   workflowBundlePath: bundlePath,
 });
 const workerRun = worker.run();
-const temporal = createTemporalClient(temporalConfig);
 const app = createApp({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
 const server = await startHttpServer(app, config.host, config.port);
 

@@ -1,2 +1,2 @@
 // Entry point of the workflow bundle: every workflow type the worker runs.
-export { enrollmentWorkflow } from './enrollment.js';
+export { enrollmentWorkflow } from './enrollment/workflow.js';

@@ -1,27 +1,34 @@
 // Enrollments: a prospect enrolled in a sequence, run by one workflow with a deterministic id.
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { enrollments, prospects, sequences, sequenceVersions, users } from '../../db/schema.js';
-import { enrollmentWorkflowId } from '../../workflows/ids.js';
-import type { EnrollmentInputV1 } from '../../workflows/enrollment.js';
-import { ProblemError, problemResponse } from '../problem.js';
+// Rep and ops actions (pause, resume, stop, skip, reschedule) go through workflow Updates.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { enrollments } from '../../db/schema.js';
+import {
+  pauseUpdate,
+  rescheduleUpdate,
+  resumeUpdate,
+  skipUpdate,
+  statusQuery,
+  stopUpdate,
+  type EnrollmentStatusView,
+} from '../../workflows/enrollment/messages.js';
 import type { ApiDeps } from '../deps.js';
-
-const WorkspaceParams = z.object({
-  workspaceId: z.uuid().openapi({ param: { name: 'workspaceId', in: 'path' } }),
-});
+import { problemResponse } from '../problem.js';
+import { createRoute, findEnrollment, jsonBody, jsonResponse, pathId, WorkspaceParams, z } from '../scope.js';
+import { enroll } from '../services/enroll.js';
+import { viaWorkflow } from '../temporal-errors.js';
 
 const EnrollmentCreate = z
   .strictObject({
     prospectId: z.uuid(),
     sequenceId: z.uuid(),
     repId: z.uuid(),
-    context: z.string().max(2000).optional().openapi({ example: 'Raised a Series B last week' }),
-    pretext: z.string().max(2000).optional().openapi({ example: 'We helped Acme cut ramp-up time by 30%' }),
+    context: z.string().max(2000).optional().openapi({ example: 'your Series B announced on Monday' }),
+    pretext: z.string().max(2000).optional().openapi({ example: 'We helped Acme cut ramp-up time by 30%.' }),
     startAt: z.iso.datetime({ offset: true }).optional(),
   })
   .openapi('EnrollmentCreate');
 
+const Upcoming = z.object({ stepId: z.string(), type: z.string(), dueAt: z.string() });
 const Enrollment = z
   .object({
     id: z.uuid(),
@@ -32,14 +39,29 @@ const Enrollment = z
     repId: z.uuid(),
     workflowId: z.string(),
     status: z.string(),
+    stopReason: z.string().nullable(),
+    currentStepId: z.string().nullable(),
     context: z.string().nullable(),
     pretext: z.string().nullable(),
     createdAt: z.string(),
+    /** Live view from the workflow (absent when it cannot be reached). */
+    live: z
+      .object({
+        phase: z.string(),
+        dueAt: z.string().nullable(),
+        announcedCallAt: z.string().nullable(),
+        pausedUntil: z.string().nullable(),
+        currentTask: z.object({ taskId: z.string(), stepId: z.string(), dueAt: z.string(), allowedOutcomes: z.array(z.string()) }).nullable(),
+        upcoming: z.array(Upcoming),
+        history: z.array(z.object({ at: z.string(), type: z.string(), stepId: z.string().optional(), detail: z.string().optional() })),
+      })
+      .nullable()
+      .optional(),
   })
   .openapi('Enrollment');
 
 type EnrollmentRow = typeof enrollments.$inferSelect;
-const toJson = (r: EnrollmentRow): z.infer<typeof Enrollment> => ({
+const toJson = (r: EnrollmentRow, live?: EnrollmentStatusView | null): z.infer<typeof Enrollment> => ({
   id: r.id,
   workspaceId: r.workspaceId,
   prospectId: r.prospectId,
@@ -48,25 +70,39 @@ const toJson = (r: EnrollmentRow): z.infer<typeof Enrollment> => ({
   repId: r.repId,
   workflowId: r.workflowId,
   status: r.status,
+  stopReason: r.stopReason,
+  currentStepId: r.currentStepId,
   context: r.context,
   pretext: r.pretext,
   createdAt: r.createdAt.toISOString(),
+  ...(live !== undefined
+    ? {
+        live: live && {
+          phase: live.phase,
+          dueAt: live.dueAt,
+          announcedCallAt: live.announcedCallAt,
+          pausedUntil: live.pausedUntil,
+          currentTask: live.currentTask,
+          upcoming: live.upcoming,
+          history: live.history,
+        },
+      }
+    : {}),
 });
+
+const EnrollmentParams = WorkspaceParams.extend({ enrollmentId: pathId('enrollmentId') });
 
 const create = createRoute({
   method: 'post',
   path: '/v1/workspaces/{workspaceId}/enrollments',
   tags: ['enrollments'],
   summary: 'Enroll a prospect in a sequence (idempotent: enrolling twice returns the same enrollment)',
-  request: {
-    params: WorkspaceParams,
-    body: { content: { 'application/json': { schema: EnrollmentCreate } }, required: true },
-  },
+  request: { params: WorkspaceParams, body: jsonBody(EnrollmentCreate) },
   responses: {
-    201: { content: { 'application/json': { schema: Enrollment } }, description: 'Enrolled; the workflow started' },
-    200: { content: { 'application/json': { schema: Enrollment } }, description: 'Already enrolled' },
+    201: jsonResponse(Enrollment, 'Enrolled; the workflow started'),
+    200: jsonResponse(Enrollment, 'Already enrolled'),
     404: problemResponse('Prospect, sequence or rep not found in this workspace'),
-    409: problemResponse('The sequence has no published version'),
+    409: problemResponse('Opted-out prospect, archived or unpublished sequence'),
     422: problemResponse('Invalid body'),
   },
 });
@@ -75,104 +111,67 @@ const get = createRoute({
   method: 'get',
   path: '/v1/workspaces/{workspaceId}/enrollments/{enrollmentId}',
   tags: ['enrollments'],
-  summary: 'One enrollment',
-  request: {
-    params: WorkspaceParams.extend({
-      enrollmentId: z.uuid().openapi({ param: { name: 'enrollmentId', in: 'path' } }),
-    }),
-  },
+  summary: 'One enrollment with its status, history and upcoming steps with their due times',
+  request: { params: EnrollmentParams },
   responses: {
-    200: { content: { 'application/json': { schema: Enrollment } }, description: 'The enrollment' },
+    200: jsonResponse(Enrollment, 'The enrollment'),
     404: problemResponse('No such enrollment in this workspace'),
   },
 });
+
+const Reason = z.string().min(1).max(500);
+const actions = {
+  pause: { update: pauseUpdate, body: z.strictObject({ reason: Reason.optional(), until: z.iso.datetime({ offset: true }).optional() }), summary: 'Pause the cadence (until a date, or until resumed)' },
+  resume: { update: resumeUpdate, body: z.strictObject({ reason: Reason.optional() }), summary: 'Resume a paused cadence' },
+  stop: { update: stopUpdate, body: z.strictObject({ reason: Reason }), summary: 'Stop the cadence for good' },
+  skip: { update: skipUpdate, body: z.strictObject({ reason: Reason }), summary: 'Skip the current step' },
+  reschedule: { update: rescheduleUpdate, body: z.strictObject({ at: z.iso.datetime({ offset: true }), reason: Reason }), summary: 'Move the next step to another time' },
+} as const;
 
 export function enrollmentRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono();
 
   app.openapi(create, async (c) => {
     const { workspaceId } = c.req.valid('param');
-    const body = c.req.valid('json');
-    const { db, temporal, taskQueue } = deps;
-
-    const [prospect] = await db
-      .select({ id: prospects.id })
-      .from(prospects)
-      .where(and(eq(prospects.id, body.prospectId), eq(prospects.workspaceId, workspaceId)));
-    if (!prospect) throw notFound('prospectId', 'prospect');
-    const [rep] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.id, body.repId), eq(users.workspaceId, workspaceId)));
-    if (!rep) throw notFound('repId', 'rep');
-    const [sequence] = await db
-      .select({ id: sequences.id })
-      .from(sequences)
-      .where(and(eq(sequences.id, body.sequenceId), eq(sequences.workspaceId, workspaceId)));
-    if (!sequence) throw notFound('sequenceId', 'sequence');
-    const [latest] = await db
-      .select({ version: sequenceVersions.version })
-      .from(sequenceVersions)
-      .where(and(eq(sequenceVersions.sequenceId, sequence.id), isNotNull(sequenceVersions.publishedAt)))
-      .orderBy(desc(sequenceVersions.version))
-      .limit(1);
-    if (!latest) throw new ProblemError('conflict', 409, 'the sequence has no published version');
-
-    const workflowId = enrollmentWorkflowId(workspaceId, body.prospectId, body.sequenceId);
-    // Row and workflow start in one transaction: if Temporal refuses, no orphan row is left.
-    const result = await db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(enrollments)
-        .values({
-          workspaceId,
-          prospectId: body.prospectId,
-          sequenceId: body.sequenceId,
-          sequenceVersion: latest.version,
-          repId: body.repId,
-          workflowId,
-          context: body.context ?? null,
-          pretext: body.pretext ?? null,
-        })
-        .onConflictDoNothing({ target: enrollments.workflowId })
-        .returning();
-      const row = inserted[0];
-      if (!row) {
-        const [existing] = await tx.select().from(enrollments).where(eq(enrollments.workflowId, workflowId));
-        return { row: existing!, created: false };
-      }
-      const input: EnrollmentInputV1 = {
-        version: 1,
-        workspaceId,
-        enrollmentId: row.id,
-        prospectId: row.prospectId,
-        ...(body.startAt ? { startAt: new Date(body.startAt).toISOString() } : {}),
-      };
-      await temporal.workflow.start('enrollmentWorkflow', {
-        taskQueue,
-        workflowId,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      });
-      return { row, created: true };
-    });
-    return result.created ? c.json(toJson(result.row), 201) : c.json(toJson(result.row), 200);
+    const { row, created } = await enroll(deps, workspaceId, c.req.valid('json'));
+    return created ? c.json(toJson(row), 201) : c.json(toJson(row), 200);
   });
 
   app.openapi(get, async (c) => {
     const { workspaceId, enrollmentId } = c.req.valid('param');
-    const [row] = await deps.db
-      .select()
-      .from(enrollments)
-      .where(and(eq(enrollments.id, enrollmentId), eq(enrollments.workspaceId, workspaceId)));
-    if (!row) throw new ProblemError('not-found', 404, 'no such enrollment in this workspace');
-    return c.json(toJson(row), 200);
+    const row = await findEnrollment(deps.db, workspaceId, enrollmentId);
+    const live = await deps.temporal.workflow
+      .getHandle(row.workflowId)
+      .query(statusQuery)
+      .catch(() => null);
+    return c.json(toJson(row, live), 200);
   });
+
+  for (const [name, action] of Object.entries(actions)) {
+    const route = createRoute({
+      method: 'post',
+      path: `/v1/workspaces/{workspaceId}/enrollments/{enrollmentId}/${name}`,
+      tags: ['enrollments'],
+      summary: action.summary,
+      request: { params: EnrollmentParams, body: jsonBody(action.body) },
+      responses: {
+        200: jsonResponse(Enrollment, 'The enrollment after the action'),
+        404: problemResponse('No such enrollment in this workspace'),
+        409: problemResponse('The action does not fit the enrollment state'),
+        422: problemResponse('Invalid body'),
+      },
+    });
+    app.openapi(route, async (c) => {
+      const { workspaceId, enrollmentId } = c.req.valid('param');
+      const args = c.req.valid('json');
+      const row = await findEnrollment(deps.db, workspaceId, enrollmentId);
+      const view = await viaWorkflow(() =>
+        deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(action.update as typeof stopUpdate, { args: [args as { reason: string }] }),
+      );
+      const fresh = await findEnrollment(deps.db, workspaceId, enrollmentId);
+      return c.json(toJson(fresh, view), 200);
+    });
+  }
 
   return app;
-}
-
-function notFound(field: string, what: string) {
-  return new ProblemError('not-found', 404, `${what} not found in this workspace`, {
-    errors: [{ field: `body.${field}`, message: `no such ${what} in this workspace` }],
-  });
 }

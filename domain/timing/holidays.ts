@@ -1,5 +1,4 @@
 import Holidays, { type HolidaysTypes } from 'date-holidays';
-import { TimingError } from './errors.js';
 import { addDays, parseLocalDate } from './local-time.js';
 import { knownStates, normalizeCountry, normalizeRegion, type Place } from './place.js';
 import type { TimingRules } from './rules.js';
@@ -72,5 +71,3 @@ export function isPublicHoliday(localDate: string, place: HolidayPlace, rules: P
 export function isClosedDate(localDate: string, place: HolidayPlace, rules: HolidayRules): boolean {
   return rules.extraClosedDates.includes(localDate) || isPublicHoliday(localDate, place, rules);
 }
-
-export { TimingError };

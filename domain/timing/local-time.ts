@@ -15,7 +15,8 @@ const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-interface WallClock {
+/** A wall-clock reading in some zone (seconds/milliseconds default to 0). */
+export interface WallClock {
   year: number;
   month: number;
   day: number;
@@ -42,7 +43,7 @@ export function parseLocalTime(time: string, field = 'time'): { hour: number; mi
 
 /** Instant of a wall-clock reading in `zone`, applying the gap/overlap policy above. */
 export function fromWallClock(wall: WallClock, zone: string): DateTime {
-  const tz = IANAZone.create(zone);
+  const tz = IANAZone.create(assertTimeZone(zone));
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0, wall.millisecond ?? 0);
   // Offsets a day either side bracket any single transition near this wall time.
   const offsetBefore = tz.offset(asUtc - DAY_MS);
@@ -58,8 +59,7 @@ export function fromWallClock(wall: WallClock, zone: string): DateTime {
 
 /** `time` ("HH:mm") on `localDate` ("YYYY-MM-DD") in `zone`. */
 export function atLocalTime(localDate: string, time: string, zone: string): DateTime {
-  const canonical = assertTimeZone(zone);
-  return fromWallClock({ ...parseLocalDate(localDate), ...parseLocalTime(time) }, canonical);
+  return fromWallClock({ ...parseLocalDate(localDate), ...parseLocalTime(time) }, zone);
 }
 
 /** Local calendar date of an instant in `zone`. */

@@ -18,14 +18,16 @@ const LocalDate = z
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s, { zone: 'utc' }).isValid, 'expected a calendar date "YYYY-MM-DD"');
 
 const startBeforeEnd = { message: 'end must be after start (windows cannot span midnight)', path: ['end'] };
+// Only compare well-formed times, so a bad "start" is reported once, on "start".
+const ordered = (w: { start: string; end: string }) => !HHMM.test(w.start) || !HHMM.test(w.end) || w.start < w.end;
 
 export const TimeWindowSchema = z
   .strictObject({ start: LocalTime, end: LocalTime })
-  .refine((w) => w.start < w.end, startBeforeEnd);
+  .refine(ordered, startBeforeEnd);
 
 export const LabeledWindowSchema = z
   .strictObject({ days: Weekdays.min(1).optional(), start: LocalTime, end: LocalTime, label: z.string().min(1) })
-  .refine((w) => w.start < w.end, startBeforeEnd);
+  .refine(ordered, startBeforeEnd);
 
 export const HolidayTypeSchema = z.enum(['public', 'bank', 'optional', 'school', 'observance']);
 

@@ -14,18 +14,19 @@ export interface PlaceInput {
 // accepted as a prospect's zone. IANA names start with a letter.
 const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 
-const canonicalZones = new Map<string, string>();
+const validZones = new Set<string>();
 
-/** Validates an IANA zone and returns its canonical spelling ("europe/paris" -> "Europe/Paris"). */
+/**
+ * Validates an IANA zone name and returns it unchanged. Deliberately not canonicalized
+ * through Intl: ICU maps "Asia/Kolkata" back to the legacy "Asia/Calcutta".
+ */
 export function assertTimeZone(zone: string, field = 'timeZone'): string {
-  const cached = canonicalZones.get(zone);
-  if (cached) return cached;
+  if (validZones.has(zone)) return zone;
   if (!IANA_NAME.test(zone) || !IANAZone.isValidZone(zone)) {
     throw new TimingError(field, `unknown IANA time zone "${zone}"`);
   }
-  const canonical = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  canonicalZones.set(zone, canonical);
-  return canonical;
+  validZones.add(zone);
+  return zone;
 }
 
 const zoneCache = new Map<string, string[]>();
@@ -63,7 +64,7 @@ function zoneFor(country: string, region: string | undefined): string {
   return regionZones[0];
 }
 
-/** Normalized place: canonical zone, upper-case country, region without country prefix. */
+/** Normalized place: validated zone, upper-case country, region without country prefix. */
 export function resolvePlace(input: PlaceInput): Place {
   const region = input.region?.trim() ? normalizeRegion(input.region, input.country) : undefined;
   const country = region?.country ?? (input.country?.trim() ? normalizeCountry(input.country) : undefined);

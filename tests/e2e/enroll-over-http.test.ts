@@ -1,93 +1,141 @@
-// End to end: an HTTP request to the running API starts a workflow on the real Temporal server
-// whose activity writes to the real PostgreSQL.
-import { and, eq } from 'drizzle-orm';
+// End to end over real HTTP: a workspace, a rep, a prospect and a sequence created through the
+// API; the enrollment starts a workflow on the real Temporal server whose activities write to the
+// real PostgreSQL; the rep completes the task through the API and the cadence finishes.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { startHttpServer, type RunningServer } from '../../api/server.js';
-import { enrollments, events } from '../../db/schema.js';
-import type { EnrollmentResult } from '../../workflows/enrollment.js';
+import { enrollments, events, touches } from '../../db/schema.js';
+import type { EnrollmentResult } from '../../workflows/enrollment/input.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { seedWorkspace } from '../support/fixtures.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 
 let db: TestDatabase;
 let temporal: TestTemporal;
 let server: RunningServer;
-let seed: Awaited<ReturnType<typeof seedWorkspace>>;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   temporal = await startTestWorker(db.db);
-  server = await startHttpServer(
-    createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue }),
-    '127.0.0.1',
-    0,
-  );
-  seed = await seedWorkspace(db.db);
+  server = await startHttpServer(createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue }), '127.0.0.1', 0);
 });
-
 afterAll(async () => {
   await server?.close();
   await temporal?.stop();
   await db?.drop();
 });
 
-const enroll = (body: Record<string, unknown>) =>
-  fetch(`${server.url}/v1/workspaces/${seed.workspace.id}/enrollments`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+async function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
+  return { status: res.status, body: (await res.json()) as T };
+}
 
-describe('POST /v1/workspaces/:id/enrollments over real HTTP', () => {
-  it('starts the enrollment workflow, whose activity activates the row and logs the event', async () => {
-    const res = await enroll({
-      prospectId: seed.prospect.id,
-      sequenceId: seed.sequence.id,
-      repId: seed.rep.id,
-      context: 'Series B announced on Monday',
+/** Always open: no weekends, no holidays, all-day windows, so the real server needs no waiting. */
+const alwaysOpen = {
+  weekendDays: [],
+  holidayTypes: [],
+  sendWindow: { start: '00:00', end: '23:59' },
+  callWindow: { start: '00:00', end: '23:59' },
+  minGapMinutes: 0,
+};
+
+const quickSequence = {
+  schemaVersion: 1,
+  key: 'qualify-then-recap',
+  name: 'Qualify, then recap',
+  timing: alwaysOpen,
+  steps: [
+    { id: 'qualify', type: 'task', title: 'Qualify the account', timing: { kind: 'immediately' } },
+    {
+      id: 'recap',
+      type: 'email',
+      timing: { kind: 'immediately' },
+      template: { subject: 'Following up, {{prospect.firstName}}', body: 'Hello {{prospect.firstName}}, about {{context}}. {{rep.name}}' },
+    },
+  ],
+};
+
+describe('enrollment over real HTTP, Temporal and PostgreSQL', () => {
+  it('runs a cadence from POST /enrollments to the workflow result', async () => {
+    const ws = await call<{ id: string }>('POST', '/v1/workspaces', { name: 'Acme', timeZone: 'UTC' });
+    expect(ws.status).toBe(201);
+    const w = ws.body.id;
+    const rep = await call<{ id: string }>('POST', `/v1/workspaces/${w}/users`, { email: 'sam@acme.test', name: 'Sam Rep' });
+    const prospect = await call<{ id: string }>('POST', `/v1/workspaces/${w}/prospects`, {
+      email: 'marie@globex.test',
+      firstName: 'Marie',
+      lastName: 'Curie',
+      timeZone: 'UTC',
+      account: { name: 'Globex', domain: 'globex.test' },
     });
-    expect(res.status).toBe(201);
-    const body = (await res.json()) as { id: string; workflowId: string; status: string; sequenceVersion: number };
-    expect(body.workflowId).toBe(`enrollment:${seed.workspace.id}:${seed.prospect.id}:${seed.sequence.id}`);
-    expect(body.sequenceVersion).toBe(1);
+    const seq = await call<{ sequenceId: string; version: number }>('POST', `/v1/workspaces/${w}/sequences`, { definition: quickSequence });
+    expect([rep.status, prospect.status, seq.status]).toEqual([201, 201, 201]);
 
-    const result = (await temporal.client.workflow.getHandle(body.workflowId).result()) as EnrollmentResult;
-    expect(result).toMatchObject({ enrollmentId: body.id, status: 'active' });
+    const enrolled = await call<{ id: string; workflowId: string; sequenceVersion: number }>('POST', `/v1/workspaces/${w}/enrollments`, {
+      prospectId: prospect.body.id,
+      sequenceId: seq.body.sequenceId,
+      repId: rep.body.id,
+      context: 'your Series B',
+    });
+    expect(enrolled.status).toBe(201);
+    expect(enrolled.body.workflowId).toBe(`enrollment:${w}:${prospect.body.id}:${seq.body.sequenceId}`);
 
-    const [row] = await db.db.select().from(enrollments).where(eq(enrollments.id, body.id));
-    expect(row?.status).toBe('active');
-    expect(row?.context).toBe('Series B announced on Monday');
-    const logged = await db.db
-      .select()
-      .from(events)
-      .where(and(eq(events.enrollmentId, body.id), eq(events.type, 'enrollment.started')));
-    expect(logged).toHaveLength(1);
-    expect(logged[0]?.prospectId).toBe(seed.prospect.id);
-  });
+    // The task shows up in the rep's queue.
+    let queue: { data: Array<{ id: string; title: string; prep: Record<string, unknown> }> } = { data: [] };
+    for (let i = 0; i < 100 && queue.data.length === 0; i++) {
+      queue = (await call<typeof queue>('GET', `/v1/workspaces/${w}/reps/${rep.body.id}/tasks`)).body;
+      if (queue.data.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(queue.data).toHaveLength(1);
+    expect(queue.data[0]!.title).toBe('Qualify the account: Marie Curie (Globex)');
+    expect(queue.data[0]!.prep).toMatchObject({ context: 'your Series B', decisionMaker: { name: 'Marie Curie' } });
 
-  it('enrolling the same prospect twice returns the same enrollment and runs one workflow', async () => {
-    const body = { prospectId: seed.prospect.id, sequenceId: seed.sequence.id, repId: seed.rep.id };
-    const again = await enroll(body);
-    expect(again.status).toBe(200);
-    const json = (await again.json()) as { id: string; workflowId: string };
-    const rows = await db.db.select().from(enrollments).where(eq(enrollments.prospectId, seed.prospect.id));
-    expect(rows).toHaveLength(1);
-    expect(rows[0]?.id).toBe(json.id);
-    const runs = [];
-    for await (const wf of temporal.client.workflow.list({ query: `WorkflowId = '${json.workflowId}'` })) runs.push(wf);
-    expect(runs).toHaveLength(1);
+    const done = await call<{ task: { status: string }; next: { stepId: string } | null }>('POST', `/v1/workspaces/${w}/tasks/${queue.data[0]!.id}/complete`, { outcome: 'done', note: 'Right account' });
+    expect(done.status).toBe(200);
+    expect(done.body.task.status).toBe('done');
+    expect(done.body.next?.stepId).toBe('recap');
+
+    const again = await call<{ type: string }>('POST', `/v1/workspaces/${w}/tasks/${queue.data[0]!.id}/complete`, { outcome: 'done' });
+    expect(again.status).toBe(409);
+
+    const result = (await temporal.client.workflow.getHandle(enrolled.body.workflowId).result()) as EnrollmentResult;
+    expect(result).toMatchObject({ status: 'completed', reason: 'completed', stepsRun: 2 });
+
+    const [row] = await db.db.select().from(enrollments).where(eq(enrollments.id, enrolled.body.id));
+    expect(row?.status).toBe('completed');
+    const sent = await db.db.select().from(touches).where(eq(touches.enrollmentId, enrolled.body.id));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ status: 'sent', subject: 'Following up, Marie', toAddress: 'marie@globex.test' });
+    expect(sent[0]!.body).toContain('about your Series B');
+    const types = (await db.db.select().from(events).where(eq(events.enrollmentId, enrolled.body.id))).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['enrollment.started', 'task.created', 'task.completed', 'note.added', 'email.sent', 'enrollment.completed']));
+
+    // Enrolling again returns the same enrollment and starts nothing.
+    const twice = await call<{ id: string }>('POST', `/v1/workspaces/${w}/enrollments`, { prospectId: prospect.body.id, sequenceId: seq.body.sequenceId, repId: rep.body.id });
+    expect(twice.status).toBe(200);
+    expect(twice.body.id).toBe(enrolled.body.id);
   });
 
   it('a prospect of another workspace is not found, and nothing is written', async () => {
-    const other = await seedWorkspace(db.db);
-    const res = await enroll({ prospectId: other.prospect.id, sequenceId: seed.sequence.id, repId: seed.rep.id });
+    const a = await call<{ id: string }>('POST', '/v1/workspaces', { name: 'A' });
+    const b = await call<{ id: string }>('POST', '/v1/workspaces', { name: 'B' });
+    const foreign = await call<{ id: string }>('POST', `/v1/workspaces/${b.body.id}/prospects`, { email: 'x@b.test', country: 'FR' });
+    const rep = await call<{ id: string }>('POST', `/v1/workspaces/${a.body.id}/users`, { email: 'r@a.test', name: 'R' });
+    const seqs = await call<{ data: Array<{ sequenceId: string; key: string }> }>('GET', `/v1/workspaces/${a.body.id}/sequences`);
+    expect(seqs.body.data.map((s) => s.key).sort()).toEqual(['announced-call', 'expected-callback']);
+    const res = await fetch(`${server.url}/v1/workspaces/${a.body.id}/enrollments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ prospectId: foreign.body.id, sequenceId: seqs.body.data[0]!.sequenceId, repId: rep.body.id }),
+    });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    const problem = (await res.json()) as { type: string; errors: Array<{ field: string }> };
-    expect(problem.type).toBe('/problems/not-found');
+    const problem = (await res.json()) as { errors: Array<{ field: string }> };
     expect(problem.errors[0]?.field).toBe('body.prospectId');
-    const rows = await db.db.select().from(enrollments).where(eq(enrollments.prospectId, other.prospect.id));
-    expect(rows).toHaveLength(0);
+    expect(await db.db.select().from(enrollments).where(eq(enrollments.prospectId, foreign.body.id))).toHaveLength(0);
   });
 });

@@ -26,16 +26,16 @@ export async function startTestWorker(db: Database): Promise<TestTemporal> {
   const address = inject('temporalAddress');
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const nativeConnection = await NativeConnection.connect({ address });
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: 'default' });
   const worker = await createRelanceWorker({
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
-    deps: { db },
+    deps: { db, temporal: client },
     workflowBundlePath: inject('workflowBundle'),
   });
   const running = worker.run();
-  const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace: 'default' });
   return {
     client,
     taskQueue,

@@ -1,0 +1,116 @@
+// Planning activities: when a step is due, and the call slot an announcing email reserves.
+import { ApplicationFailure } from '@temporalio/activity';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { callSlots, users } from '../db/schema.js';
+import { callSlotCandidates, slotMinutes } from '../domain/cadence/call-capacity.js';
+import { desiredAnnouncedCall, planStepDue } from '../domain/cadence/plan.js';
+import { projectUpcoming, type UpcomingStep } from '../domain/cadence/projection.js';
+import type { SequenceDefinition, Step } from '../domain/sequences/index.js';
+import { TimingError } from '../domain/timing/index.js';
+import { loadEnrollmentContext } from './context.js';
+
+export type PlanStepInput = {
+  workspaceId: string;
+  enrollmentId: string;
+  definition: SequenceDefinition;
+  stepId: string;
+  now: string;
+  touches: string[];
+  callbackAt?: string | null;
+  announcedCallAt?: string | null;
+};
+export type PlanStepResult = { dueAt: string; timeZone: string; upcoming: UpcomingStep[] };
+
+export type ReserveCallInput = {
+  workspaceId: string;
+  enrollmentId: string;
+  definition: SequenceDefinition;
+  /** Key of the call step visit the slot is for. */
+  stepKey: string;
+  sendAt: string;
+  at: string;
+};
+
+export function createPlanningActivities({ db }: { db: Database }) {
+  return {
+    async planStep(i: PlanStepInput): Promise<PlanStepResult> {
+      const ctx = await loadEnrollmentContext(db, i.workspaceId, i.enrollmentId, i.definition.timing);
+      const step = stepOf(i.definition, i.stepId);
+      try {
+        const dueAt = planStepDue({ step, now: i.now, place: ctx.place, rules: ctx.rules, touches: i.touches, callbackAt: i.callbackAt ?? null, announcedCallAt: i.announcedCallAt ?? null });
+        const upcoming = projectUpcoming({ definition: i.definition, fromStepId: i.stepId, firstDueAt: dueAt, place: ctx.place, rules: ctx.rules, touches: i.touches });
+        return { dueAt, timeZone: ctx.place.timeZone, upcoming };
+      } catch (err) {
+        if (err instanceof TimingError) throw ApplicationFailure.nonRetryable(err.message, 'InvalidTiming');
+        throw err;
+      }
+    },
+
+    /**
+     * Reserves the rep's call slot before the announcing email leaves: the promised time is one
+     * the rep can keep. Idempotent per (enrollment, step visit); serialized per rep with a row lock.
+     */
+    async reserveAnnouncedCall(i: ReserveCallInput): Promise<{ callAt: string }> {
+      const ctx = await loadEnrollmentContext(db, i.workspaceId, i.enrollmentId, i.definition.timing);
+      return db.transaction(async (tx) => {
+        await tx.select({ id: users.id }).from(users).where(eq(users.id, ctx.rep.id)).for('update');
+        const [existing] = await tx
+          .select()
+          .from(callSlots)
+          .where(and(eq(callSlots.enrollmentId, i.enrollmentId), eq(callSlots.stepKey, i.stepKey)));
+        if (existing) return { callAt: existing.startsAt.toISOString() };
+        const len = slotMinutes(ctx.capacity) * 60_000;
+        const desired = desiredAnnouncedCall(i.sendAt, i.at, ctx.place, ctx.rules);
+        for (const candidate of callSlotCandidates(desired, ctx.capacity, ctx.place, ctx.rules)) {
+          const start = new Date(candidate);
+          const [taken] = await tx
+            .select({ id: callSlots.id })
+            .from(callSlots)
+            .where(
+              and(
+                eq(callSlots.repId, ctx.rep.id),
+                eq(callSlots.status, 'reserved'),
+                gt(callSlots.startsAt, new Date(start.getTime() - len)),
+                lt(callSlots.startsAt, new Date(start.getTime() + len)),
+              ),
+            )
+            .limit(1);
+          if (taken) continue;
+          await tx.insert(callSlots).values({
+            workspaceId: i.workspaceId,
+            repId: ctx.rep.id,
+            enrollmentId: i.enrollmentId,
+            stepKey: i.stepKey,
+            startsAt: start,
+            endsAt: new Date(start.getTime() + len),
+          });
+          return { callAt: start.toISOString() };
+        }
+        throw ApplicationFailure.nonRetryable(`rep ${ctx.rep.id} has no free call slot in the next weeks`, 'NoCallCapacity');
+      });
+    },
+
+    /** Frees the slots an enrollment still holds (stop, completion, rescheduled call). */
+    async releaseCallSlots(i: { enrollmentId: string; stepKey?: string }): Promise<number> {
+      const rows = await db
+        .update(callSlots)
+        .set({ status: 'released' })
+        .where(
+          and(
+            eq(callSlots.enrollmentId, i.enrollmentId),
+            eq(callSlots.status, 'reserved'),
+            i.stepKey ? eq(callSlots.stepKey, i.stepKey) : sql`true`,
+          ),
+        )
+        .returning({ id: callSlots.id });
+      return rows.length;
+    },
+  };
+}
+
+function stepOf(def: SequenceDefinition, id: string): Step {
+  const step = def.steps.find((s) => s.id === id);
+  if (!step) throw ApplicationFailure.nonRetryable(`unknown step ${id}`, 'UnknownStep');
+  return step;
+}

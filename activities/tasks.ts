@@ -1,0 +1,166 @@
+// Tasks in a rep's queue: opened by the workflow for every human step, closed by the workflow
+// when the rep logs an outcome (so the database and the workflow never disagree).
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { events, tasks, touches } from '../db/schema.js';
+import type { TaskOutcome } from '../domain/cadence/outcome.js';
+import { renderTemplate, type Step } from '../domain/sequences/index.js';
+import { loadEnrollmentContext } from './context.js';
+import { templateVars } from './template-vars.js';
+import { appendEvent } from './timeline.js';
+
+export type OpenTaskInput = {
+  workspaceId: string;
+  enrollmentId: string;
+  stepKey: string;
+  step: Step;
+  dueAt: string;
+  /** Defaults to the enrollment's rep; the manager for escalation calls. */
+  assigneeId?: string;
+  kind?: string;
+  title?: string;
+  announcedCallAt?: string | null;
+  assistantName?: string | null;
+  /** Extra preparation (an escalation briefing, a refused escalation's reason...). */
+  extraPrep?: Record<string, unknown>;
+};
+
+
+export type CloseTaskInput = {
+  workspaceId: string;
+  enrollmentId: string;
+  prospectId: string;
+  taskId: string;
+  status: 'done' | 'missed' | 'cancelled';
+  outcome?: TaskOutcome;
+  completedAt: string;
+};
+
+const defaultTitles: Record<string, string> = {
+  linkedin_note: 'Send the LinkedIn connection note',
+  call: 'Call',
+  voicemail: 'Leave a voicemail',
+  callback: 'Call back',
+  task: 'Task',
+  escalation: 'Escalation call',
+};
+
+export function createTaskActivities({ db }: { db: Database }) {
+  return {
+    /** Idempotent per (enrollment, step visit): a retry returns the task already opened. */
+    async openTask(i: OpenTaskInput): Promise<{ taskId: string }> {
+      const ctx = await loadEnrollmentContext(db, i.workspaceId, i.enrollmentId);
+      const [existing] = await db
+        .select({ id: tasks.id })
+        .from(tasks)
+        .where(and(eq(tasks.enrollmentId, i.enrollmentId), eq(tasks.stepKey, i.stepKey)));
+      if (existing) return { taskId: existing.id };
+
+      // PLAYBOOK §3: what the rep prepares before calling.
+      const [announcement] = await db
+        .select({ subject: touches.subject, body: touches.body, sentAt: touches.sentAt, announcedCallAt: touches.announcedCallAt })
+        .from(touches)
+        .where(and(eq(touches.enrollmentId, i.enrollmentId), eq(touches.status, 'sent')))
+        .orderBy(desc(touches.createdAt))
+        .limit(1);
+      const heard = await db
+        .select({ payload: events.payload })
+        .from(events)
+        .where(and(eq(events.workspaceId, i.workspaceId), eq(events.prospectId, ctx.prospect.id), eq(events.type, 'objection.heard')))
+        .orderBy(events.id);
+      const vars = templateVars(ctx, { announcedCallAt: i.announcedCallAt ?? null, assistantName: i.assistantName ?? null });
+      const fullName = vars.prospect.fullName;
+      const prep = {
+        decisionMaker: { name: fullName || null, title: ctx.prospect.title, phone: ctx.prospect.phone, email: ctx.prospect.email },
+        account: ctx.account ? { name: ctx.account.name, domain: ctx.account.domain } : null,
+        timeZone: ctx.place.timeZone,
+        announcement: announcement
+          ? { subject: announcement.subject, body: announcement.body, sentAt: announcement.sentAt?.toISOString() ?? null, announcedCallAt: announcement.announcedCallAt?.toISOString() ?? null }
+          : null,
+        announcedCallAt: i.announcedCallAt ?? null,
+        assistantName: i.assistantName ?? null,
+        context: ctx.enrollment.context,
+        pretext: ctx.enrollment.pretext,
+        objectionsHeard: heard.map((h) => String((h.payload as { text?: string }).text ?? '')).filter(Boolean),
+        script: i.step.template ? renderTemplate(i.step.template, vars).body : null,
+        // Never call without knowing the decision maker's name (PLAYBOOK §3).
+        warnings: fullName ? [] : ['The decision maker has no name on file: find it before calling.'],
+        ...i.extraPrep,
+      };
+      const title = i.title ?? `${i.step.title ?? defaultTitles[i.step.type] ?? 'Task'}${fullName ? `: ${fullName}` : ''}${ctx.account ? ` (${ctx.account.name})` : ''}`;
+      return db.transaction(async (tx) => {
+        const inserted = await tx
+          .insert(tasks)
+          .values({
+            workspaceId: i.workspaceId,
+            enrollmentId: i.enrollmentId,
+            repId: i.assigneeId ?? ctx.rep.id,
+            stepKey: i.stepKey,
+            kind: i.kind ?? i.step.type,
+            title,
+            dueAt: new Date(i.dueAt),
+            prep,
+          })
+          .onConflictDoNothing({ target: [tasks.enrollmentId, tasks.stepKey] })
+          .returning({ id: tasks.id });
+        const taskId = inserted[0]?.id;
+        if (!taskId) {
+          const [row] = await tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.enrollmentId, i.enrollmentId), eq(tasks.stepKey, i.stepKey)));
+          return { taskId: row!.id };
+        }
+        await appendEvent(tx as unknown as Database, {
+          workspaceId: i.workspaceId,
+          prospectId: ctx.prospect.id,
+          enrollmentId: i.enrollmentId,
+          type: 'task.created',
+          payload: { taskId, stepKey: i.stepKey, kind: i.kind ?? i.step.type, dueAt: i.dueAt, assigneeId: i.assigneeId ?? ctx.rep.id },
+          dedupeKey: `task.created:${taskId}`,
+        });
+        return { taskId };
+      });
+    },
+
+    /** Closes the task and records the outcome, its notes and objections on the timeline, atomically. */
+    async closeTask(i: CloseTaskInput): Promise<{ status: string }> {
+      return db.transaction(async (tx) => {
+        const t = tx as unknown as Database;
+        const updated = await tx
+          .update(tasks)
+          .set({ status: i.status, outcome: i.outcome ?? null, completedAt: new Date(i.completedAt) })
+          .where(and(eq(tasks.id, i.taskId), eq(tasks.workspaceId, i.workspaceId), eq(tasks.status, 'open')))
+          .returning({ id: tasks.id });
+        if (updated.length === 0) {
+          const [row] = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, i.taskId));
+          return { status: row?.status ?? 'missing' };
+        }
+        const base = { workspaceId: i.workspaceId, prospectId: i.prospectId, enrollmentId: i.enrollmentId };
+        const o = i.outcome;
+        await appendEvent(t, { ...base, type: `task.${i.status === 'done' ? 'completed' : i.status}`, payload: { taskId: i.taskId, outcome: o?.outcome ?? null }, dedupeKey: `task.closed:${i.taskId}` });
+        if (o && o.outcome !== 'done') {
+          await appendEvent(t, { ...base, type: 'call.logged', payload: { taskId: i.taskId, ...o }, dedupeKey: `call.logged:${i.taskId}` });
+        }
+        if (o?.note) await appendEvent(t, { ...base, type: 'note.added', payload: { taskId: i.taskId, text: o.note }, dedupeKey: `note:${i.taskId}` });
+        for (const [n, text] of (o?.objections ?? []).entries()) {
+          await appendEvent(t, { ...base, type: 'objection.heard', payload: { taskId: i.taskId, text }, dedupeKey: `objection:${i.taskId}:${n}` });
+        }
+        if (o?.outcome === 'meeting_booked') {
+          await appendEvent(t, { ...base, type: 'meeting.booked', payload: { taskId: i.taskId, note: o.note ?? null }, dedupeKey: `meeting:${i.taskId}` });
+        }
+        if (o?.outcome === 'blocker') {
+          await appendEvent(t, { ...base, type: 'blocker.found', payload: { taskId: i.taskId, kind: o.blockerKind ?? null, note: o.note ?? null }, dedupeKey: `blocker:${i.taskId}` });
+        }
+        return { status: i.status };
+      });
+    },
+
+    /** Cancels every open task of an enrollment (stop, completion). */
+    async cancelOpenTasks(i: { workspaceId: string; enrollmentId: string; at: string }): Promise<number> {
+      const rows = await db
+        .update(tasks)
+        .set({ status: 'cancelled', completedAt: new Date(i.at) })
+        .where(and(eq(tasks.enrollmentId, i.enrollmentId), eq(tasks.workspaceId, i.workspaceId), inArray(tasks.status, ['open'])))
+        .returning({ id: tasks.id });
+      return rows.length;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// The variables every template of a touch can use, from the enrollment's context.
+import { announcedCallVars, type TemplateVars } from '../domain/sequences/index.js';
+import type { EnrollmentContext } from './context.js';
+
+export function templateVars(
+  ctx: EnrollmentContext,
+  extra: { announcedCallAt?: string | null; assistantName?: string | null } = {},
+): TemplateVars {
+  const p = ctx.prospect;
+  const firstName = p.firstName ?? '';
+  const lastName = p.lastName ?? '';
+  return {
+    prospect: {
+      firstName,
+      lastName,
+      fullName: [firstName, lastName].filter(Boolean).join(' '),
+      title: p.title ?? '',
+      email: p.email ?? '',
+      phone: p.phone ?? '',
+    },
+    account: { name: ctx.account?.name ?? '' },
+    rep: { name: ctx.rep.name, email: ctx.rep.email, phone: ctx.rep.phone ?? '' },
+    context: ctx.enrollment.context ?? '',
+    pretext: ctx.enrollment.pretext ?? '',
+    announcedCall: extra.announcedCallAt ? announcedCallVars(extra.announcedCallAt, ctx.place.timeZone) : null,
+    assistant: extra.assistantName ? { name: extra.assistantName } : null,
+  };
+}

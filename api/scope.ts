@@ -1,0 +1,29 @@
+// Every lookup is scoped to the workspace in the path: an id of another workspace is "not found".
+import { createRoute, z } from '@hono/zod-openapi';
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { enrollments } from '../db/schema.js';
+import { ProblemError } from './problem.js';
+
+export { createRoute, z };
+
+export const pathId = (name: string) => z.uuid().openapi({ param: { name, in: 'path' } });
+export const WorkspaceParams = z.object({ workspaceId: pathId('workspaceId') });
+
+export async function findEnrollment(db: Database, workspaceId: string, enrollmentId: string) {
+  const [row] = await db
+    .select()
+    .from(enrollments)
+    .where(and(eq(enrollments.id, enrollmentId), eq(enrollments.workspaceId, workspaceId)));
+  if (!row) throw new ProblemError('not-found', 404, 'no such enrollment in this workspace');
+  return row;
+}
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});

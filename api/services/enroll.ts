@@ -1,0 +1,92 @@
+// Enrolling a prospect: checks every id against the workspace, freezes the sequence's latest
+// published version into the workflow input, and starts one workflow per (prospect, sequence).
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { enrollments, prospects, sequences, sequenceVersions, users } from '../../db/schema.js';
+import { parseSequenceDefinition } from '../../domain/sequences/index.js';
+import { enrollmentWorkflowId } from '../../workflows/ids.js';
+import type { EnrollmentInput } from '../../workflows/enrollment/input.js';
+import type { ApiDeps } from '../deps.js';
+import { ProblemError } from '../problem.js';
+
+export type EnrollRequest = {
+  prospectId: string;
+  sequenceId: string;
+  repId: string;
+  context?: string | undefined;
+  pretext?: string | undefined;
+  startAt?: string | undefined;
+};
+
+function notFound(field: string, what: string) {
+  return new ProblemError('not-found', 404, `${what} not found in this workspace`, {
+    errors: [{ field: `body.${field}`, message: `no such ${what} in this workspace` }],
+  });
+}
+
+export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollRequest) {
+  const { db, temporal, taskQueue } = deps;
+  const [prospect] = await db
+    .select({ id: prospects.id, accountId: prospects.accountId, status: prospects.status })
+    .from(prospects)
+    .where(and(eq(prospects.id, body.prospectId), eq(prospects.workspaceId, workspaceId)));
+  if (!prospect) throw notFound('prospectId', 'prospect');
+  if (prospect.status === 'opted_out') throw new ProblemError('conflict', 409, 'the prospect opted out: no cadence may touch them');
+  const [rep] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, body.repId), eq(users.workspaceId, workspaceId)));
+  if (!rep) throw notFound('repId', 'rep');
+  const [sequence] = await db
+    .select({ id: sequences.id, status: sequences.status })
+    .from(sequences)
+    .where(and(eq(sequences.id, body.sequenceId), eq(sequences.workspaceId, workspaceId)));
+  if (!sequence) throw notFound('sequenceId', 'sequence');
+  if (sequence.status === 'archived') throw new ProblemError('conflict', 409, 'the sequence is archived');
+  const [latest] = await db
+    .select({ version: sequenceVersions.version, definition: sequenceVersions.definition })
+    .from(sequenceVersions)
+    .where(and(eq(sequenceVersions.sequenceId, sequence.id), isNotNull(sequenceVersions.publishedAt)))
+    .orderBy(desc(sequenceVersions.version))
+    .limit(1);
+  if (!latest) throw new ProblemError('conflict', 409, 'the sequence has no published version');
+
+  const workflowId = enrollmentWorkflowId(workspaceId, body.prospectId, body.sequenceId);
+  // Row and workflow start in one transaction: if Temporal refuses, no orphan row is left.
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(enrollments)
+      .values({
+        workspaceId,
+        prospectId: body.prospectId,
+        sequenceId: body.sequenceId,
+        sequenceVersion: latest.version,
+        repId: body.repId,
+        workflowId,
+        context: body.context ?? null,
+        pretext: body.pretext ?? null,
+      })
+      .onConflictDoNothing({ target: enrollments.workflowId })
+      .returning();
+    const row = inserted[0];
+    if (!row) {
+      const [existing] = await tx.select().from(enrollments).where(eq(enrollments.workflowId, workflowId));
+      return { row: existing!, created: false };
+    }
+    const input: EnrollmentInput = {
+      version: 2,
+      workspaceId,
+      enrollmentId: row.id,
+      prospectId: row.prospectId,
+      accountId: prospect.accountId,
+      sequence: { id: sequence.id, version: latest.version, definition: parseSequenceDefinition(latest.definition) },
+      ...(body.startAt ? { startAt: new Date(body.startAt).toISOString() } : {}),
+    };
+    await temporal.workflow.start('enrollmentWorkflow', {
+      taskQueue,
+      workflowId,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    return { row, created: true };
+  });
+}

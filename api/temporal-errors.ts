@@ -1,0 +1,29 @@
+// Maps what the workflow said about a rejected Update onto HTTP: the validator's failure type
+// decides the status, its message becomes the problem's detail.
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { ProblemError } from './problem.js';
+
+export function workflowProblem(err: unknown): ProblemError | null {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const message = err.cause.message;
+    if (err.cause.type === 'InvalidRequest') {
+      const field = message.includes(':') ? message.slice(0, message.indexOf(':')) : 'body';
+      return new ProblemError('validation-failed', 422, message, { errors: [{ field: `body.${field}`, message }] });
+    }
+    if (err.cause.type === 'Conflict') return new ProblemError('conflict', 409, message);
+  }
+  if (err instanceof Error && (err.name === 'WorkflowNotFoundError' || /already completed/i.test(err.message))) {
+    return new ProblemError('conflict', 409, 'the enrollment is over');
+  }
+  return null;
+}
+
+/** Runs a workflow call and rethrows rejections as problems (4xx), everything else as is. */
+export async function viaWorkflow<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw workflowProblem(err) ?? err;
+  }
+}

@@ -1,0 +1,28 @@
+/** Sequence definitions (data), their parser, Mustache step templates and the cadence graph. */
+export * from './definition.js';
+export { SequenceDefinitionError, UnknownStepError, type SequenceFieldError } from './errors.js';
+export { parseSequenceDefinition } from './parse.js';
+export {
+  announcedCallVars,
+  KNOWN_TEMPLATE_VARIABLES,
+  renderTemplate,
+  TEMPLATE_SECTIONS,
+  templateProblems,
+  templateVariables,
+  unknownTemplateVariables,
+  type TemplateVariable,
+  type TemplateVars,
+} from './templates.js';
+export {
+  allowedOutcomes,
+  brokenAnnouncementTarget,
+  EXIT_OUTCOMES,
+  isOrganizationalBlocker,
+  nextAfterOutcome,
+  nextAfterStep,
+  outcomeError,
+  stepById,
+  type OutcomeOptions,
+  type Transition,
+} from './transitions.js';
+export { ANNOUNCED_CALL_SEQUENCE, DEFAULT_SEQUENCES, EXPECTED_CALLBACK_SEQUENCE } from './defaults/index.js';

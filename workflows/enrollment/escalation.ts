@@ -1,0 +1,85 @@
+// PLAYBOOK §4 in the cadence: a guarded decision, then (if allowed) the rep tells the champion
+// first, then the manager calls the contact's N+1/N+2 with a briefing. Refused: back to the
+// objection, with the reason.
+import type { Step } from '../../domain/sequences/definition.js';
+import { nextAfterOutcome, nextAfterStep } from '../../domain/sequences/transitions.js';
+import { acts } from './activities.js';
+import { ids, type Run } from './run.js';
+import { nowIso, remember } from './state.js';
+import type { StepEnd } from './steps.js';
+import { awaitOutcome } from './waiting.js';
+
+export async function runEscalation(run: Run, step: Step, stepKey: string): Promise<StepEnd> {
+  const { s, def } = run;
+  const blocker = s.blocker;
+  if (!blocker) {
+    remember(s, 'escalation.skipped', 'no blocker recorded');
+    return { kind: 'transition', t: nextAfterStep(def, step.id) };
+  }
+  const decision = await acts.requestEscalation({ ...ids(run), stepKey, blockerKind: blocker.kind, blockerNote: blocker.note, at: nowIso() });
+  remember(s, `escalation.${decision.decision === 'allowed' ? 'requested' : 'refused'}`, decision.reason);
+
+  if (decision.decision === 'refused') {
+    const task = await acts.openTask({
+      ...ids(run),
+      stepKey: `${stepKey}:objection`,
+      step,
+      dueAt: nowIso(),
+      kind: 'objection_handling',
+      title: `Work the ${blocker.kind.replace(/_/g, ' ')} objection`,
+      extraPrep: { escalationRefused: decision.reason, blocker },
+    });
+    const got = await awaitOutcome(run, { taskId: task.taskId, stepId: step.id, dueAt: nowIso(), allowedOutcomes: ['done', 'meeting_booked', 'not_interested'] }, null);
+    return closeAndMove(run, step, task.taskId, got);
+  }
+
+  // Transparency first: the champion hears it from the rep, not from their boss.
+  const tell = await acts.openTask({
+    ...ids(run),
+    stepKey: `${stepKey}:tell-champion`,
+    step,
+    dueAt: nowIso(),
+    kind: 'tell_champion',
+    title: 'Tell your contact that your director will call theirs',
+    extraPrep: { briefing: decision.briefing },
+  });
+  const told = await awaitOutcome(run, { taskId: tell.taskId, stepId: step.id, dueAt: nowIso(), allowedOutcomes: ['done'] }, null);
+  if (told.kind !== 'outcome') return closeAndMove(run, step, tell.taskId, told);
+  await acts.closeTask({ ...ids(run), taskId: tell.taskId, status: 'done', outcome: told.outcome, completedAt: nowIso() });
+  s.pendingResults.set(told.token, { taskId: tell.taskId, outcome: told.outcome.outcome });
+
+  const call = await acts.openTask({
+    ...ids(run),
+    stepKey: `${stepKey}:manager-call`,
+    step,
+    dueAt: nowIso(),
+    assigneeId: decision.managerId!,
+    kind: 'escalation_call',
+    title: "Call the contact's N+1/N+2: a collegial, low-key call",
+    extraPrep: { briefing: decision.briefing },
+  });
+  resolvePending(run, step.id, nowIso());
+  const got = await awaitOutcome(run, { taskId: call.taskId, stepId: step.id, dueAt: nowIso(), allowedOutcomes: ['connected', 'no_answer', 'meeting_booked', 'not_interested', 'done'] }, null);
+  return closeAndMove(run, step, call.taskId, got);
+}
+
+async function closeAndMove(run: Run, step: Step, taskId: string, got: Awaited<ReturnType<typeof awaitOutcome>>): Promise<StepEnd> {
+  if (got.kind === 'exit') return { kind: 'exit' };
+  if (got.kind !== 'outcome') {
+    await acts.closeTask({ ...ids(run), taskId, status: 'cancelled', completedAt: nowIso() });
+    run.s.requests.skip = null;
+    return { kind: 'transition', t: nextAfterStep(run.def, step.id) };
+  }
+  await acts.closeTask({ ...ids(run), taskId, status: 'done', outcome: got.outcome, completedAt: nowIso() });
+  run.s.pendingResults.set(got.token, { taskId, outcome: got.outcome.outcome });
+  remember(run.s, 'outcome', got.outcome.outcome);
+  return { kind: 'transition', t: nextAfterOutcome(run.def, step.id, got.outcome.outcome) };
+}
+
+/** Answers a completed update whose next step is part of this same escalation. */
+function resolvePending(run: Run, stepId: string, dueAt: string): void {
+  for (const [token, pending] of run.s.pendingResults) {
+    run.s.results.set(token, { ...pending, status: 'active', next: { stepId, dueAt } });
+    run.s.pendingResults.delete(token);
+  }
+}

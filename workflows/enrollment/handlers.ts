@@ -1,0 +1,181 @@
+// Update, signal and query handlers. Validators reject what does not fit the current state
+// (nothing is half-applied); handlers only leave requests for the main loop and wait for it.
+import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { TaskOutcomeSchema } from '../../domain/cadence/outcome.js';
+import { acts } from './activities.js';
+import {
+  completeTaskUpdate,
+  pauseUpdate,
+  prospectEventSignal,
+  rescheduleUpdate,
+  resumeUpdate,
+  skipUpdate,
+  statusQuery,
+  stopUpdate,
+} from './messages.js';
+import { ids, statusView, type Run } from './run.js';
+import { nowIso, remember } from './state.js';
+
+/** Default pause after an out-of-office reply with no return date. */
+const AUTO_REPLY_PAUSE_DAYS = 5;
+
+const invalid = (message: string) => ApplicationFailure.create({ type: 'InvalidRequest', message, nonRetryable: true });
+const conflict = (message: string) => ApplicationFailure.create({ type: 'Conflict', message, nonRetryable: true });
+
+function assertRunning(run: Run): void {
+  if (run.s.phase === 'finished' || run.s.requests.exit) throw conflict('the enrollment is over');
+}
+
+function assertFutureInstant(value: string, field: string): void {
+  const t = Date.parse(value);
+  if (!/[zZ]|[+-]\d\d:?\d\d$/.test(value) || Number.isNaN(t)) throw invalid(`${field} must be an ISO instant with an offset`);
+  if (t <= Date.now()) throw invalid(`${field} must be in the future`);
+}
+
+export function registerHandlers(run: Run): void {
+  const { s } = run;
+  const r = s.requests;
+
+  setHandler(statusQuery, () => statusView(run));
+
+  setHandler(
+    completeTaskUpdate,
+    async ({ taskId, ...outcome }) => {
+      const token = s.nextToken++;
+      r.outcome = { taskId, outcome: TaskOutcomeSchema.parse(outcome), token };
+      await condition(() => s.results.has(token));
+      const result = s.results.get(token)!;
+      s.results.delete(token);
+      return result;
+    },
+    {
+      validator: ({ taskId, ...outcome }) => {
+        assertRunning(run);
+        if (!s.task || s.task.taskId !== taskId) throw conflict(`task ${taskId} is not open on this enrollment`);
+        if (r.outcome) throw conflict(`an outcome for task ${taskId} is already being processed`);
+        const parsed = TaskOutcomeSchema.safeParse(outcome);
+        if (!parsed.success) {
+          const first = parsed.error.issues[0]!;
+          throw invalid(`${first.path.join('.') || 'outcome'}: ${first.message}`);
+        }
+        if (!s.task.allowedOutcomes.includes(parsed.data.outcome)) {
+          throw invalid(`outcome "${parsed.data.outcome}" does not fit this step (allowed: ${s.task.allowedOutcomes.join(', ')})`);
+        }
+        if (parsed.data.callbackAt) assertFutureInstant(parsed.data.callbackAt, 'callbackAt');
+      },
+    },
+  );
+
+  setHandler(
+    pauseUpdate,
+    async ({ reason, until }) => {
+      r.pause = { until: until ?? null };
+      remember(s, 'enrollment.paused', reason);
+      await acts.setEnrollmentStatus({ ...ids(run), status: 'paused', at: nowIso(), reason: reason ?? null, event: { type: 'enrollment.paused', dedupeKey: `paused:${run.input.enrollmentId}:${s.history.length}`, payload: { until: until ?? null } } });
+      return statusView(run);
+    },
+    {
+      validator: ({ until }) => {
+        assertRunning(run);
+        if (r.pause) throw conflict('the enrollment is already paused');
+        if (until) assertFutureInstant(until, 'until');
+      },
+    },
+  );
+
+  setHandler(
+    resumeUpdate,
+    async ({ reason }) => {
+      r.pause = null;
+      remember(s, 'enrollment.resumed', reason);
+      await acts.setEnrollmentStatus({ ...ids(run), status: 'active', at: nowIso(), reason: null, event: { type: 'enrollment.resumed', dedupeKey: `resumed:${run.input.enrollmentId}:${s.history.length}` } });
+      return statusView(run);
+    },
+    {
+      validator: (_args) => {
+        assertRunning(run);
+        if (!r.pause) throw conflict('the enrollment is not paused');
+      },
+    },
+  );
+
+  setHandler(
+    stopUpdate,
+    async ({ reason }) => {
+      r.exit = { status: 'stopped', reason: `stopped: ${reason}` };
+      await condition(() => s.phase === 'finished');
+      return statusView(run, r.exit);
+    },
+    {
+      validator: ({ reason }) => {
+        assertRunning(run);
+        if (!reason?.trim()) throw invalid('reason is required');
+      },
+    },
+  );
+
+  setHandler(
+    skipUpdate,
+    async ({ reason }) => {
+      r.skip = { reason };
+      await condition(() => r.skip === null || s.phase === 'finished');
+      return statusView(run);
+    },
+    {
+      validator: ({ reason }) => {
+        assertRunning(run);
+        if (!reason?.trim()) throw invalid('reason is required');
+        if (s.phase === 'executing') throw conflict('the current step is executing; try again in a moment');
+      },
+    },
+  );
+
+  setHandler(
+    rescheduleUpdate,
+    async ({ at, reason }) => {
+      r.reschedule = { at: new Date(Date.parse(at)).toISOString(), reason };
+      await condition(() => r.reschedule === null || s.phase === 'finished');
+      return statusView(run);
+    },
+    {
+      validator: ({ at, reason }) => {
+        assertRunning(run);
+        if (!reason?.trim()) throw invalid('reason is required');
+        assertFutureInstant(at, 'at');
+        if (s.phase !== 'waiting') throw conflict('only a step that is not due yet can be rescheduled; its task is already open');
+      },
+    },
+  );
+
+  setHandler(prospectEventSignal, (e) => {
+    if (s.phase === 'finished' || r.exit) return;
+    switch (e.type) {
+      case 'reply':
+        r.exit = { status: 'stopped', reason: 'replied' };
+        break;
+      case 'bounce':
+        r.exit = { status: 'stopped', reason: 'bounced' };
+        break;
+      case 'opt_out':
+        r.exit = { status: 'stopped', reason: 'opted_out' };
+        break;
+      case 'account_replied':
+        r.exit = { status: 'stopped', reason: 'account_replied' };
+        break;
+      case 'auto_reply': {
+        const until = e.returnAt && Date.parse(e.returnAt) > Date.now() ? e.returnAt : new Date(Date.now() + AUTO_REPLY_PAUSE_DAYS * 86_400_000).toISOString();
+        r.pause = { until };
+        remember(s, 'enrollment.paused', `out of office until ${until}`);
+        break;
+      }
+      case 'call_outcome':
+        // Telephony reports the outcome of the open call task; anything else is stale.
+        if (s.task?.taskId === e.taskId && !r.outcome && s.task.allowedOutcomes.includes(e.outcome.outcome)) {
+          r.outcome = { taskId: e.taskId, outcome: e.outcome, token: s.nextToken++ };
+        } else {
+          remember(s, 'signal.ignored', `call outcome for task ${e.taskId}`);
+        }
+        break;
+    }
+  });
+}

@@ -1,0 +1,127 @@
+// Runs one step of the cadence: plan, wait until due, then send, open a task or escalate.
+import type { Step } from '../../domain/sequences/definition.js';
+import { isTouch } from '../../domain/cadence/touch.js';
+import type { Transition } from '../../domain/sequences/transitions.js';
+import { allowedOutcomes, brokenAnnouncementTarget, nextAfterOutcome, nextAfterStep } from '../../domain/sequences/transitions.js';
+import { acts } from './activities.js';
+import { runEscalation } from './escalation.js';
+import { planStep } from './plan.js';
+import { ids, type Run } from './run.js';
+import { nowIso, remember } from './state.js';
+import { awaitOutcome, waitUntilDue } from './waiting.js';
+
+export type StepEnd = { kind: 'transition'; t: Transition } | { kind: 'exit' };
+
+const DEFAULT_MAX_VISITS = 3;
+const DEFAULT_GRACE_MINUTES = 15;
+
+export async function runStep(run: Run, step: Step): Promise<StepEnd> {
+  const { s, def } = run;
+  const visit = (s.visits[step.id] ?? 0) + 1;
+  s.visits[step.id] = visit;
+  s.stepId = step.id;
+  if (visit > (step.maxVisits ?? DEFAULT_MAX_VISITS)) {
+    remember(s, 'step.attempts_exhausted', `visit ${visit}`);
+    return { kind: 'transition', t: { kind: 'end', reason: 'completed' } };
+  }
+  const stepKey = `${step.id}#${visit}`;
+
+  await planStep(run, step, s.lastStepEndedAt ?? nowIso());
+  if (step.timing.kind === 'callback') s.callbackAt = null; // consumed
+  for (;;) {
+    const w = await waitUntilDue(run);
+    if (w === 'exit') return { kind: 'exit' };
+    if (w === 'skip') return skipped(run, step);
+    if (w === 'due') break;
+    await planStep(run, step, nowIso());
+  }
+  s.phase = 'executing';
+  switch (step.type) {
+    case 'wait':
+      return { kind: 'transition', t: nextAfterStep(def, step.id) };
+    case 'email':
+      return runEmail(run, step, stepKey);
+    case 'escalation':
+      return runEscalation(run, step, stepKey);
+    default:
+      return runHumanStep(run, step, stepKey);
+  }
+}
+
+async function skipped(run: Run, step: Step): Promise<StepEnd> {
+  const reason = run.s.requests.skip?.reason ?? '';
+  run.s.requests.skip = null;
+  remember(run.s, 'step.skipped', reason);
+  await acts.appendTimeline({ ...ids(run), type: 'step.skipped', dedupeKey: `skipped:${run.input.enrollmentId}:${run.s.history.length}`, payload: { stepId: step.id, reason } });
+  return { kind: 'transition', t: nextAfterStep(run.def, step.id) };
+}
+
+async function runEmail(run: Run, step: Step, stepKey: string): Promise<StepEnd> {
+  const { s } = run;
+  const at = nowIso();
+  let announcedCallAt: string | null = null;
+  if (step.announce) {
+    // The slot is reserved before the email leaves: the promise is one the rep can keep.
+    const callVisit = (s.visits[step.announce.callStep] ?? 0) + 1;
+    const reserved = await acts.reserveAnnouncedCall({ ...ids(run), definition: run.def, stepKey: `${step.announce.callStep}#${callVisit}`, sendAt: at, at: step.announce.at });
+    announcedCallAt = reserved.callAt;
+  }
+  const sent = await acts.sendTouch({ ...ids(run), stepKey, step, announcedCallAt, at });
+  if (sent.status === 'sent') {
+    s.touches.push(at);
+    s.announcedCallAt = announcedCallAt ?? s.announcedCallAt;
+    remember(s, 'email.sent', announcedCallAt ? `announces a call at ${announcedCallAt}` : undefined);
+  } else {
+    if (announcedCallAt) await acts.releaseCallSlots({ enrollmentId: run.input.enrollmentId, stepKey: `${step.announce!.callStep}#${(s.visits[step.announce!.callStep] ?? 0) + 1}` });
+    remember(s, 'touch.suppressed', sent.detail);
+    if (sent.detail === 'prospect opted out') {
+      s.requests.exit = { status: 'stopped', reason: 'opted_out' };
+      return { kind: 'exit' };
+    }
+  }
+  return { kind: 'transition', t: nextAfterStep(run.def, step.id) };
+}
+
+async function runHumanStep(run: Run, step: Step, stepKey: string): Promise<StepEnd> {
+  const { s, def } = run;
+  const dueAt = s.dueAt ?? nowIso();
+  const announced = step.timing.kind === 'announced_time' && s.announcedCallAt !== null;
+  const { taskId } = await acts.openTask({
+    ...ids(run),
+    stepKey,
+    step,
+    dueAt,
+    announcedCallAt: announced ? s.announcedCallAt : null,
+    assistantName: s.assistantName,
+  });
+  remember(s, 'task.created', taskId);
+  const deadline = announced ? new Date(Date.parse(dueAt) + (step.graceMinutes ?? DEFAULT_GRACE_MINUTES) * 60_000).toISOString() : null;
+  const got = await awaitOutcome(run, { taskId, stepId: step.id, dueAt, allowedOutcomes: [...allowedOutcomes(step)] }, deadline);
+  const closing = { ...ids(run), taskId, completedAt: nowIso() };
+  switch (got.kind) {
+    case 'exit':
+      return { kind: 'exit' };
+    case 'skip':
+      await acts.closeTask({ ...closing, status: 'cancelled' });
+      return skipped(run, step);
+    case 'deadline': {
+      // The announced call was not made in time: record the broken promise and follow the rule.
+      await acts.closeTask({ ...closing, status: 'missed' });
+      remember(s, 'announcement.broken', s.announcedCallAt ?? undefined);
+      await acts.appendTimeline({ ...ids(run), type: 'announcement.broken', dedupeKey: `broken:${taskId}`, payload: { taskId, announcedCallAt: s.announcedCallAt } });
+      s.announcedCallAt = null;
+      return { kind: 'transition', t: brokenAnnouncementTarget(def, step.id) };
+    }
+    case 'outcome': {
+      const o = got.outcome;
+      await acts.closeTask({ ...closing, status: 'done', outcome: o });
+      if (isTouch(step)) s.touches.push(closing.completedAt);
+      s.callbackAt = o.callbackAt ?? null;
+      if (o.assistantName) s.assistantName = o.assistantName;
+      if (o.outcome === 'blocker' && o.blockerKind) s.blocker = { kind: o.blockerKind, note: o.note ?? null };
+      remember(s, 'outcome', o.outcome);
+      s.pendingResults.set(got.token, { taskId, outcome: o.outcome });
+      return { kind: 'transition', t: nextAfterOutcome(def, step.id, o.outcome) };
+    }
+  }
+}

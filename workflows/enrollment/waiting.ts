@@ -1,0 +1,78 @@
+// Waiting for a step's due time, or for a task's outcome, while honouring pause, stop, skip
+// and reschedule requests: `condition(pred, timeout)` wakes on whichever comes first.
+import { condition } from '@temporalio/workflow';
+import type { TaskOutcome } from '../../domain/cadence/outcome.js';
+import { acts } from './activities.js';
+import { ids, type Run } from './run.js';
+import { nowIso, remember, type OpenTask } from './state.js';
+
+export type WaitResult = 'due' | 'exit' | 'skip' | 'replan';
+
+export async function waitUntilDue(run: Run): Promise<WaitResult> {
+  const { s } = run;
+  const r = s.requests;
+  s.phase = 'waiting';
+  for (;;) {
+    if (r.exit) return 'exit';
+    if (r.skip) return 'skip';
+    if (r.reschedule) {
+      const { at, reason } = r.reschedule;
+      r.reschedule = null;
+      s.dueAt = at;
+      remember(s, 'step.rescheduled', `${at}: ${reason}`);
+      await acts.appendTimeline({ ...ids(run), type: 'step.rescheduled', dedupeKey: `rescheduled:${run.input.enrollmentId}:${s.history.length}`, payload: { stepId: s.stepId, at, reason } });
+      continue;
+    }
+    if (r.pause) {
+      const until = r.pause.until;
+      if (until) {
+        const resumedEarly = await condition(() => !r.pause || Boolean(r.exit), Math.max(0, Date.parse(until) - Date.now()));
+        if (!resumedEarly) {
+          r.pause = null;
+          remember(s, 'enrollment.resumed', 'pause ended');
+          await acts.setEnrollmentStatus({ ...ids(run), status: 'active', at: nowIso(), event: { type: 'enrollment.resumed', dedupeKey: `resumed:${run.input.enrollmentId}:${s.history.length}` } });
+        }
+      } else {
+        await condition(() => !r.pause || Boolean(r.exit));
+      }
+      if (r.exit) return 'exit';
+      // A step that came due during the pause is planned again rather than fired late.
+      if (s.dueAt && Date.parse(s.dueAt) <= Date.now()) return 'replan';
+      continue;
+    }
+    const remaining = Date.parse(s.dueAt ?? nowIso()) - Date.now();
+    if (remaining <= 0) return 'due';
+    await condition(() => Boolean(r.exit || r.skip || r.reschedule || r.pause), remaining);
+  }
+}
+
+export type OutcomeWait =
+  | { kind: 'outcome'; outcome: TaskOutcome; token: number }
+  | { kind: 'exit' }
+  | { kind: 'skip' }
+  | { kind: 'deadline' };
+
+/** Waits for the rep's outcome on the open task; `deadline` (ISO) for announced calls. */
+export async function awaitOutcome(run: Run, task: OpenTask, deadline: string | null): Promise<OutcomeWait> {
+  const { s } = run;
+  const r = s.requests;
+  s.phase = 'task_open';
+  s.task = task;
+  const ready = () => Boolean(r.exit || r.skip || (r.outcome && r.outcome.taskId === task.taskId));
+  try {
+    if (deadline) {
+      const answered = await condition(ready, Math.max(0, Date.parse(deadline) - Date.now()));
+      if (!answered) return { kind: 'deadline' };
+    } else {
+      await condition(ready);
+    }
+    if (r.exit) return { kind: 'exit' };
+    if (r.skip) return { kind: 'skip' };
+    const got = r.outcome!;
+    r.outcome = null;
+    return { kind: 'outcome', outcome: got.outcome, token: got.token };
+  } finally {
+    s.task = null;
+    s.phase = 'executing';
+  }
+}
