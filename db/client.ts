@@ -14,6 +14,8 @@ export type DatabaseHandle = {
   /** Human description without credentials, for start-up logs. */
   describe: string;
   close: () => Promise<void>;
+  /** Runs `fn` on one dedicated server connection (session-level locks need one). */
+  withReservedConnection?: <T>(fn: (db: Database) => Promise<T>) => Promise<T>;
 };
 
 export type OpenDatabaseOptions = { databaseUrl?: string | undefined; dataDir?: string; maxConnections?: number };
@@ -34,6 +36,15 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<DatabaseH
       kind: 'postgres',
       describe: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
       close: () => sql.end({ timeout: 5 }),
+      withReservedConnection: async (fn) => {
+        // A short-lived client of exactly one connection: every statement shares the session.
+        const single = postgres(opts.databaseUrl!, { max: 1, onnotice: () => {} });
+        try {
+          return await fn(drizzle(single, { schema }) as unknown as Database);
+        } finally {
+          await single.end({ timeout: 5 });
+        }
+      },
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');
