@@ -153,6 +153,21 @@ export function createTaskActivities({ db }: { db: Database }) {
       });
     },
 
+    /** Moves an open task (the rep or ops rescheduled the step). */
+    async rescheduleTask(i: { workspaceId: string; enrollmentId: string; prospectId: string; taskId: string; dueAt: string; reason: string }): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.update(tasks).set({ dueAt: new Date(i.dueAt) }).where(and(eq(tasks.id, i.taskId), eq(tasks.workspaceId, i.workspaceId), eq(tasks.status, 'open')));
+        await appendEvent(tx as unknown as Database, {
+          workspaceId: i.workspaceId,
+          prospectId: i.prospectId,
+          enrollmentId: i.enrollmentId,
+          type: 'step.rescheduled',
+          payload: { taskId: i.taskId, dueAt: i.dueAt, reason: i.reason },
+          dedupeKey: `rescheduled:${i.taskId}:${i.dueAt}`,
+        });
+      });
+    },
+
     /** Cancels every open task of an enrollment (stop, completion). */
     async cancelOpenTasks(i: { workspaceId: string; enrollmentId: string; at: string }): Promise<number> {
       const rows = await db

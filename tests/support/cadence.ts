@@ -150,7 +150,7 @@ export async function openTaskOf(h: CadenceHarness, e: Enrolled, stepId: string)
 
 /** Waits until the workflow waits for `stepId` to come due, and returns its due time. */
 export async function dueOf(h: CadenceHarness, e: Enrolled, stepId: string): Promise<string> {
-  const s = await waitFor(h, e, (v) => v.phase === 'waiting' && v.stepId === stepId && v.dueAt !== null, `${stepId} to be planned`);
+  const s = await waitFor(h, e, (v) => (v.phase === 'waiting' || v.phase === 'task_open') && v.stepId === stepId && v.dueAt !== null, `${stepId} to be planned`);
   return s.dueAt!;
 }
 

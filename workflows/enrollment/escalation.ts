@@ -66,6 +66,7 @@ export async function runEscalation(run: Run, step: Step, stepKey: string): Prom
 async function closeAndMove(run: Run, step: Step, taskId: string, got: Awaited<ReturnType<typeof awaitOutcome>>): Promise<StepEnd> {
   if (got.kind === 'exit') return { kind: 'exit' };
   if (got.kind !== 'outcome') {
+    // Skipped (a reschedule does not apply to escalation tasks).
     await acts.closeTask({ ...ids(run), taskId, status: 'cancelled', completedAt: nowIso() });
     run.s.requests.skip = null;
     return { kind: 'transition', t: nextAfterStep(run.def, step.id) };

@@ -142,7 +142,7 @@ export function registerHandlers(run: Run): void {
         assertRunning(run);
         if (!reason?.trim()) throw invalid('reason is required');
         assertFutureInstant(at, 'at');
-        if (s.phase !== 'waiting') throw conflict('only a step that is not due yet can be rescheduled; its task is already open');
+        if (s.phase !== 'waiting' && s.phase !== 'task_open') throw conflict('the current step is executing; try again in a moment');
       },
     },
   );

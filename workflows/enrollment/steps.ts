@@ -1,5 +1,5 @@
 // Runs one step of the cadence: plan, wait until due, then send, open a task or escalate.
-import type { Step } from '../../domain/sequences/definition.js';
+import { HUMAN_STEP_TYPES, type Step } from '../../domain/sequences/definition.js';
 import { isTouch } from '../../domain/cadence/touch.js';
 import type { Transition } from '../../domain/sequences/transitions.js';
 import { allowedOutcomes, brokenAnnouncementTarget, nextAfterOutcome, nextAfterStep } from '../../domain/sequences/transitions.js';
@@ -28,6 +28,9 @@ export async function runStep(run: Run, step: Step): Promise<StepEnd> {
 
   await planStep(run, step, s.lastStepEndedAt ?? nowIso());
   if (step.timing.kind === 'callback') s.callbackAt = null; // consumed
+  // A human step's task goes into the queue as soon as it is planned: the rep sees it coming
+  // and prepares (PLAYBOOK §3); its due time is the planned one.
+  if (HUMAN_STEP_TYPES.includes(step.type)) return runHumanStep(run, step, stepKey);
   for (;;) {
     const w = await waitUntilDue(run);
     if (w === 'exit') return { kind: 'exit' };
@@ -41,10 +44,8 @@ export async function runStep(run: Run, step: Step): Promise<StepEnd> {
       return { kind: 'transition', t: nextAfterStep(def, step.id) };
     case 'email':
       return runEmail(run, step, stepKey);
-    case 'escalation':
-      return runEscalation(run, step, stepKey);
     default:
-      return runHumanStep(run, step, stepKey);
+      return runEscalation(run, step, stepKey);
   }
 }
 
@@ -84,7 +85,7 @@ async function runEmail(run: Run, step: Step, stepKey: string): Promise<StepEnd>
 
 async function runHumanStep(run: Run, step: Step, stepKey: string): Promise<StepEnd> {
   const { s, def } = run;
-  const dueAt = s.dueAt ?? nowIso();
+  let dueAt = s.dueAt ?? nowIso();
   const announced = step.timing.kind === 'announced_time' && s.announcedCallAt !== null;
   const { taskId } = await acts.openTask({
     ...ids(run),
@@ -95,8 +96,15 @@ async function runHumanStep(run: Run, step: Step, stepKey: string): Promise<Step
     assistantName: s.assistantName,
   });
   remember(s, 'task.created', taskId);
-  const deadline = announced ? new Date(Date.parse(dueAt) + (step.graceMinutes ?? DEFAULT_GRACE_MINUTES) * 60_000).toISOString() : null;
-  const got = await awaitOutcome(run, { taskId, stepId: step.id, dueAt, allowedOutcomes: [...allowedOutcomes(step)] }, deadline);
+  const graceMs = (step.graceMinutes ?? DEFAULT_GRACE_MINUTES) * 60_000;
+  let got = await awaitOutcome(run, { taskId, stepId: step.id, dueAt, allowedOutcomes: [...allowedOutcomes(step)] }, announced ? new Date(Date.parse(dueAt) + graceMs).toISOString() : null);
+  while (got.kind === 'reschedule') {
+    dueAt = got.at;
+    s.dueAt = dueAt;
+    await acts.rescheduleTask({ ...ids(run), taskId, dueAt, reason: got.reason });
+    remember(s, 'step.rescheduled', `${dueAt}: ${got.reason}`);
+    got = await awaitOutcome(run, { taskId, stepId: step.id, dueAt, allowedOutcomes: [...allowedOutcomes(step)] }, announced ? new Date(Date.parse(dueAt) + graceMs).toISOString() : null);
+  }
   const closing = { ...ids(run), taskId, completedAt: nowIso() };
   switch (got.kind) {
     case 'exit':

@@ -50,6 +50,7 @@ export type OutcomeWait =
   | { kind: 'outcome'; outcome: TaskOutcome; token: number }
   | { kind: 'exit' }
   | { kind: 'skip' }
+  | { kind: 'reschedule'; at: string; reason: string }
   | { kind: 'deadline' };
 
 /** Waits for the rep's outcome on the open task; `deadline` (ISO) for announced calls. */
@@ -58,7 +59,7 @@ export async function awaitOutcome(run: Run, task: OpenTask, deadline: string | 
   const r = s.requests;
   s.phase = 'task_open';
   s.task = task;
-  const ready = () => Boolean(r.exit || r.skip || (r.outcome && r.outcome.taskId === task.taskId));
+  const ready = () => Boolean(r.exit || r.skip || r.reschedule || (r.outcome && r.outcome.taskId === task.taskId));
   try {
     if (deadline) {
       const answered = await condition(ready, Math.max(0, Date.parse(deadline) - Date.now()));
@@ -68,6 +69,11 @@ export async function awaitOutcome(run: Run, task: OpenTask, deadline: string | 
     }
     if (r.exit) return { kind: 'exit' };
     if (r.skip) return { kind: 'skip' };
+    if (r.reschedule) {
+      const { at, reason } = r.reschedule;
+      r.reschedule = null;
+      return { kind: 'reschedule', at, reason };
+    }
     const got = r.outcome!;
     r.outcome = null;
     return { kind: 'outcome', outcome: got.outcome, token: got.token };
