@@ -7,6 +7,7 @@ import { callSlots, enrollments, events, touches } from '../../db/schema.js';
 import type { EnrollmentResult } from '../../workflows/enrollment/input.js';
 import { addProspect, complete, dueOf, enroll, local, openTaskOf, seed, startCadenceHarness, type CadenceHarness, type Seed } from '../support/cadence.js';
 import { at, iso, nextLocal, nextSpringForward } from '../support/dates.js';
+import { recordHistory } from '../support/histories.js';
 
 const PARIS = 'Europe/Paris';
 let h: CadenceHarness;
@@ -95,6 +96,7 @@ describe('announced call, Europe/Paris', () => {
     expect(meeting.body.next).toBeNull();
     const result = (await h.env.client.workflow.getHandle(e.workflowId).result()) as EnrollmentResult;
     expect(result).toMatchObject({ status: 'completed', reason: 'meeting_booked' });
+    await recordHistory(h.env.client, e.workflowId, 'announced-call-paris-meeting');
 
     const [row] = await h.db.db.select().from(enrollments).where(eq(enrollments.id, e.id));
     expect(row).toMatchObject({ status: 'completed', stopReason: 'meeting_booked' });
@@ -125,6 +127,9 @@ describe('announced call, Europe/Paris', () => {
     expect(callDue).toMatch(/T07:15:00\.000Z$/);
     const [email] = await h.db.db.select().from(touches).where(eq(touches.enrollmentId, e.id));
     expect(email!.body).toContain('09:15');
-    await h.api('POST', `/v1/workspaces/${s.workspaceId}/enrollments/${e.id}/stop`, { reason: 'end of test' });
+    const stopped = await h.api('POST', `/v1/workspaces/${s.workspaceId}/enrollments/${e.id}/stop`, { reason: 'end of test' });
+    expect(stopped.status).toBe(200);
+    await h.env.client.workflow.getHandle(e.workflowId).result();
+    await recordHistory(h.env.client, e.workflowId, 'announced-call-paris-dst-stopped');
   });
 });
