@@ -1,8 +1,8 @@
-// The escalation guard: decided in one transaction with the rep's row locked, so two
-// concurrent blockers cannot both pass a quota of one.
+// The escalation guard: decided in one transaction with the rep's and the account's rows locked,
+// so two concurrent blockers (same rep, or two reps at one account) cannot both pass a quota of one.
 import { and, count, eq, gte } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { escalations, events, users } from '../db/schema.js';
+import { accounts, escalations, events, users } from '../db/schema.js';
 import { buildBriefing, decideEscalation, EscalationPolicySchema, type Briefing } from '../domain/cadence/escalation.js';
 import type { BlockerKind } from '../domain/sequences/index.js';
 import { loadEnrollmentContext } from './context.js';
@@ -31,6 +31,8 @@ export function createEscalationActivities({ db }: { db: Database }) {
       const policy = EscalationPolicySchema.parse(ctx.workspace.escalationPolicy ?? {});
       return db.transaction(async (tx) => {
         await tx.select({ id: users.id }).from(users).where(eq(users.id, ctx.rep.id)).for('update');
+        // The account quota spans reps: serialize on the account too (always after the rep's row).
+        if (ctx.account) await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, ctx.account.id)).for('update');
         const [existing] = await tx
           .select()
           .from(escalations)

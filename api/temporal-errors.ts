@@ -8,8 +8,10 @@ export function workflowProblem(err: unknown): ProblemError | null {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const message = err.cause.message;
     if (err.cause.type === 'InvalidRequest') {
-      const field = message.includes(':') ? message.slice(0, message.indexOf(':')) : 'body';
-      return new ProblemError('validation-failed', 422, message, { errors: [{ field: `body.${field}`, message }] });
+      // Validators say "field: problem"; anything else is about the body as a whole.
+      const named = /^([A-Za-z_][\w.]*): /.exec(message);
+      const field = named ? `body.${named[1]}` : 'body';
+      return new ProblemError('validation-failed', 422, message, { errors: [{ field, message }] });
     }
     if (err.cause.type === 'Conflict') return new ProblemError('conflict', 409, message);
   }

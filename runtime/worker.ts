@@ -10,6 +10,12 @@ export type RelanceWorkerOptions = {
   deps: ActivityDeps;
   /** Path of a pre-built bundle; built (or reused from the cache) when absent. */
   workflowBundlePath?: string;
+  /**
+   * Workflows kept in memory between tasks. The SDK's default sizes the cache from the heap
+   * limit (thousands on a large machine); cadences sleep for hours, so a small cache costs a
+   * replay now and then and saves gigabytes of resident memory.
+   */
+  maxCachedWorkflows?: number;
 };
 
 export async function createRelanceWorker(opts: RelanceWorkerOptions): Promise<Worker> {
@@ -20,5 +26,6 @@ export async function createRelanceWorker(opts: RelanceWorkerOptions): Promise<W
     taskQueue: opts.taskQueue,
     workflowBundle: { codePath },
     activities: createActivities(opts.deps),
+    maxCachedWorkflows: opts.maxCachedWorkflows ?? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 300),
   });
 }

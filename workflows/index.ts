@@ -1,2 +1,3 @@
 // Entry point of the workflow bundle: every workflow type the worker runs.
 export { enrollmentWorkflow } from './enrollment/workflow.js';
+export { timerBaselineWorkflow } from './baseline.js';

@@ -25,68 +25,66 @@ function notFound(field: string, what: string) {
 
 export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollRequest) {
   const { db, temporal, taskQueue } = deps;
-  const [prospect] = await db
-    .select({ id: prospects.id, accountId: prospects.accountId, status: prospects.status })
-    .from(prospects)
-    .where(and(eq(prospects.id, body.prospectId), eq(prospects.workspaceId, workspaceId)));
+  // Independent look-ups, side by side; each is scoped to the workspace.
+  const [[prospect], [rep], [sequence], [latest]] = await Promise.all([
+    db
+      .select({ id: prospects.id, accountId: prospects.accountId, status: prospects.status })
+      .from(prospects)
+      .where(and(eq(prospects.id, body.prospectId), eq(prospects.workspaceId, workspaceId))),
+    db.select({ id: users.id }).from(users).where(and(eq(users.id, body.repId), eq(users.workspaceId, workspaceId))),
+    db
+      .select({ id: sequences.id, status: sequences.status })
+      .from(sequences)
+      .where(and(eq(sequences.id, body.sequenceId), eq(sequences.workspaceId, workspaceId))),
+    db
+      .select({ version: sequenceVersions.version, definition: sequenceVersions.definition })
+      .from(sequenceVersions)
+      .where(and(eq(sequenceVersions.sequenceId, body.sequenceId), eq(sequenceVersions.workspaceId, workspaceId), isNotNull(sequenceVersions.publishedAt)))
+      .orderBy(desc(sequenceVersions.version))
+      .limit(1),
+  ]);
   if (!prospect) throw notFound('prospectId', 'prospect');
   if (prospect.status === 'opted_out') throw new ProblemError('conflict', 409, 'the prospect opted out: no cadence may touch them');
-  const [rep] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, body.repId), eq(users.workspaceId, workspaceId)));
   if (!rep) throw notFound('repId', 'rep');
-  const [sequence] = await db
-    .select({ id: sequences.id, status: sequences.status })
-    .from(sequences)
-    .where(and(eq(sequences.id, body.sequenceId), eq(sequences.workspaceId, workspaceId)));
   if (!sequence) throw notFound('sequenceId', 'sequence');
   if (sequence.status === 'archived') throw new ProblemError('conflict', 409, 'the sequence is archived');
-  const [latest] = await db
-    .select({ version: sequenceVersions.version, definition: sequenceVersions.definition })
-    .from(sequenceVersions)
-    .where(and(eq(sequenceVersions.sequenceId, sequence.id), isNotNull(sequenceVersions.publishedAt)))
-    .orderBy(desc(sequenceVersions.version))
-    .limit(1);
   if (!latest) throw new ProblemError('conflict', 409, 'the sequence has no published version');
 
   const workflowId = enrollmentWorkflowId(workspaceId, body.prospectId, body.sequenceId);
-  // Row and workflow start in one transaction: if Temporal refuses, no orphan row is left.
-  return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(enrollments)
-      .values({
-        workspaceId,
-        prospectId: body.prospectId,
-        sequenceId: body.sequenceId,
-        sequenceVersion: latest.version,
-        repId: body.repId,
-        workflowId,
-        context: body.context ?? null,
-        pretext: body.pretext ?? null,
-      })
-      .onConflictDoNothing({ target: enrollments.workflowId })
-      .returning();
-    const row = inserted[0];
-    if (!row) {
-      const [existing] = await tx.select().from(enrollments).where(eq(enrollments.workflowId, workflowId));
-      return { row: existing!, created: false };
-    }
-    const input: EnrollmentInput = {
-      version: 2,
+  const inserted = await db
+    .insert(enrollments)
+    .values({
       workspaceId,
-      enrollmentId: row.id,
-      prospectId: row.prospectId,
-      accountId: prospect.accountId,
-      sequence: { id: sequence.id, version: latest.version, definition: parseSequenceDefinition(latest.definition) },
-      ...(body.startAt ? { startAt: new Date(body.startAt).toISOString() } : {}),
-    };
-    await temporal.workflow.start('enrollmentWorkflow', {
-      taskQueue,
+      prospectId: body.prospectId,
+      sequenceId: body.sequenceId,
+      sequenceVersion: latest.version,
+      repId: body.repId,
       workflowId,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    });
-    return { row, created: true };
-  });
+      context: body.context ?? null,
+      pretext: body.pretext ?? null,
+    })
+    .onConflictDoNothing({ target: enrollments.workflowId })
+    .returning();
+  const row = inserted[0];
+  if (!row) {
+    const [existing] = await db.select().from(enrollments).where(eq(enrollments.workflowId, workflowId));
+    return { row: existing!, created: false };
+  }
+  const input: EnrollmentInput = {
+    version: 2,
+    workspaceId,
+    enrollmentId: row.id,
+    prospectId: row.prospectId,
+    accountId: prospect.accountId,
+    sequence: { id: body.sequenceId, version: latest.version, definition: parseSequenceDefinition(latest.definition) },
+    ...(body.startAt ? { startAt: new Date(body.startAt).toISOString() } : {}),
+  };
+  try {
+    await temporal.workflow.start('enrollmentWorkflow', { taskQueue, workflowId, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
+  } catch (err) {
+    // Temporal refused: remove the row so no enrollment is left without its workflow.
+    await db.delete(enrollments).where(eq(enrollments.id, row.id));
+    throw err;
+  }
+  return { row, created: true };
 }

@@ -62,7 +62,7 @@ export async function eventRows(h: CadenceHarness, enrollmentId: string) {
 /** Stops an enrollment through the API and waits for its workflow to finish. */
 export async function stopEnrollment(h: CadenceHarness, s: Seed, e: Enrolled): Promise<EnrollmentResult> {
   const res = await h.api('POST', `/v1/workspaces/${s.workspaceId}/enrollments/${e.id}/stop`, { reason: 'end of test' });
-  expect(res.status).toBe(200);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
   return (await h.env.client.workflow.getHandle(e.workflowId).result()) as EnrollmentResult;
 }
 

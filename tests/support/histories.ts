@@ -17,6 +17,6 @@ export async function recordHistory(client: Client, workflowId: string, name: st
   writeFileSync(new URL(`${name}.json`, HISTORIES_DIR), `${JSON.stringify(plain, null, 1)}\n`);
 }
 
-export function loadHistory(path: string): InstanceType<typeof History> {
+export function loadHistory(path: string): temporal.api.history.v1.History {
   return History.fromObject(JSON.parse(readFileSync(path, 'utf8')));
 }

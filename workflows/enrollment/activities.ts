@@ -1,8 +1,18 @@
 // Activity stubs for the enrollment workflow (types only from activities/).
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 
-export const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' };
+
+/** Side effects reps and prospects see (tasks, emails, slots): scheduled through the server. */
+export const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry });
+
+/**
+ * Short, idempotent bookkeeping (planning reads, status rows, timeline): run in the worker as
+ * local activities, one history marker each and no server round trip, which keeps an 08:00
+ * burst of thousands of enrollments cheap.
+ */
+export const local = proxyLocalActivities<Pick<Activities, 'planStep' | 'setEnrollmentStatus' | 'appendTimeline'>>({
+  startToCloseTimeout: '30 seconds',
+  retry,
 });

@@ -1,8 +1,8 @@
 // Update, signal and query handlers. Validators reject what does not fit the current state
 // (nothing is half-applied); handlers only leave requests for the main loop and wait for it.
-import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, setHandler } from '@temporalio/workflow';
 import { TaskOutcomeSchema } from '../../domain/cadence/outcome.js';
-import { acts } from './activities.js';
+import { local } from './activities.js';
 import {
   completeTaskUpdate,
   pauseUpdate,
@@ -28,8 +28,8 @@ function assertRunning(run: Run): void {
 
 function assertFutureInstant(value: string, field: string): void {
   const t = Date.parse(value);
-  if (!/[zZ]|[+-]\d\d:?\d\d$/.test(value) || Number.isNaN(t)) throw invalid(`${field} must be an ISO instant with an offset`);
-  if (t <= Date.now()) throw invalid(`${field} must be in the future`);
+  if (!/[zZ]|[+-]\d\d:?\d\d$/.test(value) || Number.isNaN(t)) throw invalid(`${field}: must be an ISO instant with an offset`);
+  if (t <= Date.now()) throw invalid(`${field}: must be in the future`);
 }
 
 export function registerHandlers(run: Run): void {
@@ -59,7 +59,7 @@ export function registerHandlers(run: Run): void {
           throw invalid(`${first.path.join('.') || 'outcome'}: ${first.message}`);
         }
         if (!s.task.allowedOutcomes.includes(parsed.data.outcome)) {
-          throw invalid(`outcome "${parsed.data.outcome}" does not fit this step (allowed: ${s.task.allowedOutcomes.join(', ')})`);
+          throw invalid(`outcome: "${parsed.data.outcome}" does not fit this step (allowed: ${s.task.allowedOutcomes.join(', ')})`);
         }
         if (parsed.data.callbackAt) assertFutureInstant(parsed.data.callbackAt, 'callbackAt');
       },
@@ -71,7 +71,7 @@ export function registerHandlers(run: Run): void {
     async ({ reason, until }) => {
       r.pause = { until: until ?? null };
       remember(s, 'enrollment.paused', reason);
-      await acts.setEnrollmentStatus({ ...ids(run), status: 'paused', at: nowIso(), reason: reason ?? null, event: { type: 'enrollment.paused', dedupeKey: `paused:${run.input.enrollmentId}:${s.history.length}`, payload: { until: until ?? null } } });
+      await local.setEnrollmentStatus({ ...ids(run), status: 'paused', at: nowIso(), reason: reason ?? null, event: { type: 'enrollment.paused', dedupeKey: `paused:${run.input.enrollmentId}:${s.history.length}`, payload: { until: until ?? null } } });
       return statusView(run);
     },
     {
@@ -88,7 +88,7 @@ export function registerHandlers(run: Run): void {
     async ({ reason }) => {
       r.pause = null;
       remember(s, 'enrollment.resumed', reason);
-      await acts.setEnrollmentStatus({ ...ids(run), status: 'active', at: nowIso(), reason: null, event: { type: 'enrollment.resumed', dedupeKey: `resumed:${run.input.enrollmentId}:${s.history.length}` } });
+      await local.setEnrollmentStatus({ ...ids(run), status: 'active', at: nowIso(), reason: null, event: { type: 'enrollment.resumed', dedupeKey: `resumed:${run.input.enrollmentId}:${s.history.length}` } });
       return statusView(run);
     },
     {
@@ -109,7 +109,7 @@ export function registerHandlers(run: Run): void {
     {
       validator: ({ reason }) => {
         assertRunning(run);
-        if (!reason?.trim()) throw invalid('reason is required');
+        if (!reason?.trim()) throw invalid('reason: must not be blank');
       },
     },
   );
@@ -124,7 +124,7 @@ export function registerHandlers(run: Run): void {
     {
       validator: ({ reason }) => {
         assertRunning(run);
-        if (!reason?.trim()) throw invalid('reason is required');
+        if (!reason?.trim()) throw invalid('reason: must not be blank');
         if (s.phase === 'executing') throw conflict('the current step is executing; try again in a moment');
       },
     },
@@ -140,14 +140,14 @@ export function registerHandlers(run: Run): void {
     {
       validator: ({ at, reason }) => {
         assertRunning(run);
-        if (!reason?.trim()) throw invalid('reason is required');
+        if (!reason?.trim()) throw invalid('reason: must not be blank');
         assertFutureInstant(at, 'at');
         if (s.phase !== 'waiting' && s.phase !== 'task_open') throw conflict('the current step is executing; try again in a moment');
       },
     },
   );
 
-  setHandler(prospectEventSignal, (e) => {
+  setHandler(prospectEventSignal, async (e) => {
     if (s.phase === 'finished' || r.exit) return;
     switch (e.type) {
       case 'reply':
@@ -166,6 +166,11 @@ export function registerHandlers(run: Run): void {
         const until = e.returnAt && Date.parse(e.returnAt) > Date.now() ? e.returnAt : new Date(Date.now() + AUTO_REPLY_PAUSE_DAYS * 86_400_000).toISOString();
         r.pause = { until };
         remember(s, 'enrollment.paused', `out of office until ${until}`);
+        // Like a manual pause, the enrollment row and the timeline say so (the end of the pause
+        // writes `active` and `enrollment.resumed`).
+        if (patched('auto-reply-pause-persisted')) {
+          await local.setEnrollmentStatus({ ...ids(run), status: 'paused', at: nowIso(), reason: `out of office until ${until}`, event: { type: 'enrollment.paused', dedupeKey: `paused:${run.input.enrollmentId}:${s.history.length}`, payload: { until, source: 'auto_reply' } } });
+        }
         break;
       }
       case 'call_outcome':

@@ -1,12 +1,12 @@
 // Plans the current step through an activity: the due time is recorded in history, so a later
 // change of holiday data or timing code never changes a running cadence's past.
 import type { Step } from '../../domain/sequences/definition.js';
-import { acts } from './activities.js';
+import { local } from './activities.js';
 import { ids, type Run } from './run.js';
 
 export async function planStep(run: Run, step: Step, from: string): Promise<void> {
   const { s } = run;
-  const planned = await acts.planStep({
+  const planned = await local.planStep({
     ...ids(run),
     definition: run.def,
     stepId: step.id,

@@ -3,7 +3,7 @@ import { HUMAN_STEP_TYPES, type Step } from '../../domain/sequences/definition.j
 import { isTouch } from '../../domain/cadence/touch.js';
 import type { Transition } from '../../domain/sequences/transitions.js';
 import { allowedOutcomes, brokenAnnouncementTarget, nextAfterOutcome, nextAfterStep } from '../../domain/sequences/transitions.js';
-import { acts } from './activities.js';
+import { acts, local } from './activities.js';
 import { runEscalation } from './escalation.js';
 import { planStep } from './plan.js';
 import { ids, type Run } from './run.js';
@@ -53,7 +53,7 @@ async function skipped(run: Run, step: Step): Promise<StepEnd> {
   const reason = run.s.requests.skip?.reason ?? '';
   run.s.requests.skip = null;
   remember(run.s, 'step.skipped', reason);
-  await acts.appendTimeline({ ...ids(run), type: 'step.skipped', dedupeKey: `skipped:${run.input.enrollmentId}:${run.s.history.length}`, payload: { stepId: step.id, reason } });
+  await local.appendTimeline({ ...ids(run), type: 'step.skipped', dedupeKey: `skipped:${run.input.enrollmentId}:${run.s.history.length}`, payload: { stepId: step.id, reason } });
   return { kind: 'transition', t: nextAfterStep(run.def, step.id) };
 }
 
@@ -116,7 +116,7 @@ async function runHumanStep(run: Run, step: Step, stepKey: string): Promise<Step
       // The announced call was not made in time: record the broken promise and follow the rule.
       await acts.closeTask({ ...closing, status: 'missed' });
       remember(s, 'announcement.broken', s.announcedCallAt ?? undefined);
-      await acts.appendTimeline({ ...ids(run), type: 'announcement.broken', dedupeKey: `broken:${taskId}`, payload: { taskId, announcedCallAt: s.announcedCallAt } });
+      await local.appendTimeline({ ...ids(run), type: 'announcement.broken', dedupeKey: `broken:${taskId}`, payload: { taskId, announcedCallAt: s.announcedCallAt } });
       s.announcedCallAt = null;
       return { kind: 'transition', t: brokenAnnouncementTarget(def, step.id) };
     }

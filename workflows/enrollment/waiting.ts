@@ -2,7 +2,7 @@
 // and reschedule requests: `condition(pred, timeout)` wakes on whichever comes first.
 import { condition } from '@temporalio/workflow';
 import type { TaskOutcome } from '../../domain/cadence/outcome.js';
-import { acts } from './activities.js';
+import { local } from './activities.js';
 import { ids, type Run } from './run.js';
 import { nowIso, remember, type OpenTask } from './state.js';
 
@@ -20,7 +20,7 @@ export async function waitUntilDue(run: Run): Promise<WaitResult> {
       r.reschedule = null;
       s.dueAt = at;
       remember(s, 'step.rescheduled', `${at}: ${reason}`);
-      await acts.appendTimeline({ ...ids(run), type: 'step.rescheduled', dedupeKey: `rescheduled:${run.input.enrollmentId}:${s.history.length}`, payload: { stepId: s.stepId, at, reason } });
+      await local.appendTimeline({ ...ids(run), type: 'step.rescheduled', dedupeKey: `rescheduled:${run.input.enrollmentId}:${s.history.length}`, payload: { stepId: s.stepId, at, reason } });
       continue;
     }
     if (r.pause) {
@@ -30,7 +30,7 @@ export async function waitUntilDue(run: Run): Promise<WaitResult> {
         if (!resumedEarly) {
           r.pause = null;
           remember(s, 'enrollment.resumed', 'pause ended');
-          await acts.setEnrollmentStatus({ ...ids(run), status: 'active', at: nowIso(), event: { type: 'enrollment.resumed', dedupeKey: `resumed:${run.input.enrollmentId}:${s.history.length}` } });
+          await local.setEnrollmentStatus({ ...ids(run), status: 'active', at: nowIso(), event: { type: 'enrollment.resumed', dedupeKey: `resumed:${run.input.enrollmentId}:${s.history.length}` } });
         }
       } else {
         await condition(() => !r.pause || Boolean(r.exit));

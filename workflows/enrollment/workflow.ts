@@ -2,7 +2,7 @@
 // sequence's steps with durable timers; outcomes arrive as Updates, events as Signals.
 import { ActivityFailure, allHandlersFinished, condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
 import { stepById } from '../../domain/sequences/transitions.js';
-import { acts } from './activities.js';
+import { acts, local } from './activities.js';
 import { registerHandlers } from './handlers.js';
 import type { EnrollmentInput, EnrollmentResult } from './input.js';
 import { ids, type Run } from './run.js';
@@ -57,7 +57,7 @@ async function start(run: Run): Promise<Finish | null> {
   s.stepId = run.def.steps[0]!.id;
   s.lastStepEndedAt = nowIso();
   remember(s, 'enrollment.started');
-  await acts.setEnrollmentStatus({
+  await local.setEnrollmentStatus({
     ...ids(run),
     status: 'active',
     currentStepId: s.stepId,
@@ -71,7 +71,7 @@ async function end(run: Run, finish: Finish): Promise<EnrollmentResult> {
   const { s, input } = run;
   s.requests.exit = finish;
   remember(s, `enrollment.${finish.status}`, finish.reason);
-  await acts.setEnrollmentStatus({
+  await local.setEnrollmentStatus({
     ...ids(run),
     status: finish.status,
     reason: finish.reason,

@@ -1,0 +1,142 @@
+// `npm run bench`: throughput and latency of the cadence engine against the real Temporal dev
+// server and PostgreSQL. Prints progress on stderr and one JSON line of figures on stdout.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { count, eq, sql } from 'drizzle-orm';
+import { installDefaultSequences, createSequence } from '../api/services/sequences.js';
+import { enroll } from '../api/services/enroll.js';
+import { openDatabase } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { prospects, sequences, tasks, touches, users, workspaces } from '../db/schema.js';
+import { parseSequenceDefinition } from '../domain/sequences/index.js';
+import { ensureWorkflowBundle } from '../runtime/workflow-bundle.js';
+import { startThrowawayPostgres } from '../scripts/lib/pg-cluster.js';
+import { freePort } from '../scripts/lib/ports.js';
+import { startTemporalDevServer } from '../scripts/lib/temporal-dev-server.js';
+import { percentile, pool } from './pool.js';
+
+const ENROLLMENTS = Number(process.env.BENCH_ENROLLMENTS ?? 10_000);
+const BURST = Number(process.env.BENCH_BURST ?? 5_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+const seconds = (ms: number) => ms / 1000;
+
+const cluster = process.env.DATABASE_URL ? undefined : await startThrowawayPostgres();
+const databaseUrl = process.env.DATABASE_URL ?? cluster!.url;
+const [dev, bundle] = await Promise.all([freePort().then((port) => startTemporalDevServer({ port })), ensureWorkflowBundle()]);
+const handle = await openDatabase({ databaseUrl, maxConnections: 30 });
+await migrateDatabase(handle);
+const db = handle.db;
+const client = new Client({ connection: await Connection.connect({ address: dev.address }) });
+const taskQueue = 'bench';
+
+// The worker in its own process, so its memory is measured alone.
+let rssPeak = 0;
+const worker = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./worker-process.ts', import.meta.url))], {
+  env: { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE: bundle },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+worker.stdout.on('data', (d: Buffer) => {
+  for (const line of d.toString().split('\n').filter(Boolean)) {
+    try {
+      rssPeak = Math.max(rssPeak, (JSON.parse(line) as { rss_mb: number }).rss_mb);
+    } catch {
+      /* not a sample */
+    }
+  }
+});
+
+try {
+  // A workspace, one rep, and enough prospects; always-open timing so nothing waits for a window.
+  const alwaysOpen = { weekendDays: [], holidayTypes: [], sendWindow: { start: '00:00', end: '23:59' }, callWindow: { start: '00:00', end: '23:59' }, minGapMinutes: 0, maxTouchesPerWeek: 1000 };
+  const [ws] = await db.insert(workspaces).values({ name: 'Bench', timeZone: 'UTC', timingRules: alwaysOpen }).returning();
+  await installDefaultSequences(db, ws!.id);
+  const burstDef = parseSequenceDefinition({
+    schemaVersion: 1,
+    key: 'burst',
+    name: '08:00 burst',
+    steps: [{ id: 'morning-email', type: 'email', timing: { kind: 'immediately' }, template: { subject: 'Hello {{prospect.firstName}}', body: 'Calling you soon about {{context}}.' } }],
+  });
+  const { sequence: burstSeq } = await createSequence(db, ws!.id, burstDef);
+  const [rep] = await db.insert(users).values({ workspaceId: ws!.id, email: 'rep@bench.test', name: 'Bench Rep', callsPerHour: 60 }).returning();
+  const total = ENROLLMENTS + BURST;
+  for (let i = 0; i < total; i += 1000) {
+    await db.insert(prospects).values(
+      Array.from({ length: Math.min(1000, total - i) }, (_, k) => ({ workspaceId: ws!.id, email: `p${i + k}@bench.test`, firstName: `P${i + k}`, lastName: 'Bench', timeZone: 'UTC' })),
+    );
+  }
+  const ids = (await db.select({ id: prospects.id }).from(prospects).where(eq(prospects.workspaceId, ws!.id)).orderBy(prospects.email)).map((r) => r.id);
+  const [announced] = await db.select().from(sequences).where(eq(sequences.key, 'announced-call'));
+  const deps = { db, temporal: client, taskQueue };
+  log(`seeded ${total} prospects`);
+
+  // Baseline: a bare one-timer workflow, started the same way (same client and concurrency).
+  let t = performance.now();
+  await pool(ENROLLMENTS, CONCURRENCY, (i) =>
+    client.workflow.start('timerBaselineWorkflow', { taskQueue, workflowId: `baseline-${i}`, args: [3_600_000] }),
+  );
+  const baselinePerS = ENROLLMENTS / seconds(performance.now() - t);
+  log(`baseline: ${baselinePerS.toFixed(0)} starts/s`);
+
+  // Enrollments through the same service the API uses: checks, row, workflow start.
+  t = performance.now();
+  await pool(ENROLLMENTS, CONCURRENCY, (i) => enroll(deps, ws!.id, { prospectId: ids[i]!, sequenceId: announced!.id, repId: rep!.id, context: 'bench' }));
+  const enrollPerS = ENROLLMENTS / seconds(performance.now() - t);
+  log(`enroll: ${enrollPerS.toFixed(0)} enrollments/s`);
+
+  // Let the first steps (LinkedIn note tasks) drain so the burst is measured on its own.
+  const drainStart = performance.now();
+  for (;;) {
+    const [n] = await db.select({ n: count() }).from(tasks).where(eq(tasks.workspaceId, ws!.id));
+    if ((n?.n ?? 0) >= ENROLLMENTS || performance.now() - drainStart > 600_000) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  log(`first steps of ${ENROLLMENTS} enrollments done in ${seconds(performance.now() - drainStart).toFixed(1)} s after the last start`);
+
+  // The 08:00 burst: BURST enrollments whose email comes due at the same instant.
+  const dueAt = new Date(Date.now() + Math.max(30_000, (BURST / enrollPerS) * 1500 + 15_000));
+  t = performance.now();
+  await pool(BURST, CONCURRENCY, (i) =>
+    enroll(deps, ws!.id, { prospectId: ids[ENROLLMENTS + i]!, sequenceId: burstSeq.id, repId: rep!.id, context: 'the burst', startAt: dueAt.toISOString() }),
+  );
+  log(`burst enrolled in ${seconds(performance.now() - t).toFixed(1)} s; due at ${dueAt.toISOString()}`);
+  const burstDeadline = dueAt.getTime() + 600_000;
+  for (;;) {
+    const [n] = await db.select({ n: count() }).from(touches).where(eq(touches.workspaceId, ws!.id));
+    if ((n?.n ?? 0) >= BURST || Date.now() > burstDeadline) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const rows = await db
+    .select({ ms: sql<string>`extract(epoch from (${touches.createdAt} - ${dueAt.toISOString()}::timestamptz)) * 1000` })
+    .from(touches)
+    .where(eq(touches.workspaceId, ws!.id));
+  const lateness = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
+  log(`burst: ${lateness.length}/${BURST} emails handed to the provider`);
+
+  // History size of one whole default cadence, from the recorded run replayed by the tests.
+  const recorded = JSON.parse(readFileSync(new URL('../tests/histories/announced-call-paris-meeting.json', import.meta.url), 'utf8')) as { events: unknown[] };
+
+  const figures = {
+    enrollments: ENROLLMENTS,
+    concurrency: CONCURRENCY,
+    enroll_per_s: Math.round(enrollPerS),
+    baseline_start_per_s: Math.round(baselinePerS),
+    enroll_vs_baseline: Number((enrollPerS / baselinePerS).toFixed(3)),
+    burst_size: BURST,
+    burst_sent: lateness.length,
+    burst_lateness_ms_p50: Math.round(percentile(lateness, 50)),
+    burst_lateness_ms_p99: Math.round(percentile(lateness, 99)),
+    worker_rss_mb_peak: Math.round(rssPeak),
+    history_events_per_cadence: recorded.events.length,
+  };
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+} finally {
+  worker.kill('SIGTERM');
+  await new Promise((r) => worker.once('exit', r));
+  await client.connection.close();
+  await handle.close();
+  await dev.stop();
+  await cluster?.stop();
+}

@@ -1,0 +1,25 @@
+// The worker under benchmark, in its own process so its resident memory is its own.
+// Prints {"rss_mb": n} every half second on stdout.
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { openDatabase } from '../db/client.js';
+import { createRelanceWorker } from '../runtime/worker.js';
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+const address = process.env.TEMPORAL_ADDRESS!;
+const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, maxConnections: 20 });
+const connection = await NativeConnection.connect({ address });
+const client = new Client({ connection: await Connection.connect({ address }) });
+const worker = await createRelanceWorker({
+  connection,
+  namespace: 'default',
+  taskQueue: process.env.TASK_QUEUE!,
+  deps: { db: handle.db, temporal: client },
+  workflowBundlePath: process.env.WORKFLOW_BUNDLE!,
+});
+const timer = setInterval(() => process.stdout.write(`${JSON.stringify({ rss_mb: process.memoryUsage().rss / 1048576 })}\n`), 500);
+process.on('SIGTERM', () => worker.shutdown());
+await worker.run();
+clearInterval(timer);
+await handle.close();
+process.exit(0);
