@@ -142,6 +142,8 @@ describe('prospect events', () => {
     const paused = await waitFor(h, e, (v) => v.status === 'paused', 'the pause');
     expect(paused.pausedUntil).toBe(iso(returnAt));
     await expect.poll(async () => (await enrollmentRow(h, e)).status, { timeout: 5000 }).toBe('paused');
+    const pausedEvents = await h.db.db.select().from(events).where(and(eq(events.enrollmentId, e.id), eq(events.type, 'enrollment.paused')));
+    expect(pausedEvents.map((x) => x.payload)).toEqual([expect.objectContaining({ status: 'paused', until: iso(returnAt), source: 'auto_reply' })]);
 
     // The 08:00 email comes due during the pause: it does not go out.
     await h.advanceTo(iso(at(day.plus({ days: 1 }), '08:30')));
