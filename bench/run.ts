@@ -34,14 +34,21 @@ const taskQueue = 'bench';
 
 // The worker in its own process, so its memory is measured alone.
 let rssPeak = 0;
-const worker = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./worker-process.ts', import.meta.url))], {
+let peakSample: Record<string, number> = {};
+// Heap cap as deployments run it (Dockerfile, npm run start:worker): V8 otherwise grows lazily.
+const workerArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '--max-old-space-size=256').split(' ').filter(Boolean);
+const worker = spawn(process.execPath, [...workerArgs, '--import', 'tsx', fileURLToPath(new URL('./worker-process.ts', import.meta.url))], {
   env: { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE: bundle },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 worker.stdout.on('data', (d: Buffer) => {
   for (const line of d.toString().split('\n').filter(Boolean)) {
     try {
-      rssPeak = Math.max(rssPeak, (JSON.parse(line) as { rss_mb: number }).rss_mb);
+      const sample = JSON.parse(line) as { rss_mb: number; heap_mb: number; external_mb: number };
+      if (sample.rss_mb > rssPeak) {
+        rssPeak = sample.rss_mb;
+        peakSample = sample;
+      }
     } catch {
       /* not a sample */
     }
@@ -131,6 +138,7 @@ try {
     worker_rss_mb_peak: Math.round(rssPeak),
     history_events_per_cadence: recorded.events.length,
   };
+  log(`worker memory at its peak: ${JSON.stringify(peakSample)}`);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 } finally {
   worker.kill('SIGTERM');

@@ -17,7 +17,11 @@ const worker = await createRelanceWorker({
   deps: { db: handle.db, temporal: client },
   workflowBundlePath: process.env.WORKFLOW_BUNDLE!,
 });
-const timer = setInterval(() => process.stdout.write(`${JSON.stringify({ rss_mb: process.memoryUsage().rss / 1048576 })}\n`), 500);
+const timer = setInterval(() => {
+  const m = process.memoryUsage();
+  const mb = (n: number) => Math.round(n / 1048576);
+  process.stdout.write(`${JSON.stringify({ rss_mb: mb(m.rss), heap_mb: mb(m.heapUsed), external_mb: mb(m.external) })}\n`);
+}, 500);
 process.on('SIGTERM', () => worker.shutdown());
 await worker.run();
 clearInterval(timer);

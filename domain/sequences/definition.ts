@@ -3,6 +3,7 @@
 // enrollment carries the definition it started with in its workflow input.
 import { z } from 'zod';
 import { TimingRulesSchema } from '../timing/rules.js';
+import { BLOCKER_KINDS, HUMAN_STEP_TYPES, OUTCOMES, STEP_TYPES } from './vocabulary.js';
 
 export const SEQUENCE_SCHEMA_VERSION = 1;
 
@@ -11,41 +12,11 @@ const StepId = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes, starting with a letter');
 
-export const StepTypeSchema = z.enum([
-  'linkedin_note',
-  'email',
-  'call',
-  'voicemail',
-  'callback',
-  'wait',
-  'task',
-  'escalation',
-]);
-export type StepType = z.infer<typeof StepTypeSchema>;
-
-/** Steps a person performs (a task in the rep's queue) versus steps the system sends. */
-export const HUMAN_STEP_TYPES: readonly StepType[] = ['linkedin_note', 'call', 'voicemail', 'callback', 'task'];
-export const CALL_STEP_TYPES: readonly StepType[] = ['call', 'callback'];
-
-/** What a rep can log on a call-like step (PLAYBOOK §2), plus `done` for generic tasks. */
-export const OutcomeSchema = z.enum([
-  'connected',
-  'gatekeeper',
-  'no_answer',
-  'voicemail_left',
-  'wrong_number',
-  'not_interested',
-  'meeting_booked',
-  'blocker',
-  'done',
-]);
-export type Outcome = z.infer<typeof OutcomeSchema>;
-
-/** PLAYBOOK §4: only organizational blockers justify the boss calling the contact's N+1/N+2. */
-export const ORGANIZATIONAL_BLOCKERS = ['champion_lacks_authority', 'no_consensus', 'urgency_not_perceived'] as const;
-export const OTHER_BLOCKERS = ['budget', 'technical', 'offer_weakness'] as const;
-export const BlockerKindSchema = z.enum([...ORGANIZATIONAL_BLOCKERS, ...OTHER_BLOCKERS]);
-export type BlockerKind = z.infer<typeof BlockerKindSchema>;
+export { CALL_STEP_TYPES, HUMAN_STEP_TYPES, ORGANIZATIONAL_BLOCKERS, OTHER_BLOCKERS } from './vocabulary.js';
+export type { BlockerKind, Outcome, StepType } from './vocabulary.js';
+export const StepTypeSchema = z.enum(STEP_TYPES);
+export const OutcomeSchema = z.enum(OUTCOMES);
+export const BlockerKindSchema = z.enum(BLOCKER_KINDS);
 
 export const TimingRuleSchema = z.discriminatedUnion('kind', [
   /** First allowed instant from now, inside the channel's window. */

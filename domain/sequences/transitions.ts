@@ -1,7 +1,8 @@
 // The cadence graph as pure functions: given a definition, a step and what happened, where
 // does the enrollment go. Stateless on purpose: visit counts (maxVisits), escalation quotas
 // and clocks belong to the caller, so the same answer comes out in the API and in a workflow.
-import { ORGANIZATIONAL_BLOCKERS, type BlockerKind, type Outcome, type SequenceDefinition, type Step, type StepType, type Target } from './definition.js';
+import type { SequenceDefinition, Step, Target } from './definition.js';
+import { ORGANIZATIONAL_BLOCKERS, type BlockerKind, type Outcome, type StepType } from './vocabulary.js';
 import { UnknownStepError } from './errors.js';
 
 export type Transition =

@@ -218,10 +218,6 @@ describe('escalation to the boss (PLAYBOOK §4)', () => {
     const mq = await queueOf(h, s, s.managerId);
     expect(mq.map((t) => [t.id, t.kind, t.enrollmentId])).toEqual([[managerCall.taskId, 'escalation_call', e1!.id]]);
 
-    for (const e of [e1!, e2!]) {
-      const st = await h.api<any>('GET', `/v1/workspaces/${s.workspaceId}/enrollments/${e.id}`);
-      console.log(e === e1 ? 'e1' : 'e2', st.body.status, st.body.stopReason, new Date(await h.now()).toISOString(), JSON.stringify(st.body.live?.history?.slice(-4)));
-    }
     for (const e of [e1!, e2!]) expect(await stopEnrollment(h, s, e)).toMatchObject({ status: 'stopped' });
     expect(await queueOf(h, s, s.managerId)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // Update, signal and query handlers. Validators reject what does not fit the current state
 // (nothing is half-applied); handlers only leave requests for the main loop and wait for it.
 import { ApplicationFailure, condition, patched, setHandler } from '@temporalio/workflow';
-import { TaskOutcomeSchema } from '../../domain/cadence/outcome.js';
+import { checkTaskOutcome } from '../../domain/cadence/outcome-check.js';
 import { local } from './activities.js';
 import {
   completeTaskUpdate,
@@ -42,7 +42,9 @@ export function registerHandlers(run: Run): void {
     completeTaskUpdate,
     async ({ taskId, ...outcome }) => {
       const token = s.nextToken++;
-      r.outcome = { taskId, outcome: TaskOutcomeSchema.parse(outcome), token };
+      const checked = checkTaskOutcome(outcome);
+      if (!checked.ok) throw invalid(`${checked.field}: ${checked.message}`); // the validator already refused it
+      r.outcome = { taskId, outcome: checked.value, token };
       await condition(() => s.results.has(token));
       const result = s.results.get(token)!;
       s.results.delete(token);
@@ -53,15 +55,12 @@ export function registerHandlers(run: Run): void {
         assertRunning(run);
         if (!s.task || s.task.taskId !== taskId) throw conflict(`task ${taskId} is not open on this enrollment`);
         if (r.outcome) throw conflict(`an outcome for task ${taskId} is already being processed`);
-        const parsed = TaskOutcomeSchema.safeParse(outcome);
-        if (!parsed.success) {
-          const first = parsed.error.issues[0]!;
-          throw invalid(`${first.path.join('.') || 'outcome'}: ${first.message}`);
+        const checked = checkTaskOutcome(outcome);
+        if (!checked.ok) throw invalid(`${checked.field}: ${checked.message}`);
+        if (!s.task.allowedOutcomes.includes(checked.value.outcome)) {
+          throw invalid(`outcome: "${checked.value.outcome}" does not fit this step (allowed: ${s.task.allowedOutcomes.join(', ')})`);
         }
-        if (!s.task.allowedOutcomes.includes(parsed.data.outcome)) {
-          throw invalid(`outcome: "${parsed.data.outcome}" does not fit this step (allowed: ${s.task.allowedOutcomes.join(', ')})`);
-        }
-        if (parsed.data.callbackAt) assertFutureInstant(parsed.data.callbackAt, 'callbackAt');
+        if (checked.value.callbackAt) assertFutureInstant(checked.value.callbackAt, 'callbackAt');
       },
     },
   );

@@ -1,5 +1,6 @@
 // Runs one step of the cadence: plan, wait until due, then send, open a task or escalate.
-import { HUMAN_STEP_TYPES, type Step } from '../../domain/sequences/definition.js';
+import type { Step } from '../../domain/sequences/definition.js';
+import { HUMAN_STEP_TYPES } from '../../domain/sequences/vocabulary.js';
 import { isTouch } from '../../domain/cadence/touch.js';
 import type { Transition } from '../../domain/sequences/transitions.js';
 import { allowedOutcomes, brokenAnnouncementTarget, nextAfterOutcome, nextAfterStep } from '../../domain/sequences/transitions.js';
