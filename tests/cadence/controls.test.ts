@@ -183,3 +183,24 @@ describe('enrollment controls', () => {
     expect(await eventTypes(h, e)).toContain('enrollment.stopped');
   });
 });
+
+describe('pause holds human steps', () => {
+  it('a paused cadence puts no new task in the queue; resuming opens it', async () => {
+    const { e, call: callTask } = await toAnnouncedCall(h, s, 'held@globex.test');
+    const paused = await h.api('POST', enrollmentPath(s, e, 'pause'), { reason: 'prospect on holiday' });
+    expect(paused.status).toBe(200);
+    // The rep logs the call made before the pause took effect: allowed, but the voicemail waits.
+    const logged = await complete(h, s, callTask.taskId, { outcome: 'no_answer' });
+    expect(logged.status).toBe(200);
+    await waitFor(h, e, (v) => v.stepId === 'voicemail', 'the voicemail step');
+    const openTasks = await h.db.db.select().from(tasks).where(and(eq(tasks.enrollmentId, e.id), eq(tasks.status, 'open')));
+    expect(openTasks).toHaveLength(0);
+    expect((await status(h, e)).phase).not.toBe('task_open');
+
+    const resumed = await h.api('POST', enrollmentPath(s, e, 'resume'), {});
+    expect(resumed.status).toBe(200);
+    const vm = await openTaskOf(h, e, 'voicemail');
+    expect((await taskRow(h, vm.taskId))?.status).toBe('open');
+    await h.api('POST', enrollmentPath(s, e, 'stop'), { reason: 'end of test' });
+  });
+});

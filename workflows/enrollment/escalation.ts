@@ -9,6 +9,9 @@ import { nowIso, remember } from './state.js';
 import type { StepEnd } from './steps.js';
 import { awaitOutcome } from './waiting.js';
 
+const TELL_CHAMPION_SCRIPT =
+  'My director would like to talk with yours about the project: to get their feel for it, openly and in a collegial way. I wanted you to hear it from me first.';
+
 export async function runEscalation(run: Run, step: Step, stepKey: string): Promise<StepEnd> {
   const { s, def } = run;
   const blocker = s.blocker;
@@ -27,7 +30,7 @@ export async function runEscalation(run: Run, step: Step, stepKey: string): Prom
       dueAt: nowIso(),
       kind: 'objection_handling',
       title: `Work the ${blocker.kind.replace(/_/g, ' ')} objection`,
-      extraPrep: { escalationRefused: decision.reason, blocker },
+      extraPrep: { escalationRefused: decision.reason, blocker, script: null },
     });
     const got = await awaitOutcome(run, { taskId: task.taskId, stepId: step.id, dueAt: nowIso(), allowedOutcomes: ['done', 'meeting_booked', 'not_interested'] }, null);
     return closeAndMove(run, step, task.taskId, got);
@@ -41,7 +44,8 @@ export async function runEscalation(run: Run, step: Step, stepKey: string): Prom
     dueAt: nowIso(),
     kind: 'tell_champion',
     title: 'Tell your contact that your director will call theirs',
-    extraPrep: { briefing: decision.briefing },
+    // Told, not asked (PLAYBOOK §4): transparency avoids a sense of betrayal.
+    extraPrep: { briefing: decision.briefing, script: TELL_CHAMPION_SCRIPT },
   });
   const told = await awaitOutcome(run, { taskId: tell.taskId, stepId: step.id, dueAt: nowIso(), allowedOutcomes: ['done'] }, null);
   if (told.kind !== 'outcome') return closeAndMove(run, step, tell.taskId, told);

@@ -9,7 +9,7 @@ import { runEscalation } from './escalation.js';
 import { planStep } from './plan.js';
 import { ids, type Run } from './run.js';
 import { nowIso, remember } from './state.js';
-import { awaitOutcome, waitUntilDue } from './waiting.js';
+import { awaitOutcome, holdWhilePaused, waitUntilDue } from './waiting.js';
 
 export type StepEnd = { kind: 'transition'; t: Transition } | { kind: 'exit' };
 
@@ -31,7 +31,14 @@ export async function runStep(run: Run, step: Step): Promise<StepEnd> {
   if (step.timing.kind === 'callback') s.callbackAt = null; // consumed
   // A human step's task goes into the queue as soon as it is planned: the rep sees it coming
   // and prepares (PLAYBOOK §3); its due time is the planned one.
-  if (HUMAN_STEP_TYPES.includes(step.type)) return runHumanStep(run, step, stepKey);
+  if (HUMAN_STEP_TYPES.includes(step.type)) {
+    // A paused cadence puts nothing new in the rep's queue.
+    if (s.requests.pause) {
+      if ((await holdWhilePaused(run)) === 'exit') return { kind: 'exit' };
+      if (s.dueAt && Date.parse(s.dueAt) <= Date.now()) await planStep(run, step, nowIso());
+    }
+    return runHumanStep(run, step, stepKey);
+  }
   for (;;) {
     const w = await waitUntilDue(run);
     if (w === 'exit') return { kind: 'exit' };

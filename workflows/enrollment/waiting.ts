@@ -24,18 +24,7 @@ export async function waitUntilDue(run: Run): Promise<WaitResult> {
       continue;
     }
     if (r.pause) {
-      const until = r.pause.until;
-      if (until) {
-        const resumedEarly = await condition(() => !r.pause || Boolean(r.exit), Math.max(0, Date.parse(until) - Date.now()));
-        if (!resumedEarly) {
-          r.pause = null;
-          remember(s, 'enrollment.resumed', 'pause ended');
-          await local.setEnrollmentStatus({ ...ids(run), status: 'active', at: nowIso(), event: { type: 'enrollment.resumed', dedupeKey: `resumed:${run.input.enrollmentId}:${s.history.length}` } });
-        }
-      } else {
-        await condition(() => !r.pause || Boolean(r.exit));
-      }
-      if (r.exit) return 'exit';
+      if ((await holdWhilePaused(run)) === 'exit') return 'exit';
       // A step that came due during the pause is planned again rather than fired late.
       if (s.dueAt && Date.parse(s.dueAt) <= Date.now()) return 'replan';
       continue;
@@ -44,6 +33,24 @@ export async function waitUntilDue(run: Run): Promise<WaitResult> {
     if (remaining <= 0) return 'due';
     await condition(() => Boolean(r.exit || r.skip || r.reschedule || r.pause), remaining);
   }
+}
+
+/** Holds the cadence while it is paused: until resumed, until the pause's end, or until an exit. */
+export async function holdWhilePaused(run: Run): Promise<'exit' | 'resumed'> {
+  const { s } = run;
+  const r = s.requests;
+  const until = r.pause?.until;
+  if (until) {
+    const resumedEarly = await condition(() => !r.pause || Boolean(r.exit), Math.max(0, Date.parse(until) - Date.now()));
+    if (!resumedEarly && !r.exit) {
+      r.pause = null;
+      remember(s, 'enrollment.resumed', 'pause ended');
+      await local.setEnrollmentStatus({ ...ids(run), status: 'active', at: nowIso(), event: { type: 'enrollment.resumed', dedupeKey: `resumed:${run.input.enrollmentId}:${s.history.length}` } });
+    }
+  } else {
+    await condition(() => !r.pause || Boolean(r.exit));
+  }
+  return r.exit ? 'exit' : 'resumed';
 }
 
 export type OutcomeWait =
