@@ -3,7 +3,7 @@
 import type { Client } from '@temporalio/client';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { callSlots, enrollments, prospects, tasks } from '../db/schema.js';
+import { callSlots, enrollments, prospects, tasks, touches } from '../db/schema.js';
 import { prospectEventSignal } from '../workflows/enrollment/messages.js';
 import { appendEvent } from './timeline.js';
 
@@ -46,6 +46,10 @@ export function createEnrollmentActivities({ db, temporal }: { db: Database; tem
             .update(callSlots)
             .set({ status: 'released' })
             .where(and(eq(callSlots.enrollmentId, i.enrollmentId), eq(callSlots.status, 'reserved')));
+          await tx
+            .update(touches)
+            .set({ status: 'cancelled' })
+            .where(and(eq(touches.enrollmentId, i.enrollmentId), eq(touches.status, 'scheduled')));
         }
         if (i.event) {
           await appendEvent(tx as unknown as Database, {

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { installDefaultSequences, createSequence } from '../api/services/sequences.js';
 import { enroll } from '../api/services/enroll.js';
 import { openDatabase } from '../db/client.js';
@@ -111,14 +111,14 @@ try {
   log(`burst enrolled in ${seconds(performance.now() - t).toFixed(1)} s; due at ${dueAt.toISOString()}`);
   const burstDeadline = dueAt.getTime() + 600_000;
   for (;;) {
-    const [n] = await db.select({ n: count() }).from(touches).where(eq(touches.workspaceId, ws!.id));
+    const [n] = await db.select({ n: count() }).from(touches).where(and(eq(touches.workspaceId, ws!.id), eq(touches.status, 'sent')));
     if ((n?.n ?? 0) >= BURST || Date.now() > burstDeadline) break;
     await new Promise((r) => setTimeout(r, 500));
   }
   const rows = await db
-    .select({ ms: sql<string>`extract(epoch from (${touches.createdAt} - ${dueAt.toISOString()}::timestamptz)) * 1000` })
+    .select({ ms: sql<string>`extract(epoch from (${touches.sentAt} - ${dueAt.toISOString()}::timestamptz)) * 1000` })
     .from(touches)
-    .where(eq(touches.workspaceId, ws!.id));
+    .where(and(eq(touches.workspaceId, ws!.id), eq(touches.status, 'sent')));
   const lateness = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
   log(`burst: ${lateness.length}/${BURST} emails handed to the provider`);
 

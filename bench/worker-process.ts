@@ -3,6 +3,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { openDatabase } from '../db/client.js';
+import { defaultChannels } from '../channels/local-outbox.js';
+import { startOutboxDispatcher } from '../runtime/outbox-dispatcher.js';
 import { createRelanceWorker } from '../runtime/worker.js';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -22,8 +24,10 @@ const timer = setInterval(() => {
   const mb = (n: number) => Math.round(n / 1048576);
   process.stdout.write(`${JSON.stringify({ rss_mb: mb(m.rss), heap_mb: mb(m.heapUsed), external_mb: mb(m.external) })}\n`);
 }, 500);
+const dispatcher = startOutboxDispatcher({ db: handle.db, channels: defaultChannels() });
 process.on('SIGTERM', () => worker.shutdown());
 await worker.run();
+await dispatcher.stop();
 clearInterval(timer);
 await handle.close();
 process.exit(0);

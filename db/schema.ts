@@ -269,7 +269,14 @@ export const touches = pgTable(
     stepKey: text('step_key').notNull(),
     channel: text('channel').notNull(),
     provider: text('provider').notNull(),
-    status: text('status', { enum: ['sent', 'suppressed', 'failed'] }).notNull(),
+    /**
+     * scheduled (staged ahead of its due time) -> sending (claimed by one sender) -> sent, or
+     * suppressed (opt-out, invalid address), cancelled (cadence stopped, paused or skipped before
+     * it left), failed, uncertain (a sender died mid-send: never resent blindly).
+     */
+    status: text('status', { enum: ['scheduled', 'sending', 'sent', 'suppressed', 'cancelled', 'failed', 'uncertain'] }).notNull(),
+    /** When it is due to leave (the 08:00 of the cadence). */
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
     toAddress: text('to_address'),
     subject: text('subject'),
     body: text('body'),
@@ -282,6 +289,8 @@ export const touches = pgTable(
   (t) => [
     uniqueIndex('touches_enrollment_step').on(t.enrollmentId, t.stepKey),
     index('touches_workspace_prospect').on(t.workspaceId, t.prospectId),
+    // The outbox dispatcher's scan: only what is waiting to leave.
+    index('touches_due').on(t.scheduledAt).where(sql`status = 'scheduled'`),
   ],
 );
 

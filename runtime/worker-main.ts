@@ -4,6 +4,8 @@ import { migrateDatabase } from '../db/migrate.js';
 import { loadConfig } from './config.js';
 import { onShutdown } from './shutdown.js';
 import { connectWorkerConnection, createTemporalClient } from './temporal.js';
+import { defaultChannels } from '../channels/local-outbox.js';
+import { startOutboxDispatcher } from './outbox-dispatcher.js';
 import { createRelanceWorker } from './worker.js';
 
 const config = loadConfig();
@@ -23,8 +25,10 @@ const worker = await createRelanceWorker({
   deps: { db: handle.db, temporal },
 });
 const running = worker.run();
+const dispatcher = startOutboxDispatcher({ db: handle.db, channels: defaultChannels() });
 console.log(`[relance] worker on task queue ${config.temporal.taskQueue} at ${config.temporal.address}`);
 onShutdown([
+  ['outbox dispatcher', () => dispatcher.stop()],
   ['worker', async () => (worker.shutdown(), await running)],
   ['temporal client', () => temporal.connection.close()],
   ['temporal connection', () => connection.close()],

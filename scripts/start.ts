@@ -9,7 +9,9 @@ import { migrateDatabase } from '../db/migrate.js';
 import { loadConfig } from '../runtime/config.js';
 import { onShutdown } from '../runtime/shutdown.js';
 import { connectWorkerConnection, createTemporalClient } from '../runtime/temporal.js';
+import { startOutboxDispatcher } from '../runtime/outbox-dispatcher.js';
 import { createRelanceWorker } from '../runtime/worker.js';
+import { defaultChannels } from '../channels/local-outbox.js';
 import { ensureWorkflowBundle } from '../runtime/workflow-bundle.js';
 import { startTemporalDevServer } from './lib/temporal-dev-server.js';
 
@@ -48,6 +50,7 @@ const worker = await createRelanceWorker({
   workflowBundlePath: bundlePath,
 });
 const workerRun = worker.run();
+const dispatcher = startOutboxDispatcher({ db: handle.db, channels: defaultChannels() });
 const app = createApp({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
 const server = await startHttpServer(app, config.host, config.port);
 
@@ -61,6 +64,7 @@ log(`database     ${handle.describe}`);
 
 onShutdown([
   ['api', server.close],
+  ['outbox dispatcher', () => dispatcher.stop()],
   ['worker', async () => (worker.shutdown(), await workerRun)],
   ['temporal client', () => temporal.connection.close()],
   ['temporal connection', () => connection.close()],

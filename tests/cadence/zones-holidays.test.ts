@@ -2,7 +2,7 @@
 // holidays (PLAYBOOK §1): New York around Thanksgiving, Kolkata around Republic Day, a weekend
 // skip; and the inbound "expected callback" cadence at the top of the rep's queue (PLAYBOOK §6).
 // Expected days come from the date-holidays data and weekday arithmetic, not from the engine.
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { touches } from '../../db/schema.js';
@@ -30,8 +30,9 @@ function nextWorking(d: DateTime, isWorking: (x: DateTime) => boolean): DateTime
   return x;
 }
 
+/** Emails that left or were refused; a row still `scheduled` is only staged ahead of its time. */
 async function emailsOf(e: Enrolled) {
-  return h.db.db.select().from(touches).where(eq(touches.enrollmentId, e.id));
+  return h.db.db.select().from(touches).where(and(eq(touches.enrollmentId, e.id), ne(touches.status, 'scheduled')));
 }
 
 /** Enrolls at the current time, completes the LinkedIn note, returns the planned email time. */

@@ -4,6 +4,8 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import type { Database } from '../../db/client.js';
+import { defaultChannels } from '../../channels/local-outbox.js';
+import { startOutboxDispatcher } from '../../runtime/outbox-dispatcher.js';
 import { createRelanceWorker } from '../../runtime/worker.js';
 
 export type TestTemporal = {
@@ -36,11 +38,14 @@ export async function startTestWorker(db: Database): Promise<TestTemporal> {
     workflowBundlePath: inject('workflowBundle'),
   });
   const running = worker.run();
+  // The real dispatcher sends due emails, as in production.
+  const dispatcher = startOutboxDispatcher({ db, channels: defaultChannels() });
   return {
     client,
     taskQueue,
     worker,
     stop: async () => {
+      await dispatcher.stop();
       worker.shutdown();
       await running;
       await connection.close();

@@ -12,7 +12,7 @@ export const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute
  * local activities, one history marker each and no server round trip, which keeps an 08:00
  * burst of thousands of enrollments cheap.
  */
-export const local = proxyLocalActivities<Pick<Activities, 'planStep' | 'setEnrollmentStatus' | 'appendTimeline'>>({
+export const local = proxyLocalActivities<Pick<Activities, 'planStep' | 'setEnrollmentStatus' | 'appendTimeline' | 'dispatchTouch'>>({
   startToCloseTimeout: '30 seconds',
   retry,
 });

@@ -1,3 +1,4 @@
+import { condition } from '@temporalio/workflow';
 // Runs one step of the cadence: plan, wait until due, then send, open a task or escalate.
 import type { Step } from '../../domain/sequences/definition.js';
 import { HUMAN_STEP_TYPES } from '../../domain/sequences/vocabulary.js';
@@ -15,6 +16,10 @@ export type StepEnd = { kind: 'transition'; t: Transition } | { kind: 'exit' };
 
 const DEFAULT_MAX_VISITS = 3;
 const DEFAULT_GRACE_MINUTES = 15;
+/** Emails are rendered and queued this long before they are due. */
+const STAGE_LEAD_MS = 2 * 60_000;
+/** The workflow sends itself only if the dispatcher has not within this delay. */
+const DISPATCH_GRACE_MS = 2_000;
 
 export async function runStep(run: Run, step: Step): Promise<StepEnd> {
   const { s, def } = run;
@@ -40,20 +45,19 @@ export async function runStep(run: Run, step: Step): Promise<StepEnd> {
     return runHumanStep(run, step, stepKey);
   }
   for (;;) {
-    const w = await waitUntilDue(run);
+    const w = await waitUntilDue(run, step.type === 'email' ? STAGE_LEAD_MS : 0);
     if (w === 'exit') return { kind: 'exit' };
     if (w === 'skip') return skipped(run, step);
-    if (w === 'due') break;
+    if (w === 'replan') {
+      await planStep(run, step, nowIso());
+      continue;
+    }
+    s.phase = 'executing';
+    if (step.type === 'wait') return { kind: 'transition', t: nextAfterStep(def, step.id) };
+    if (step.type !== 'email') return runEscalation(run, step, stepKey);
+    const sent = await runEmail(run, step, stepKey);
+    if (sent !== 'replan') return sent;
     await planStep(run, step, nowIso());
-  }
-  s.phase = 'executing';
-  switch (step.type) {
-    case 'wait':
-      return { kind: 'transition', t: nextAfterStep(def, step.id) };
-    case 'email':
-      return runEmail(run, step, stepKey);
-    default:
-      return runEscalation(run, step, stepKey);
   }
 }
 
@@ -65,26 +69,51 @@ async function skipped(run: Run, step: Step): Promise<StepEnd> {
   return { kind: 'transition', t: nextAfterStep(run.def, step.id) };
 }
 
-async function runEmail(run: Run, step: Step, stepKey: string): Promise<StepEnd> {
+/**
+ * Emails are staged a little ahead of their due time (slot reserved, rendered, queued in the
+ * outbox) so the dispatcher can send a whole 08:00 burst at 08:00; the workflow then confirms,
+ * or sends itself if no dispatcher did. 'replan' after a pause took the staged email back.
+ */
+async function runEmail(run: Run, step: Step, stepKey: string): Promise<StepEnd | 'replan'> {
   const { s } = run;
-  const at = nowIso();
+  const r = s.requests;
+  const sendAt = new Date(Math.max(Date.parse(s.dueAt ?? nowIso()), Date.now())).toISOString();
   let announcedCallAt: string | null = null;
+  const slotKey = step.announce ? `${step.announce.callStep}#${(s.visits[step.announce.callStep] ?? 0) + 1}` : null;
   if (step.announce) {
-    // The slot is reserved before the email leaves: the promise is one the rep can keep.
-    const callVisit = (s.visits[step.announce.callStep] ?? 0) + 1;
-    const reserved = await acts.reserveAnnouncedCall({ ...ids(run), definition: run.def, stepKey: `${step.announce.callStep}#${callVisit}`, sendAt: at, at: step.announce.at });
+    // The slot is reserved before the email is queued: the promise is one the rep can keep.
+    const reserved = await acts.reserveAnnouncedCall({ ...ids(run), definition: run.def, stepKey: slotKey!, sendAt, at: step.announce.at });
     announcedCallAt = reserved.callAt;
   }
-  const sent = await acts.sendTouch({ ...ids(run), stepKey, step, announcedCallAt, at });
-  if (sent.status === 'sent') {
-    s.touches.push(at);
+  const releaseSlot = async () => {
+    if (slotKey) await acts.releaseCallSlots({ enrollmentId: run.input.enrollmentId, stepKey: slotKey });
+  };
+  const staged = await acts.stageEmail({ ...ids(run), stepKey, step, sendAt, announcedCallAt });
+  let state: { status: string; sentAt: string | null; detail: string | null } = { status: staged.status, sentAt: null, detail: staged.detail };
+  if (staged.status === 'scheduled') {
+    const interrupted = await condition(() => Boolean(r.exit || r.skip || r.pause), Math.max(0, Date.parse(sendAt) + DISPATCH_GRACE_MS - Date.now()));
+    if (interrupted) {
+      state = await acts.cancelStagedTouch({ touchId: staged.touchId });
+      if (state.status === 'cancelled') {
+        await releaseSlot();
+        if (r.exit) return { kind: 'exit' };
+        if (r.skip) return skipped(run, step);
+        if ((await holdWhilePaused(run)) === 'exit') return { kind: 'exit' };
+        return 'replan';
+      }
+    }
+    if (state.status === 'scheduled' || state.status === 'sending') state = await local.dispatchTouch({ touchId: staged.touchId, at: nowIso() });
+  }
+  if (state.status === 'sent' || state.status === 'uncertain') {
+    // An uncertain send may have reached the prospect: it counts, and its announcement stands.
+    s.touches.push(state.sentAt ?? nowIso());
     s.announcedCallAt = announcedCallAt ?? s.announcedCallAt;
-    remember(s, 'email.sent', announcedCallAt ? `announces a call at ${announcedCallAt}` : undefined);
+    remember(s, state.status === 'sent' ? 'email.sent' : 'email.uncertain', announcedCallAt ? `announces a call at ${announcedCallAt}` : (state.detail ?? undefined));
   } else {
-    if (announcedCallAt) await acts.releaseCallSlots({ enrollmentId: run.input.enrollmentId, stepKey: `${step.announce!.callStep}#${(s.visits[step.announce!.callStep] ?? 0) + 1}` });
-    remember(s, 'touch.suppressed', sent.detail);
-    if (sent.detail === 'prospect opted out') {
-      s.requests.exit = { status: 'stopped', reason: 'opted_out' };
+    await releaseSlot();
+    remember(s, `touch.${state.status}`, state.detail ?? undefined);
+    if (state.detail === 'prospect opted out') {
+      r.exit = { status: 'stopped', reason: 'opted_out' };
       return { kind: 'exit' };
     }
   }

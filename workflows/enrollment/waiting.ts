@@ -8,7 +8,8 @@ import { nowIso, remember, type OpenTask } from './state.js';
 
 export type WaitResult = 'due' | 'exit' | 'skip' | 'replan';
 
-export async function waitUntilDue(run: Run): Promise<WaitResult> {
+/** Waits until the step's due time, or `leadMs` before it (emails are staged ahead). */
+export async function waitUntilDue(run: Run, leadMs = 0): Promise<WaitResult> {
   const { s } = run;
   const r = s.requests;
   s.phase = 'waiting';
@@ -29,7 +30,7 @@ export async function waitUntilDue(run: Run): Promise<WaitResult> {
       if (s.dueAt && Date.parse(s.dueAt) <= Date.now()) return 'replan';
       continue;
     }
-    const remaining = Date.parse(s.dueAt ?? nowIso()) - Date.now();
+    const remaining = Date.parse(s.dueAt ?? nowIso()) - leadMs - Date.now();
     if (remaining <= 0) return 'due';
     await condition(() => Boolean(r.exit || r.skip || r.reschedule || r.pause), remaining);
   }
