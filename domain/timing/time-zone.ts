@@ -1,3 +1,4 @@
+import { getTimezone } from 'countries-and-timezones';
 import Holidays from 'date-holidays';
 import { IANAZone } from 'luxon';
 import { TimingError } from './errors.js';
@@ -64,12 +65,25 @@ function zoneFor(country: string, region: string | undefined): string {
   return regionZones[0];
 }
 
+/** The country a zone belongs to (tzdb's first listed), when the holiday data knows it. */
+function primaryCountryOf(zone: string): string | null {
+  const first = getTimezone(zone)?.countries[0];
+  if (!first) return null;
+  try {
+    return normalizeCountry(first);
+  } catch {
+    return null;
+  }
+}
+
 /** Normalized place: validated zone, upper-case country, region without country prefix. */
 export function resolvePlace(input: PlaceInput): Place {
   const region = input.region?.trim() ? normalizeRegion(input.region, input.country) : undefined;
   const country = region?.country ?? (input.country?.trim() ? normalizeCountry(input.country) : undefined);
   if (input.timeZone?.trim()) {
-    return { timeZone: assertTimeZone(input.timeZone.trim()), country: country ?? null, region: region?.region ?? null };
+    const timeZone = assertTimeZone(input.timeZone.trim());
+    // A zone alone still tells the country whose public holidays apply (America/New_York: US).
+    return { timeZone, country: country ?? primaryCountryOf(timeZone), region: region?.region ?? null };
   }
   if (!country) {
     throw new TimingError('timeZone', 'either timeZone or country is required to locate the prospect');

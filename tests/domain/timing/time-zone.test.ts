@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePlace, resolveTimeZone } from '../../../domain/timing/index.js';
+import { DEFAULT_TIMING_RULES, nextBusinessDayAt, resolvePlace, resolveTimeZone } from '../../../domain/timing/index.js';
 import { expectTimingError } from './helpers.js';
 
 describe('resolveTimeZone', () => {
@@ -48,5 +48,21 @@ describe('resolveTimeZone', () => {
     expectTimingError(() => resolveTimeZone({}), 'timeZone');
     // A valid zone does not excuse a bad country: holidays would silently be missing.
     expectTimingError(() => resolveTimeZone({ timeZone: 'Europe/Paris', country: 'ZZ' }), 'country');
+  });
+});
+
+describe('country from the zone alone', () => {
+  it('derives the country whose holidays apply from an explicit zone', () => {
+    expect(resolvePlace({ timeZone: 'America/New_York' })).toMatchObject({ timeZone: 'America/New_York', country: 'US' });
+    expect(resolvePlace({ timeZone: 'Asia/Kolkata' })).toMatchObject({ country: 'IN' });
+    expect(resolvePlace({ timeZone: 'Europe/Paris' })).toMatchObject({ country: 'FR' });
+    expect(resolvePlace({ timeZone: 'UTC' })).toMatchObject({ timeZone: 'UTC', country: null });
+  });
+
+  it('so a prospect given only America/New_York gets no email on Thanksgiving', () => {
+    const place = resolvePlace({ timeZone: 'America/New_York' });
+    // Wednesday 2026-11-25: the next business day is Friday, not Thanksgiving Thursday.
+    const due = nextBusinessDayAt({ after: '2026-11-25T15:00:00Z', time: '08:00', place, rules: DEFAULT_TIMING_RULES });
+    expect(due).toBe('2026-11-27T13:00:00.000Z');
   });
 });
