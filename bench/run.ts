@@ -60,10 +60,16 @@ try {
   const alwaysOpen = { weekendDays: [], holidayTypes: [], sendWindow: { start: '00:00', end: '23:59' }, callWindow: { start: '00:00', end: '23:59' }, minGapMinutes: 0, maxTouchesPerWeek: 1000 };
   const [ws] = await db.insert(workspaces).values({ name: 'Bench', timeZone: 'UTC', timingRules: alwaysOpen }).returning();
   await installDefaultSequences(db, ws!.id);
+  // The 08:00 burst as it happens: emails queued overnight wait for the send window to open.
+  // Due far enough ahead for the enrollments to start and the workflows to stage their email.
+  const STAGE_LEAD_MS = 10 * 60_000;
+  const burstAt = new Date(Math.ceil((Date.now() + (ENROLLMENTS + BURST) / 50 * 1000 + STAGE_LEAD_MS + 60_000) / 60_000) * 60_000);
+  const hhmm = burstAt.toISOString().slice(11, 16);
   const burstDef = parseSequenceDefinition({
     schemaVersion: 1,
     key: 'burst',
     name: '08:00 burst',
+    timing: { sendWindow: { start: hhmm, end: '23:59' } },
     steps: [{ id: 'morning-email', type: 'email', timing: { kind: 'immediately' }, template: { subject: 'Hello {{prospect.firstName}}', body: 'Calling you soon about {{context}}.' } }],
   });
   const { sequence: burstSeq } = await createSequence(db, ws!.id, burstDef);
@@ -93,22 +99,25 @@ try {
   const enrollPerS = ENROLLMENTS / seconds(performance.now() - t);
   log(`enroll: ${enrollPerS.toFixed(0)} enrollments/s`);
 
-  // Let the first steps (LinkedIn note tasks) drain so the burst is measured on its own.
+  // The burst enrollments, right away: their email waits for the window to open at burstAt.
+  t = performance.now();
+  await pool(BURST, CONCURRENCY, (i) =>
+    enroll(deps, ws!.id, { prospectId: ids[ENROLLMENTS + i]!, sequenceId: burstSeq.id, repId: rep!.id, context: 'the burst' }),
+  );
+  log(`burst enrolled in ${seconds(performance.now() - t).toFixed(1)} s; due at ${burstAt.toISOString()}`);
+  const dueAt = burstAt;
+  if (Date.now() > dueAt.getTime() - STAGE_LEAD_MS) log('warning: the burst was enrolled too late to be staged ahead');
+
+  // Meanwhile the first steps of the enrollments (LinkedIn note tasks) drain.
   const drainStart = performance.now();
   for (;;) {
     const [n] = await db.select({ n: count() }).from(tasks).where(eq(tasks.workspaceId, ws!.id));
-    if ((n?.n ?? 0) >= ENROLLMENTS || performance.now() - drainStart > 600_000) break;
+    if ((n?.n ?? 0) >= ENROLLMENTS || performance.now() - drainStart > 900_000) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
-  log(`first steps of ${ENROLLMENTS} enrollments done in ${seconds(performance.now() - drainStart).toFixed(1)} s after the last start`);
-
-  // The 08:00 burst: BURST enrollments whose email comes due at the same instant.
-  const dueAt = new Date(Date.now() + Math.max(30_000, (BURST / enrollPerS) * 1500 + 15_000));
-  t = performance.now();
-  await pool(BURST, CONCURRENCY, (i) =>
-    enroll(deps, ws!.id, { prospectId: ids[ENROLLMENTS + i]!, sequenceId: burstSeq.id, repId: rep!.id, context: 'the burst', startAt: dueAt.toISOString() }),
-  );
-  log(`burst enrolled in ${seconds(performance.now() - t).toFixed(1)} s; due at ${dueAt.toISOString()}`);
+  log(`first steps of ${ENROLLMENTS} enrollments done ${seconds(performance.now() - drainStart).toFixed(1)} s after the last burst start`);
+  const [staged] = await db.select({ n: count() }).from(touches).where(eq(touches.workspaceId, ws!.id));
+  log(`${staged?.n ?? 0}/${BURST} burst emails staged ${seconds(dueAt.getTime() - Date.now()).toFixed(0)} s before they are due`);
   const burstDeadline = dueAt.getTime() + 600_000;
   for (;;) {
     const [n] = await db.select({ n: count() }).from(touches).where(and(eq(touches.workspaceId, ws!.id), eq(touches.status, 'sent')));

@@ -2,7 +2,7 @@
 // published version into the workflow input, and starts one workflow per (prospect, sequence).
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { enrollments, prospects, sequences, sequenceVersions, users } from '../../db/schema.js';
-import { parseSequenceDefinition } from '../../domain/sequences/index.js';
+import { parseSequenceDefinition, type SequenceDefinition } from '../../domain/sequences/index.js';
 import { enrollmentWorkflowId } from '../../workflows/ids.js';
 import type { EnrollmentInput } from '../../workflows/enrollment/input.js';
 import type { ApiDeps } from '../deps.js';
@@ -16,6 +16,19 @@ export type EnrollRequest = {
   pretext?: string | undefined;
   startAt?: string | undefined;
 };
+
+/** Published versions never change: each is parsed and validated once per process. */
+const parsedVersions = new Map<string, SequenceDefinition>();
+function definitionOf(sequenceId: string, version: number, raw: unknown): SequenceDefinition {
+  const key = `${sequenceId}@${version}`;
+  let def = parsedVersions.get(key);
+  if (!def) {
+    def = parseSequenceDefinition(raw);
+    if (parsedVersions.size >= 1000) parsedVersions.delete(parsedVersions.keys().next().value!);
+    parsedVersions.set(key, def);
+  }
+  return def;
+}
 
 function notFound(field: string, what: string) {
   return new ProblemError('not-found', 404, `${what} not found in this workspace`, {
@@ -76,7 +89,7 @@ export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollReq
     enrollmentId: row.id,
     prospectId: row.prospectId,
     accountId: prospect.accountId,
-    sequence: { id: body.sequenceId, version: latest.version, definition: parseSequenceDefinition(latest.definition) },
+    sequence: { id: body.sequenceId, version: latest.version, definition: definitionOf(body.sequenceId, latest.version, latest.definition) },
     ...(body.startAt ? { startAt: new Date(body.startAt).toISOString() } : {}),
   };
   try {

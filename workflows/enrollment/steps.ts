@@ -16,8 +16,12 @@ export type StepEnd = { kind: 'transition'; t: Transition } | { kind: 'exit' };
 
 const DEFAULT_MAX_VISITS = 3;
 const DEFAULT_GRACE_MINUTES = 15;
-/** Emails are rendered and queued this long before they are due. */
-const STAGE_LEAD_MS = 2 * 60_000;
+/**
+ * Emails are rendered and queued this long before they are due: enough for a worker to stage
+ * an 08:00 burst of thousands before 08:00, short enough that a stop or pause rarely has to
+ * take one back.
+ */
+const STAGE_LEAD_MS = 10 * 60_000;
 /** The workflow sends itself only if the dispatcher has not within this delay. */
 const DISPATCH_GRACE_MS = 2_000;
 
