@@ -1,6 +1,6 @@
 // Tasks in a rep's queue: opened by the workflow for every human step, closed by the workflow
 // when the rep logs an outcome (so the database and the workflow never disagree).
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { events, tasks, touches } from '../db/schema.js';
 import type { TaskOutcome } from '../domain/cadence/outcome.js';
@@ -166,16 +166,6 @@ export function createTaskActivities({ db }: { db: Database }) {
           dedupeKey: `rescheduled:${i.taskId}:${i.dueAt}`,
         });
       });
-    },
-
-    /** Cancels every open task of an enrollment (stop, completion). */
-    async cancelOpenTasks(i: { workspaceId: string; enrollmentId: string; at: string }): Promise<number> {
-      const rows = await db
-        .update(tasks)
-        .set({ status: 'cancelled', completedAt: new Date(i.at) })
-        .where(and(eq(tasks.enrollmentId, i.enrollmentId), eq(tasks.workspaceId, i.workspaceId), inArray(tasks.status, ['open'])))
-        .returning({ id: tasks.id });
-      return rows.length;
     },
   };
 }

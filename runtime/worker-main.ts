@@ -6,13 +6,14 @@ import { onShutdown } from './shutdown.js';
 import { connectWorkerConnection, createTemporalClient } from './temporal.js';
 import { defaultChannels } from '../channels/local-outbox.js';
 import { startOutboxDispatcher } from './outbox-dispatcher.js';
-import { createRelanceWorker } from './worker.js';
+import { createRelanceWorker, installWorkerRuntime, stopWorker } from './worker.js';
 
 const config = loadConfig();
 if (!config.databaseUrl) {
   console.error('[relance] start:worker needs DATABASE_URL (the embedded PGlite serves one process: use `npm start`)');
   process.exit(2);
 }
+installWorkerRuntime();
 const handle = await openDatabase(config);
 await migrateDatabase(handle);
 const connection = await connectWorkerConnection(config.temporal);
@@ -29,7 +30,7 @@ const dispatcher = startOutboxDispatcher({ db: handle.db, channels: defaultChann
 console.log(`[relance] worker on task queue ${config.temporal.taskQueue} at ${config.temporal.address}`);
 onShutdown([
   ['outbox dispatcher', () => dispatcher.stop()],
-  ['worker', async () => (worker.shutdown(), await running)],
+  ['worker', () => stopWorker(worker, running)],
   ['temporal client', () => temporal.connection.close()],
   ['temporal connection', () => connection.close()],
   ['database', handle.close],

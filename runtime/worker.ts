@@ -1,5 +1,5 @@
 // The Temporal worker: pre-bundled workflow code plus activities over injected dependencies.
-import { Worker, type NativeConnection } from '@temporalio/worker';
+import { Runtime, Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 import { ensureWorkflowBundle } from './workflow-bundle.js';
 
@@ -28,4 +28,18 @@ export async function createRelanceWorker(opts: RelanceWorkerOptions): Promise<W
     activities: createActivities(opts.deps),
     maxCachedWorkflows: opts.maxCachedWorkflows ?? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 300),
   });
+}
+
+/** Stops a worker whatever its state (the SDK may already be draining it) and waits for it. */
+export async function stopWorker(worker: Worker, running: Promise<void>): Promise<void> {
+  if (worker.getState() === 'RUNNING') worker.shutdown();
+  await running;
+}
+
+/**
+ * The process owns the shutdown order (API, dispatcher, worker, connections), so the SDK's own
+ * signal handlers are turned off. Call before any Temporal connection is made.
+ */
+export function installWorkerRuntime(): void {
+  Runtime.install({ shutdownSignals: [] });
 }

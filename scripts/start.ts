@@ -10,7 +10,7 @@ import { loadConfig } from '../runtime/config.js';
 import { onShutdown } from '../runtime/shutdown.js';
 import { connectWorkerConnection, createTemporalClient } from '../runtime/temporal.js';
 import { startOutboxDispatcher } from '../runtime/outbox-dispatcher.js';
-import { createRelanceWorker } from '../runtime/worker.js';
+import { createRelanceWorker, installWorkerRuntime, stopWorker } from '../runtime/worker.js';
 import { defaultChannels } from '../channels/local-outbox.js';
 import { ensureWorkflowBundle } from '../runtime/workflow-bundle.js';
 import { startTemporalDevServer } from './lib/temporal-dev-server.js';
@@ -18,6 +18,7 @@ import { startTemporalDevServer } from './lib/temporal-dev-server.js';
 const started = Date.now();
 const log = (msg: string) => console.log(`[relance] ${msg}`);
 const config = loadConfig();
+installWorkerRuntime();
 const dataDir = resolve(config.dataDir);
 mkdirSync(dataDir, { recursive: true });
 
@@ -65,7 +66,7 @@ log(`database     ${handle.describe}`);
 onShutdown([
   ['api', server.close],
   ['outbox dispatcher', () => dispatcher.stop()],
-  ['worker', async () => (worker.shutdown(), await workerRun)],
+  ['worker', () => stopWorker(worker, workerRun)],
   ['temporal client', () => temporal.connection.close()],
   ['temporal connection', () => connection.close()],
   ['database', handle.close],
