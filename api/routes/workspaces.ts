@@ -5,8 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { accounts, prospects, users, workspaces } from '../../db/schema.js';
 import { CallBlockSchema } from '../../domain/cadence/call-capacity.js';
-import { EscalationPolicySchema } from '../../domain/cadence/escalation.js';
-import { assertTimeZone, parseTimingRules, resolvePlace, TimingError, TimingRulesSchema } from '../../domain/timing/index.js';
+import { EscalationPolicyOverrideSchema } from '../../domain/cadence/escalation.js';
+import { assertTimeZone, parseTimingRules, resolvePlace, TimingError, TimingRulesOverrideSchema } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { createRoute, jsonBody, jsonResponse, WorkspaceParams, z } from '../scope.js';
@@ -26,8 +26,8 @@ function timing<T>(prefix: string, fn: () => T): T {
 const WorkspaceCreate = z.strictObject({
   name: z.string().min(1).max(200),
   timeZone: z.string().min(1).default('Europe/Paris'),
-  timingRules: TimingRulesSchema.partial().optional(),
-  escalationPolicy: EscalationPolicySchema.partial().optional(),
+  timingRules: TimingRulesOverrideSchema.optional(),
+  escalationPolicy: EscalationPolicyOverrideSchema.optional(),
 });
 const Workspace = z
   .object({ id: z.uuid(), name: z.string(), timeZone: z.string(), timingRules: z.record(z.string(), z.unknown()), escalationPolicy: z.record(z.string(), z.unknown()) })
@@ -77,7 +77,7 @@ const routes = {
     path: '/v1/workspaces/{workspaceId}/timing-rules',
     tags: ['workspaces'],
     summary: "Replace the workspace's timing rules (sequences may override them)",
-    request: { params: WorkspaceParams, body: jsonBody(TimingRulesSchema.partial()) },
+    request: { params: WorkspaceParams, body: jsonBody(TimingRulesOverrideSchema) },
     responses: { 200: jsonResponse(Workspace, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid rules') },
   }),
   setEscalation: createRoute({
@@ -85,7 +85,7 @@ const routes = {
     path: '/v1/workspaces/{workspaceId}/escalation-policy',
     tags: ['workspaces'],
     summary: 'Replace the escalation quotas (per account, per rep, over a window)',
-    request: { params: WorkspaceParams, body: jsonBody(EscalationPolicySchema.partial()) },
+    request: { params: WorkspaceParams, body: jsonBody(EscalationPolicyOverrideSchema) },
     responses: { 200: jsonResponse(Workspace, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid policy') },
   }),
   createRep: createRoute({

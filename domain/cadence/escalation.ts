@@ -1,6 +1,7 @@
 // PLAYBOOK §4: the rep's boss calls the contact's N+1/N+2 only for organizational blockers,
 // within quotas per account and per rep, and never on budget, technical or offer blockers.
 import { z } from 'zod';
+import { overrideSchema } from '../overrides.js';
 import { ORGANIZATIONAL_BLOCKERS, type BlockerKind } from '../sequences/definition.js';
 
 export const EscalationPolicySchema = z.strictObject({
@@ -11,6 +12,7 @@ export const EscalationPolicySchema = z.strictObject({
   windowDays: z.number().int().min(1).max(365).default(90),
 });
 export type EscalationPolicy = z.infer<typeof EscalationPolicySchema>;
+export const EscalationPolicyOverrideSchema = overrideSchema(EscalationPolicySchema);
 
 export const blockerLabels: Record<BlockerKind, string> = {
   champion_lacks_authority: 'the champion lacks the political weight to carry the project upwards',

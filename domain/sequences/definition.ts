@@ -2,7 +2,7 @@
 // for human steps, where each outcome leads. Published versions are frozen; every
 // enrollment carries the definition it started with in its workflow input.
 import { z } from 'zod';
-import { TimingRulesSchema } from '../timing/rules.js';
+import { TimingRulesOverrideSchema } from '../timing/rules.js';
 import { BLOCKER_KINDS, HUMAN_STEP_TYPES, OUTCOMES, STEP_TYPES } from './vocabulary.js';
 
 export const SEQUENCE_SCHEMA_VERSION = 1;
@@ -76,7 +76,7 @@ export const SequenceDefinitionSchema = z
     name: z.string().min(1).max(200),
     description: z.string().max(2000).optional(),
     /** Overrides of the workspace timing rules for this sequence. */
-    timing: TimingRulesSchema.partial().optional(),
+    timing: TimingRulesOverrideSchema.optional(),
     /** A reply from one contact stops the other enrollments at the same account. */
     stopAccountOnReply: z.boolean().optional(),
     steps: z.array(StepSchema).min(1).max(50),

@@ -11,6 +11,7 @@ export {
   mergeTimingRules,
   parseTimingRules,
   TimeWindowSchema,
+  TimingRulesOverrideSchema,
   TimingRulesSchema,
   type LabeledWindow,
   type TimeWindow,

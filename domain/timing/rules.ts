@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { overrideSchema } from '../overrides.js';
 import { TimingError } from './errors.js';
 
 /**
@@ -65,6 +66,9 @@ export const TimingRulesSchema = z
     /** Rolling 7 calendar days in the prospect's zone. */
     maxTouchesPerWeek: z.number().int().min(1).max(1000).default(8),
   });
+
+/** What a workspace or a sequence sets: no defaults filled in (see domain/overrides.ts). */
+export const TimingRulesOverrideSchema = overrideSchema(TimingRulesSchema);
 
 export type TimingRules = z.output<typeof TimingRulesSchema>;
 export type TimingRulesInput = z.input<typeof TimingRulesSchema>;

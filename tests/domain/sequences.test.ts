@@ -200,3 +200,20 @@ describe('templates', () => {
     expect(() => announcedCallVars('2026-11-24T08:15:00Z', 'Mars/Olympus')).toThrow(/time zone/);
   });
 });
+
+describe('a sequence timing override', () => {
+  it('keeps only what it sets, so the workspace rules still apply to the rest', async () => {
+    const { mergeTimingRules } = await import('../../domain/timing/index.js');
+    const def = parseSequenceDefinition({ ...announcedCallJson, timing: { sendWindow: { start: '09:00', end: '17:00' } } });
+    expect(def.timing).toEqual({ sendWindow: { start: '09:00', end: '17:00' } });
+    const merged = mergeTimingRules({ weekendDays: [5, 6], minGapMinutes: 0 }, def.timing);
+    expect(merged.weekendDays).toEqual([5, 6]);
+    expect(merged.minGapMinutes).toBe(0);
+    expect(merged.sendWindow).toEqual({ start: '09:00', end: '17:00' });
+  });
+
+  it('still refuses unknown keys and bad values, naming the field', () => {
+    expect(() => parseSequenceDefinition({ ...announcedCallJson, timing: { sendwindow: {} } })).toThrow(/timing\.sendwindow/);
+    expect(() => parseSequenceDefinition({ ...announcedCallJson, timing: { minGapMinutes: -1 } })).toThrow(/timing\.minGapMinutes/);
+  });
+});
