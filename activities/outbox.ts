@@ -5,8 +5,7 @@
 import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
-import { prospects, touches, users } from '../db/schema.js';
-import { appendEvent } from './timeline.js';
+import { enrollments, events, prospects, touches, users } from '../db/schema.js';
 
 export type TouchRow = typeof touches.$inferSelect;
 export type DeliveryStatus = TouchRow['status'];
@@ -34,61 +33,90 @@ export async function claimTouch(db: Database, touchId: string): Promise<TouchRo
 }
 
 /**
- * Sends a claimed touch. The prospect is checked again right before it leaves: an opt-out or a
- * bounce that arrived after staging suppresses it.
+ * Sends claimed touches. Each prospect is checked again right before its email leaves: an
+ * opt-out or a bounce that arrived after staging suppresses it. Batched (one look-up, one update
+ * per outcome, one event insert) so an 08:00 burst costs a few queries per hundred emails.
  */
-export async function deliverClaimed(db: Database, channels: ChannelRegistry, t: TouchRow, sentAt?: Date): Promise<DeliveryStatus> {
-  const [who] = await db
-    .select({ status: prospects.status, firstName: prospects.firstName, lastName: prospects.lastName, repName: users.name, repEmail: users.email, repId: users.id })
-    .from(prospects)
-    .innerJoin(users, eq(users.workspaceId, prospects.workspaceId))
-    .where(and(eq(prospects.id, t.prospectId), eq(users.id, sql`(select rep_id from enrollments where id = ${t.enrollmentId})`)));
+export async function deliverClaimed(db: Database, channels: ChannelRegistry, claimed: TouchRow | TouchRow[], sentAt?: Date, concurrency = 32): Promise<DeliveryStatus[]> {
+  const batch = Array.isArray(claimed) ? claimed : [claimed];
+  if (batch.length === 0) return [];
+  const people = await db
+    .select({ enrollmentId: enrollments.id, status: prospects.status, firstName: prospects.firstName, lastName: prospects.lastName, repId: users.id, repName: users.name, repEmail: users.email })
+    .from(enrollments)
+    .innerJoin(prospects, eq(prospects.id, enrollments.prospectId))
+    .innerJoin(users, eq(users.id, enrollments.repId))
+    .where(inArray(enrollments.id, batch.map((t) => t.enrollmentId)));
+  const byEnrollment = new Map(people.map((p) => [p.enrollmentId, p]));
+  const results: Array<{ t: TouchRow; status: DeliveryStatus; detail: string | null; provider: string }> = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
+      while (next < batch.length) {
+        const t = batch[next++]!;
+        results.push({ t, ...(await deliverOne(channels, t, byEnrollment.get(t.enrollmentId))) });
+      }
+    }),
+  );
+  await db.transaction(async (tx) => {
+    for (const status of new Set(results.map((r) => r.status))) {
+      const group = results.filter((r) => r.status === status);
+      // Details differ per touch only when something went wrong; those groups are small.
+      const byDetail = new Map<string, typeof group>();
+      for (const r of group) byDetail.set(`${r.provider}|${r.detail ?? ''}`, [...(byDetail.get(`${r.provider}|${r.detail ?? ''}`) ?? []), r]);
+      for (const rows of byDetail.values()) {
+        await tx
+          .update(touches)
+          .set({ status, provider: rows[0]!.provider, detail: rows[0]!.detail, sentAt: status === 'sent' ? (sentAt ?? sql`clock_timestamp()`) : null })
+          .where(inArray(touches.id, rows.map((r) => r.t.id)));
+      }
+    }
+    await tx
+      .insert(events)
+      .values(
+        results.map(({ t, status, detail }) => ({
+          workspaceId: t.workspaceId,
+          prospectId: t.prospectId,
+          enrollmentId: t.enrollmentId,
+          type: status === 'sent' ? 'email.sent' : `touch.${status}`,
+          payload: { touchId: t.id, stepKey: t.stepKey, announcedCallAt: t.announcedCallAt?.toISOString() ?? null, reason: detail },
+          dedupeKey: `touch:${t.id}`,
+        })),
+      )
+      .onConflictDoNothing({ target: [events.workspaceId, events.dedupeKey] });
+  });
+  return batch.map((t) => results.find((r) => r.t.id === t.id)!.status);
+}
+
+type Person = { status: string; firstName: string | null; lastName: string | null; repId: string; repName: string; repEmail: string };
+
+async function deliverOne(channels: ChannelRegistry, t: TouchRow, who: Person | undefined): Promise<{ status: DeliveryStatus; detail: string | null; provider: string }> {
+  const provider = channels.email.id;
   const suppressedBecause =
     !who ? 'prospect or rep no longer exists'
     : who.status === 'opted_out' ? 'prospect opted out'
     : who.status === 'invalid_email' ? 'email address marked invalid'
     : null;
-  let status: DeliveryStatus = 'suppressed';
-  let detail = suppressedBecause;
-  let provider = channels.email.id;
-  if (!suppressedBecause && who) {
-    try {
-      const result = await channels.email.send({
-        workspaceId: t.workspaceId,
-        enrollmentId: t.enrollmentId,
-        prospectId: t.prospectId,
-        stepKey: t.stepKey,
-        channel: 'email',
-        to: { name: [who.firstName, who.lastName].filter(Boolean).join(' '), email: t.toAddress! },
-        from: { repId: who.repId, name: who.repName, email: who.repEmail },
-        subject: t.subject ?? '',
-        body: t.body ?? '',
-        announcedCallAt: t.announcedCallAt?.toISOString() ?? null,
-      });
-      provider = result.provider;
-      status = result.status === 'sent' ? 'sent' : 'failed';
-      detail = result.status === 'failed' ? result.detail : null;
-    } catch (err) {
-      // Whether the provider accepted it is unknown: never resend blindly.
-      status = 'uncertain';
-      detail = err instanceof Error ? err.message : String(err);
-    }
-  }
-  await db.transaction(async (tx) => {
-    await tx
-      .update(touches)
-      .set({ status, provider, detail, sentAt: status === 'sent' ? (sentAt ?? sql`clock_timestamp()`) : null })
-      .where(eq(touches.id, t.id));
-    await appendEvent(tx as unknown as Database, {
+  if (suppressedBecause || !who) return { status: 'suppressed', detail: suppressedBecause, provider };
+  try {
+    const result = await channels.email.send({
       workspaceId: t.workspaceId,
-      prospectId: t.prospectId,
       enrollmentId: t.enrollmentId,
-      type: status === 'sent' ? 'email.sent' : `touch.${status}`,
-      payload: { touchId: t.id, stepKey: t.stepKey, announcedCallAt: t.announcedCallAt?.toISOString() ?? null, reason: detail },
-      dedupeKey: `touch:${t.id}`,
+      prospectId: t.prospectId,
+      stepKey: t.stepKey,
+      channel: 'email',
+      to: { name: [who.firstName, who.lastName].filter(Boolean).join(' '), email: t.toAddress! },
+      from: { repId: who.repId, name: who.repName, email: who.repEmail },
+      subject: t.subject ?? '',
+      body: t.body ?? '',
+      announcedCallAt: t.announcedCallAt?.toISOString() ?? null,
     });
-  });
-  return status;
+    return result.status === 'sent'
+      ? { status: 'sent', detail: null, provider: result.provider }
+      : { status: 'failed', detail: result.detail, provider: result.provider };
+  } catch (err) {
+    // Whether the provider accepted it is unknown: never resend blindly.
+    return { status: 'uncertain', detail: err instanceof Error ? err.message : String(err), provider };
+  }
 }
 
 /** A sender that died between claim and result leaves `sending` rows; they become uncertain. */

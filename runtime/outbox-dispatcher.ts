@@ -31,12 +31,7 @@ export function startOutboxDispatcher(o: OutboxDispatcherOptions): { stop: () =>
       for (;;) {
         const due = await claimDueTouches(o.db, batch);
         if (due.length === 0) break;
-        let next = 0;
-        await Promise.all(
-          Array.from({ length: Math.min(concurrency, due.length) }, async () => {
-            while (next < due.length) await deliverClaimed(o.db, o.channels, due[next++]!);
-          }),
-        );
+        await deliverClaimed(o.db, o.channels, due, undefined, concurrency);
         if (stopped || due.length < batch) break;
       }
     } catch (err) {
