@@ -62,7 +62,12 @@ export async function deliverClaimed(db: Database, channels: ChannelRegistry, cl
       const group = results.filter((r) => r.status === status);
       // Details differ per touch only when something went wrong; those groups are small.
       const byDetail = new Map<string, typeof group>();
-      for (const r of group) byDetail.set(`${r.provider}|${r.detail ?? ''}`, [...(byDetail.get(`${r.provider}|${r.detail ?? ''}`) ?? []), r]);
+      for (const r of group) {
+        const key = `${r.provider}|${r.detail ?? ''}`;
+        const rows = byDetail.get(key);
+        if (rows) rows.push(r);
+        else byDetail.set(key, [r]);
+      }
       for (const rows of byDetail.values()) {
         await tx
           .update(touches)
@@ -84,7 +89,8 @@ export async function deliverClaimed(db: Database, channels: ChannelRegistry, cl
       )
       .onConflictDoNothing({ target: [events.workspaceId, events.dedupeKey] });
   });
-  return batch.map((t) => results.find((r) => r.t.id === t.id)!.status);
+  const statusById = new Map(results.map((r) => [r.t.id, r.status]));
+  return batch.map((t) => statusById.get(t.id)!);
 }
 
 type Person = { status: string; firstName: string | null; lastName: string | null; repId: string; repName: string; repEmail: string };

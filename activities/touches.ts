@@ -30,6 +30,8 @@ export function createTouchActivities({ db, channels }: { db: Database; channels
     /** Idempotent per (enrollment, step visit): a retry returns the touch already staged. */
     async stageEmail(i: StageEmailInput): Promise<StageEmailResult> {
       const existing = await db.select().from(touches).where(and(eq(touches.enrollmentId, i.enrollmentId), eq(touches.stepKey, i.stepKey)));
+      // A retry of a staged (or sent) touch returns it without reading or rendering anything.
+      if (existing[0] && existing[0].status !== 'cancelled') return { touchId: existing[0].id, status: existing[0].status, detail: existing[0].detail };
       const ctx = await loadEnrollmentContext(db, i.workspaceId, i.enrollmentId);
       const rendered = renderTemplate(i.step.template ?? { body: '' }, templateVars(ctx, { announcedCallAt: i.announcedCallAt ?? null }));
       if (existing[0]?.status === 'cancelled') {
@@ -40,7 +42,6 @@ export function createTouchActivities({ db, channels }: { db: Database; channels
           .where(and(eq(touches.id, existing[0].id), eq(touches.status, 'cancelled')));
         return { touchId: existing[0].id, status: 'scheduled', detail: null };
       }
-      if (existing[0]) return { touchId: existing[0].id, status: existing[0].status, detail: existing[0].detail };
       // Checked again when it leaves; refusing here already keeps the queue honest.
       const suppressedBecause =
         ctx.prospect.status === 'opted_out' ? 'prospect opted out'
