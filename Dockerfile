@@ -1,9 +1,10 @@
 # syntax=docker/dockerfile:1
 # Relance image: one image for both deployment entries.
 #   API (default):  docker run relance
-#   worker:         docker run relance node --import tsx runtime/worker-main.ts
-# The TypeScript entries run through tsx (a runtime dependency); the workflow bundle is built
-# here so a worker start only loads dist/workflows-<hash>.js instead of bundling for seconds.
+#   worker:         docker run relance node dist/worker-main.mjs
+# `npm run build` bundles each entry into one ES module (dist/*.mjs: a third of the resident
+# memory of loading hundreds of modules one by one) and builds the workflow bundle, so a worker
+# start only loads dist/workflows-<hash>.js instead of bundling for seconds.
 
 ARG NODE_IMAGE=node:24-bookworm-slim
 
@@ -14,10 +15,10 @@ ENV SCARF_ANALYTICS=false
 COPY package.json package-lock.json .npmrc ./
 RUN --mount=type=cache,target=/root/.npm npm ci
 
-# ---- workflow bundle ----
+# ---- bundled entries and workflow bundle ----
 FROM deps AS build
 COPY . .
-RUN npm run bundle:workflows
+RUN npm run build
 
 # ---- production dependencies only, installed from the same lockfile ----
 FROM ${NODE_IMAGE} AS prod-deps
@@ -46,4 +47,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node as PID 1 (not npm) so SIGTERM reaches the graceful shutdown in runtime/shutdown.ts.
-CMD ["node", "--import", "tsx", "runtime/api-main.ts"]
+CMD ["node", "dist/api-main.mjs"]

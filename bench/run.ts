@@ -2,7 +2,6 @@
 // server and PostgreSQL. Prints progress on stderr and one JSON line of figures on stdout.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { installDefaultSequences, createSequence } from '../api/services/sequences.js';
@@ -11,6 +10,7 @@ import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { prospects, sequences, tasks, touches, users, workspaces } from '../db/schema.js';
 import { parseSequenceDefinition } from '../domain/sequences/index.js';
+import { bundleEntry } from '../runtime/entry-bundle.js';
 import { ensureWorkflowBundle } from '../runtime/workflow-bundle.js';
 import { startThrowawayPostgres } from '../scripts/lib/pg-cluster.js';
 import { freePort } from '../scripts/lib/ports.js';
@@ -25,7 +25,12 @@ const seconds = (ms: number) => ms / 1000;
 
 const cluster = process.env.DATABASE_URL ? undefined : await startThrowawayPostgres();
 const databaseUrl = process.env.DATABASE_URL ?? cluster!.url;
-const [dev, bundle] = await Promise.all([freePort().then((port) => startTemporalDevServer({ port })), ensureWorkflowBundle()]);
+// The worker runs bundled, as deployments run it (Dockerfile, `npm run build`).
+const [dev, bundle, workerEntry] = await Promise.all([
+  freePort().then((port) => startTemporalDevServer({ port })),
+  ensureWorkflowBundle(),
+  bundleEntry('bench/worker-process.ts'),
+]);
 const handle = await openDatabase({ databaseUrl, maxConnections: 30 });
 await migrateDatabase(handle);
 const db = handle.db;
@@ -37,7 +42,7 @@ let rssPeak = 0;
 let peakSample: Record<string, number> = {};
 // Heap cap as deployments run it (Dockerfile, npm run start:worker): V8 otherwise grows lazily.
 const workerArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '--max-old-space-size=256').split(' ').filter(Boolean);
-const worker = spawn(process.execPath, [...workerArgs, '--import', 'tsx', fileURLToPath(new URL('./worker-process.ts', import.meta.url))], {
+const worker = spawn(process.execPath, [...workerArgs, workerEntry], {
   env: { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE: bundle },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
@@ -45,6 +50,7 @@ worker.stdout.on('data', (d: Buffer) => {
   for (const line of d.toString().split('\n').filter(Boolean)) {
     try {
       const sample = JSON.parse(line) as { rss_mb: number; heap_mb: number; external_mb: number };
+      if (process.env.BENCH_TRACE_RSS) log(`worker ${line}`);
       if (sample.rss_mb > rssPeak) {
         rssPeak = sample.rss_mb;
         peakSample = sample;

@@ -23,7 +23,7 @@ const timer = setInterval(() => {
   const m = process.memoryUsage();
   const mb = (n: number) => Math.round(n / 1048576);
   process.stdout.write(`${JSON.stringify({ rss_mb: mb(m.rss), heap_mb: mb(m.heapUsed), external_mb: mb(m.external) })}\n`);
-}, 500);
+}, Number(process.env.RSS_SAMPLE_MS ?? 500));
 const dispatcher = startOutboxDispatcher({ db: handle.db, channels: defaultChannels() });
 process.on('SIGTERM', () => worker.shutdown());
 await worker.run();

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import type { DatabaseHandle } from './client.js';
 
-export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('../db/migrations', import.meta.url));
 
 /** Arbitrary constant identifying "Relance migrations" among advisory locks. */
 const MIGRATION_LOCK = 727_100_001;

@@ -1,5 +1,5 @@
-import { condition } from '@temporalio/workflow';
 // Runs one step of the cadence: plan, wait until due, then send, open a task or escalate.
+import { condition, patched } from '@temporalio/workflow';
 import type { Step } from '../../domain/sequences/definition.js';
 import { HUMAN_STEP_TYPES } from '../../domain/sequences/vocabulary.js';
 import { isTouch } from '../../domain/cadence/touch.js';
@@ -128,7 +128,9 @@ async function runHumanStep(run: Run, step: Step, stepKey: string): Promise<Step
   const { s, def } = run;
   let dueAt = s.dueAt ?? nowIso();
   const announced = step.timing.kind === 'announced_time' && s.announcedCallAt !== null;
-  const { taskId } = await acts.openTask({
+  // Histories recorded before the patch opened the task as a regular activity.
+  const openTask = patched('open-task-local') ? local.openTask : acts.openTask;
+  const { taskId } = await openTask({
     ...ids(run),
     stepKey,
     step,

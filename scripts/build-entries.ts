@@ -1,0 +1,8 @@
+// `npm run build`: the workflow bundle and the bundled deployment entries (dist/), as the
+// Docker image runs them.
+import { bundleEntry } from '../runtime/entry-bundle.js';
+import { ensureWorkflowBundle } from '../runtime/workflow-bundle.js';
+
+const started = Date.now();
+const built = [await ensureWorkflowBundle(), await bundleEntry('runtime/worker-main.ts'), await bundleEntry('runtime/api-main.ts')];
+console.log(`built in ${Date.now() - started} ms:\n  ${built.join('\n  ')}`);
