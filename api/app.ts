@@ -2,14 +2,20 @@
 // leaves as application/problem+json.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { docsRoutes } from './docs.js';
 import type { ApiDeps } from './deps.js';
+import { authenticate } from './middleware/auth.js';
+import { idempotency } from './middleware/idempotency.js';
+import { rateLimit } from './middleware/rate-limit.js';
 import { fieldErrors, problem, ProblemError } from './problem.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
 import { healthRoutes } from './routes/health.js';
+import { inboundRoutes } from './routes/inbound.js';
+import { webhooksRoutes } from './routes/webhooks.js';
 import { prospectEventRoutes } from './routes/prospect-events.js';
 import { sequenceRoutes } from './routes/sequences.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -43,16 +49,28 @@ export function createApp(deps: ApiDeps) {
     }),
   );
 
+  // Every /v1 route but these authenticates with an API key, scoped to the key's workspace.
+  const publicRoutes = [/^\/v1\/workspaces$/, /^\/v1\/inbound\//, /^\/v1\/unsubscribe/];
+  app.use(
+    '/v1/*',
+    except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticate(deps.db), rateLimit(deps.rateLimit), idempotency(deps.db)),
+  );
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'A Relance API key (rk_...)' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'operatorToken', { type: 'http', scheme: 'bearer', description: 'The operator token (RELANCE_OPERATOR_TOKEN)' });
+
   app.route('/', healthRoutes(deps));
   app.route('/', workspaceRoutes(deps));
   app.route('/', sequenceRoutes(deps));
   app.route('/', enrollmentRoutes(deps));
   app.route('/', taskRoutes(deps));
   app.route('/', prospectEventRoutes(deps));
+  app.route('/', webhooksRoutes(deps));
+  app.route('/', inboundRoutes(deps));
   app.route('/', docsRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
+    security: [{ apiKey: [] }],
     info: {
       title: 'Relance API',
       version: '0.1.0',

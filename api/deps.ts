@@ -1,9 +1,14 @@
 import type { Client } from '@temporalio/client';
 import type { Database } from '../db/client.js';
+import type { RateLimit } from './middleware/rate-limit.js';
 
 /** What the HTTP layer needs; injected so tests pass their own database and Temporal client. */
 export type ApiDeps = {
   db: Database;
   temporal: Client;
   taskQueue: string;
+  /** Authorizes POST /v1/workspaces; without it workspaces cannot be created over HTTP. */
+  operatorToken?: string | undefined;
+  /** Per API key; defaults to 100 requests per second with bursts of 200. */
+  rateLimit?: RateLimit | undefined;
 };

@@ -2,6 +2,7 @@
 // every query is scoped to one workspace, and the composite indexes start with it.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   index,
   integer,
@@ -325,4 +326,173 @@ export const escalations = pgTable(
     index('escalations_rep').on(t.workspaceId, t.repId, t.createdAt),
     index('escalations_account').on(t.workspaceId, t.accountId, t.createdAt),
   ],
+);
+
+// ---- Public API: keys, idempotency, suppression list, webhooks both ways ----
+
+/**
+ * API keys: `rk_<prefix>_<secret>`. Only the prefix (to find the row and show which key it is)
+ * and a SHA-256 of the whole key are stored; the key itself is shown once, at creation.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** admin: everything; ops: sequences, timing, capacity, quotas; rep: own tasks and enrollments; integration: imports, webhooks. */
+    role: text('role', { enum: ['admin', 'ops', 'rep', 'integration'] }).notNull(),
+    /** The rep a rep key acts as. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('api_keys_prefix').on(t.prefix), index('api_keys_workspace').on(t.workspaceId, t.createdAt)],
+);
+
+/** A POST with an Idempotency-Key answers the same response when repeated with the same body. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** Method, path and a hash of the body: the same key with another request is refused. */
+    fingerprint: text('fingerprint').notNull(),
+    /** Null while the first request is still running. */
+    statusCode: integer('status_code'),
+    responseBody: text('response_body'),
+    responseType: text('response_type'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('idempotency_keys_workspace_key').on(t.workspaceId, t.key), index('idempotency_keys_created').on(t.createdAt)],
+);
+
+/** Addresses and domains no cadence may touch, whatever enrolled them. */
+export const suppressions = pgTable(
+  'suppressions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** A lower-cased email address, or a domain (no @). */
+    value: text('value').notNull(),
+    kind: text('kind', { enum: ['email', 'domain'] }).notNull(),
+    reason: text('reason').notNull().default('manual'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('suppressions_workspace_value').on(t.workspaceId, t.value)],
+);
+
+/** Outbound webhook subscriptions, signed per the Standard Webhooks specification. */
+export const webhookSubscriptions = pgTable(
+  'webhook_subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    description: text('description'),
+    /** Event types delivered; empty means all. */
+    eventTypes: jsonb('event_types').notNull().default(sql`'[]'::jsonb`),
+    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    disabledReason: text('disabled_reason'),
+    /** [{ id, secret (encrypted whsec_...), createdAt, expiresAt? }]: several during a rotation. */
+    secrets: jsonb('secrets').notNull(),
+    /** Start of the current failure streak; null while deliveries succeed. */
+    failingSince: timestamp('failing_since', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webhook_subscriptions_workspace').on(t.workspaceId, t.createdAt)],
+);
+
+/** One message per (subscription, event): its id is the webhook-id header, stable across retries. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    subscriptionId: uuid('subscription_id')
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: 'cascade' }),
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    /** pending -> delivered, or failed (a 4xx other than 408/429, or retries exhausted). */
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    firstAttemptAt: timestamp('first_attempt_at', { withTimezone: true }),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_subscription_event').on(t.subscriptionId, t.eventId),
+    index('webhook_deliveries_pending').on(t.subscriptionId, t.eventId).where(sql`status = 'pending'`),
+  ],
+);
+
+/** The delivery log: every HTTP attempt, its status and timing. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    subscriptionId: uuid('subscription_id')
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: 'cascade' }),
+    deliveryId: bigint('delivery_id', { mode: 'number' })
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    statusCode: integer('status_code'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('webhook_attempts_subscription').on(t.subscriptionId, t.id)],
+);
+
+/** Inbound webhook sources of a workspace, each with its own signing secret (encrypted). */
+export const inboundSources = pgTable(
+  'inbound_sources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: ['email', 'telephony', 'linkedin', 'crm', 'lead'] }).notNull(),
+    secret: text('secret').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('inbound_sources_workspace_source').on(t.workspaceId, t.source)],
+);
+
+/** Message ids already accepted per source: a replayed delivery is acknowledged, not applied twice. */
+export const inboundReceipts = pgTable(
+  'inbound_receipts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    messageId: text('message_id').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('inbound_receipts_message').on(t.workspaceId, t.source, t.messageId)],
 );

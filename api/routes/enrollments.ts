@@ -13,7 +13,8 @@ import {
 } from '../../workflows/enrollment/messages.js';
 import type { ApiDeps } from '../deps.js';
 import { problemResponse } from '../problem.js';
-import { createRoute, findEnrollment, jsonBody, jsonResponse, pathId, WorkspaceParams, z } from '../scope.js';
+import { createRoute, findEnrollment, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
 import { enroll } from '../services/enroll.js';
 import { viaWorkflow } from '../temporal-errors.js';
 
@@ -90,14 +91,14 @@ const toJson = (r: EnrollmentRow, live?: EnrollmentStatusView | null): z.infer<t
     : {}),
 });
 
-const EnrollmentParams = WorkspaceParams.extend({ enrollmentId: pathId('enrollmentId') });
+const EnrollmentParams = z.object({ enrollmentId: pathId('enrollmentId') });
 
 const create = createRoute({
   method: 'post',
-  path: '/v1/workspaces/{workspaceId}/enrollments',
+  path: '/v1/enrollments',
   tags: ['enrollments'],
   summary: 'Enroll a prospect in a sequence (idempotent: enrolling twice returns the same enrollment)',
-  request: { params: WorkspaceParams, body: jsonBody(EnrollmentCreate) },
+  request: { body: jsonBody(EnrollmentCreate) },
   responses: {
     201: jsonResponse(Enrollment, 'Enrolled; the workflow started'),
     200: jsonResponse(Enrollment, 'Already enrolled'),
@@ -109,7 +110,7 @@ const create = createRoute({
 
 const get = createRoute({
   method: 'get',
-  path: '/v1/workspaces/{workspaceId}/enrollments/{enrollmentId}',
+  path: '/v1/enrollments/{enrollmentId}',
   tags: ['enrollments'],
   summary: 'One enrollment with its status, history and upcoming steps with their due times',
   request: { params: EnrollmentParams },
@@ -129,16 +130,17 @@ const actions = {
 } as const;
 
 export function enrollmentRoutes(deps: ApiDeps) {
-  const app = new OpenAPIHono();
+  const app = new OpenAPIHono<AuthEnv>();
 
   app.openapi(create, async (c) => {
-    const { workspaceId } = c.req.valid('param');
+    const { workspaceId } = principalOf(c);
     const { row, created } = await enroll(deps, workspaceId, c.req.valid('json'));
     return created ? c.json(toJson(row), 201) : c.json(toJson(row), 200);
   });
 
   app.openapi(get, async (c) => {
-    const { workspaceId, enrollmentId } = c.req.valid('param');
+    const { workspaceId } = principalOf(c);
+    const { enrollmentId } = c.req.valid('param');
     const row = await findEnrollment(deps.db, workspaceId, enrollmentId);
     const live = await deps.temporal.workflow
       .getHandle(row.workflowId)
@@ -150,7 +152,7 @@ export function enrollmentRoutes(deps: ApiDeps) {
   for (const [name, action] of Object.entries(actions)) {
     const route = createRoute({
       method: 'post',
-      path: `/v1/workspaces/{workspaceId}/enrollments/{enrollmentId}/${name}`,
+      path: `/v1/enrollments/{enrollmentId}/${name}`,
       tags: ['enrollments'],
       summary: action.summary,
       request: { params: EnrollmentParams, body: jsonBody(action.body) },
@@ -162,7 +164,8 @@ export function enrollmentRoutes(deps: ApiDeps) {
       },
     });
     app.openapi(route, async (c) => {
-      const { workspaceId, enrollmentId } = c.req.valid('param');
+      const { workspaceId } = principalOf(c);
+    const { enrollmentId } = c.req.valid('param');
       const args = c.req.valid('json');
       const row = await findEnrollment(deps.db, workspaceId, enrollmentId);
       const view = await viaWorkflow(() =>

@@ -7,7 +7,8 @@ import { enrollments, prospects } from '../../db/schema.js';
 import { prospectEventSignal, type ProspectEvent } from '../../workflows/enrollment/messages.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, pathId, WorkspaceParams, z } from '../scope.js';
+import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
 
 const EventBody = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reply'), detail: z.string().max(2000).optional() }),
@@ -18,10 +19,10 @@ const EventBody = z.discriminatedUnion('type', [
 
 const route = createRoute({
   method: 'post',
-  path: '/v1/workspaces/{workspaceId}/prospects/{prospectId}/events',
+  path: '/v1/prospects/{prospectId}/events',
   tags: ['people'],
   summary: 'Report a reply, bounce, opt-out or out-of-office: stops or pauses the prospect’s cadences',
-  request: { params: WorkspaceParams.extend({ prospectId: pathId('prospectId') }), body: jsonBody(EventBody) },
+  request: { params: z.object({ prospectId: pathId('prospectId') }), body: jsonBody(EventBody) },
   responses: {
     202: jsonResponse(z.object({ enrollmentsSignalled: z.number().int() }), 'Accepted and signalled'),
     404: problemResponse('No such prospect in this workspace'),
@@ -30,9 +31,10 @@ const route = createRoute({
 });
 
 export function prospectEventRoutes(deps: ApiDeps) {
-  const app = new OpenAPIHono();
+  const app = new OpenAPIHono<AuthEnv>();
   app.openapi(route, async (c) => {
-    const { workspaceId, prospectId } = c.req.valid('param');
+    const { workspaceId } = principalOf(c);
+    const { prospectId } = c.req.valid('param');
     const body = c.req.valid('json');
     const [prospect] = await deps.db.select({ id: prospects.id }).from(prospects).where(and(eq(prospects.id, prospectId), eq(prospects.workspaceId, workspaceId)));
     if (!prospect) throw new ProblemError('not-found', 404, 'no such prospect in this workspace');

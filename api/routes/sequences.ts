@@ -4,7 +4,8 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { sequences, sequenceVersions } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
 import { problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, pathId, WorkspaceParams, z } from '../scope.js';
+import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
 import { createSequence, publishVersion, validateDefinition } from '../services/sequences.js';
 
 const Definition = z.record(z.string(), z.unknown()).openapi('SequenceDefinition', {
@@ -27,10 +28,10 @@ const toJson = (seq: typeof sequences.$inferSelect, v: typeof sequenceVersions.$
 
 const create = createRoute({
   method: 'post',
-  path: '/v1/workspaces/{workspaceId}/sequences',
+  path: '/v1/sequences',
   tags: ['sequences'],
   summary: 'Create a sequence from a validated definition, published as version 1',
-  request: { params: WorkspaceParams, body: jsonBody(body) },
+  request: { body: jsonBody(body) },
   responses: {
     201: jsonResponse(SequenceVersion, 'Created and published'),
     409: problemResponse('The key is already used in this workspace'),
@@ -39,10 +40,10 @@ const create = createRoute({
 });
 const publish = createRoute({
   method: 'post',
-  path: '/v1/workspaces/{workspaceId}/sequences/{sequenceId}/versions',
+  path: '/v1/sequences/{sequenceId}/versions',
   tags: ['sequences'],
   summary: 'Publish a new version; running enrollments keep theirs, new ones take it',
-  request: { params: WorkspaceParams.extend({ sequenceId: pathId('sequenceId') }), body: jsonBody(body) },
+  request: { params: z.object({ sequenceId: pathId('sequenceId') }), body: jsonBody(body) },
   responses: {
     201: jsonResponse(SequenceVersion, 'Published'),
     404: problemResponse('No such sequence in this workspace'),
@@ -52,29 +53,30 @@ const publish = createRoute({
 });
 const list = createRoute({
   method: 'get',
-  path: '/v1/workspaces/{workspaceId}/sequences',
+  path: '/v1/sequences',
   tags: ['sequences'],
   summary: 'Sequences with their latest published version',
-  request: { params: WorkspaceParams },
+  request: {},
   responses: { 200: jsonResponse(z.object({ data: z.array(SequenceVersion) }), 'The sequences') },
 });
 
 export function sequenceRoutes(deps: ApiDeps) {
-  const app = new OpenAPIHono();
+  const app = new OpenAPIHono<AuthEnv>();
   app.openapi(create, async (c) => {
-    const { workspaceId } = c.req.valid('param');
+    const { workspaceId } = principalOf(c);
     const def = validateDefinition(c.req.valid('json').definition);
     const { sequence, version } = await createSequence(deps.db, workspaceId, def);
     return c.json(toJson(sequence, version), 201);
   });
   app.openapi(publish, async (c) => {
-    const { workspaceId, sequenceId } = c.req.valid('param');
+    const { workspaceId } = principalOf(c);
+    const { sequenceId } = c.req.valid('param');
     const def = validateDefinition(c.req.valid('json').definition);
     const { sequence, version } = await publishVersion(deps.db, workspaceId, sequenceId, def);
     return c.json(toJson(sequence, version), 201);
   });
   app.openapi(list, async (c) => {
-    const { workspaceId } = c.req.valid('param');
+    const { workspaceId } = principalOf(c);
     const rows = await deps.db
       .selectDistinctOn([sequences.id], { seq: sequences, v: sequenceVersions })
       .from(sequences)

@@ -7,7 +7,8 @@ import { TaskOutcomeSchema } from '../../domain/cadence/outcome.js';
 import { completeTaskUpdate } from '../../workflows/enrollment/messages.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, pathId, WorkspaceParams, z } from '../scope.js';
+import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
 import { viaWorkflow } from '../temporal-errors.js';
 
 const Task = z
@@ -45,11 +46,11 @@ const toJson = (t: TaskRow, now = Date.now()): z.infer<typeof Task> => ({
 
 const queue = createRoute({
   method: 'get',
-  path: '/v1/workspaces/{workspaceId}/reps/{repId}/tasks',
+  path: '/v1/reps/{repId}/tasks',
   tags: ['tasks'],
   summary: "A rep's task queue, ordered by due time (overdue first)",
   request: {
-    params: WorkspaceParams.extend({ repId: pathId('repId') }),
+    params: z.object({ repId: pathId('repId') }),
     query: z.object({
       status: z.enum(['open', 'done', 'missed', 'cancelled']).default('open'),
       limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -64,10 +65,10 @@ const queue = createRoute({
 const CompleteBody = TaskOutcomeSchema.openapi('TaskOutcome');
 const complete = createRoute({
   method: 'post',
-  path: '/v1/workspaces/{workspaceId}/tasks/{taskId}/complete',
+  path: '/v1/tasks/{taskId}/complete',
   tags: ['tasks'],
   summary: 'Complete a task with its outcome (call outcomes, notes, objections, callback time, blocker)',
-  request: { params: WorkspaceParams.extend({ taskId: pathId('taskId') }), body: jsonBody(CompleteBody) },
+  request: { params: z.object({ taskId: pathId('taskId') }), body: jsonBody(CompleteBody) },
   responses: {
     200: jsonResponse(z.object({ task: Task, enrollmentStatus: z.string(), next: z.object({ stepId: z.string(), dueAt: z.string() }).nullable() }), 'Completed; what comes next'),
     404: problemResponse('No such task in this workspace'),
@@ -77,10 +78,11 @@ const complete = createRoute({
 });
 
 export function taskRoutes(deps: ApiDeps) {
-  const app = new OpenAPIHono();
+  const app = new OpenAPIHono<AuthEnv>();
 
   app.openapi(queue, async (c) => {
-    const { workspaceId, repId } = c.req.valid('param');
+    const { workspaceId } = principalOf(c);
+    const { repId } = c.req.valid('param');
     const { status, limit } = c.req.valid('query');
     const [rep] = await deps.db.select({ id: users.id }).from(users).where(and(eq(users.id, repId), eq(users.workspaceId, workspaceId)));
     if (!rep) throw new ProblemError('not-found', 404, 'no such rep in this workspace');
@@ -95,7 +97,8 @@ export function taskRoutes(deps: ApiDeps) {
   });
 
   app.openapi(complete, async (c) => {
-    const { workspaceId, taskId } = c.req.valid('param');
+    const { workspaceId } = principalOf(c);
+    const { taskId } = c.req.valid('param');
     const outcome = c.req.valid('json');
     const [row] = await deps.db
       .select({ task: tasks, workflowId: enrollments.workflowId })

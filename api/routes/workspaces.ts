@@ -3,13 +3,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { accounts, prospects, users, workspaces } from '../../db/schema.js';
+import { accounts, apiKeys, prospects, users, workspaces } from '../../db/schema.js';
 import { CallBlockSchema } from '../../domain/cadence/call-capacity.js';
 import { EscalationPolicyOverrideSchema } from '../../domain/cadence/escalation.js';
 import { assertTimeZone, parseTimingRules, resolvePlace, TimingError, TimingRulesOverrideSchema } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, WorkspaceParams, z } from '../scope.js';
+import { createRoute, jsonBody, jsonResponse, z } from '../scope.js';
+import { generateApiKey, principalOf, requireRole, sameSecret, type AuthEnv } from '../middleware/auth.js';
 import { installDefaultSequences } from '../services/sequences.js';
 
 /** Timing errors name the field; prefix it with where it sits in the body. */
@@ -61,6 +62,9 @@ const ProspectCreate = z.strictObject({
   timeZone: z.string().optional(),
   account: z.strictObject({ name: z.string().min(1).max(200), domain: z.string().max(253).optional(), country: z.string().optional() }).optional(),
 });
+const WorkspaceCreated = Workspace.extend({
+  apiKey: z.object({ id: z.uuid(), key: z.string(), prefix: z.string(), role: z.literal('admin') }).openapi({ description: 'The first admin key: shown once, stored hashed.' }),
+}).openapi('WorkspaceCreated');
 const Created = z.object({ id: z.uuid() }).passthrough();
 
 const routes = {
@@ -68,40 +72,51 @@ const routes = {
     method: 'post',
     path: '/v1/workspaces',
     tags: ['workspaces'],
-    summary: 'Create a workspace with the default cadences installed',
+    summary: 'Create a workspace with the default cadences installed, and its first admin API key (shown once)',
+    description: 'Authenticated with the operator token (RELANCE_OPERATOR_TOKEN), not an API key.',
+    security: [{ operatorToken: [] }],
     request: { body: jsonBody(WorkspaceCreate) },
-    responses: { 201: jsonResponse(Workspace, 'Created'), 422: problemResponse('Invalid body') },
+    responses: {
+      201: jsonResponse(WorkspaceCreated, 'Created'),
+      401: problemResponse('Missing or wrong operator token'),
+      403: problemResponse('Workspace creation is disabled (no operator token configured)'),
+      422: problemResponse('Invalid body'),
+    },
   }),
   setTiming: createRoute({
     method: 'put',
-    path: '/v1/workspaces/{workspaceId}/timing-rules',
+    path: '/v1/timing-rules',
     tags: ['workspaces'],
     summary: "Replace the workspace's timing rules (sequences may override them)",
-    request: { params: WorkspaceParams, body: jsonBody(TimingRulesOverrideSchema) },
+    middleware: [requireRole('ops')] as const,
+    request: { body: jsonBody(TimingRulesOverrideSchema) },
     responses: { 200: jsonResponse(Workspace, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid rules') },
   }),
   setEscalation: createRoute({
     method: 'put',
-    path: '/v1/workspaces/{workspaceId}/escalation-policy',
+    path: '/v1/escalation-policy',
     tags: ['workspaces'],
     summary: 'Replace the escalation quotas (per account, per rep, over a window)',
-    request: { params: WorkspaceParams, body: jsonBody(EscalationPolicyOverrideSchema) },
+    middleware: [requireRole('ops')] as const,
+    request: { body: jsonBody(EscalationPolicyOverrideSchema) },
     responses: { 200: jsonResponse(Workspace, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid policy') },
   }),
   createRep: createRoute({
     method: 'post',
-    path: '/v1/workspaces/{workspaceId}/users',
+    path: '/v1/users',
     tags: ['people'],
     summary: 'Add a rep, manager or ops user',
-    request: { params: WorkspaceParams, body: jsonBody(RepCreate) },
+    middleware: [requireRole()] as const,
+    request: { body: jsonBody(RepCreate) },
     responses: { 201: jsonResponse(Created, 'Created'), 404: problemResponse('No such workspace or manager'), 409: problemResponse('Email already used'), 422: problemResponse('Invalid body') },
   }),
   createProspect: createRoute({
     method: 'post',
-    path: '/v1/workspaces/{workspaceId}/prospects',
+    path: '/v1/prospects',
     tags: ['people'],
     summary: 'Add a prospect (and its account); the time zone is explicit or derived from country and region',
-    request: { params: WorkspaceParams, body: jsonBody(ProspectCreate) },
+    middleware: [requireRole('ops', 'integration', 'rep')] as const,
+    request: { body: jsonBody(ProspectCreate) },
     responses: { 201: jsonResponse(Created, 'Created'), 404: problemResponse('No such workspace'), 409: problemResponse('Email already used'), 422: problemResponse('Invalid body') },
   }),
 };
@@ -113,10 +128,14 @@ async function requireWorkspace(db: Database, id: string) {
 }
 
 export function workspaceRoutes(deps: ApiDeps) {
-  const app = new OpenAPIHono();
+  const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
 
   app.openapi(routes.createWorkspace, async (c) => {
+    if (!deps.operatorToken) throw new ProblemError('forbidden', 403, 'workspace creation is disabled: the operator has not set RELANCE_OPERATOR_TOKEN');
+    if (!sameSecret(c.req.header('authorization') ?? '', `Bearer ${deps.operatorToken}`)) {
+      throw new ProblemError('unauthorized', 401, 'creating a workspace needs Authorization: Bearer <operator token>');
+    }
     const body = c.req.valid('json');
     timing('body', () => assertTimeZone(body.timeZone));
     timing('body.timingRules', () => parseTimingRules(body.timingRules ?? {}));
@@ -126,13 +145,15 @@ export function workspaceRoutes(deps: ApiDeps) {
         .values({ name: body.name, timeZone: body.timeZone, timingRules: body.timingRules ?? {}, escalationPolicy: body.escalationPolicy ?? {} })
         .returning();
       await installDefaultSequences(tx as unknown as Database, row!.id);
-      return row!;
+      const key = generateApiKey();
+      const [k] = await tx.insert(apiKeys).values({ workspaceId: row!.id, name: 'first admin key', role: 'admin', prefix: key.prefix, secretHash: key.secretHash }).returning();
+      return { ...toWorkspace(row!), apiKey: { id: k!.id, key: key.key, prefix: key.prefix, role: 'admin' as const } };
     });
-    return c.json(toWorkspace(ws), 201);
+    return c.json(ws, 201);
   });
 
   app.openapi(routes.setTiming, async (c) => {
-    const { workspaceId } = c.req.valid('param');
+    const { workspaceId } = principalOf(c);
     const rules = c.req.valid('json');
     await requireWorkspace(db, workspaceId);
     timing('body', () => parseTimingRules(rules));
@@ -141,14 +162,14 @@ export function workspaceRoutes(deps: ApiDeps) {
   });
 
   app.openapi(routes.setEscalation, async (c) => {
-    const { workspaceId } = c.req.valid('param');
+    const { workspaceId } = principalOf(c);
     await requireWorkspace(db, workspaceId);
     const [ws] = await db.update(workspaces).set({ escalationPolicy: c.req.valid('json') }).where(eq(workspaces.id, workspaceId)).returning();
     return c.json(toWorkspace(ws!), 200);
   });
 
   app.openapi(routes.createRep, async (c) => {
-    const { workspaceId } = c.req.valid('param');
+    const { workspaceId } = principalOf(c);
     const body = c.req.valid('json');
     await requireWorkspace(db, workspaceId);
     if (body.timeZone) timing('body', () => assertTimeZone(body.timeZone!));
@@ -162,7 +183,7 @@ export function workspaceRoutes(deps: ApiDeps) {
   });
 
   app.openapi(routes.createProspect, async (c) => {
-    const { workspaceId } = c.req.valid('param');
+    const { workspaceId } = principalOf(c);
     const body = c.req.valid('json');
     await requireWorkspace(db, workspaceId);
     const place = timing('body', () =>

@@ -1,0 +1,42 @@
+// Calling the API as a workspace's key holder: a workspace created with the operator token,
+// its first admin key, and keys of other roles on demand.
+import type { RelanceApp } from '../../api/app.js';
+
+export const TEST_OPERATOR_TOKEN = 'test-operator-token';
+
+export type ApiResult<T> = { status: number; body: T; headers: Headers };
+export type Caller = <T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResult<T>>;
+
+/** `call` through app.request (or any fetch-like function, e.g. a real server's). */
+export function callerFor(fetchLike: (path: string, init: RequestInit) => Promise<Response> | Response, key: string | null): Caller {
+  return async <T,>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetchLike(path, {
+      method,
+      headers: {
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: the text */
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  };
+}
+
+export type KeyedWorkspace = { workspaceId: string; adminKey: string; call: Caller; as: (key: string) => Caller };
+
+/** A new workspace (default cadences installed) and a caller holding its admin key. */
+export async function createKeyedWorkspace(app: Pick<RelanceApp, 'request'>, body: Record<string, unknown> = {}): Promise<KeyedWorkspace> {
+  const fetchLike = (path: string, init: RequestInit) => app.request(path, init);
+  const res = await callerFor(fetchLike, TEST_OPERATOR_TOKEN)<{ id: string; apiKey: { key: string } }>('POST', '/v1/workspaces', { name: 'Acme Sales', timeZone: 'Europe/Paris', ...body });
+  if (res.status !== 201) throw new Error(`workspace: ${res.status} ${JSON.stringify(res.body)}`);
+  const adminKey = res.body.apiKey.key;
+  return { workspaceId: res.body.id, adminKey, call: callerFor(fetchLike, adminKey), as: (key) => callerFor(fetchLike, key) };
+}
