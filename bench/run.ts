@@ -41,7 +41,7 @@ const taskQueue = 'bench';
 let rssPeak = 0;
 let peakSample: Record<string, number> = {};
 // Heap cap as deployments run it (Dockerfile, npm run start:worker): V8 otherwise grows lazily.
-const workerArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '--max-old-space-size=256').split(' ').filter(Boolean);
+const workerArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '--max-old-space-size=192 --max-semi-space-size=4').split(' ').filter(Boolean);
 const worker = spawn(process.execPath, [...workerArgs, workerEntry], {
   env: { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE: bundle },
   stdio: ['ignore', 'pipe', 'inherit'],

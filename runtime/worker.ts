@@ -26,7 +26,7 @@ export async function createRelanceWorker(opts: RelanceWorkerOptions): Promise<W
     taskQueue: opts.taskQueue,
     workflowBundle: { codePath },
     activities: createActivities(opts.deps),
-    maxCachedWorkflows: opts.maxCachedWorkflows ?? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 300),
+    maxCachedWorkflows: opts.maxCachedWorkflows ?? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 100),
   });
 }
 
