@@ -4,17 +4,17 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, MAX_BODY_BYTES, type RelanceApp } from '../../api/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { seedWorkspace } from '../support/fixtures.js';
+import { createKeyedWorkspace, TEST_OPERATOR_TOKEN } from '../support/api.js';
 
 let db: TestDatabase;
 let app: RelanceApp;
-let wsId: string;
+let key: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   // Lazy client: these requests are all refused before anything reaches Temporal.
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x' });
-  wsId = (await seedWorkspace(db.db)).workspace.id;
+  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+  key = (await createKeyedWorkspace(app)).adminKey;
 });
 afterAll(async () => db?.drop());
 
@@ -29,8 +29,10 @@ async function expectProblem(res: Response, status: number, type: string): Promi
   return body;
 }
 
+const authed = () => ({ authorization: `Bearer ${key}` });
 const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  app.request(path, { method: 'POST', body, headers });
+  app.request(path, { method: 'POST', body, headers: { ...authed(), ...headers } });
+const get = (path: string) => app.request(path, { headers: authed() });
 
 describe('problem+json errors', () => {
   it('unknown route: 404', async () => {
@@ -39,12 +41,12 @@ describe('problem+json errors', () => {
   });
 
   it('malformed JSON: 400', async () => {
-    await expectProblem(await post(`/v1/workspaces/${wsId}/enrollments`, '{"prospectId":'), 400, '/problems/malformed-request');
+    await expectProblem(await post(`/v1/enrollments`, '{"prospectId":'), 400, '/problems/malformed-request');
   });
 
   it('wrong types and unknown fields: 422 naming each field', async () => {
     const res = await post(
-      `/v1/workspaces/${wsId}/enrollments`,
+      `/v1/enrollments`,
       JSON.stringify({ prospectId: 42, sequenceId: 'not-a-uuid', repId: crypto.randomUUID(), colour: 'red' }),
     );
     const body = await expectProblem(res, 422, '/problems/validation-failed');
@@ -53,18 +55,32 @@ describe('problem+json errors', () => {
   });
 
   it('invalid path parameter: 400 naming it', async () => {
-    const res = await app.request('/v1/workspaces/not-a-uuid/enrollments/also-not');
+    const res = await get('/v1/enrollments/also-not');
     const body = await expectProblem(res, 400, '/problems/validation-failed');
-    expect(body.errors?.map((e) => e.field).sort()).toEqual(['param.enrollmentId', 'param.workspaceId']);
+    expect(body.errors?.map((e) => e.field)).toEqual(['param.enrollmentId']);
   });
 
   it('oversized body: 413', async () => {
     const huge = JSON.stringify({ context: 'x'.repeat(MAX_BODY_BYTES + 10) });
-    await expectProblem(await post(`/v1/workspaces/${wsId}/enrollments`, huge), 413, '/problems/payload-too-large');
+    await expectProblem(await post(`/v1/enrollments`, huge), 413, '/problems/payload-too-large');
   });
 
   it('unknown enrollment: 404', async () => {
-    await expectProblem(await app.request(`/v1/workspaces/${wsId}/enrollments/${crypto.randomUUID()}`), 404, '/problems/not-found');
+    await expectProblem(await get(`/v1/enrollments/${crypto.randomUUID()}`), 404, '/problems/not-found');
+  });
+
+  it('no API key, a malformed one or an unknown one: 401 with WWW-Authenticate', async () => {
+    for (const authorization of [undefined, 'Bearer nope', `Bearer ${key.slice(0, -4)}AAAA`, `Basic ${key}`]) {
+      const res = await app.request('/v1/sequences', { headers: authorization ? { authorization } : {} });
+      await expectProblem(res, 401, '/problems/unauthorized');
+      expect(res.headers.get('www-authenticate')).toContain('Bearer');
+    }
+  });
+
+  it('creating a workspace needs the operator token', async () => {
+    const body = JSON.stringify({ name: 'Intruder' });
+    await expectProblem(await app.request('/v1/workspaces', { method: 'POST', body, headers: { 'content-type': 'application/json' } }), 401, '/problems/unauthorized');
+    await expectProblem(await post('/v1/workspaces', body), 401, '/problems/unauthorized');
   });
 
   it('every problem type resolves to a page', async () => {
@@ -81,7 +97,7 @@ describe('OpenAPI and docs', () => {
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/health', '/v1/workspaces/{workspaceId}/enrollments']),
+      expect.arrayContaining(['/health', '/v1/enrollments', '/v1/workspaces']),
     );
     expect(doc.components.schemas).toHaveProperty('Problem');
   });

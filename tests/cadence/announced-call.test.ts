@@ -58,7 +58,7 @@ describe('announced call, Europe/Paris', () => {
     await h.advanceTo(iso(at(tuesday, '09:14')));
     const call = await openTaskOf(h, e, 'announced-call');
     expect(call.dueAt).toBe(callDue);
-    const queue = await h.api<{ data: Array<{ id: string; prep: Record<string, any> }> }>('GET', `/v1/workspaces/${s.workspaceId}/reps/${s.repId}/tasks`);
+    const queue = await h.api<{ data: Array<{ id: string; prep: Record<string, any> }> }>('GET', `/v1/reps/${s.repId}/tasks`);
     const prep = queue.body.data.find((t) => t.id === call.taskId)!.prep;
     expect(prep.decisionMaker.name).toBe('Marie Curie');
     expect(prep.announcement.announcedCallAt).toBe(callDue);
@@ -86,7 +86,7 @@ describe('announced call, Europe/Paris', () => {
     await h.advanceTo(iso(at(tuesday.plus({ days: 1 }), '11:01')));
     const cb2 = await openTaskOf(h, e, 'callback');
     expect(cb2.dueAt).toBe(iso(wednesday11));
-    const q2 = await h.api<{ data: Array<{ id: string; prep: Record<string, any> }> }>('GET', `/v1/workspaces/${s.workspaceId}/reps/${s.repId}/tasks`);
+    const q2 = await h.api<{ data: Array<{ id: string; prep: Record<string, any> }> }>('GET', `/v1/reps/${s.repId}/tasks`);
     const prep2 = q2.body.data.find((t) => t.id === cb2.taskId)!.prep;
     expect(prep2.assistantName).toBe('Jeanne');
     expect(prep2.objectionsHeard).toEqual(['We already work with a vendor']);
@@ -127,7 +127,7 @@ describe('announced call, Europe/Paris', () => {
     expect(callDue).toMatch(/T07:15:00\.000Z$/);
     const [email] = await h.db.db.select().from(touches).where(eq(touches.enrollmentId, e.id));
     expect(email!.body).toContain('09:15');
-    const stopped = await h.api('POST', `/v1/workspaces/${s.workspaceId}/enrollments/${e.id}/stop`, { reason: 'end of test' });
+    const stopped = await h.api('POST', `/v1/enrollments/${e.id}/stop`, { reason: 'end of test' });
     expect(stopped.status).toBe(200);
     await h.env.client.workflow.getHandle(e.workflowId).result();
     await recordHistory(h.env.client, e.workflowId, 'announced-call-paris-dst-stopped');

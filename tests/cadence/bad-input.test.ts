@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-const completePath = (taskId: string) => `/v1/workspaces/${s.workspaceId}/tasks/${taskId}/complete`;
+const completePath = (taskId: string) => `/v1/tasks/${taskId}/complete`;
 const fields = (p: { errors?: Array<{ field: string }> }) => (p.errors ?? []).map((e) => e.field);
 
 describe('refused requests on a running cadence', () => {
@@ -124,7 +124,7 @@ describe('refused requests on a running cadence', () => {
 
 describe('refused configuration', () => {
   it('a prospect in an unknown time zone', async () => {
-    const p = await expectProblem(h, 'POST', `/v1/workspaces/${s.workspaceId}/prospects`, { email: 'mars@initech.test', firstName: 'Elon', timeZone: 'Mars/Olympus' }, 422);
+    const p = await expectProblem(h, 'POST', `/v1/prospects`, { email: 'mars@initech.test', firstName: 'Elon', timeZone: 'Mars/Olympus' }, 422);
     expect(p.type).toBe('/problems/validation-failed');
     expect(fields(p)).toEqual(['body.timeZone']);
     expect(p.detail).toContain('Mars/Olympus');
@@ -133,7 +133,7 @@ describe('refused configuration', () => {
 
   it('a sequence definition with a duplicate step id and an unknown target', async () => {
     const before = await h.db.db.select().from(sequences).where(eq(sequences.workspaceId, s.workspaceId));
-    const p = await expectProblem(h, 'POST', `/v1/workspaces/${s.workspaceId}/sequences`, {
+    const p = await expectProblem(h, 'POST', `/v1/sequences`, {
       definition: {
         schemaVersion: 1,
         key: 'broken-cadence',
@@ -156,10 +156,10 @@ describe('refused configuration', () => {
 
   it('timing rules with an impossible send window', async () => {
     const [before] = await h.db.db.select().from(workspaces).where(eq(workspaces.id, s.workspaceId));
-    const bad = await expectProblem(h, 'PUT', `/v1/workspaces/${s.workspaceId}/timing-rules`, { sendWindow: { start: '25:00', end: '08:00' } }, 422);
+    const bad = await expectProblem(h, 'PUT', `/v1/timing-rules`, { sendWindow: { start: '25:00', end: '08:00' } }, 422);
     expect(bad.type).toBe('/problems/validation-failed');
     expect(fields(bad)).toEqual(['body.sendWindow.start']);
-    const reversed = await expectProblem(h, 'PUT', `/v1/workspaces/${s.workspaceId}/timing-rules`, { sendWindow: { start: '19:00', end: '08:00' } }, 422);
+    const reversed = await expectProblem(h, 'PUT', `/v1/timing-rules`, { sendWindow: { start: '19:00', end: '08:00' } }, 422);
     expect(fields(reversed)).toEqual(['body.sendWindow.end']);
     const [after] = await h.db.db.select().from(workspaces).where(eq(workspaces.id, s.workspaceId));
     expect(after).toEqual(before);

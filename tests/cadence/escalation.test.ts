@@ -180,7 +180,7 @@ describe('escalation to the boss (PLAYBOOK §4)', () => {
 
   it('quota per account: a second organizational escalation at the same account is refused', async () => {
     const s = await seed(h, { timeZone: PARIS });
-    const policy = await h.api<{ escalationPolicy: Record<string, unknown> }>('PUT', `/v1/workspaces/${s.workspaceId}/escalation-policy`, { perAccount: 1 });
+    const policy = await h.api<{ escalationPolicy: Record<string, unknown> }>('PUT', `/v1/escalation-policy`, { perAccount: 1 });
     expect(policy.status).toBe(200);
     expect(policy.body.escalationPolicy).toMatchObject({ perAccount: 1 });
     const other = await addProspectAt(h, s, 'pierre@globex.test', { timeZone: PARIS, firstName: 'Pierre', lastName: 'Curie', account: { name: 'Globex', domain: 'globex.test' } });
@@ -226,9 +226,9 @@ describe('escalation to the boss (PLAYBOOK §4)', () => {
     // Two reps (same manager), four accounts with one prospect per rep each: eight blockers logged
     // concurrently. Each account must get exactly one escalation, whoever logs first.
     const s = await seed(h, { timeZone: PARIS });
-    const policy = await h.api('PUT', `/v1/workspaces/${s.workspaceId}/escalation-policy`, { perAccount: 1, perRep: 100 });
+    const policy = await h.api('PUT', `/v1/escalation-policy`, { perAccount: 1, perRep: 100 });
     expect(policy.status).toBe(200);
-    const rep2 = await h.api<{ id: string }>('POST', `/v1/workspaces/${s.workspaceId}/users`, { email: 'kim@acme.test', name: 'Kim Rep', managerId: s.managerId });
+    const rep2 = await h.api<{ id: string }>('POST', `/v1/users`, { email: 'kim@acme.test', name: 'Kim Rep', managerId: s.managerId });
     expect(rep2.status).toBe(201);
     const monday = await nextMonday();
     await h.advanceTo(iso(at(monday, '11:00')));
@@ -236,7 +236,7 @@ describe('escalation to the boss (PLAYBOOK §4)', () => {
     for (const n of [1, 2, 3, 4]) {
       for (const repId of [s.repId, rep2.body.id]) {
         const p = await addProspectAt(h, s, `c${n}-${repId.slice(0, 8)}@account${n}.test`, { timeZone: PARIS, account: { name: `Account ${n}`, domain: `account${n}.test` } });
-        const res = await h.api<Enrolled>('POST', `/v1/workspaces/${s.workspaceId}/enrollments`, { prospectId: p.id, sequenceId: s.sequences['expected-callback'], repId, context: 'pricing for 50 seats' });
+        const res = await h.api<Enrolled>('POST', `/v1/enrollments`, { prospectId: p.id, sequenceId: s.sequences['expected-callback'], repId, context: 'pricing for 50 seats' });
         expect(res.status).toBe(201);
         const t = await openTaskOf(h, res.body, 'inbound-call');
         pairs.push({ accountId: p.accountId!, e: res.body, taskId: t.taskId });

@@ -1,5 +1,5 @@
 // Exits and pauses driven by what the prospect does, reported through
-// POST /v1/workspaces/{ws}/prospects/{id}/events: a reply, a bounce and an opt-out stop the
+// POST /v1/prospects/{id}/events: a reply, a bounce and an opt-out stop the
 // cadence mid-way (an opt-out stops every cadence of the prospect, for good); an
 // out-of-office reply pauses it until the return date, then the pending step is planned again.
 import { and, eq } from 'drizzle-orm';
@@ -92,7 +92,7 @@ describe('prospect events', () => {
     const count = async () => (await h.db.db.select().from(enrollments).where(eq(enrollments.prospectId, prospectId))).length;
     expect(await count()).toBe(1);
     for (const sequence of ['announced-call', 'expected-callback']) {
-      const problem = await expectProblem(h, 'POST', `/v1/workspaces/${s.workspaceId}/enrollments`, { prospectId, sequenceId: s.sequences[sequence], repId: s.repId }, 409);
+      const problem = await expectProblem(h, 'POST', `/v1/enrollments`, { prospectId, sequenceId: s.sequences[sequence], repId: s.repId }, 409);
       expect(problem.type).toBe('/problems/conflict');
       expect(problem.detail).toMatch(/opted out/);
     }
@@ -171,6 +171,6 @@ describe('prospect events', () => {
     expect(local(sent[0]!.sentAt!.toISOString(), PARIS)).toBe(`${sendDay.toFormat('yyyy-MM-dd')} 08:00 (${sendDay.toFormat('ccc')})`);
     expect(sent[0]!.announcedCallAt!.toISOString()).toBe(iso(at(sendDay, '09:15')));
 
-    await h.api('POST', `/v1/workspaces/${s.workspaceId}/enrollments/${e.id}/stop`, { reason: 'end of test' });
+    await h.api('POST', `/v1/enrollments/${e.id}/stop`, { reason: 'end of test' });
   });
 });

@@ -51,7 +51,7 @@ describe('sequence versions and call capacity', () => {
     const a = await noteDone(s, s.prospectId);
 
     // Publish v2: another subject, the call announced at 10:00.
-    const list = await h.api<{ data: SequenceJson[] }>('GET', `/v1/workspaces/${s.workspaceId}/sequences`);
+    const list = await h.api<{ data: SequenceJson[] }>('GET', `/v1/sequences`);
     const v1 = list.body.data.find((x) => x.key === 'announced-call')!;
     expect(v1.version).toBe(1);
     const definition = structuredClone(v1.definition);
@@ -59,13 +59,13 @@ describe('sequence versions and call capacity', () => {
     expect(email.announce).toEqual({ callStep: 'announced-call', at: '09:15' });
     email.announce = { callStep: 'announced-call', at: '10:00' };
     email.template.subject = 'Calling you at {{announcedCall.time}} about {{#context}}{{context}}{{/context}}{{^context}}{{account.name}}{{/context}}';
-    const published = await h.api<SequenceJson>('POST', `/v1/workspaces/${s.workspaceId}/sequences/${v1.sequenceId}/versions`, { definition });
+    const published = await h.api<SequenceJson>('POST', `/v1/sequences/${v1.sequenceId}/versions`, { definition });
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({ sequenceId: v1.sequenceId, key: 'announced-call', version: 2 });
     expect(published.body.definition.steps.find((x) => x.id === 'announce-email')!.announce).toEqual({ callStep: 'announced-call', at: '10:00' });
     const versions = await h.db.db.select().from(sequenceVersions).where(eq(sequenceVersions.sequenceId, v1.sequenceId)).orderBy(asc(sequenceVersions.version));
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
-    const latest = await h.api<{ data: SequenceJson[] }>('GET', `/v1/workspaces/${s.workspaceId}/sequences`);
+    const latest = await h.api<{ data: SequenceJson[] }>('GET', `/v1/sequences`);
     expect(latest.body.data.find((x) => x.key === 'announced-call')!.version).toBe(2);
 
     // B starts after the publication: v2.
@@ -75,7 +75,7 @@ describe('sequence versions and call capacity', () => {
     expect(rows.get(b.id)!.sequenceVersion).toBe(2);
     expect((await status(h, a)).sequenceVersion).toBe(1);
     expect((await status(h, b)).sequenceVersion).toBe(2);
-    const viewB = await h.api<{ sequenceVersion: number; live: { upcoming: Array<{ stepId: string; dueAt: string }> } }>('GET', `/v1/workspaces/${s.workspaceId}/enrollments/${b.id}`);
+    const viewB = await h.api<{ sequenceVersion: number; live: { upcoming: Array<{ stepId: string; dueAt: string }> } }>('GET', `/v1/enrollments/${b.id}`);
     expect(viewB.body.sequenceVersion).toBe(2);
     const upcomingCall = viewB.body.live.upcoming.find((x) => x.stepId === 'announced-call')!;
     expect(local(upcomingCall.dueAt, PARIS)).toBe(`${ymd(tuesday)} 10:00 (Tue)`);

@@ -8,6 +8,7 @@ import { startHttpServer, type RunningServer } from '../../api/server.js';
 import { enrollments, events, touches } from '../../db/schema.js';
 import type { EnrollmentResult } from '../../workflows/enrollment/input.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { callerFor, TEST_OPERATOR_TOKEN } from '../support/api.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 
 let db: TestDatabase;
@@ -17,7 +18,7 @@ let server: RunningServer;
 beforeAll(async () => {
   db = await createTestDatabase();
   temporal = await startTestWorker(db.db);
-  server = await startHttpServer(createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue }), '127.0.0.1', 0);
+  server = await startHttpServer(createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN }), '127.0.0.1', 0);
 });
 afterAll(async () => {
   await server?.close();
@@ -25,13 +26,13 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as T };
+const over = (path: string, init: RequestInit) => fetch(`${server.url}${path}`, init);
+const operator = () => callerFor(over, TEST_OPERATOR_TOKEN);
+/** A workspace created over HTTP, and a caller holding its first admin key. */
+async function newWorkspace(body: Record<string, unknown>) {
+  const ws = await operator()<{ id: string; apiKey: { key: string } }>('POST', '/v1/workspaces', body);
+  expect(ws.status).toBe(201);
+  return { id: ws.body.id, key: ws.body.apiKey.key, call: callerFor(over, ws.body.apiKey.key) };
 }
 
 /** Always open: no weekends, no holidays, all-day windows, so the real server needs no waiting. */
@@ -61,21 +62,19 @@ const quickSequence = {
 
 describe('enrollment over real HTTP, Temporal and PostgreSQL', () => {
   it('runs a cadence from POST /enrollments to the workflow result', async () => {
-    const ws = await call<{ id: string }>('POST', '/v1/workspaces', { name: 'Acme', timeZone: 'UTC' });
-    expect(ws.status).toBe(201);
-    const w = ws.body.id;
-    const rep = await call<{ id: string }>('POST', `/v1/workspaces/${w}/users`, { email: 'sam@acme.test', name: 'Sam Rep' });
-    const prospect = await call<{ id: string }>('POST', `/v1/workspaces/${w}/prospects`, {
+    const { id: w, call } = await newWorkspace({ name: 'Acme', timeZone: 'UTC' });
+    const rep = await call<{ id: string }>('POST', `/v1/users`, { email: 'sam@acme.test', name: 'Sam Rep' });
+    const prospect = await call<{ id: string }>('POST', `/v1/prospects`, {
       email: 'marie@globex.test',
       firstName: 'Marie',
       lastName: 'Curie',
       timeZone: 'UTC',
       account: { name: 'Globex', domain: 'globex.test' },
     });
-    const seq = await call<{ sequenceId: string; version: number }>('POST', `/v1/workspaces/${w}/sequences`, { definition: quickSequence });
+    const seq = await call<{ sequenceId: string; version: number }>('POST', `/v1/sequences`, { definition: quickSequence });
     expect([rep.status, prospect.status, seq.status]).toEqual([201, 201, 201]);
 
-    const enrolled = await call<{ id: string; workflowId: string; sequenceVersion: number }>('POST', `/v1/workspaces/${w}/enrollments`, {
+    const enrolled = await call<{ id: string; workflowId: string; sequenceVersion: number }>('POST', `/v1/enrollments`, {
       prospectId: prospect.body.id,
       sequenceId: seq.body.sequenceId,
       repId: rep.body.id,
@@ -87,19 +86,19 @@ describe('enrollment over real HTTP, Temporal and PostgreSQL', () => {
     // The task shows up in the rep's queue.
     let queue: { data: Array<{ id: string; title: string; prep: Record<string, unknown> }> } = { data: [] };
     for (let i = 0; i < 100 && queue.data.length === 0; i++) {
-      queue = (await call<typeof queue>('GET', `/v1/workspaces/${w}/reps/${rep.body.id}/tasks`)).body;
+      queue = (await call<typeof queue>('GET', `/v1/reps/${rep.body.id}/tasks`)).body;
       if (queue.data.length === 0) await new Promise((r) => setTimeout(r, 100));
     }
     expect(queue.data).toHaveLength(1);
     expect(queue.data[0]!.title).toBe('Qualify the account: Marie Curie (Globex)');
     expect(queue.data[0]!.prep).toMatchObject({ context: 'your Series B', decisionMaker: { name: 'Marie Curie' } });
 
-    const done = await call<{ task: { status: string }; next: { stepId: string } | null }>('POST', `/v1/workspaces/${w}/tasks/${queue.data[0]!.id}/complete`, { outcome: 'done', note: 'Right account' });
+    const done = await call<{ task: { status: string }; next: { stepId: string } | null }>('POST', `/v1/tasks/${queue.data[0]!.id}/complete`, { outcome: 'done', note: 'Right account' });
     expect(done.status).toBe(200);
     expect(done.body.task.status).toBe('done');
     expect(done.body.next?.stepId).toBe('recap');
 
-    const again = await call<{ type: string }>('POST', `/v1/workspaces/${w}/tasks/${queue.data[0]!.id}/complete`, { outcome: 'done' });
+    const again = await call<{ type: string }>('POST', `/v1/tasks/${queue.data[0]!.id}/complete`, { outcome: 'done' });
     expect(again.status).toBe(409);
 
     const result = (await temporal.client.workflow.getHandle(enrolled.body.workflowId).result()) as EnrollmentResult;
@@ -115,21 +114,22 @@ describe('enrollment over real HTTP, Temporal and PostgreSQL', () => {
     expect(types).toEqual(expect.arrayContaining(['enrollment.started', 'task.created', 'task.completed', 'note.added', 'email.sent', 'enrollment.completed']));
 
     // Enrolling again returns the same enrollment and starts nothing.
-    const twice = await call<{ id: string }>('POST', `/v1/workspaces/${w}/enrollments`, { prospectId: prospect.body.id, sequenceId: seq.body.sequenceId, repId: rep.body.id });
+    const twice = await call<{ id: string }>('POST', `/v1/enrollments`, { prospectId: prospect.body.id, sequenceId: seq.body.sequenceId, repId: rep.body.id });
     expect(twice.status).toBe(200);
     expect(twice.body.id).toBe(enrolled.body.id);
   });
 
   it('a prospect of another workspace is not found, and nothing is written', async () => {
-    const a = await call<{ id: string }>('POST', '/v1/workspaces', { name: 'A' });
-    const b = await call<{ id: string }>('POST', '/v1/workspaces', { name: 'B' });
-    const foreign = await call<{ id: string }>('POST', `/v1/workspaces/${b.body.id}/prospects`, { email: 'x@b.test', country: 'FR' });
-    const rep = await call<{ id: string }>('POST', `/v1/workspaces/${a.body.id}/users`, { email: 'r@a.test', name: 'R' });
-    const seqs = await call<{ data: Array<{ sequenceId: string; key: string }> }>('GET', `/v1/workspaces/${a.body.id}/sequences`);
+    const a = await newWorkspace({ name: 'A' });
+    const b = await newWorkspace({ name: 'B' });
+    const foreign = await b.call<{ id: string }>('POST', '/v1/prospects', { email: 'x@b.test', country: 'FR' });
+    const rep = await a.call<{ id: string }>('POST', '/v1/users', { email: 'r@a.test', name: 'R' });
+    const seqs = await a.call<{ data: Array<{ sequenceId: string; key: string }> }>('GET', '/v1/sequences');
     expect(seqs.body.data.map((s) => s.key).sort()).toEqual(['announced-call', 'expected-callback']);
-    const res = await fetch(`${server.url}/v1/workspaces/${a.body.id}/enrollments`, {
+    // Workspace A's key, B's prospect.
+    const res = await fetch(`${server.url}/v1/enrollments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${a.key}` },
       body: JSON.stringify({ prospectId: foreign.body.id, sequenceId: seqs.body.data[0]!.sequenceId, repId: rep.body.id }),
     });
     expect(res.status).toBe(404);

@@ -59,9 +59,9 @@ export async function resultOf(h: CadenceHarness, e: Enrolled): Promise<Enrollme
 }
 
 export const enrollmentPath = (s: Seed, e: Enrolled, action?: string) =>
-  `/v1/workspaces/${s.workspaceId}/enrollments/${e.id}${action ? `/${action}` : ''}`;
+  `/v1/enrollments/${e.id}${action ? `/${action}` : ''}`;
 
-export const eventsPath = (s: Seed, prospectId: string) => `/v1/workspaces/${s.workspaceId}/prospects/${prospectId}/events`;
+export const eventsPath = (s: Seed, prospectId: string) => `/v1/prospects/${prospectId}/events`;
 
 /**
  * A fresh prospect enrolled on the next working day at 10:00 Paris, LinkedIn note done, then

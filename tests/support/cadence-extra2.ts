@@ -19,7 +19,7 @@ export async function addProspectAt(
   fields: { timeZone?: string; country?: string; region?: string; firstName?: string; lastName?: string; account?: { name: string; domain?: string } },
 ): Promise<{ id: string; accountId: string | null; timeZone: string | null }> {
   const { account, ...rest } = fields;
-  const res = await h.api<{ id: string; accountId: string | null; timeZone: string | null }>('POST', `/v1/workspaces/${s.workspaceId}/prospects`, {
+  const res = await h.api<{ id: string; accountId: string | null; timeZone: string | null }>('POST', `/v1/prospects`, {
     email,
     firstName: 'Alex',
     lastName: 'Martin',
@@ -45,9 +45,9 @@ export type QueueTask = {
   outcome: Json | null;
 };
 
-/** GET /v1/workspaces/{ws}/reps/{userId}/tasks (open tasks by default). */
+/** GET /v1/reps/{userId}/tasks (open tasks by default). */
 export async function queueOf(h: CadenceHarness, s: Seed, userId: string, status = 'open'): Promise<QueueTask[]> {
-  const res = await h.api<{ data: QueueTask[] }>('GET', `/v1/workspaces/${s.workspaceId}/reps/${userId}/tasks?status=${status}`);
+  const res = await h.api<{ data: QueueTask[] }>('GET', `/v1/reps/${userId}/tasks?status=${status}`);
   expect(res.status).toBe(200);
   return res.body.data;
 }
@@ -62,7 +62,7 @@ export async function eventRows(h: CadenceHarness, enrollmentId: string) {
 
 /** Stops an enrollment through the API and returns its workflow's result. */
 export async function stopEnrollment(h: CadenceHarness, s: Seed, e: Enrolled): Promise<EnrollmentResult> {
-  const res = await h.api('POST', `/v1/workspaces/${s.workspaceId}/enrollments/${e.id}/stop`, { reason: 'end of test' });
+  const res = await h.api('POST', `/v1/enrollments/${e.id}/stop`, { reason: 'end of test' });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return resultOf(h, e);
 }

@@ -6,6 +6,7 @@ import { Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { createApp, type RelanceApp } from '../../api/app.js';
+import { TEST_OPERATOR_TOKEN } from './api.js';
 import type { EnrollmentStatusView } from '../../workflows/enrollment/messages.js';
 import { statusQuery } from '../../workflows/enrollment/messages.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
@@ -35,13 +36,20 @@ export async function startCadenceHarness(): Promise<CadenceHarness> {
     activities: createActivities({ db: db.db, temporal: env.client }),
   });
   const running = worker.run();
-  const app = createApp({ db: db.db, temporal: env.client, taskQueue });
+  const app = createApp({ db: db.db, temporal: env.client, taskQueue, operatorToken: TEST_OPERATOR_TOKEN });
+  // The key of the workspace created last: the harness acts as that workspace's admin.
+  let key: string | null = null;
   const api = async <T,>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> => {
+    const creating = method === 'POST' && path === '/v1/workspaces';
+    const auth = creating ? TEST_OPERATOR_TOKEN : key;
     const res = await app.request(path, {
       method,
-      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    return { status: res.status, body: (await res.json()) as T };
+    const parsed = (await res.json()) as T;
+    if (creating && res.status === 201) key = (parsed as { apiKey: { key: string } }).apiKey.key;
+    return { status: res.status, body: parsed };
   };
   const now = async () => Number(await env.currentTimeMs());
   return {
@@ -82,9 +90,9 @@ export async function seed(
   const ws = await h.api<{ id: string }>('POST', '/v1/workspaces', { name: 'Acme Sales', timeZone: 'Europe/Paris', ...workspace });
   if (ws.status !== 201) throw new Error(`workspace: ${JSON.stringify(ws.body)}`);
   const w = ws.body.id;
-  const manager = await h.api<{ id: string }>('POST', `/v1/workspaces/${w}/users`, { email: 'claire@acme.test', name: 'Claire Director', role: 'manager' });
-  const rep = await h.api<{ id: string }>('POST', `/v1/workspaces/${w}/users`, { email: 'sam@acme.test', name: 'Sam Rep', phone: '+33 1 23 45 67 89', managerId: manager.body.id });
-  const p = await h.api<{ id: string; accountId: string }>('POST', `/v1/workspaces/${w}/prospects`, {
+  const manager = await h.api<{ id: string }>('POST', `/v1/users`, { email: 'claire@acme.test', name: 'Claire Director', role: 'manager' });
+  const rep = await h.api<{ id: string }>('POST', `/v1/users`, { email: 'sam@acme.test', name: 'Sam Rep', phone: '+33 1 23 45 67 89', managerId: manager.body.id });
+  const p = await h.api<{ id: string; accountId: string }>('POST', `/v1/prospects`, {
     email: prospect.email ?? 'marie@globex.test',
     firstName: prospect.firstName ?? 'Marie',
     lastName: prospect.lastName ?? 'Curie',
@@ -96,7 +104,7 @@ export async function seed(
     account: { name: prospect.account ?? 'Globex', domain: `${(prospect.account ?? 'globex').toLowerCase()}.test` },
   });
   if (p.status !== 201) throw new Error(`prospect: ${JSON.stringify(p.body)}`);
-  const seqs = await h.api<{ data: Array<{ sequenceId: string; key: string }> }>('GET', `/v1/workspaces/${w}/sequences`);
+  const seqs = await h.api<{ data: Array<{ sequenceId: string; key: string }> }>('GET', `/v1/sequences`);
   return {
     workspaceId: w,
     repId: rep.body.id,
@@ -108,7 +116,7 @@ export async function seed(
 }
 
 export async function addProspect(h: CadenceHarness, s: Seed, email: string, extra: Json = {}): Promise<string> {
-  const p = await h.api<{ id: string }>('POST', `/v1/workspaces/${s.workspaceId}/prospects`, { email, firstName: 'Alex', lastName: 'Martin', timeZone: 'Europe/Paris', ...extra });
+  const p = await h.api<{ id: string }>('POST', `/v1/prospects`, { email, firstName: 'Alex', lastName: 'Martin', timeZone: 'Europe/Paris', ...extra });
   if (p.status !== 201) throw new Error(`prospect: ${JSON.stringify(p.body)}`);
   return p.body.id;
 }
@@ -116,7 +124,7 @@ export async function addProspect(h: CadenceHarness, s: Seed, email: string, ext
 export type Enrolled = { id: string; workflowId: string };
 
 export async function enroll(h: CadenceHarness, s: Seed, opts: { prospectId?: string; sequence?: string; context?: string; pretext?: string } = {}): Promise<Enrolled> {
-  const res = await h.api<Enrolled>('POST', `/v1/workspaces/${s.workspaceId}/enrollments`, {
+  const res = await h.api<Enrolled>('POST', `/v1/enrollments`, {
     prospectId: opts.prospectId ?? s.prospectId,
     sequenceId: s.sequences[opts.sequence ?? 'announced-call'],
     repId: s.repId,
@@ -157,7 +165,7 @@ export async function dueOf(h: CadenceHarness, e: Enrolled, stepId: string): Pro
 export async function complete(h: CadenceHarness, s: Seed, taskId: string, outcome: Json) {
   return h.api<{ task: { status: string; outcome: Json }; enrollmentStatus: string; next: { stepId: string; dueAt: string } | null; type?: string; detail?: string }>(
     'POST',
-    `/v1/workspaces/${s.workspaceId}/tasks/${taskId}/complete`,
+    `/v1/tasks/${taskId}/complete`,
     outcome,
   );
 }
