@@ -25,6 +25,10 @@ const EnvSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   EMBEDDED_TEMPORAL: bool.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Authorizes POST /v1/workspaces (creating a workspace and its first admin key). */
+  RELANCE_OPERATOR_TOKEN: z.string().min(24, 'at least 24 characters').optional(),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().int().positive().default(100),
+  RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
 });
 
 export type Config = {
@@ -48,6 +52,8 @@ export type Config = {
     embedded: boolean;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  operatorToken: string | undefined;
+  rateLimit: { perSecond: number; burst: number };
 };
 
 export class ConfigError extends Error {
@@ -86,5 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       embedded: e.EMBEDDED_TEMPORAL ?? env.TEMPORAL_ADDRESS === undefined,
     },
     logLevel: e.LOG_LEVEL,
+    operatorToken: e.RELANCE_OPERATOR_TOKEN,
+    rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
   };
 }

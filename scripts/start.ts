@@ -1,6 +1,7 @@
 // `npm start`: the whole service in one command on embedded defaults: Temporal dev server
 // (SQLite under ./data), PGlite (under ./data) unless DATABASE_URL is set, the worker and the API.
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from '../api/app.js';
 import { startHttpServer } from '../api/server.js';
@@ -10,6 +11,7 @@ import { loadConfig } from '../runtime/config.js';
 import { onShutdown } from '../runtime/shutdown.js';
 import { connectWorkerConnection, createTemporalClient } from '../runtime/temporal.js';
 import { startOutboxDispatcher } from '../runtime/outbox-dispatcher.js';
+import { startWebhookNudger } from '../runtime/webhook-nudger.js';
 import { createRelanceWorker, installWorkerRuntime, stopWorker } from '../runtime/worker.js';
 import { defaultChannels } from '../channels/local-outbox.js';
 import { ensureWorkflowBundle } from '../runtime/workflow-bundle.js';
@@ -52,7 +54,9 @@ const worker = await createRelanceWorker({
 });
 const workerRun = worker.run();
 const dispatcher = startOutboxDispatcher({ db: handle.db, channels: defaultChannels() });
-const app = createApp({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
+const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
+const operatorToken = config.operatorToken ?? localOperatorToken(config.dataDir);
+const app = createApp({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit });
 const server = await startHttpServer(app, config.host, config.port);
 
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -62,9 +66,11 @@ log(`health       ${server.url}/health`);
 log(`Temporal     ${temporalConfig.address} (namespace ${temporalConfig.namespace})`);
 if (devServer?.uiUrl) log(`Temporal UI  ${devServer.uiUrl}`);
 log(`database     ${handle.describe}`);
+if (!config.operatorToken) log(`operator     token in ${join(config.dataDir, 'operator-token')} (POST /v1/workspaces with it)`);
 
 onShutdown([
   ['api', server.close],
+  ['webhook nudger', () => nudger.stop()],
   ['outbox dispatcher', () => dispatcher.stop()],
   ['worker', () => stopWorker(worker, workerRun)],
   ['temporal client', () => temporal.connection.close()],
@@ -76,3 +82,13 @@ await workerRun.catch((err: unknown) => {
   console.error('[relance] worker failed:', err);
   process.kill(process.pid, 'SIGTERM');
 });
+
+/** npm start without RELANCE_OPERATOR_TOKEN: a random token kept in the data folder, owner-only. */
+function localOperatorToken(dataDir: string): string {
+  const path = join(dataDir, 'operator-token');
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const token = randomBytes(24).toString('base64url');
+  writeFileSync(path, `${token}\n`, { mode: 0o600 });
+  return token;
+}
