@@ -16,7 +16,7 @@ export type Problem = { type: string; title: string; status: number; detail?: st
 
 /** An API call that also returns the content type (problem+json checks). */
 export async function call<T = any>(h: CadenceHarness, method: string, path: string, body?: unknown): Promise<{ status: number; contentType: string | null; body: T }> {
-  const res = await h.app.request(path, {
+  const res = await h.request(path, {
     method,
     ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
   });
@@ -68,6 +68,7 @@ export const eventsPath = (s: Seed, prospectId: string) => `/v1/prospects/${pros
  * the next day at 08:01: the email went out and the announced call's task is open (09:15).
  */
 export async function toAnnouncedCall(h: CadenceHarness, s: Seed, email: string) {
+  h.actAs(s.workspaceId);
   const day = await nextWorkday(h);
   await h.advanceTo(iso(day));
   const prospectId = await addProspect(h, s, email);

@@ -47,6 +47,7 @@ export type QueueTask = {
 
 /** GET /v1/reps/{userId}/tasks (open tasks by default). */
 export async function queueOf(h: CadenceHarness, s: Seed, userId: string, status = 'open'): Promise<QueueTask[]> {
+  h.actAs(s.workspaceId);
   const res = await h.api<{ data: QueueTask[] }>('GET', `/v1/reps/${userId}/tasks?status=${status}`);
   expect(res.status).toBe(200);
   return res.body.data;
@@ -62,6 +63,7 @@ export async function eventRows(h: CadenceHarness, enrollmentId: string) {
 
 /** Stops an enrollment through the API and returns its workflow's result. */
 export async function stopEnrollment(h: CadenceHarness, s: Seed, e: Enrolled): Promise<EnrollmentResult> {
+  h.actAs(s.workspaceId);
   const res = await h.api('POST', `/v1/enrollments/${e.id}/stop`, { reason: 'end of test' });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return resultOf(h, e);

@@ -21,6 +21,10 @@ export type CadenceHarness = {
   app: RelanceApp;
   taskQueue: string;
   api: <T = Json>(method: string, path: string, body?: unknown) => Promise<ApiResult<T>>;
+  /** Acts as this workspace's admin (the last created one until told otherwise). */
+  actAs: (workspaceId: string) => void;
+  /** app.request with the current workspace's key. */
+  request: (path: string, init?: RequestInit) => Promise<Response>;
   now: () => Promise<number>;
   advanceTo: (iso: string) => Promise<void>;
   stop: () => Promise<void>;
@@ -39,6 +43,9 @@ export async function startCadenceHarness(): Promise<CadenceHarness> {
   const app = createApp({ db: db.db, temporal: env.client, taskQueue, operatorToken: TEST_OPERATOR_TOKEN });
   // The key of the workspace created last: the harness acts as that workspace's admin.
   let key: string | null = null;
+  const keys = new Map<string, string>();
+  const request = async (path: string, init: RequestInit = {}) =>
+    app.request(path, { ...init, headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(init.headers as Record<string, string> | undefined) } });
   const api = async <T,>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> => {
     const creating = method === 'POST' && path === '/v1/workspaces';
     const auth = creating ? TEST_OPERATOR_TOKEN : key;
@@ -48,7 +55,11 @@ export async function startCadenceHarness(): Promise<CadenceHarness> {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const parsed = (await res.json()) as T;
-    if (creating && res.status === 201) key = (parsed as { apiKey: { key: string } }).apiKey.key;
+    if (creating && res.status === 201) {
+      const created = parsed as { id: string; apiKey: { key: string } };
+      key = created.apiKey.key;
+      keys.set(created.id, key);
+    }
     return { status: res.status, body: parsed };
   };
   const now = async () => Number(await env.currentTimeMs());
@@ -58,6 +69,10 @@ export async function startCadenceHarness(): Promise<CadenceHarness> {
     app,
     taskQueue,
     api,
+    request,
+    actAs: (workspaceId) => {
+      key = keys.get(workspaceId) ?? key;
+    },
     now,
     advanceTo: async (iso) => {
       const ms = Date.parse(iso) - (await now());
@@ -116,6 +131,7 @@ export async function seed(
 }
 
 export async function addProspect(h: CadenceHarness, s: Seed, email: string, extra: Json = {}): Promise<string> {
+  h.actAs(s.workspaceId);
   const p = await h.api<{ id: string }>('POST', `/v1/prospects`, { email, firstName: 'Alex', lastName: 'Martin', timeZone: 'Europe/Paris', ...extra });
   if (p.status !== 201) throw new Error(`prospect: ${JSON.stringify(p.body)}`);
   return p.body.id;
@@ -124,6 +140,7 @@ export async function addProspect(h: CadenceHarness, s: Seed, email: string, ext
 export type Enrolled = { id: string; workflowId: string };
 
 export async function enroll(h: CadenceHarness, s: Seed, opts: { prospectId?: string; sequence?: string; context?: string; pretext?: string } = {}): Promise<Enrolled> {
+  h.actAs(s.workspaceId);
   const res = await h.api<Enrolled>('POST', `/v1/enrollments`, {
     prospectId: opts.prospectId ?? s.prospectId,
     sequenceId: s.sequences[opts.sequence ?? 'announced-call'],
@@ -163,6 +180,7 @@ export async function dueOf(h: CadenceHarness, e: Enrolled, stepId: string): Pro
 }
 
 export async function complete(h: CadenceHarness, s: Seed, taskId: string, outcome: Json) {
+  h.actAs(s.workspaceId);
   return h.api<{ task: { status: string; outcome: Json }; enrollmentStatus: string; next: { stepId: string; dueAt: string } | null; type?: string; detail?: string }>(
     'POST',
     `/v1/tasks/${taskId}/complete`,
