@@ -9,12 +9,15 @@ import { createEscalationActivities } from './escalation.js';
 import { createPlanningActivities } from './planning.js';
 import { createTaskActivities } from './tasks.js';
 import { createTouchActivities } from './touches.js';
+import { createWebhookActivities, type WebhookActivityOptions } from './webhooks.js';
 
 export type ActivityDeps = {
   db: Database;
   /** Signals other enrollments (opt-out, account-wide reply); optional in narrow tests. */
   temporal?: Client;
   channels?: ChannelRegistry;
+  /** Outbound webhook delivery settings (allow-list, timeouts); from the environment by default. */
+  webhooks?: WebhookActivityOptions;
 };
 
 export function createActivities(deps: ActivityDeps) {
@@ -25,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTaskActivities({ db: deps.db }),
     ...createTouchActivities({ db: deps.db, channels }),
     ...createEscalationActivities({ db: deps.db }),
+    ...createWebhookActivities({ db: deps.db, webhooks: deps.webhooks }),
   };
 }
 

@@ -6,6 +6,7 @@ import { onShutdown } from './shutdown.js';
 import { connectWorkerConnection, createTemporalClient } from './temporal.js';
 import { defaultChannels } from '../channels/local-outbox.js';
 import { startOutboxDispatcher } from './outbox-dispatcher.js';
+import { startWebhookNudger } from './webhook-nudger.js';
 import { createRelanceWorker, installWorkerRuntime, stopWorker } from './worker.js';
 
 const config = loadConfig();
@@ -27,8 +28,10 @@ const worker = await createRelanceWorker({
 });
 const running = worker.run();
 const dispatcher = startOutboxDispatcher({ db: handle.db, channels: defaultChannels() });
+const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue });
 console.log(`[relance] worker on task queue ${config.temporal.taskQueue} at ${config.temporal.address}`);
 onShutdown([
+  ['webhook nudger', () => nudger.stop()],
   ['outbox dispatcher', () => dispatcher.stop()],
   ['worker', () => stopWorker(worker, running)],
   ['temporal client', () => temporal.connection.close()],

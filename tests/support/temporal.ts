@@ -5,7 +5,9 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { inject } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { defaultChannels } from '../../channels/local-outbox.js';
+import type { WebhookActivityOptions } from '../../activities/webhooks.js';
 import { startOutboxDispatcher } from '../../runtime/outbox-dispatcher.js';
+import { startWebhookNudger } from '../../runtime/webhook-nudger.js';
 import { createRelanceWorker } from '../../runtime/worker.js';
 
 export type TestTemporal = {
@@ -23,7 +25,14 @@ export function quietTemporalRuntime(): void {
   Runtime.install({ logger: new DefaultLogger('WARN') });
 }
 
-export async function startTestWorker(db: Database): Promise<TestTemporal> {
+export type TestWorkerOptions = {
+  /** Webhook delivery settings (allow-list for a local receiver, short backoff). */
+  webhooks?: WebhookActivityOptions;
+  /** Runs the webhook nudger (LISTEN relance_webhooks) beside the worker. */
+  webhookNudger?: boolean;
+};
+
+export async function startTestWorker(db: Database, opts: TestWorkerOptions = {}): Promise<TestTemporal> {
   quietTemporalRuntime();
   const address = inject('temporalAddress');
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
@@ -34,17 +43,19 @@ export async function startTestWorker(db: Database): Promise<TestTemporal> {
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
-    deps: { db, temporal: client },
+    deps: { db, temporal: client, ...(opts.webhooks ? { webhooks: opts.webhooks } : {}) },
     workflowBundlePath: inject('workflowBundle'),
   });
   const running = worker.run();
   // The real dispatcher sends due emails, as in production.
   const dispatcher = startOutboxDispatcher({ db, channels: defaultChannels() });
+  const nudger = opts.webhookNudger ? await startWebhookNudger({ db, temporal: client, taskQueue }) : null;
   return {
     client,
     taskQueue,
     worker,
     stop: async () => {
+      await nudger?.stop();
       await dispatcher.stop();
       worker.shutdown();
       await running;

@@ -1,0 +1,57 @@
+// Webhook subscriptions of a workspace: URL vetting, secrets (sealed at rest, shown once), and
+// the JSON the API returns. Every lookup is scoped to the caller's workspace.
+import type { Client } from '@temporalio/client';
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { webhookSubscriptions } from '../../db/schema.js';
+import { nudgeWebhookWorkflow } from '../../runtime/webhook-workflows.js';
+import { UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../../security/ssrf.js';
+import type { StoredSecret } from '../../security/webhook-signing.js';
+import { ProblemError } from '../problem.js';
+
+export type Subscription = typeof webhookSubscriptions.$inferSelect;
+
+export async function vetWebhookUrl(url: string, allowList: AllowList, lookup?: LookupAll): Promise<void> {
+  try {
+    await vetUrl(url, allowList, lookup);
+  } catch (err) {
+    if (!(err instanceof UnsafeUrlError)) throw err;
+    throw new ProblemError('validation-failed', 422, `body.url: ${err.message}`, { errors: [{ field: 'body.url', message: err.message }] });
+  }
+}
+
+/** `*` anywhere means every type, stored as the empty list the fan-out trigger reads as "all". */
+export const storedEventTypes = (types: string[]): string[] => (types.includes('*') ? [] : [...new Set(types)]);
+
+export async function findSubscription(db: Database, workspaceId: string, id: string): Promise<Subscription> {
+  const [row] = await db
+    .select()
+    .from(webhookSubscriptions)
+    .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.workspaceId, workspaceId)));
+  if (!row) throw new ProblemError('not-found', 404, 'no such webhook subscription in this workspace');
+  return row;
+}
+
+export function subscriptionJson(s: Subscription) {
+  const types = s.eventTypes as string[];
+  return {
+    id: s.id,
+    url: s.url,
+    description: s.description,
+    eventTypes: types.length === 0 ? ['*'] : types,
+    status: s.status,
+    disabledReason: s.disabledReason,
+    failingSince: s.failingSince?.toISOString() ?? null,
+    secrets: (s.secrets as StoredSecret[]).map((x) => ({ id: x.id, createdAt: x.createdAt, expiresAt: x.expiresAt ?? null })),
+    createdAt: s.createdAt.toISOString(),
+  };
+}
+
+/** Best effort: a missed start is caught up by the worker's nudger on the next event or sweep. */
+export async function startDelivery(temporal: Client, taskQueue: string, subscriptionId: string): Promise<void> {
+  try {
+    await nudgeWebhookWorkflow(temporal, taskQueue, subscriptionId);
+  } catch (err) {
+    console.error(`[api] could not start webhook workflow ${subscriptionId}:`, err instanceof Error ? err.message : err);
+  }
+}

@@ -1,0 +1,25 @@
+// The event types a webhook subscription may ask for; `*` (or an empty list) means all of them.
+export const WEBHOOK_EVENT_TYPES = [
+  'enrollment.started',
+  'enrollment.step_executed',
+  'enrollment.completed',
+  'enrollment.stopped',
+  'enrollment.paused',
+  'enrollment.resumed',
+  'task.created',
+  'task.completed',
+  'task.missed',
+  'email.sent',
+  'email.replied',
+  'email.bounced',
+  'call.logged',
+  'meeting.booked',
+  'escalation.requested',
+  'escalation.refused',
+  'prospect.opted_out',
+  'webhook.disabled',
+] as const;
+
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export const isWebhookEventType = (t: string): t is WebhookEventType => (WEBHOOK_EVENT_TYPES as readonly string[]).includes(t);

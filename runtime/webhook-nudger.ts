@@ -1,0 +1,98 @@
+// Wakes webhook delivery workflows as soon as events fan out: the fan-out trigger NOTIFYs
+// `relance_webhooks` with the workspace id, and this listener signals-with-start the workflows
+// of that workspace's subscriptions that have pending deliveries, at most once per 250 ms each.
+// A periodic sweep catches what a lost notification (reconnect, restart) would miss; it is the
+// only source when the database client cannot LISTEN.
+import type { Client } from '@temporalio/client';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { nudgeWebhookWorkflow } from './webhook-workflows.js';
+
+export const WEBHOOK_CHANNEL = 'relance_webhooks';
+
+export type WebhookNudgerOptions = {
+  db: Database;
+  temporal: Client;
+  taskQueue: string;
+  throttleMs?: number;
+  /** Sweep interval: 30 s when listening, 2 s when polling only. */
+  sweepMs?: number;
+};
+
+type Unlisten = () => Promise<void>;
+type Listenable = {
+  listen?: (channel: string, fn: (payload: string) => void, onlisten?: () => void) => Promise<unknown>;
+};
+
+/** LISTEN through the Drizzle client's driver: postgres.js and PGlite both have listen(). */
+async function listenVia(db: Database, fn: (payload: string) => void, onlisten: () => void): Promise<Unlisten | null> {
+  const client = (db as unknown as { $client?: Listenable }).$client;
+  if (!client?.listen) return null;
+  const res = await client.listen(WEBHOOK_CHANNEL, fn, onlisten);
+  if (typeof res === 'function') return res as Unlisten; // PGlite
+  const pg = res as { unlisten?: Unlisten };
+  return pg.unlisten ? () => pg.unlisten!() : null;
+}
+
+export async function startWebhookNudger(o: WebhookNudgerOptions): Promise<{ stop: () => Promise<void> }> {
+  const throttleMs = o.throttleMs ?? 250;
+  const state = new Map<string, { last: number; timer?: NodeJS.Timeout | undefined }>();
+  const inFlight = new Set<Promise<void>>();
+  let stopped = false;
+
+  const fire = (id: string) => {
+    const s = state.get(id)!;
+    s.last = Date.now();
+    s.timer = undefined;
+    const p = nudgeWebhookWorkflow(o.temporal, o.taskQueue, id)
+      .catch((err: unknown) => console.error(`[webhooks] could not nudge subscription ${id}:`, err instanceof Error ? err.message : err))
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+  // Leading edge now, then one trailing nudge per window, so the last event is never left waiting.
+  const nudge = (id: string) => {
+    if (stopped) return;
+    const s = state.get(id) ?? { last: 0 };
+    state.set(id, s);
+    if (s.timer) return;
+    const wait = s.last + throttleMs - Date.now();
+    if (wait <= 0) fire(id);
+    else s.timer = setTimeout(() => fire(id), wait);
+  };
+
+  const pendingSubscriptions = async (workspaceId: string | null) => {
+    const rows = (await o.db.execute(sql`
+      select s.id from webhook_subscriptions s
+      where s.status = 'active' ${workspaceId ? sql`and s.workspace_id = ${workspaceId}` : sql``}
+        and exists (select 1 from webhook_deliveries d where d.subscription_id = s.id and d.status = 'pending')`)) as unknown;
+    const list = Array.isArray(rows) ? rows : ((rows as { rows?: unknown[] }).rows ?? []);
+    return (list as Array<{ id: string }>).map((r) => r.id);
+  };
+  const wake = (workspaceId: string | null) => {
+    if (stopped) return;
+    pendingSubscriptions(workspaceId)
+      .then((ids) => ids.forEach(nudge))
+      .catch((err: unknown) => console.error('[webhooks] nudge query failed:', err instanceof Error ? err.message : err));
+  };
+
+  const uuid = /^[0-9a-f-]{36}$/i;
+  let unlisten: Unlisten | null = null;
+  try {
+    unlisten = await listenVia(o.db, (payload) => wake(uuid.test(payload) ? payload : null), () => wake(null));
+  } catch (err) {
+    console.error('[webhooks] LISTEN failed; polling instead:', err instanceof Error ? err.message : err);
+  }
+  const sweepMs = o.sweepMs ?? (unlisten ? 30_000 : 2_000);
+  const sweep = setInterval(() => wake(null), sweepMs);
+  wake(null);
+
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(sweep);
+      for (const s of state.values()) clearTimeout(s.timer);
+      await unlisten?.().catch(() => {});
+      await Promise.all(inFlight);
+    },
+  };
+}
