@@ -1,0 +1,152 @@
+// Accounts (companies). The domain is the natural key: unique per workspace, lower-cased, and
+// what prospect imports match companies by.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { and, asc, eq } from 'drizzle-orm';
+import { accounts } from '../../db/schema.js';
+import { resolvePlace } from '../../domain/timing/index.js';
+import type { ApiDeps } from '../deps.js';
+import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+import { page, PageQuery, pageSchema } from '../pagination.js';
+import { ProblemError, problemResponse } from '../problem.js';
+import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { afterCursor, createdAtText } from '../services/keyset.js';
+import { isUniqueViolation, requireAccount } from '../services/people.js';
+import { timing } from '../services/timing-field.js';
+
+export const DomainSchema = z
+  .string()
+  .max(253)
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i, 'a domain name such as example.com')
+  .transform((d) => d.toLowerCase());
+
+const AccountCreate = z.strictObject({
+  name: z.string().min(1).max(200),
+  domain: DomainSchema.optional(),
+  country: z.string().optional(),
+  region: z.string().optional(),
+});
+const AccountPatch = z.strictObject({
+  name: z.string().min(1).max(200).optional(),
+  domain: DomainSchema.nullable().optional(),
+  country: z.string().nullable().optional(),
+  region: z.string().nullable().optional(),
+});
+const Account = z
+  .object({ id: z.uuid(), name: z.string(), domain: z.string().nullable(), country: z.string().nullable(), region: z.string().nullable(), createdAt: z.string() })
+  .openapi('Account');
+const toAccount = (a: typeof accounts.$inferSelect): z.infer<typeof Account> => ({
+  id: a.id,
+  name: a.name,
+  domain: a.domain,
+  country: a.country,
+  region: a.region,
+  createdAt: a.createdAt.toISOString(),
+});
+const Params = z.object({ accountId: pathId('accountId') });
+const READERS = ['ops', 'integration', 'rep'] as const;
+const WRITERS = ['ops', 'integration'] as const;
+
+const domainTaken = () => new ProblemError('conflict', 409, 'an account with this domain exists in this workspace', { errors: [{ field: 'body.domain', message: 'already used' }] });
+
+/** Country and region normalized (and checked) the way prospects' are. */
+function place(country: string | null | undefined, region: string | null | undefined) {
+  if (!country && !region) return { country: null, region: null };
+  const p = timing('body', () => resolvePlaceLoose(country ?? null, region ?? null));
+  return { country: p.country ?? null, region: p.region ?? null };
+}
+/** An account has no time zone of its own: any zone will do to validate country and region. */
+const resolvePlaceLoose = (country: string | null, region: string | null) => resolvePlace({ timeZone: 'UTC', country, region });
+
+const routes = {
+  create: createRoute({
+    method: 'post',
+    path: '/v1/accounts',
+    tags: ['people'],
+    summary: 'Add an account (company)',
+    middleware: [requireRole(...WRITERS)] as const,
+    request: { body: jsonBody(AccountCreate) },
+    responses: { 201: jsonResponse(Account, 'Created'), 409: problemResponse('Domain already used'), 422: problemResponse('Invalid body') },
+  }),
+  list: createRoute({
+    method: 'get',
+    path: '/v1/accounts',
+    tags: ['people'],
+    summary: 'Accounts, oldest first, optionally the one of a domain',
+    middleware: [requireRole(...READERS)] as const,
+    request: { query: PageQuery.extend({ domain: z.string().max(253).optional().openapi({ param: { name: 'domain', in: 'query' } }) }) },
+    responses: { 200: jsonResponse(pageSchema(Account), 'A page of accounts'), 400: problemResponse('Bad query') },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/v1/accounts/{accountId}',
+    tags: ['people'],
+    summary: 'One account',
+    middleware: [requireRole(...READERS)] as const,
+    request: { params: Params },
+    responses: { 200: jsonResponse(Account, 'The account'), 404: problemResponse('No such account in this workspace') },
+  }),
+  patch: createRoute({
+    method: 'patch',
+    path: '/v1/accounts/{accountId}',
+    tags: ['people'],
+    summary: "Change an account's name, domain, country or region",
+    middleware: [requireRole(...WRITERS)] as const,
+    request: { params: Params, body: jsonBody(AccountPatch) },
+    responses: { 200: jsonResponse(Account, 'Updated'), 404: problemResponse('No such account'), 409: problemResponse('Domain already used'), 422: problemResponse('Invalid body') },
+  }),
+};
+
+export function accountRoutes({ db }: ApiDeps) {
+  const app = new OpenAPIHono<AuthEnv>();
+
+  app.openapi(routes.create, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const body = c.req.valid('json');
+    const [row] = await db
+      .insert(accounts)
+      .values({ workspaceId, name: body.name, domain: body.domain ?? null, ...place(body.country, body.region) })
+      .onConflictDoNothing({ target: [accounts.workspaceId, accounts.domain] })
+      .returning();
+    if (!row) throw domainTaken();
+    return c.json(toAccount(row), 201);
+  });
+
+  app.openapi(routes.list, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const q = c.req.valid('query');
+    const rows = await db
+      .select({ a: accounts, k: createdAtText(accounts.createdAt) })
+      .from(accounts)
+      .where(and(eq(accounts.workspaceId, workspaceId), q.domain ? eq(accounts.domain, q.domain.toLowerCase()) : undefined, afterCursor(accounts.createdAt, accounts.id, q.cursor)))
+      .orderBy(asc(accounts.createdAt), asc(accounts.id))
+      .limit(q.limit + 1);
+    const p = page(rows, q.limit, (r) => ({ k: r.k, id: r.a.id }));
+    return c.json({ data: p.data.map((r) => toAccount(r.a)), nextCursor: p.nextCursor }, 200);
+  });
+
+  app.openapi(routes.get, async (c) => {
+    const { workspaceId } = principalOf(c);
+    return c.json(toAccount(await requireAccount(db, workspaceId, c.req.valid('param').accountId, 'param.accountId')), 200);
+  });
+
+  app.openapi(routes.patch, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const { accountId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const current = await requireAccount(db, workspaceId, accountId, 'param.accountId');
+    const where = 'country' in body || 'region' in body
+      ? place(body.country === undefined ? current.country : body.country, body.region === undefined ? current.region : body.region)
+      : {};
+    const set = { ...(body.name !== undefined ? { name: body.name } : {}), ...(body.domain !== undefined ? { domain: body.domain } : {}), ...where };
+    if (Object.keys(set).length === 0) return c.json(toAccount(current), 200);
+    try {
+      const [row] = await db.update(accounts).set(set).where(and(eq(accounts.id, accountId), eq(accounts.workspaceId, workspaceId))).returning();
+      return c.json(toAccount(row!), 200);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw domainTaken();
+      throw err;
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,116 @@
+// API keys of the workspace, managed by admins. The key is returned once, at creation; only
+// its prefix and hash are kept. Revoking is immediate: the next request with it gets 401.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { apiKeys } from '../../db/schema.js';
+import type { ApiDeps } from '../deps.js';
+import { generateApiKey, principalOf, requireRole, ROLES, type AuthEnv } from '../middleware/auth.js';
+import { page, PageQuery, pageSchema } from '../pagination.js';
+import { ProblemError, problemResponse } from '../problem.js';
+import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { afterCursor, createdAtText } from '../services/keyset.js';
+import { requireUser } from '../services/people.js';
+
+const ApiKeyCreate = z.strictObject({
+  name: z.string().min(1).max(200),
+  role: z.enum(ROLES),
+  userId: z.uuid().optional().openapi({ description: 'The user a rep key acts as; required for role rep' }),
+});
+const ApiKey = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    userId: z.uuid().nullable(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('ApiKey');
+const ApiKeyCreated = ApiKey.extend({ key: z.string().openapi({ description: 'The key itself: shown this once, stored hashed' }) }).openapi('ApiKeyCreated');
+const toApiKey = (k: typeof apiKeys.$inferSelect): z.infer<typeof ApiKey> => ({
+  id: k.id,
+  name: k.name,
+  role: k.role,
+  userId: k.userId,
+  prefix: k.prefix,
+  createdAt: k.createdAt.toISOString(),
+  lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+  revokedAt: k.revokedAt?.toISOString() ?? null,
+});
+const Params = z.object({ keyId: pathId('keyId') });
+
+const routes = {
+  create: createRoute({
+    method: 'post',
+    path: '/v1/api-keys',
+    tags: ['api-keys'],
+    summary: 'Create an API key (shown once); a rep key acts as its user',
+    middleware: [requireRole()] as const,
+    request: { body: jsonBody(ApiKeyCreate) },
+    responses: { 201: jsonResponse(ApiKeyCreated, 'Created'), 404: problemResponse('No such user'), 422: problemResponse('Invalid body') },
+  }),
+  list: createRoute({
+    method: 'get',
+    path: '/v1/api-keys',
+    tags: ['api-keys'],
+    summary: 'API keys, oldest first, revoked ones included (never the secret)',
+    middleware: [requireRole()] as const,
+    request: { query: PageQuery },
+    responses: { 200: jsonResponse(pageSchema(ApiKey), 'A page of keys'), 400: problemResponse('Bad query') },
+  }),
+  revoke: createRoute({
+    method: 'delete',
+    path: '/v1/api-keys/{keyId}',
+    tags: ['api-keys'],
+    summary: 'Revoke a key; revoking a revoked key changes nothing',
+    middleware: [requireRole()] as const,
+    request: { params: Params },
+    responses: { 200: jsonResponse(ApiKey, 'Revoked'), 404: problemResponse('No such key in this workspace') },
+  }),
+};
+
+export function apiKeyRoutes({ db }: ApiDeps) {
+  const app = new OpenAPIHono<AuthEnv>();
+
+  app.openapi(routes.create, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const body = c.req.valid('json');
+    if (body.role === 'rep' && !body.userId) {
+      throw new ProblemError('validation-failed', 422, 'body.userId: a rep key acts as a user', { errors: [{ field: 'body.userId', message: 'required for role rep' }] });
+    }
+    if (body.userId) await requireUser(db, workspaceId, body.userId, 'body.userId');
+    const key = generateApiKey();
+    const [row] = await db
+      .insert(apiKeys)
+      .values({ workspaceId, name: body.name, role: body.role, userId: body.userId ?? null, prefix: key.prefix, secretHash: key.secretHash })
+      .returning();
+    return c.json({ ...toApiKey(row!), key: key.key }, 201);
+  });
+
+  app.openapi(routes.list, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const q = c.req.valid('query');
+    const rows = await db
+      .select({ k: apiKeys, at: createdAtText(apiKeys.createdAt) })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.workspaceId, workspaceId), afterCursor(apiKeys.createdAt, apiKeys.id, q.cursor)))
+      .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))
+      .limit(q.limit + 1);
+    const p = page(rows, q.limit, (r) => ({ k: r.at, id: r.k.id }));
+    return c.json({ data: p.data.map((r) => toApiKey(r.k)), nextCursor: p.nextCursor }, 200);
+  });
+
+  app.openapi(routes.revoke, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const { keyId } = c.req.valid('param');
+    const mine = and(eq(apiKeys.id, keyId), eq(apiKeys.workspaceId, workspaceId));
+    await db.update(apiKeys).set({ revokedAt: new Date() }).where(and(mine, isNull(apiKeys.revokedAt)));
+    const [row] = await db.select().from(apiKeys).where(mine);
+    if (!row) throw new ProblemError('not-found', 404, 'no such API key in this workspace', { errors: [{ field: 'param.keyId', message: 'no such API key in this workspace' }] });
+    return c.json(toApiKey(row), 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,160 @@
+// Users of a workspace (reps, managers, ops, admins): the people cadences run on behalf of.
+// Admin writes; ops reads. Mailboxes live elsewhere.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { and, asc, eq } from 'drizzle-orm';
+import { users } from '../../db/schema.js';
+import { CallBlockSchema } from '../../domain/cadence/call-capacity.js';
+import { assertTimeZone } from '../../domain/timing/index.js';
+import type { ApiDeps } from '../deps.js';
+import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+import { page, PageQuery, pageSchema } from '../pagination.js';
+import { ProblemError, problemResponse } from '../problem.js';
+import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { afterCursor, createdAtText } from '../services/keyset.js';
+import { assertNoManagerCycle, requireUser } from '../services/people.js';
+import { timing } from '../services/timing-field.js';
+
+const USER_ROLES = ['rep', 'manager', 'ops', 'admin'] as const;
+
+const UserCreate = z.strictObject({
+  email: z.email(),
+  name: z.string().min(1).max(200),
+  role: z.enum(USER_ROLES).default('rep'),
+  timeZone: z.string().optional(),
+  phone: z.string().max(50).optional(),
+  managerId: z.uuid().optional(),
+  callsPerHour: z.number().int().min(1).max(60).optional(),
+  callBlocks: z.array(CallBlockSchema).max(20).optional(),
+});
+/** null clears an optional field; absent leaves it. */
+const UserPatch = z.strictObject({
+  name: z.string().min(1).max(200).optional(),
+  role: z.enum(USER_ROLES).optional(),
+  timeZone: z.string().nullable().optional(),
+  phone: z.string().max(50).nullable().optional(),
+  managerId: z.uuid().nullable().optional(),
+  callsPerHour: z.number().int().min(1).max(60).optional(),
+  callBlocks: z.array(CallBlockSchema).max(20).optional(),
+});
+const User = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(USER_ROLES),
+    timeZone: z.string().nullable(),
+    phone: z.string().nullable(),
+    callsPerHour: z.number().int(),
+    callBlocks: z.array(CallBlockSchema),
+    managerId: z.uuid().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('User');
+type UserJson = z.infer<typeof User>;
+const toUser = (u: typeof users.$inferSelect): UserJson => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  timeZone: u.timeZone,
+  phone: u.phone,
+  callsPerHour: u.callsPerHour,
+  callBlocks: u.callBlocks as UserJson['callBlocks'],
+  managerId: u.managerId,
+  createdAt: u.createdAt.toISOString(),
+});
+const Params = z.object({ userId: pathId('userId') });
+
+const emailTaken = () => new ProblemError('conflict', 409, 'a user with this email exists in this workspace', { errors: [{ field: 'body.email', message: 'already used' }] });
+
+const routes = {
+  create: createRoute({
+    method: 'post',
+    path: '/v1/users',
+    tags: ['people'],
+    summary: 'Add a rep, manager, ops or admin user',
+    middleware: [requireRole()] as const,
+    request: { body: jsonBody(UserCreate) },
+    responses: { 201: jsonResponse(User, 'Created'), 404: problemResponse('No such manager'), 409: problemResponse('Email already used'), 422: problemResponse('Invalid body') },
+  }),
+  list: createRoute({
+    method: 'get',
+    path: '/v1/users',
+    tags: ['people'],
+    summary: 'Users, oldest first, optionally of one role',
+    middleware: [requireRole('ops')] as const,
+    request: { query: PageQuery.extend({ role: z.enum(USER_ROLES).optional().openapi({ param: { name: 'role', in: 'query' } }) }) },
+    responses: { 200: jsonResponse(pageSchema(User), 'A page of users'), 400: problemResponse('Bad query') },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/v1/users/{userId}',
+    tags: ['people'],
+    summary: 'One user',
+    middleware: [requireRole('ops')] as const,
+    request: { params: Params },
+    responses: { 200: jsonResponse(User, 'The user'), 404: problemResponse('No such user in this workspace') },
+  }),
+  patch: createRoute({
+    method: 'patch',
+    path: '/v1/users/{userId}',
+    tags: ['people'],
+    summary: "Change a user's time zone, call capacity and blocks, manager, phone or name",
+    middleware: [requireRole()] as const,
+    request: { params: Params, body: jsonBody(UserPatch) },
+    responses: {
+      200: jsonResponse(User, 'Updated'),
+      404: problemResponse('No such user or manager'),
+      422: problemResponse('Invalid body, or the manager would create a cycle'),
+    },
+  }),
+};
+
+export function userRoutes({ db }: ApiDeps) {
+  const app = new OpenAPIHono<AuthEnv>();
+
+  app.openapi(routes.create, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const body = c.req.valid('json');
+    if (body.timeZone) timing('body', () => assertTimeZone(body.timeZone!));
+    if (body.managerId) await requireUser(db, workspaceId, body.managerId, 'body.managerId');
+    const [row] = await db.insert(users).values({ workspaceId, ...body }).onConflictDoNothing({ target: [users.workspaceId, users.email] }).returning();
+    if (!row) throw emailTaken();
+    return c.json(toUser(row), 201);
+  });
+
+  app.openapi(routes.list, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const q = c.req.valid('query');
+    const rows = await db
+      .select({ u: users, k: createdAtText(users.createdAt) })
+      .from(users)
+      .where(and(eq(users.workspaceId, workspaceId), q.role ? eq(users.role, q.role) : undefined, afterCursor(users.createdAt, users.id, q.cursor)))
+      .orderBy(asc(users.createdAt), asc(users.id))
+      .limit(q.limit + 1);
+    const p = page(rows, q.limit, (r) => ({ k: r.k, id: r.u.id }));
+    return c.json({ data: p.data.map((r) => toUser(r.u)), nextCursor: p.nextCursor }, 200);
+  });
+
+  app.openapi(routes.get, async (c) => {
+    const { workspaceId } = principalOf(c);
+    return c.json(toUser(await requireUser(db, workspaceId, c.req.valid('param').userId, 'param.userId')), 200);
+  });
+
+  app.openapi(routes.patch, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const { userId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    await requireUser(db, workspaceId, userId, 'param.userId');
+    if (body.timeZone) timing('body', () => assertTimeZone(body.timeZone!));
+    if (body.managerId) {
+      await requireUser(db, workspaceId, body.managerId, 'body.managerId');
+      await assertNoManagerCycle(db, workspaceId, userId, body.managerId);
+    }
+    if (Object.keys(body).length === 0) return c.json(toUser(await requireUser(db, workspaceId, userId, 'param.userId')), 200);
+    const [row] = await db.update(users).set(body).where(and(eq(users.id, userId), eq(users.workspaceId, workspaceId))).returning();
+    return c.json(toUser(row!), 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,42 @@
+// Look-ups of people records referenced from a request body. Scoped to the caller's workspace:
+// an id of another workspace is "not found", naming the field that carried it.
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { accounts, users } from '../../db/schema.js';
+import { ProblemError } from '../problem.js';
+
+function notFound(field: string, what: string): never {
+  throw new ProblemError('not-found', 404, `${field}: no such ${what} in this workspace`, { errors: [{ field, message: `no such ${what} in this workspace` }] });
+}
+
+export async function requireUser(db: Database, workspaceId: string, id: string, field: string) {
+  const [row] = await db.select().from(users).where(and(eq(users.id, id), eq(users.workspaceId, workspaceId)));
+  return row ?? notFound(field, 'user');
+}
+
+export async function requireAccount(db: Database, workspaceId: string, id: string, field: string) {
+  const [row] = await db.select().from(accounts).where(and(eq(accounts.id, id), eq(accounts.workspaceId, workspaceId)));
+  return row ?? notFound(field, 'account');
+}
+
+/** Walks up from the new manager: reaching the user again would make reporting lines loop. */
+export async function assertNoManagerCycle(db: Database, workspaceId: string, userId: string, managerId: string) {
+  const seen = new Set<string>();
+  let current: string | null = managerId;
+  while (current && !seen.has(current)) {
+    if (current === userId) {
+      throw new ProblemError('validation-failed', 422, 'body.managerId: this manager reports (directly or not) to the user', { errors: [{ field: 'body.managerId', message: 'would create a management cycle' }] });
+    }
+    seen.add(current);
+    const [row] = await db.select({ managerId: users.managerId }).from(users).where(and(eq(users.id, current), eq(users.workspaceId, workspaceId)));
+    current = row?.managerId ?? null;
+  }
+}
+
+/** A unique-index violation, when `db` surfaces PostgreSQL's error code. */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
