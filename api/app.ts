@@ -15,11 +15,20 @@ import { fieldErrors, problem, ProblemError } from './problem.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
 import { healthRoutes } from './routes/health.js';
 import { inboundRoutes } from './routes/inbound.js';
+import { inboundSourceRoutes } from './routes/inbound-sources.js';
 import { webhooksRoutes } from './routes/webhooks.js';
 import { prospectEventRoutes } from './routes/prospect-events.js';
 import { sequenceRoutes } from './routes/sequences.js';
 import { taskRoutes } from './routes/tasks.js';
+import { settingsRoutes } from './routes/settings.js';
+import { holidayRoutes } from './routes/holidays.js';
 import { workspaceRoutes } from './routes/workspaces.js';
+import { accountRoutes } from './routes/accounts.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
+import { IMPORT_PATH, importRoutes } from './routes/imports.js';
+import { prospectRoutes } from './routes/prospects.js';
+import { suppressionRoutes } from './routes/suppressions.js';
+import { userRoutes } from './routes/users.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -41,12 +50,13 @@ const defaultHook = (
 export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono({ defaultHook });
   app.use(requestId());
+  // The bulk import sets its own, larger limit (routes/imports.ts).
   app.use(
-    bodyLimit({
+    except((c) => c.req.path === IMPORT_PATH, bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (c) =>
         problem(c, 'payload-too-large', 413, { detail: `the body exceeds ${MAX_BODY_BYTES} bytes` }),
-    }),
+    })),
   );
 
   // Every /v1 route but these authenticates with an API key, scoped to the key's workspace.
@@ -60,12 +70,21 @@ export function createApp(deps: ApiDeps) {
 
   app.route('/', healthRoutes(deps));
   app.route('/', workspaceRoutes(deps));
+  app.route('/', apiKeyRoutes(deps));
+  app.route('/', userRoutes(deps));
+  app.route('/', accountRoutes(deps));
+  app.route('/', importRoutes(deps));
+  app.route('/', prospectRoutes(deps));
+  app.route('/', suppressionRoutes(deps));
   app.route('/', sequenceRoutes(deps));
   app.route('/', enrollmentRoutes(deps));
   app.route('/', taskRoutes(deps));
+  app.route('/', settingsRoutes(deps));
+  app.route('/', holidayRoutes(deps));
   app.route('/', prospectEventRoutes(deps));
   app.route('/', webhooksRoutes(deps));
   app.route('/', inboundRoutes(deps));
+  app.route('/', inboundSourceRoutes(deps));
   app.route('/', docsRoutes());
 
   app.doc31('/openapi.json', {

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { installDefaultSequences, createSequence } from '../api/services/sequences.js';
+import { createApp } from '../api/app.js';
 import { enroll } from '../api/services/enroll.js';
+import { importProspects } from '../api/services/prospect-import.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { prospects, sequences, tasks, touches, users, workspaces } from '../db/schema.js';
@@ -16,6 +18,8 @@ import { startThrowawayPostgres } from '../scripts/lib/pg-cluster.js';
 import { freePort } from '../scripts/lib/ports.js';
 import { startTemporalDevServer } from '../scripts/lib/temporal-dev-server.js';
 import { percentile, pool } from './pool.js';
+import { measureTaskQueue } from './task-queue.js';
+import { measureWebhookLag } from './webhooks.js';
 
 const ENROLLMENTS = Number(process.env.BENCH_ENROLLMENTS ?? 10_000);
 const BURST = Number(process.env.BENCH_BURST ?? 5_000);
@@ -43,7 +47,7 @@ let peakSample: Record<string, number> = {};
 // Heap cap as deployments run it (Dockerfile, npm run start:worker): V8 otherwise grows lazily.
 const workerArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '--max-old-space-size=192 --max-semi-space-size=4').split(' ').filter(Boolean);
 const worker = spawn(process.execPath, [...workerArgs, workerEntry], {
-  env: { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE: bundle },
+  env: { ...process.env, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1/32', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE: bundle },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 worker.stdout.on('data', (d: Buffer) => {
@@ -137,6 +141,20 @@ try {
   const lateness = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
   log(`burst: ${lateness.length}/${BURST} emails handed to the provider`);
 
+  // The public API: one 10,000-row import, then a rep's queue under load.
+  const importRows = Array.from({ length: 10_000 }, (_, i) => ({ email: `import${i}@bench-${i % 500}.test`, firstName: `I${i}`, lastName: 'Import', country: 'FR', company: `Company ${i % 500}`, companyDomain: `bench-${i % 500}.test` }));
+  t = performance.now();
+  const imported = await importProspects(db, ws!.id, importRows);
+  const importPerS = importRows.length / seconds(performance.now() - t);
+  log(`import: ${imported.created} created, ${imported.errors.length} row errors, ${importPerS.toFixed(0)} rows/s`);
+  const app = createApp({ db, temporal: client, taskQueue });
+  const queue = await measureTaskQueue({ db, app, workspaceId: ws!.id });
+  log(`task queue: ${JSON.stringify(queue)}`);
+  // Outbound webhooks under a steady flow of events, delivered by the worker (allowed to reach
+  // the local receiver through WEBHOOK_ALLOWED_HOSTS, set for it above).
+  const hooks = await measureWebhookLag({ db, temporal: client, taskQueue, workspaceId: ws!.id, ratePerSecond: 50, durationSeconds: 20 });
+  log(`webhooks: ${JSON.stringify(hooks)}`);
+
   // History size of one whole default cadence, from the recorded run replayed by the tests.
   const recorded = JSON.parse(readFileSync(new URL('../tests/histories/announced-call-paris-meeting.json', import.meta.url), 'utf8')) as { events: unknown[] };
 
@@ -152,6 +170,9 @@ try {
     burst_lateness_ms_p99: Math.round(percentile(lateness, 99)),
     worker_rss_mb_peak: Math.round(rssPeak),
     history_events_per_cadence: recorded.events.length,
+    import_prospects_per_s: Math.round(importPerS),
+    ...queue,
+    ...hooks,
   };
   log(`worker memory at its peak: ${JSON.stringify(peakSample)}`);
   process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -1,7 +1,10 @@
 // Enrollments: a prospect enrolled in a sequence, run by one workflow with a deterministic id.
 // Rep and ops actions (pause, resume, stop, skip, reschedule) go through workflow Updates.
+// A rep key sees and acts on its own enrollments only: the others are "not found".
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { enrollments } from '../../db/schema.js';
+import { and, asc, desc, eq, gt, lt, lte, or, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { enrollments, events } from '../../db/schema.js';
 import {
   pauseUpdate,
   rescheduleUpdate,
@@ -12,10 +15,13 @@ import {
   type EnrollmentStatusView,
 } from '../../workflows/enrollment/messages.js';
 import type { ApiDeps } from '../deps.js';
-import { problemResponse } from '../problem.js';
+import { decodeCursor, page, PageQuery, pageSchema } from '../pagination.js';
+import { ProblemError, ProblemSchema, problemResponse } from '../problem.js';
 import { createRoute, findEnrollment, jsonBody, jsonResponse, pathId, z } from '../scope.js';
-import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+import { principalOf, requireRole, type AuthEnv, type Principal } from '../middleware/auth.js';
+import { BULK_MAX_ITEMS, bulkEnroll } from '../services/bulk-enroll.js';
 import { enroll } from '../services/enroll.js';
+import { decodeTimeCursor, isoMicros } from '../services/time-cursor.js';
 import { viaWorkflow } from '../temporal-errors.js';
 
 const EnrollmentCreate = z
@@ -92,12 +98,23 @@ const toJson = (r: EnrollmentRow, live?: EnrollmentStatusView | null): z.infer<t
 });
 
 const EnrollmentParams = z.object({ enrollmentId: pathId('enrollmentId') });
+const EnrollmentStatus = z.enum(['pending', 'active', 'paused', 'completed', 'stopped']);
+
+/** The enrollment if the key may see it: a rep key only its own. */
+async function visibleEnrollment(db: Database, p: Principal, enrollmentId: string) {
+  const row = await findEnrollment(db, p.workspaceId, enrollmentId);
+  if (p.role === 'rep' && row.repId !== p.userId) throw new ProblemError('not-found', 404, 'no such enrollment in this workspace');
+  return row;
+}
+
+const createdKey = isoMicros(enrollments.createdAt);
 
 const create = createRoute({
   method: 'post',
   path: '/v1/enrollments',
   tags: ['enrollments'],
   summary: 'Enroll a prospect in a sequence (idempotent: enrolling twice returns the same enrollment)',
+  middleware: [requireRole('ops', 'integration', 'rep')] as const,
   request: { body: jsonBody(EnrollmentCreate) },
   responses: {
     201: jsonResponse(Enrollment, 'Enrolled; the workflow started'),
@@ -106,6 +123,45 @@ const create = createRoute({
     409: problemResponse('Opted-out prospect, archived or unpublished sequence'),
     422: problemResponse('Invalid body'),
   },
+});
+
+const BulkResult = z.object({
+  index: z.number().int(),
+  status: z.number().int().openapi({ description: '201 enrolled, 200 already enrolled, else the problem status' }),
+  enrollment: Enrollment.optional(),
+  error: ProblemSchema.optional(),
+});
+const bulk = createRoute({
+  method: 'post',
+  path: '/v1/enrollments/bulk',
+  tags: ['enrollments'],
+  summary: `Enroll up to ${BULK_MAX_ITEMS} prospects; each item succeeds or fails on its own`,
+  middleware: [requireRole('ops', 'integration', 'rep')] as const,
+  request: {
+    body: jsonBody(
+      z.strictObject({
+        items: z.array(z.unknown()).min(1).max(BULK_MAX_ITEMS).openapi({ description: 'EnrollmentCreate objects, each validated on its own' }),
+      }),
+    ),
+  },
+  responses: {
+    200: jsonResponse(
+      z.object({ created: z.number().int(), existing: z.number().int(), failed: z.number().int(), results: z.array(BulkResult) }),
+      'One result per item, in order; invalid items carry a problem naming their fields (body.items.N.field)',
+    ),
+    422: problemResponse('Not a list of 1 to 1,000 items'),
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/enrollments',
+  tags: ['enrollments'],
+  summary: 'Enrollments, newest first',
+  request: {
+    query: PageQuery.extend({ status: EnrollmentStatus.optional(), prospectId: z.uuid().optional(), repId: z.uuid().optional(), sequenceId: z.uuid().optional() }),
+  },
+  responses: { 200: jsonResponse(pageSchema(Enrollment), 'A page of enrollments'), 400: problemResponse('Bad query or cursor') },
 });
 
 const get = createRoute({
@@ -120,6 +176,29 @@ const get = createRoute({
   },
 });
 
+const TimelineEvent = z.object({ id: z.number().int(), type: z.string(), payload: z.record(z.string(), z.unknown()), occurredAt: z.string() }).openapi('TimelineEvent');
+const timeline = createRoute({
+  method: 'get',
+  path: '/v1/enrollments/{enrollmentId}/timeline',
+  tags: ['enrollments'],
+  summary: 'The events of the enrollment, oldest first',
+  request: { params: EnrollmentParams, query: PageQuery },
+  responses: { 200: jsonResponse(pageSchema(TimelineEvent), 'A page of events'), 400: problemResponse('Bad query or cursor'), 404: problemResponse('No such enrollment in this workspace') },
+});
+
+const upcoming = createRoute({
+  method: 'get',
+  path: '/v1/enrollments/{enrollmentId}/upcoming',
+  tags: ['enrollments'],
+  summary: 'The next steps with their due times, as the workflow projects them (empty once it has finished)',
+  request: { params: EnrollmentParams },
+  responses: {
+    200: jsonResponse(z.object({ status: z.string(), data: z.array(Upcoming) }), 'The upcoming steps'),
+    404: problemResponse('No such enrollment in this workspace'),
+    503: problemResponse('The workflow could not be queried'),
+  },
+});
+
 const Reason = z.string().min(1).max(500);
 const actions = {
   pause: { update: pauseUpdate, body: z.strictObject({ reason: Reason.optional(), until: z.iso.datetime({ offset: true }).optional() }), summary: 'Pause the cadence (until a date, or until resumed)' },
@@ -131,22 +210,108 @@ const actions = {
 
 export function enrollmentRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
+  const { db } = deps;
 
   app.openapi(create, async (c) => {
-    const { workspaceId } = principalOf(c);
-    const { row, created } = await enroll(deps, workspaceId, c.req.valid('json'));
+    const p = principalOf(c);
+    const body = c.req.valid('json');
+    if (p.role === 'rep' && p.userId !== body.repId) {
+      throw new ProblemError('not-found', 404, 'rep not found in this workspace', { errors: [{ field: 'body.repId', message: 'no such rep in this workspace' }] });
+    }
+    const { row, created } = await enroll(deps, p.workspaceId, body);
     return created ? c.json(toJson(row), 201) : c.json(toJson(row), 200);
   });
 
+  app.openapi(bulk, async (c) => {
+    const results = await bulkEnroll(deps, principalOf(c), c.req.valid('json').items, EnrollmentCreate);
+    const count = (pred: (s: number) => boolean) => results.filter((r) => pred(r.status)).length;
+    return c.json(
+      {
+        created: count((s) => s === 201),
+        existing: count((s) => s === 200),
+        failed: count((s) => s >= 400),
+        results: results.map((r) => ('row' in r ? { index: r.index, status: r.status, enrollment: toJson(r.row) } : { index: r.index, status: r.status, error: r.error })),
+      },
+      200,
+    );
+  });
+
+  app.openapi(list, async (c) => {
+    const p = principalOf(c);
+    const q = c.req.valid('query');
+    const after = decodeTimeCursor(q.cursor);
+    // A rep key lists its own enrollments whatever repId says.
+    const repId = p.role === 'rep' ? (p.userId ?? '00000000-0000-0000-0000-000000000000') : q.repId;
+    if (p.role === 'rep' && q.repId && q.repId !== repId) return c.json({ data: [], nextCursor: null }, 200);
+    const where: (SQL | undefined)[] = [
+      eq(enrollments.workspaceId, p.workspaceId),
+      q.status ? eq(enrollments.status, q.status) : undefined,
+      q.prospectId ? eq(enrollments.prospectId, q.prospectId) : undefined,
+      q.sequenceId ? eq(enrollments.sequenceId, q.sequenceId) : undefined,
+      repId ? eq(enrollments.repId, repId) : undefined,
+    ];
+    if (after) {
+      where.push(lte(enrollments.createdAt, after.at), or(lt(enrollments.createdAt, after.at), and(eq(enrollments.createdAt, after.at), lt(enrollments.id, after.id))));
+    }
+    const rows = await db
+      .select({ e: enrollments, k: createdKey })
+      .from(enrollments)
+      .where(and(...where))
+      .orderBy(desc(enrollments.createdAt), desc(enrollments.id))
+      .limit(q.limit + 1);
+    const result = page(rows, q.limit, (r) => ({ k: r.k, id: r.e.id }));
+    return c.json({ data: result.data.map((r) => toJson(r.e)), nextCursor: result.nextCursor }, 200);
+  });
+
   app.openapi(get, async (c) => {
-    const { workspaceId } = principalOf(c);
-    const { enrollmentId } = c.req.valid('param');
-    const row = await findEnrollment(deps.db, workspaceId, enrollmentId);
+    const row = await visibleEnrollment(db, principalOf(c), c.req.valid('param').enrollmentId);
     const live = await deps.temporal.workflow
       .getHandle(row.workflowId)
       .query(statusQuery)
       .catch(() => null);
     return c.json(toJson(row, live), 200);
+  });
+
+  app.openapi(timeline, async (c) => {
+    const p = principalOf(c);
+    const row = await visibleEnrollment(db, p, c.req.valid('param').enrollmentId);
+    const { limit, cursor } = c.req.valid('query');
+    const after = decodeCursor(cursor);
+    if (after && typeof after.id !== 'number') {
+      throw new ProblemError('malformed-request', 400, 'query.cursor: not a cursor of this list', { errors: [{ field: 'query.cursor', message: 'not a cursor of this list' }] });
+    }
+    // (workspace, prospect, id) is the events index; the enrollment narrows it.
+    const rows = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.workspaceId, p.workspaceId), eq(events.prospectId, row.prospectId), eq(events.enrollmentId, row.id), after ? gt(events.id, Number(after.id)) : undefined))
+      .orderBy(asc(events.id))
+      .limit(limit + 1);
+    const result = page(rows, limit, (e) => ({ k: null, id: e.id }));
+    return c.json(
+      {
+        data: result.data.map((e) => ({ id: e.id, type: e.type, payload: e.payload as Record<string, unknown>, occurredAt: e.occurredAt.toISOString() })),
+        nextCursor: result.nextCursor,
+      },
+      200,
+    );
+  });
+
+  app.openapi(upcoming, async (c) => {
+    const row = await visibleEnrollment(db, principalOf(c), c.req.valid('param').enrollmentId);
+    if (row.status === 'completed' || row.status === 'stopped') return c.json({ status: row.status, data: [] }, 200);
+    const view = await deps.temporal.workflow
+      .getHandle(row.workflowId)
+      .query(statusQuery)
+      .catch((err: unknown) => {
+        if (err instanceof Error && err.name === 'WorkflowNotFoundError') return null;
+        throw new ProblemError('service-unavailable', 503, 'the enrollment workflow could not be queried; retry later', { checks: { temporal: 'failed' } });
+      });
+    // A finished workflow has nothing left to do, whatever its last projection said.
+    if (!view || view.status === 'completed' || view.status === 'stopped' || view.phase === 'finished') {
+      return c.json({ status: view?.status ?? row.status, data: [] }, 200);
+    }
+    return c.json({ status: view.status, data: view.upcoming }, 200);
   });
 
   for (const [name, action] of Object.entries(actions)) {
@@ -164,14 +329,14 @@ export function enrollmentRoutes(deps: ApiDeps) {
       },
     });
     app.openapi(route, async (c) => {
-      const { workspaceId } = principalOf(c);
-    const { enrollmentId } = c.req.valid('param');
+      const p = principalOf(c);
+      const { enrollmentId } = c.req.valid('param');
       const args = c.req.valid('json');
-      const row = await findEnrollment(deps.db, workspaceId, enrollmentId);
+      const row = await visibleEnrollment(db, p, enrollmentId);
       const view = await viaWorkflow(() =>
         deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(action.update as typeof stopUpdate, { args: [args as { reason: string }] }),
       );
-      const fresh = await findEnrollment(deps.db, workspaceId, enrollmentId);
+      const fresh = await findEnrollment(db, p.workspaceId, enrollmentId);
       return c.json(toJson(fresh, view), 200);
     });
   }

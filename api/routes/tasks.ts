@@ -1,14 +1,18 @@
-// A rep's queue, and completing a task with an outcome. Completion goes through the
-// enrollment's workflow (an Update), which closes the row: the two never disagree.
+// A rep's queue, ops' task list, completing a task with an outcome and reassigning it.
+// Completion goes through the enrollment's workflow (an Update), which closes the row: the
+// two never disagree. A rep key only sees its own tasks: others' are "not found".
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { enrollments, tasks, users } from '../../db/schema.js';
 import { TaskOutcomeSchema } from '../../domain/cadence/outcome.js';
 import { completeTaskUpdate } from '../../workflows/enrollment/messages.js';
 import type { ApiDeps } from '../deps.js';
+import { PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
-import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+import { principalOf, requireRole, type AuthEnv, type Principal } from '../middleware/auth.js';
+import { reassignTask } from '../services/task-reassign.js';
+import { repQueue, workspaceTasks } from '../services/task-queue.js';
 import { viaWorkflow } from '../temporal-errors.js';
 
 const Task = z
@@ -44,75 +48,127 @@ const toJson = (t: TaskRow, now = Date.now()): z.infer<typeof Task> => ({
   completedAt: t.completedAt?.toISOString() ?? null,
 });
 
-const queue = createRoute({
-  method: 'get',
-  path: '/v1/reps/{repId}/tasks',
-  tags: ['tasks'],
-  summary: "A rep's task queue, ordered by due time (overdue first)",
-  request: {
-    params: z.object({ repId: pathId('repId') }),
-    query: z.object({
-      status: z.enum(['open', 'done', 'missed', 'cancelled']).default('open'),
-      limit: z.coerce.number().int().min(1).max(500).default(100),
-    }),
-  },
-  responses: {
-    200: jsonResponse(z.object({ data: z.array(Task) }), 'The queue'),
-    404: problemResponse('No such rep in this workspace'),
-  },
-});
+const Status = z.enum(['open', 'done', 'missed', 'cancelled']);
+const TaskParams = z.object({ taskId: pathId('taskId') });
+const notFound = () => new ProblemError('not-found', 404, 'no such task in this workspace');
+/** A rep key acts only as its own rep. */
+const isOtherRep = (p: Principal, repId: string) => p.role === 'rep' && p.userId !== repId;
 
-const CompleteBody = TaskOutcomeSchema.openapi('TaskOutcome');
-const complete = createRoute({
-  method: 'post',
-  path: '/v1/tasks/{taskId}/complete',
-  tags: ['tasks'],
-  summary: 'Complete a task with its outcome (call outcomes, notes, objections, callback time, blocker)',
-  request: { params: z.object({ taskId: pathId('taskId') }), body: jsonBody(CompleteBody) },
-  responses: {
-    200: jsonResponse(z.object({ task: Task, enrollmentStatus: z.string(), next: z.object({ stepId: z.string(), dueAt: z.string() }).nullable() }), 'Completed; what comes next'),
-    404: problemResponse('No such task in this workspace'),
-    409: problemResponse('The task is not open (already completed, missed or cancelled)'),
-    422: problemResponse('The outcome does not fit the step'),
-  },
-});
+const routes = {
+  queue: createRoute({
+    method: 'get',
+    path: '/v1/reps/{repId}/tasks',
+    tags: ['tasks'],
+    summary: "A rep's task queue, ordered by due time (overdue first)",
+    middleware: [requireRole('ops', 'rep')] as const,
+    request: { params: z.object({ repId: pathId('repId') }), query: PageQuery.extend({ status: Status.default('open') }) },
+    responses: {
+      200: jsonResponse(pageSchema(Task), 'A page of the queue'),
+      400: problemResponse('Bad query or cursor'),
+      404: problemResponse('No such rep in this workspace (or another rep than the key)'),
+    },
+  }),
+  list: createRoute({
+    method: 'get',
+    path: '/v1/tasks',
+    tags: ['tasks'],
+    summary: "The workspace's tasks in due order, by status and rep",
+    middleware: [requireRole('ops')] as const,
+    request: { query: PageQuery.extend({ status: Status.optional(), repId: z.uuid().optional() }) },
+    responses: { 200: jsonResponse(pageSchema(Task), 'A page of tasks'), 400: problemResponse('Bad query or cursor') },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/v1/tasks/{taskId}',
+    tags: ['tasks'],
+    summary: 'One task',
+    middleware: [requireRole('ops', 'rep')] as const,
+    request: { params: TaskParams },
+    responses: { 200: jsonResponse(Task, 'The task'), 404: problemResponse('No such task in this workspace') },
+  }),
+  complete: createRoute({
+    method: 'post',
+    path: '/v1/tasks/{taskId}/complete',
+    tags: ['tasks'],
+    summary: 'Complete a task with its outcome (call outcomes, notes, objections, callback time, blocker)',
+    middleware: [requireRole('ops', 'rep')] as const,
+    request: { params: TaskParams, body: jsonBody(TaskOutcomeSchema.openapi('TaskOutcome')) },
+    responses: {
+      200: jsonResponse(z.object({ task: Task, enrollmentStatus: z.string(), next: z.object({ stepId: z.string(), dueAt: z.string() }).nullable() }), 'Completed; what comes next'),
+      404: problemResponse('No such task in this workspace'),
+      409: problemResponse('The task is not open (already completed, missed or cancelled)'),
+      422: problemResponse('The outcome does not fit the step'),
+    },
+  }),
+  reassign: createRoute({
+    method: 'post',
+    path: '/v1/tasks/{taskId}/reassign',
+    tags: ['tasks'],
+    summary: "Move an open task to another rep's queue (ops, or the rep's manager)",
+    middleware: [requireRole('ops', 'rep')] as const,
+    request: { params: TaskParams, body: jsonBody(z.strictObject({ repId: z.uuid(), reason: z.string().min(1).max(500) })) },
+    responses: {
+      200: jsonResponse(Task, 'Reassigned'),
+      403: problemResponse("Neither ops nor the rep's manager"),
+      404: problemResponse('No such task or rep in this workspace'),
+      409: problemResponse('The task is not open'),
+      422: problemResponse('Invalid body'),
+    },
+  }),
+};
 
 export function taskRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
+  const { db } = deps;
 
-  app.openapi(queue, async (c) => {
-    const { workspaceId } = principalOf(c);
+  app.openapi(routes.queue, async (c) => {
+    const p = principalOf(c);
     const { repId } = c.req.valid('param');
-    const { status, limit } = c.req.valid('query');
-    const [rep] = await deps.db.select({ id: users.id }).from(users).where(and(eq(users.id, repId), eq(users.workspaceId, workspaceId)));
+    const { status, limit, cursor } = c.req.valid('query');
+    if (isOtherRep(p, repId)) throw new ProblemError('not-found', 404, 'no such rep in this workspace');
+    const [rep] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, repId), eq(users.workspaceId, p.workspaceId)));
     if (!rep) throw new ProblemError('not-found', 404, 'no such rep in this workspace');
-    const rows = await deps.db
-      .select()
-      .from(tasks)
-      .where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.repId, repId), inArray(tasks.status, [status])))
-      .orderBy(asc(tasks.dueAt), asc(tasks.createdAt))
-      .limit(limit);
+    const result = await repQueue(db, { workspaceId: p.workspaceId, repId, status, limit, cursor });
     const now = Date.now();
-    return c.json({ data: rows.map((t) => toJson(t, now)) }, 200);
+    return c.json({ data: result.data.map((t) => toJson(t, now)), nextCursor: result.nextCursor }, 200);
   });
 
-  app.openapi(complete, async (c) => {
+  app.openapi(routes.list, async (c) => {
     const { workspaceId } = principalOf(c);
+    const result = await workspaceTasks(db, { workspaceId, ...c.req.valid('query') });
+    const now = Date.now();
+    return c.json({ data: result.data.map((t) => toJson(t, now)), nextCursor: result.nextCursor }, 200);
+  });
+
+  app.openapi(routes.get, async (c) => {
+    const p = principalOf(c);
+    const [task] = await db.select().from(tasks).where(and(eq(tasks.id, c.req.valid('param').taskId), eq(tasks.workspaceId, p.workspaceId)));
+    if (!task || isOtherRep(p, task.repId)) throw notFound();
+    return c.json(toJson(task), 200);
+  });
+
+  app.openapi(routes.complete, async (c) => {
+    const p = principalOf(c);
     const { taskId } = c.req.valid('param');
     const outcome = c.req.valid('json');
-    const [row] = await deps.db
+    const [row] = await db
       .select({ task: tasks, workflowId: enrollments.workflowId })
       .from(tasks)
       .leftJoin(enrollments, eq(enrollments.id, tasks.enrollmentId))
-      .where(and(eq(tasks.id, taskId), eq(tasks.workspaceId, workspaceId)));
-    if (!row) throw new ProblemError('not-found', 404, 'no such task in this workspace');
+      .where(and(eq(tasks.id, taskId), eq(tasks.workspaceId, p.workspaceId)));
+    if (!row || isOtherRep(p, row.task.repId)) throw notFound();
     if (row.task.status !== 'open') throw new ProblemError('conflict', 409, `the task is already ${row.task.status}`);
     if (!row.workflowId) throw new ProblemError('conflict', 409, 'the task has no enrollment to report to');
     const result = await viaWorkflow(() =>
       deps.temporal.workflow.getHandle(row.workflowId!).executeUpdate(completeTaskUpdate, { args: [{ taskId, ...outcome }] }),
     );
-    const [fresh] = await deps.db.select().from(tasks).where(eq(tasks.id, taskId));
+    const [fresh] = await db.select().from(tasks).where(eq(tasks.id, taskId));
     return c.json({ task: toJson(fresh!), enrollmentStatus: result.status, next: result.next }, 200);
+  });
+
+  app.openapi(routes.reassign, async (c) => {
+    const moved = await reassignTask(db, principalOf(c), c.req.valid('param').taskId, c.req.valid('json'));
+    return c.json(toJson(moved), 200);
   });
 
   return app;

@@ -1,0 +1,130 @@
+// What ops configure for the workspace: timing rules, escalation quotas, each rep's call
+// capacity. Stored as overrides (only what ops set); GET also shows the effective values.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { users, workspaces } from '../../db/schema.js';
+import { CallBlockSchema } from '../../domain/cadence/call-capacity.js';
+import { EscalationPolicyOverrideSchema, EscalationPolicySchema } from '../../domain/cadence/escalation.js';
+import { parseTimingRules, TimingRulesOverrideSchema } from '../../domain/timing/index.js';
+import type { ApiDeps } from '../deps.js';
+import { ProblemError, problemResponse } from '../problem.js';
+import { timing } from '../services/timing-field.js';
+import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+
+const Json = z.record(z.string(), z.unknown());
+const Workspace = z.object({ id: z.uuid(), name: z.string(), timeZone: z.string(), timingRules: Json, escalationPolicy: Json }).openapi('Workspace');
+const toWorkspace = (w: typeof workspaces.$inferSelect): z.infer<typeof Workspace> => ({
+  id: w.id,
+  name: w.name,
+  timeZone: w.timeZone,
+  timingRules: w.timingRules as Record<string, unknown>,
+  escalationPolicy: w.escalationPolicy as Record<string, unknown>,
+});
+const WithEffective = Workspace.extend({ effective: Json.openapi({ description: 'The overrides merged with the defaults: what cadences use' }) });
+
+const Capacity = z.strictObject({
+  callsPerHour: z.number().int().min(1).max(60),
+  callBlocks: z.array(CallBlockSchema).max(20).openapi({ description: 'Call blocks in the rep\'s zone; empty means any time in the call window' }),
+});
+
+const routes = {
+  getTiming: createRoute({
+    method: 'get',
+    path: '/v1/timing-rules',
+    tags: ['settings'],
+    summary: "The workspace's timing rules (overrides) and the effective rules",
+    responses: { 200: jsonResponse(WithEffective, 'The rules') },
+  }),
+  setTiming: createRoute({
+    method: 'put',
+    path: '/v1/timing-rules',
+    tags: ['settings'],
+    summary: "Replace the workspace's timing rules (sequences may override them)",
+    middleware: [requireRole('ops')] as const,
+    request: { body: jsonBody(TimingRulesOverrideSchema) },
+    responses: { 200: jsonResponse(Workspace, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid rules') },
+  }),
+  getEscalation: createRoute({
+    method: 'get',
+    path: '/v1/escalation-policy',
+    tags: ['settings'],
+    summary: 'The escalation quotas (overrides) and the effective quotas',
+    responses: { 200: jsonResponse(WithEffective, 'The policy') },
+  }),
+  setEscalation: createRoute({
+    method: 'put',
+    path: '/v1/escalation-policy',
+    tags: ['settings'],
+    summary: 'Replace the escalation quotas (per account, per rep, over a window)',
+    middleware: [requireRole('ops')] as const,
+    request: { body: jsonBody(EscalationPolicyOverrideSchema) },
+    responses: { 200: jsonResponse(Workspace, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid policy') },
+  }),
+  setCapacity: createRoute({
+    method: 'put',
+    path: '/v1/users/{userId}/capacity',
+    tags: ['settings'],
+    summary: "Replace a rep's call capacity: announced calls per hour and dedicated call blocks",
+    middleware: [requireRole('ops')] as const,
+    request: { params: z.object({ userId: pathId('userId') }), body: jsonBody(Capacity) },
+    responses: {
+      200: jsonResponse(Capacity.extend({ userId: z.uuid() }), 'Updated; applies to the next calls reserved'),
+      404: problemResponse('No such user in this workspace'),
+      422: problemResponse('Invalid capacity'),
+    },
+  }),
+};
+
+async function requireWorkspace(db: Database, id: string) {
+  const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+  if (!ws) throw new ProblemError('not-found', 404, 'no such workspace');
+  return ws;
+}
+
+export function settingsRoutes(deps: ApiDeps) {
+  const app = new OpenAPIHono<AuthEnv>();
+  const { db } = deps;
+
+  app.openapi(routes.getTiming, async (c) => {
+    const ws = await requireWorkspace(db, principalOf(c).workspaceId);
+    return c.json({ ...toWorkspace(ws), effective: parseTimingRules(ws.timingRules) as Record<string, unknown> }, 200);
+  });
+
+  app.openapi(routes.setTiming, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const rules = c.req.valid('json');
+    await requireWorkspace(db, workspaceId);
+    timing('body', () => parseTimingRules(rules));
+    const [ws] = await db.update(workspaces).set({ timingRules: rules }).where(eq(workspaces.id, workspaceId)).returning();
+    return c.json(toWorkspace(ws!), 200);
+  });
+
+  app.openapi(routes.getEscalation, async (c) => {
+    const ws = await requireWorkspace(db, principalOf(c).workspaceId);
+    return c.json({ ...toWorkspace(ws), effective: EscalationPolicySchema.parse(ws.escalationPolicy ?? {}) }, 200);
+  });
+
+  app.openapi(routes.setEscalation, async (c) => {
+    const { workspaceId } = principalOf(c);
+    await requireWorkspace(db, workspaceId);
+    const [ws] = await db.update(workspaces).set({ escalationPolicy: c.req.valid('json') }).where(eq(workspaces.id, workspaceId)).returning();
+    return c.json(toWorkspace(ws!), 200);
+  });
+
+  app.openapi(routes.setCapacity, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const { userId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const [row] = await db
+      .update(users)
+      .set({ callsPerHour: body.callsPerHour, callBlocks: body.callBlocks })
+      .where(and(eq(users.id, userId), eq(users.workspaceId, workspaceId)))
+      .returning();
+    if (!row) throw new ProblemError('not-found', 404, 'no such user in this workspace');
+    return c.json({ userId: row.id, callsPerHour: row.callsPerHour, callBlocks: row.callBlocks as z.infer<typeof Capacity>['callBlocks'] }, 200);
+  });
+
+  return app;
+}
