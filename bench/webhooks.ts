@@ -24,9 +24,10 @@ export type WebhookLagOptions = {
   nudger?: boolean;
 };
 
-const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : 0);
+/** null when nothing arrived: a lag of 0 would read as a success. */
+const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : null);
 
-export async function measureWebhookLag(opts: WebhookLagOptions): Promise<{ webhook_delivery_lag_ms_p99: number; webhook_delivery_lag_ms_p50: number; webhook_events: number }> {
+export async function measureWebhookLag(opts: WebhookLagOptions): Promise<{ webhook_delivery_lag_ms_p99: number | null; webhook_delivery_lag_ms_p50: number | null; webhook_events: number }> {
   const rate = opts.ratePerSecond ?? 50;
   const total = Math.round(rate * (opts.durationSeconds ?? 20));
   const lags: number[] = [];

@@ -37,7 +37,7 @@ async function digestOf(workspaceId: string): Promise<Record<string, string>> {
 beforeAll(async () => {
   db = await createTestDatabase();
   // A lazy client to nowhere: any request that reached Temporal with a foreign id would fail.
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
   a = await createKeyedWorkspace(app, { name: 'A' });
   b = await createKeyedWorkspace(app, { name: 'B' });
   const w = a.workspaceId;
