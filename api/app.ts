@@ -60,7 +60,7 @@ export function createApp(deps: ApiDeps) {
   );
 
   // Every /v1 route but these authenticates with an API key, scoped to the key's workspace.
-  const publicRoutes = [/^\/v1\/workspaces$/, /^\/v1\/inbound\//, /^\/v1\/unsubscribe/];
+  const publicRoutes = [/^\/v1\/workspaces$/, /^\/v1\/inbound\//];
   app.use(
     '/v1/*',
     except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticate(deps.db), rateLimit(deps.rateLimit), idempotency(deps.db)),

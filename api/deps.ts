@@ -1,5 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Database } from '../db/client.js';
+import type { SecretBox } from '../security/secrets.js';
+import type { AllowList, LookupAll } from '../security/ssrf.js';
 import type { RateLimit } from './middleware/rate-limit.js';
 
 /** What the HTTP layer needs; injected so tests pass their own database and Temporal client. */
@@ -11,4 +13,6 @@ export type ApiDeps = {
   operatorToken?: string | undefined;
   /** Per API key; defaults to 100 requests per second with bursts of 200. */
   rateLimit?: RateLimit | undefined;
+  /** Webhook URL checks and secret sealing; by default WEBHOOK_ALLOWED_HOSTS and RELANCE_SECRET_KEY. */
+  webhooks?: { allowList?: AllowList; lookup?: LookupAll; box?: SecretBox } | undefined;
 };

@@ -26,7 +26,12 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
   } catch {
     /* reported below */
   }
-  throw new ProblemError('malformed-request', 400, 'query.cursor: not a cursor this API returned', { errors: [{ field: 'query.cursor', message: 'not a cursor this API returned' }] });
+  throw badCursor();
+}
+
+/** A cursor this API did not return (or for another list): a 400 naming `query.cursor`. */
+export function badCursor(): ProblemError {
+  return new ProblemError('malformed-request', 400, 'query.cursor: not a cursor this API returned', { errors: [{ field: 'query.cursor', message: 'not a cursor this API returned' }] });
 }
 
 /** Builds `{ data, nextCursor }` from `limit + 1` fetched rows. */

@@ -12,6 +12,7 @@ import { nudgeWebhookWorkflow } from '../runtime/webhook-workflows.js';
 import { startWebhookNudger } from '../runtime/webhook-nudger.js';
 import { secretBoxFromEnv } from '../security/secrets.js';
 import { generateWebhookSecret, newStoredSecret } from '../security/webhook-signing.js';
+import { percentile } from './pool.js';
 
 export type WebhookLagOptions = {
   db: Database;
@@ -25,7 +26,7 @@ export type WebhookLagOptions = {
 };
 
 /** null when nothing arrived: a lag of 0 would read as a success. */
-const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : null);
+const quantile = (sorted: number[], p: number) => (sorted.length ? percentile(sorted, p) : null);
 
 export async function measureWebhookLag(opts: WebhookLagOptions): Promise<{ webhook_delivery_lag_ms_p99: number | null; webhook_delivery_lag_ms_p50: number | null; webhook_events: number }> {
   const rate = opts.ratePerSecond ?? 50;
@@ -68,5 +69,5 @@ export async function measureWebhookLag(opts: WebhookLagOptions): Promise<{ webh
     await new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r())));
   }
   const sorted = [...lags].sort((a, b) => a - b);
-  return { webhook_delivery_lag_ms_p99: quantile(sorted, 0.99), webhook_delivery_lag_ms_p50: quantile(sorted, 0.5), webhook_events: lags.length };
+  return { webhook_delivery_lag_ms_p99: quantile(sorted, 99), webhook_delivery_lag_ms_p50: quantile(sorted, 50), webhook_events: lags.length };
 }

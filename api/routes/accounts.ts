@@ -9,7 +9,7 @@ import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
-import { afterCursor, createdAtText } from '../services/keyset.js';
+import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { isUniqueViolation, requireAccount } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
 
@@ -115,7 +115,7 @@ export function accountRoutes({ db }: ApiDeps) {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
     const rows = await db
-      .select({ a: accounts, k: createdAtText(accounts.createdAt) })
+      .select({ a: accounts, k: isoMicros(accounts.createdAt) })
       .from(accounts)
       .where(and(eq(accounts.workspaceId, workspaceId), q.domain ? eq(accounts.domain, q.domain.toLowerCase()) : undefined, afterCursor(accounts.createdAt, accounts.id, q.cursor)))
       .orderBy(asc(accounts.createdAt), asc(accounts.id))

@@ -8,7 +8,7 @@ import { generateApiKey, principalOf, requireRole, ROLES, type AuthEnv } from '.
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
-import { afterCursor, createdAtText } from '../services/keyset.js';
+import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { requireUser } from '../services/people.js';
 
 const ApiKeyCreate = z.strictObject({
@@ -93,7 +93,7 @@ export function apiKeyRoutes({ db }: ApiDeps) {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
     const rows = await db
-      .select({ k: apiKeys, at: createdAtText(apiKeys.createdAt) })
+      .select({ k: apiKeys, at: isoMicros(apiKeys.createdAt) })
       .from(apiKeys)
       .where(and(eq(apiKeys.workspaceId, workspaceId), afterCursor(apiKeys.createdAt, apiKeys.id, q.cursor)))
       .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))

@@ -15,7 +15,7 @@ import {
   type EnrollmentStatusView,
 } from '../../workflows/enrollment/messages.js';
 import type { ApiDeps } from '../deps.js';
-import { decodeCursor, page, PageQuery, pageSchema } from '../pagination.js';
+import { badCursor, decodeCursor, page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, ProblemSchema, problemResponse } from '../problem.js';
 import { createRoute, findEnrollment, jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { principalOf, requireRole, type AuthEnv, type Principal } from '../middleware/auth.js';
@@ -277,9 +277,7 @@ export function enrollmentRoutes(deps: ApiDeps) {
     const row = await visibleEnrollment(db, p, c.req.valid('param').enrollmentId);
     const { limit, cursor } = c.req.valid('query');
     const after = decodeCursor(cursor);
-    if (after && typeof after.id !== 'number') {
-      throw new ProblemError('malformed-request', 400, 'query.cursor: not a cursor of this list', { errors: [{ field: 'query.cursor', message: 'not a cursor of this list' }] });
-    }
+    if (after && typeof after.id !== 'number') throw badCursor();
     // (workspace, prospect, id) is the events index; the enrollment narrows it.
     const rows = await db
       .select()

@@ -10,7 +10,7 @@ import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
-import { afterCursor, createdAtText } from '../services/keyset.js';
+import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { isUniqueViolation, requireAccount } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
 import { DomainSchema } from './accounts.js';
@@ -199,7 +199,7 @@ export function prospectRoutes({ db }: ApiDeps) {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
     const rows = await db
-      .select({ p: prospects, k: createdAtText(prospects.createdAt) })
+      .select({ p: prospects, k: isoMicros(prospects.createdAt) })
       .from(prospects)
       .where(
         and(

@@ -9,19 +9,12 @@ import { EscalationPolicyOverrideSchema, EscalationPolicySchema } from '../../do
 import { parseTimingRules, TimingRulesOverrideSchema } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
+import { toWorkspace, Workspace } from '../workspace-view.js';
 import { timing } from '../services/timing-field.js';
 import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
 
 const Json = z.record(z.string(), z.unknown());
-const Workspace = z.object({ id: z.uuid(), name: z.string(), timeZone: z.string(), timingRules: Json, escalationPolicy: Json }).openapi('Workspace');
-const toWorkspace = (w: typeof workspaces.$inferSelect): z.infer<typeof Workspace> => ({
-  id: w.id,
-  name: w.name,
-  timeZone: w.timeZone,
-  timingRules: w.timingRules as Record<string, unknown>,
-  escalationPolicy: w.escalationPolicy as Record<string, unknown>,
-});
 const WithEffective = Workspace.extend({ effective: Json.openapi({ description: 'The overrides merged with the defaults: what cadences use' }) });
 
 const Capacity = z.strictObject({

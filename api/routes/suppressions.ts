@@ -8,7 +8,7 @@ import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
-import { afterCursor, createdAtText } from '../services/keyset.js';
+import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { DomainSchema } from './accounts.js';
 
 /** An address (contains @) or a domain; stored lower-cased with its kind. */
@@ -81,7 +81,7 @@ export function suppressionRoutes({ db }: ApiDeps) {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
     const rows = await db
-      .select({ s: suppressions, k: createdAtText(suppressions.createdAt) })
+      .select({ s: suppressions, k: isoMicros(suppressions.createdAt) })
       .from(suppressions)
       .where(and(eq(suppressions.workspaceId, workspaceId), afterCursor(suppressions.createdAt, suppressions.id, q.cursor)))
       .orderBy(asc(suppressions.createdAt), asc(suppressions.id))

@@ -10,7 +10,7 @@ import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
-import { afterCursor, createdAtText } from '../services/keyset.js';
+import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { assertNoManagerCycle, requireUser } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
 
@@ -127,7 +127,7 @@ export function userRoutes({ db }: ApiDeps) {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
     const rows = await db
-      .select({ u: users, k: createdAtText(users.createdAt) })
+      .select({ u: users, k: isoMicros(users.createdAt) })
       .from(users)
       .where(and(eq(users.workspaceId, workspaceId), q.role ? eq(users.role, q.role) : undefined, afterCursor(users.createdAt, users.id, q.cursor)))
       .orderBy(asc(users.createdAt), asc(users.id))

@@ -5,8 +5,8 @@ import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhooks/catalogue.js';
 import { wakeWebhookWorkflow } from '../../runtime/webhook-workflows.js';
-import { secretBoxFromEnv, type SecretBox } from '../../security/secrets.js';
-import { allowListFromEnv, type AllowList, type LookupAll } from '../../security/ssrf.js';
+import { secretBoxFromEnv } from '../../security/secrets.js';
+import { allowListFromEnv } from '../../security/ssrf.js';
 import { generateWebhookSecret, newStoredSecret, rotateSecrets, type StoredSecret } from '../../security/webhook-signing.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
@@ -15,8 +15,7 @@ import { ProblemError, problemResponse } from '../problem.js';
 import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { findSubscription, startDelivery, storedEventTypes, subscriptionJson, vetWebhookUrl } from '../services/webhooks.js';
 
-/** Test and operator hooks; by default the allow-list is WEBHOOK_ALLOWED_HOSTS. */
-export type WebhookApiDeps = ApiDeps & { webhooks?: { allowList?: AllowList; lookup?: LookupAll; box?: SecretBox } };
+export type WebhookApiDeps = ApiDeps;
 
 const EventType = z.enum([...WEBHOOK_EVENT_TYPES, '*']);
 const Url = z.url({ protocol: /^https?$/ }).max(2000);

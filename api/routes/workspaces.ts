@@ -7,6 +7,7 @@ import { EscalationPolicyOverrideSchema } from '../../domain/cadence/escalation.
 import { assertTimeZone, parseTimingRules, TimingRulesOverrideSchema } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
+import { toWorkspace, Workspace } from '../workspace-view.js';
 import { createRoute, jsonBody, jsonResponse, z } from '../scope.js';
 import { generateApiKey, sameSecret, type AuthEnv } from '../middleware/auth.js';
 import { installDefaultSequences } from '../services/sequences.js';
@@ -17,16 +18,6 @@ const WorkspaceCreate = z.strictObject({
   timeZone: z.string().min(1).default('Europe/Paris'),
   timingRules: TimingRulesOverrideSchema.optional(),
   escalationPolicy: EscalationPolicyOverrideSchema.optional(),
-});
-const Workspace = z
-  .object({ id: z.uuid(), name: z.string(), timeZone: z.string(), timingRules: z.record(z.string(), z.unknown()), escalationPolicy: z.record(z.string(), z.unknown()) })
-  .openapi('Workspace');
-const toWorkspace = (w: typeof workspaces.$inferSelect): z.infer<typeof Workspace> => ({
-  id: w.id,
-  name: w.name,
-  timeZone: w.timeZone,
-  timingRules: w.timingRules as Record<string, unknown>,
-  escalationPolicy: w.escalationPolicy as Record<string, unknown>,
 });
 
 const WorkspaceCreated = Workspace.extend({

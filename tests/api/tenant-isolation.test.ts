@@ -97,7 +97,7 @@ async function operations(): Promise<Operation[]> {
   const ops: Operation[] = [];
   for (const [template, methods] of Object.entries(doc.paths)) {
     // Public or signature-authenticated routes carry no API key.
-    if (!template.startsWith('/v1/') || template === '/v1/workspaces' || template.startsWith('/v1/inbound/') || template.startsWith('/v1/unsubscribe')) continue;
+    if (!template.startsWith('/v1/') || template === '/v1/workspaces' || template.startsWith('/v1/inbound/')) continue;
     const segments = template.split('/');
     let hasIds = false;
     let unresolved = false;
