@@ -1,7 +1,6 @@
 // All activities, built by one factory over injected dependencies (samples-typescript style):
 // tests and processes pass their own database handle, nothing is a module-level singleton.
 import type { Client } from '@temporalio/client';
-import { defaultChannels } from '../channels/local-outbox.js';
 import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import { createEnrollmentActivities } from './enrollment.js';
@@ -15,13 +14,14 @@ export type ActivityDeps = {
   db: Database;
   /** Signals other enrollments (opt-out, account-wide reply); optional in narrow tests. */
   temporal?: Client;
-  channels?: ChannelRegistry;
+  /** Mail and action providers; the worker process builds one from the environment. */
+  channels: ChannelRegistry;
   /** Outbound webhook delivery settings (allow-list, timeouts); from the environment by default. */
   webhooks?: WebhookActivityOptions;
 };
 
 export function createActivities(deps: ActivityDeps) {
-  const channels = deps.channels ?? defaultChannels();
+  const { channels } = deps;
   return {
     ...createEnrollmentActivities({ db: deps.db, temporal: deps.temporal }),
     ...createPlanningActivities({ db: deps.db }),

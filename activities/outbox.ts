@@ -96,29 +96,35 @@ export async function deliverClaimed(db: Database, channels: ChannelRegistry, cl
 type Person = { status: string; firstName: string | null; lastName: string | null; repId: string; repName: string; repEmail: string };
 
 async function deliverOne(channels: ChannelRegistry, t: TouchRow, who: Person | undefined): Promise<{ status: DeliveryStatus; detail: string | null; provider: string }> {
-  const provider = channels.email.id;
+  const sender = channels.emailFor(null);
+  const provider = sender?.id ?? 'none';
   const suppressedBecause =
     !who ? 'prospect or rep no longer exists'
     : who.status === 'opted_out' ? 'prospect opted out'
     : who.status === 'invalid_email' ? 'email address marked invalid'
     : null;
   if (suppressedBecause || !who) return { status: 'suppressed', detail: suppressedBecause, provider };
+  if (!sender) return { status: 'held', detail: 'no mailbox to send from', provider };
   try {
-    const result = await channels.email.send({
+    const result = await sender.send({
       workspaceId: t.workspaceId,
+      touchId: t.id,
       enrollmentId: t.enrollmentId,
       prospectId: t.prospectId,
-      stepKey: t.stepKey,
-      channel: 'email',
-      to: { name: [who.firstName, who.lastName].filter(Boolean).join(' '), email: t.toAddress! },
-      from: { repId: who.repId, name: who.repName, email: who.repEmail },
+      messageId: t.messageId ?? `<${t.id}@relance.invalid>`,
+      inReplyTo: t.inReplyTo,
+      references: t.inReplyTo ? [t.inReplyTo] : [],
+      threadId: t.threadId,
+      to: { name: [who.firstName, who.lastName].filter(Boolean).join(' '), address: t.toAddress! },
+      from: { name: who.repName, address: who.repEmail },
       subject: t.subject ?? '',
-      body: t.body ?? '',
-      announcedCallAt: t.announcedCallAt?.toISOString() ?? null,
+      text: t.body ?? '',
+      unsubscribeUrl: `${channels.publicUrl}/v1/unsubscribe/pending`,
+      date: t.scheduledAt ?? new Date(),
     });
     return result.status === 'sent'
-      ? { status: 'sent', detail: null, provider: result.provider }
-      : { status: 'failed', detail: result.detail, provider: result.provider };
+      ? { status: 'sent', detail: null, provider }
+      : { status: result.status === 'retry' || result.status === 'disconnected' ? 'failed' : result.status, detail: result.detail, provider };
   } catch (err) {
     // Whether the provider accepted it is unknown: never resend blindly.
     return { status: 'uncertain', detail: err instanceof Error ? err.message : String(err), provider };

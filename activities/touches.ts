@@ -1,12 +1,13 @@
 // Automated touches (emails). Staged ahead of their due time (rendered, recorded once per
 // enrollment step visit), then sent by the outbox dispatcher or, as a fallback, by the workflow.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
-import { suppressions, touches } from '../db/schema.js';
+import { touches } from '../db/schema.js';
 import { renderTemplate, type Step } from '../domain/sequences/index.js';
 import { loadEnrollmentContext } from './context.js';
 import { claimTouch, deliverClaimed, touchStatus, type DeliveryStatus } from './outbox.js';
+import { suppressionOf } from './suppression.js';
 import { templateVars } from './template-vars.js';
 import { appendEvent } from './timeline.js';
 
@@ -57,7 +58,7 @@ export function createTouchActivities({ db, channels }: { db: Database; channels
             prospectId: ctx.prospect.id,
             stepKey: i.stepKey,
             channel: 'email',
-            provider: channels.email.id,
+            provider: channels.emailFor(null)?.id ?? 'none',
             status: suppressedBecause ? 'suppressed' : 'scheduled',
             scheduledAt: new Date(i.sendAt),
             toAddress: ctx.prospect.email,
@@ -101,24 +102,6 @@ export function createTouchActivities({ db, channels }: { db: Database; channels
       return stateOf(row);
     },
   };
-}
-
-/**
- * The workspace's suppression list entry covering an address: the address itself, its domain
- * or a parent domain (suppressing globex.com covers eu.globex.com). Null when none does.
- */
-async function suppressionOf(db: Database, workspaceId: string, email: string): Promise<string | null> {
-  const address = email.trim().toLowerCase();
-  const labels = address.slice(address.lastIndexOf('@') + 1).split('.');
-  // Every parent down to two labels: a bare TLD is never a suppression.
-  const domains = labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
-  const [hit] = await db
-    .select({ value: suppressions.value })
-    .from(suppressions)
-    .where(and(eq(suppressions.workspaceId, workspaceId), inArray(suppressions.value, [address, ...domains])))
-    .orderBy(desc(suppressions.kind), asc(suppressions.createdAt)) // the address itself before a domain
-    .limit(1);
-  return hit ? `suppressed: ${hit.value}` : null;
 }
 
 function stateOf(row: typeof touches.$inferSelect | undefined): TouchState {

@@ -29,6 +29,10 @@ import { IMPORT_PATH, importRoutes } from './routes/imports.js';
 import { prospectRoutes } from './routes/prospects.js';
 import { suppressionRoutes } from './routes/suppressions.js';
 import { userRoutes } from './routes/users.js';
+import { mailboxRoutes } from './routes/mailboxes.js';
+import { actionProviderRoutes } from './routes/action-providers.js';
+import { unsubscribeRoutes } from './routes/unsubscribe.js';
+import { outboxPageRoutes } from './routes/outbox-page.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -60,7 +64,7 @@ export function createApp(deps: ApiDeps) {
   );
 
   // Every /v1 route but these authenticates with an API key, scoped to the key's workspace.
-  const publicRoutes = [/^\/v1\/workspaces$/, /^\/v1\/inbound\//];
+  const publicRoutes = [/^\/v1\/workspaces$/, /^\/v1\/inbound\//, /^\/v1\/unsubscribe\//];
   app.use(
     '/v1/*',
     except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticate(deps.db), rateLimit(deps.rateLimit), idempotency(deps.db)),
@@ -85,6 +89,10 @@ export function createApp(deps: ApiDeps) {
   app.route('/', webhooksRoutes(deps));
   app.route('/', inboundRoutes(deps));
   app.route('/', inboundSourceRoutes(deps));
+  app.route('/', mailboxRoutes(deps));
+  app.route('/', actionProviderRoutes(deps));
+  app.route('/', unsubscribeRoutes(deps));
+  app.route('/', outboxPageRoutes(deps));
   app.route('/', docsRoutes());
 
   app.doc31('/openapi.json', {

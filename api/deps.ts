@@ -15,4 +15,6 @@ export type ApiDeps = {
   rateLimit?: RateLimit | undefined;
   /** Webhook URL checks and secret sealing; by default WEBHOOK_ALLOWED_HOSTS and RELANCE_SECRET_KEY. */
   webhooks?: { allowList?: AllowList; lookup?: LookupAll; box?: SecretBox } | undefined;
+  /** Mail settings: the local outbox folder (its page), the public URL of unsubscribe links. */
+  mail?: { localOutboxDir?: string | null; publicUrl?: string } | undefined;
 };

@@ -2,6 +2,8 @@
 // server and PostgreSQL. Prints progress on stderr and one JSON line of figures on stdout.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { installDefaultSequences, createSequence } from '../api/services/sequences.js';
@@ -47,7 +49,7 @@ let peakSample: Record<string, number> = {};
 // Heap cap as deployments run it (Dockerfile, npm run start:worker): V8 otherwise grows lazily.
 const workerArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '--max-old-space-size=192 --max-semi-space-size=4').split(' ').filter(Boolean);
 const worker = spawn(process.execPath, [...workerArgs, workerEntry], {
-  env: { ...process.env, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1/32', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE: bundle },
+  env: { ...process.env, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1/32', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE: bundle, BENCH_OUTBOX_DIR: join(tmpdir(), `relance-bench-outbox-${process.pid}`) },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 worker.stdout.on('data', (d: Buffer) => {

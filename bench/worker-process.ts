@@ -3,8 +3,9 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { openDatabase } from '../db/client.js';
-import { defaultChannels } from '../channels/local-outbox.js';
-import { startOutboxDispatcher } from '../runtime/outbox-dispatcher.js';
+import { createChannelRegistry } from '../channels/registry.js';
+import { startChannelServices } from '../runtime/channel-services.js';
+import { secretBoxFromEnv } from '../security/secrets.js';
 import { createRelanceWorker } from '../runtime/worker.js';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -12,11 +13,13 @@ const address = process.env.TEMPORAL_ADDRESS!;
 const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, maxConnections: 20 });
 const connection = await NativeConnection.connect({ address });
 const client = new Client({ connection: await Connection.connect({ address }) });
+// Reps in the benchmark have no mailbox: their emails go to the local outbox (BENCH_OUTBOX_DIR).
+const channels = createChannelRegistry({ secrets: secretBoxFromEnv(), google: { clientId: undefined, clientSecret: undefined, rootUrl: undefined, tokenUrl: undefined }, localOutboxDir: process.env.BENCH_OUTBOX_DIR!, publicUrl: 'http://localhost:3000' });
 const worker = await createRelanceWorker({
   connection,
   namespace: 'default',
   taskQueue: process.env.TASK_QUEUE!,
-  deps: { db: handle.db, temporal: client },
+  deps: { db: handle.db, temporal: client, channels },
   workflowBundlePath: process.env.WORKFLOW_BUNDLE!,
 });
 const timer = setInterval(() => {
@@ -24,10 +27,10 @@ const timer = setInterval(() => {
   const mb = (n: number) => Math.round(n / 1048576);
   process.stdout.write(`${JSON.stringify({ rss_mb: mb(m.rss), heap_mb: mb(m.heapUsed), external_mb: mb(m.external) })}\n`);
 }, Number(process.env.RSS_SAMPLE_MS ?? 500));
-const dispatcher = startOutboxDispatcher({ db: handle.db, channels: defaultChannels() });
+const channelServices = startChannelServices({ db: handle.db, temporal: client, channels });
 process.on('SIGTERM', () => worker.shutdown());
 await worker.run();
-await dispatcher.stop();
+await channelServices.stop();
 clearInterval(timer);
 await handle.close();
 process.exit(0);

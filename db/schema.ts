@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   index,
   integer,
   jsonb,
@@ -163,6 +164,8 @@ export const enrollments = pgTable(
     /** Reason to call ("we helped X reach Y, may I send the case study?"). */
     pretext: text('pretext'),
     stopReason: text('stop_reason'),
+    /** The rep's mailbox its emails leave from; null: the rep's default mailbox at send time. */
+    mailboxId: uuid('mailbox_id').references((): AnyPgColumn => mailboxes.id, { onDelete: 'set null' }),
     currentStepId: text('current_step_id'),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -200,6 +203,8 @@ export const tasks = pgTable(
   },
   (t) => [
     uniqueIndex('tasks_enrollment_step').on(t.enrollmentId, t.stepKey),
+    // Tasks outside any cadence (reconnect a mailbox): one per workspace and key.
+    uniqueIndex('tasks_workspace_system_key').on(t.workspaceId, t.stepKey).where(sql`enrollment_id is null`),
     index('tasks_queue').on(t.workspaceId, t.repId, t.status, t.dueAt),
   ],
 );
@@ -273,9 +278,10 @@ export const touches = pgTable(
     /**
      * scheduled (staged ahead of its due time) -> sending (claimed by one sender) -> sent, or
      * suppressed (opt-out, invalid address), cancelled (cadence stopped, paused or skipped before
-     * it left), failed, uncertain (a sender died mid-send: never resent blindly).
+     * it left), failed, uncertain (a sender died mid-send: never resent blindly), held (its
+     * mailbox is disconnected or missing: it waits, visibly, and leaves when it is reconnected).
      */
-    status: text('status', { enum: ['scheduled', 'sending', 'sent', 'suppressed', 'cancelled', 'failed', 'uncertain'] }).notNull(),
+    status: text('status', { enum: ['scheduled', 'sending', 'sent', 'suppressed', 'cancelled', 'failed', 'uncertain', 'held'] }).notNull(),
     /** When it is due to leave (the 08:00 of the cadence). */
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
     toAddress: text('to_address'),
@@ -285,10 +291,27 @@ export const touches = pgTable(
     announcedCallAt: timestamp('announced_call_at', { withTimezone: true }),
     detail: text('detail'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The mailbox an email leaves from (the enrolling rep's); null: the local outbox or a non-email channel. */
+    mailboxId: uuid('mailbox_id').references((): AnyPgColumn => mailboxes.id, { onDelete: 'set null' }),
+    /** RFC 5322 Message-ID with angle brackets, deterministic per (enrollment, step visit). */
+    messageId: text('message_id'),
+    /** Message-ID of the cadence's previous email: follow-ups thread under it. */
+    inReplyTo: text('in_reply_to'),
+    /** Provider thread (Gmail threadId) so follow-ups thread and replies are found. */
+    threadId: text('thread_id'),
+    providerMessageId: text('provider_message_id'),
+    /** Send attempts so far (SMTP 4xx and connection failures are retried with backoff). */
+    attempts: integer('attempts').notNull().default(0),
+    /** When a sender claimed it: a claim older than a few minutes means the sender died. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('touches_enrollment_step').on(t.enrollmentId, t.stepKey),
+    // Pacing reads one mailbox's sends around a time; the stale-claim sweep reads `sending` rows.
+    index('touches_mailbox_time').on(t.mailboxId, t.scheduledAt),
+    index('touches_sending').on(t.claimedAt).where(sql`status = 'sending'`),
+    index('touches_message_id').on(t.messageId),
     index('touches_workspace_prospect').on(t.workspaceId, t.prospectId),
     // The outbox dispatcher's scan: only what is waiting to leave.
     index('touches_due').on(t.scheduledAt).where(sql`status = 'scheduled'`),
@@ -495,4 +518,119 @@ export const inboundReceipts = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('inbound_receipts_message').on(t.workspaceId, t.source, t.messageId)],
+);
+
+/**
+ * A rep's sending mailbox (a rep may own several; one is the default). Credentials (SMTP
+ * password, Gmail OAuth refresh token) are sealed with security/secrets.ts, never stored plain.
+ */
+export const mailboxes = pgTable(
+  'mailboxes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Lower-cased sending address. */
+    address: text('address').notNull(),
+    displayName: text('display_name'),
+    provider: text('provider', { enum: ['smtp', 'gmail'] }).notNull(),
+    /** connected; disconnected (credentials missing, refused or revoked: its emails are held); disabled by ops. */
+    status: text('status', { enum: ['connected', 'disconnected', 'disabled'] }).notNull().default('connected'),
+    statusDetail: text('status_detail'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+    isDefault: boolean('is_default').notNull().default(false),
+    /** SMTP: { host, port, secure, username }. Gmail: {}. */
+    settings: jsonb('settings').notNull().default(sql`'{}'::jsonb`),
+    /** Sealed SMTP password or Gmail refresh token; null means no credentials yet. */
+    sealedSecret: text('sealed_secret'),
+    dailyCap: integer('daily_cap').notNull().default(400),
+    hourlyCap: integer('hourly_cap').notNull().default(100),
+    /** Stagger: the least time between two sends from this mailbox. */
+    minGapSeconds: integer('min_gap_seconds').notNull().default(20),
+    /** Optional cap per recipient domain per day (null: none). */
+    domainDailyCap: integer('domain_daily_cap'),
+    /** Gmail: the history id reply polling has read up to. */
+    gmailHistoryId: text('gmail_history_id'),
+    /** Also hold the rep's announced calls on the Google Calendar of this (Gmail) mailbox. */
+    calendarHolds: boolean('calendar_holds').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('mailboxes_workspace_address').on(t.workspaceId, t.address),
+    uniqueIndex('mailboxes_user_default').on(t.userId).where(sql`is_default`),
+    index('mailboxes_workspace_user').on(t.workspaceId, t.userId),
+  ],
+);
+
+/**
+ * A hold on the rep's Google Calendar for an announced call: the desired state written by the
+ * engine (present at a time, or absent), reconciled with Google by the calendar sync. The event
+ * id is deterministic, so an insert retried after a crash finds its own event.
+ */
+export const calendarHolds = pgTable(
+  'calendar_holds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    /** The announced call's step visit (the call slot's key). */
+    stepKey: text('step_key').notNull(),
+    mailboxId: uuid('mailbox_id')
+      .notNull()
+      .references(() => mailboxes.id, { onDelete: 'cascade' }),
+    /** Google event id: base32hex, derived from this row's id. */
+    googleEventId: text('google_event_id').notNull(),
+    desired: text('desired', { enum: ['present', 'absent'] }).notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    summary: text('summary').notNull(),
+    description: text('description').notNull(),
+    /** Bumped at each change of the desired state; synced_version is what Google has. */
+    version: integer('version').notNull().default(1),
+    syncedVersion: integer('synced_version').notNull().default(0),
+    /** Whether the event currently exists on Google's side. */
+    existsRemotely: boolean('exists_remotely').notNull().default(false),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('calendar_holds_enrollment_step').on(t.enrollmentId, t.stepKey),
+    index('calendar_holds_pending').on(t.nextAttemptAt).where(sql`version > synced_version`),
+  ],
+);
+
+/**
+ * An external service a workspace hands one channel's touches to (LinkedIn automation,
+ * telephony, voicemail drops): requests are signed, results come back through the signed
+ * inbound webhook. Without one, the channel's touches are rep tasks.
+ */
+export const actionProviders = pgTable(
+  'action_providers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: ['linkedin', 'call', 'voicemail'] }).notNull(),
+    kind: text('kind', { enum: ['http'] }).notNull().default('http'),
+    url: text('url').notNull(),
+    /** Sealed whsec_ signing secret (Standard Webhooks). */
+    secret: text('secret').notNull(),
+    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('action_providers_workspace_channel').on(t.workspaceId, t.channel)],
 );

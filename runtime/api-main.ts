@@ -15,7 +15,7 @@ if (!config.databaseUrl) {
 const handle = await openDatabase(config);
 await migrateDatabase(handle);
 const temporal = createTemporalClient(config.temporal);
-const app = createApp({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue, operatorToken: config.operatorToken, rateLimit: config.rateLimit });
+const app = createApp({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue, operatorToken: config.operatorToken, rateLimit: config.rateLimit, mail: config.mail });
 const server = await startHttpServer(app, config.host, config.port);
 console.log(`[relance] API on ${server.url} (docs ${server.url}/docs), Temporal ${config.temporal.address}`);
 onShutdown([

@@ -29,6 +29,15 @@ const EnvSchema = z.object({
   RELANCE_OPERATOR_TOKEN: z.string().min(24, 'at least 24 characters').optional(),
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().positive().default(100),
   RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
+  /** Reps without a mailbox: keep their emails in the local outbox (default outside production). */
+  RELANCE_LOCAL_OUTBOX: bool.optional(),
+  RELANCE_OUTBOX_DIR: z.string().min(1).optional(),
+  /** The OAuth client Gmail mailboxes' refresh tokens were issued to. */
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where Google's REST APIs and token endpoint are (a test server, a proxy); Google's by default. */
+  GOOGLE_API_ROOT_URL: z.url().optional(),
+  GOOGLE_OAUTH_TOKEN_URL: z.url().optional(),
 });
 
 export type Config = {
@@ -54,6 +63,23 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   operatorToken: string | undefined;
   rateLimit: { perSecond: number; burst: number };
+  mail: MailConfig;
+};
+
+export type GoogleConfig = {
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  /** googleapis rootUrl (https://www.googleapis.com/ by default). */
+  rootUrl: string | undefined;
+  tokenUrl: string | undefined;
+};
+
+export type MailConfig = {
+  /** Folder of the local outbox (.eml per message); null: reps without a mailbox have their emails held. */
+  localOutboxDir: string | null;
+  /** Base of the links in emails (one-click unsubscribe). */
+  publicUrl: string;
+  google: GoogleConfig;
 };
 
 export class ConfigError extends Error {
@@ -71,12 +97,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('invalid environment:\n  TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH go together');
   }
   const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  const publicUrl = e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`;
+  const localOutbox = e.RELANCE_LOCAL_OUTBOX ?? env.NODE_ENV !== 'production';
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     host: e.HOST,
     port: e.PORT,
-    publicUrl: e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`,
+    publicUrl,
     temporal: {
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,
@@ -94,5 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     operatorToken: e.RELANCE_OPERATOR_TOKEN,
     rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
+    mail: {
+      localOutboxDir: localOutbox ? (e.RELANCE_OUTBOX_DIR ?? `${e.DATA_DIR.replace(/\/$/, '')}/outbox`) : null,
+      publicUrl,
+      google: { clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET, rootUrl: e.GOOGLE_API_ROOT_URL, tokenUrl: e.GOOGLE_OAUTH_TOKEN_URL },
+    },
   };
 }

@@ -4,8 +4,8 @@ import { migrateDatabase } from '../db/migrate.js';
 import { loadConfig } from './config.js';
 import { onShutdown } from './shutdown.js';
 import { connectWorkerConnection, createTemporalClient } from './temporal.js';
-import { defaultChannels } from '../channels/local-outbox.js';
-import { startOutboxDispatcher } from './outbox-dispatcher.js';
+import { startChannelServices } from './channel-services.js';
+import { channelRegistryFor } from './channels.js';
 import { startWebhookNudger } from './webhook-nudger.js';
 import { createRelanceWorker, installWorkerRuntime, stopWorker } from './worker.js';
 
@@ -20,19 +20,20 @@ await migrateDatabase(handle);
 const connection = await connectWorkerConnection(config.temporal);
 // Activities signal other enrollments (an opt-out stops them all).
 const temporal = createTemporalClient(config.temporal);
+const channels = channelRegistryFor(config.mail);
 const worker = await createRelanceWorker({
   connection,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
-  deps: { db: handle.db, temporal },
+  deps: { db: handle.db, temporal, channels },
 });
 const running = worker.run();
-const dispatcher = startOutboxDispatcher({ db: handle.db, channels: defaultChannels() });
+const channelServices = startChannelServices({ db: handle.db, temporal, channels });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue });
 console.log(`[relance] worker on task queue ${config.temporal.taskQueue} at ${config.temporal.address}`);
 onShutdown([
   ['webhook nudger', () => nudger.stop()],
-  ['outbox dispatcher', () => dispatcher.stop()],
+  ['channel services', () => channelServices.stop()],
   ['worker', () => stopWorker(worker, running)],
   ['temporal client', () => temporal.connection.close()],
   ['temporal connection', () => connection.close()],

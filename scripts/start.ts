@@ -10,10 +10,10 @@ import { migrateDatabase } from '../db/migrate.js';
 import { loadConfig } from '../runtime/config.js';
 import { onShutdown } from '../runtime/shutdown.js';
 import { connectWorkerConnection, createTemporalClient } from '../runtime/temporal.js';
-import { startOutboxDispatcher } from '../runtime/outbox-dispatcher.js';
+import { startChannelServices } from '../runtime/channel-services.js';
+import { channelRegistryFor } from '../runtime/channels.js';
 import { startWebhookNudger } from '../runtime/webhook-nudger.js';
 import { createRelanceWorker, installWorkerRuntime, stopWorker } from '../runtime/worker.js';
-import { defaultChannels } from '../channels/local-outbox.js';
 import { ensureWorkflowBundle } from '../runtime/workflow-bundle.js';
 import { startTemporalDevServer } from './lib/temporal-dev-server.js';
 
@@ -45,18 +45,19 @@ const temporalConfig = devServer ? { ...config.temporal, address: devServer.addr
 
 const connection = await connectWorkerConnection(temporalConfig);
 const temporal = createTemporalClient(temporalConfig);
+const channels = channelRegistryFor(config.mail);
 const worker = await createRelanceWorker({
   connection,
   namespace: temporalConfig.namespace,
   taskQueue: temporalConfig.taskQueue,
-  deps: { db: handle.db, temporal },
+  deps: { db: handle.db, temporal, channels },
   workflowBundlePath: bundlePath,
 });
 const workerRun = worker.run();
-const dispatcher = startOutboxDispatcher({ db: handle.db, channels: defaultChannels() });
+const channelServices = startChannelServices({ db: handle.db, temporal, channels });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
 const operatorToken = config.operatorToken ?? localOperatorToken(config.dataDir);
-const app = createApp({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit });
+const app = createApp({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail });
 const server = await startHttpServer(app, config.host, config.port);
 
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -71,7 +72,7 @@ if (!config.operatorToken) log(`operator     token in ${join(config.dataDir, 'op
 onShutdown([
   ['api', server.close],
   ['webhook nudger', () => nudger.stop()],
-  ['outbox dispatcher', () => dispatcher.stop()],
+  ['channel services', () => channelServices.stop()],
   ['worker', () => stopWorker(worker, workerRun)],
   ['temporal client', () => temporal.connection.close()],
   ['temporal connection', () => connection.close()],

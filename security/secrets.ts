@@ -37,12 +37,17 @@ let warned = false;
  * RELANCE_SECRET_KEY; elsewhere a fixed development key is used, with a warning.
  */
 export function secretBoxFromEnv(env: NodeJS.ProcessEnv = process.env): SecretBox {
+  return createSecretBox(secretKeyFromEnv(env));
+}
+
+/** The process's 32-byte secret key (other keys, such as unsubscribe tokens', derive from it). */
+export function secretKeyFromEnv(env: NodeJS.ProcessEnv = process.env): Buffer {
   const raw = env.RELANCE_SECRET_KEY;
-  if (raw) return createSecretBox(parseKey(raw));
+  if (raw) return parseKey(raw);
   if (env.NODE_ENV === 'production') throw new Error('RELANCE_SECRET_KEY is required in production');
   if (!warned && !env.VITEST) {
     warned = true;
     console.warn('[relance] RELANCE_SECRET_KEY is not set: secrets are sealed with a development key');
   }
-  return createSecretBox(createHash('sha256').update('relance development key: not for production').digest());
+  return createHash('sha256').update('relance development key: not for production').digest();
 }

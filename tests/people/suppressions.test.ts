@@ -10,6 +10,7 @@ import type { Step } from '../../domain/sequences/index.js';
 import { callerFor, TEST_OPERATOR_TOKEN } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { seedWorkspace } from '../support/fixtures.js';
+import { testChannelRegistry } from '../support/temporal.js';
 import { generateApiKey } from '../../api/middleware/auth.js';
 
 let db: TestDatabase;
@@ -41,7 +42,7 @@ async function setup() {
     return e!.id;
   };
   const stage = (enrollmentId: string) =>
-    createActivities({ db: db.db }).stageEmail({ workspaceId: seed.workspace.id, enrollmentId, stepKey: 'intro#1', step, sendAt: new Date().toISOString() });
+    createActivities({ db: db.db, channels: testChannelRegistry() }).stageEmail({ workspaceId: seed.workspace.id, enrollmentId, stepKey: 'intro#1', step, sendAt: new Date().toISOString() });
   return { ws: seed.workspace.id, call, enroll, stage };
 }
 

@@ -11,6 +11,7 @@ import type { EnrollmentStatusView } from '../../workflows/enrollment/messages.j
 import { statusQuery } from '../../workflows/enrollment/messages.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { createTimeSkippingEnv } from './time-skipping.js';
+import { testChannelRegistry } from './temporal.js';
 
 export type ApiResult<T> = { status: number; body: T };
 type Json = Record<string, unknown>;
@@ -37,7 +38,7 @@ export async function startCadenceHarness(): Promise<CadenceHarness> {
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: inject('workflowBundle') },
-    activities: createActivities({ db: db.db, temporal: env.client }),
+    activities: createActivities({ db: db.db, temporal: env.client, channels: testChannelRegistry() }),
   });
   const running = worker.run();
   const app = createApp({ db: db.db, temporal: env.client, taskQueue, operatorToken: TEST_OPERATOR_TOKEN });

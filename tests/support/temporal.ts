@@ -1,12 +1,17 @@
 // A worker of the real Relance code on its own task queue, against the run's dev server.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { defaultChannels } from '../../channels/local-outbox.js';
+import { createChannelRegistry } from '../../channels/registry.js';
+import type { ChannelRegistry } from '../../channels/types.js';
+import { startChannelServices } from '../../runtime/channel-services.js';
+import { secretBoxFromEnv } from '../../security/secrets.js';
 import type { WebhookActivityOptions } from '../../activities/webhooks.js';
-import { startOutboxDispatcher } from '../../runtime/outbox-dispatcher.js';
 import { startWebhookNudger } from '../../runtime/webhook-nudger.js';
 import { createRelanceWorker } from '../../runtime/worker.js';
 
@@ -30,7 +35,20 @@ export type TestWorkerOptions = {
   webhooks?: WebhookActivityOptions;
   /** Runs the webhook nudger (LISTEN relance_webhooks) beside the worker. */
   webhookNudger?: boolean;
+  /** Mail providers; by default a local outbox in a temporary folder. */
+  channels?: ChannelRegistry;
 };
+
+/** A registry over the local outbox in a fresh temporary folder (reps without a mailbox). */
+export function testChannelRegistry(overrides: Partial<Parameters<typeof createChannelRegistry>[0]> = {}): ChannelRegistry {
+  return createChannelRegistry({
+    secrets: secretBoxFromEnv(),
+    google: { clientId: 'test-client', clientSecret: 'test-secret', rootUrl: undefined, tokenUrl: undefined },
+    localOutboxDir: mkdtempSync(join(tmpdir(), 'relance-outbox-')),
+    publicUrl: 'http://relance.test',
+    ...overrides,
+  });
+}
 
 export async function startTestWorker(db: Database, opts: TestWorkerOptions = {}): Promise<TestTemporal> {
   quietTemporalRuntime();
@@ -39,16 +57,17 @@ export async function startTestWorker(db: Database, opts: TestWorkerOptions = {}
   const nativeConnection = await NativeConnection.connect({ address });
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, namespace: 'default' });
+  const channels = opts.channels ?? testChannelRegistry();
   const worker = await createRelanceWorker({
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
-    deps: { db, temporal: client, ...(opts.webhooks ? { webhooks: opts.webhooks } : {}) },
+    deps: { db, temporal: client, channels, ...(opts.webhooks ? { webhooks: opts.webhooks } : {}) },
     workflowBundlePath: inject('workflowBundle'),
   });
   const running = worker.run();
   // The real dispatcher sends due emails, as in production.
-  const dispatcher = startOutboxDispatcher({ db, channels: defaultChannels() });
+  const dispatcher = startChannelServices({ db, temporal: client, channels });
   const nudger = opts.webhookNudger ? await startWebhookNudger({ db, temporal: client, taskQueue }) : null;
   return {
     client,

@@ -1,0 +1,54 @@
+// The channel registry: one provider per mailbox, built on first use and reused (a pooled SMTP
+// transport, an OAuth client with its access token), rebuilt when the mailbox row changes.
+import type { GoogleConfig } from '../runtime/config.js';
+import type { SecretBox } from '../security/secrets.js';
+import { createHttpActionProvider, type HttpActionOptions } from './actions/http.js';
+import { createGmailSender } from './email/gmail.js';
+import { createLocalOutbox } from './email/local-outbox.js';
+import { createSmtpSender } from './email/smtp.js';
+import type { ActionProvider, ActionProviderRow, ChannelRegistry, EmailProvider, MailboxRow } from './types.js';
+
+export type ChannelRegistryOptions = {
+  secrets: SecretBox;
+  google: GoogleConfig;
+  /** Folder of the local outbox for reps without a mailbox; null: their emails are held. */
+  localOutboxDir: string | null;
+  publicUrl: string;
+  actions?: Omit<HttpActionOptions, 'secrets'>;
+  /** Tests replace a provider kind (a provider that fails on purpose, a counting one). */
+  overrides?: {
+    email?: (mailbox: MailboxRow | null) => EmailProvider | null | undefined;
+    action?: (row: ActionProviderRow) => ActionProvider | undefined;
+  };
+};
+
+export function createChannelRegistry(o: ChannelRegistryOptions): ChannelRegistry {
+  const senders = new Map<string, { version: number; provider: EmailProvider }>();
+  const fallback = o.localOutboxDir ? createLocalOutbox(o.localOutboxDir) : null;
+  const retired: EmailProvider[] = [];
+  return {
+    publicUrl: o.publicUrl,
+    emailFor(mailbox) {
+      const overridden = o.overrides?.email?.(mailbox);
+      if (overridden !== undefined) return overridden;
+      if (!mailbox) return fallback;
+      const version = mailbox.updatedAt.getTime();
+      const cached = senders.get(mailbox.id);
+      if (cached && cached.version === version) return cached.provider;
+      // Settings or credentials changed: the old transport finishes what it holds, then closes.
+      if (cached) retired.push(cached.provider);
+      const provider = mailbox.provider === 'gmail' ? createGmailSender(mailbox, o.secrets, o.google) : createSmtpSender(mailbox, o.secrets);
+      senders.set(mailbox.id, { version, provider });
+      return provider;
+    },
+    actionFor(row) {
+      return o.overrides?.action?.(row) ?? createHttpActionProvider(row, { ...o.actions, secrets: o.secrets });
+    },
+    async close() {
+      const all = [...senders.values()].map((s) => s.provider).concat(retired, fallback ? [fallback] : []);
+      senders.clear();
+      retired.length = 0;
+      await Promise.allSettled(all.map((p) => p.close?.()));
+    },
+  };
+}
