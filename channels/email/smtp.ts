@@ -1,9 +1,145 @@
-// STUB (to be written): one pooled nodemailer SMTP transport per mailbox.
+// Email over SMTP from one rep mailbox: one pooled nodemailer transport per mailbox, built on
+// the first send and reused, so a morning of sends rides on one or two connections. Every
+// failure becomes a SendOutcome (smtp-outcome.ts); nodemailer never retries by itself, the
+// outbox decides, so a message the server may already hold is never sent twice.
+import { PassThrough, type Readable } from 'node:stream';
+import { lookup as dnsLookup } from 'node:dns/promises';
+import ipaddr from 'ipaddr.js';
+import nodemailer from 'nodemailer';
+import { z } from 'zod';
+import { allowListFromEnv, refusedRange, type AllowList, type LookupAll } from '../../security/ssrf.js';
 import type { SecretBox } from '../../security/secrets.js';
-import type { EmailProvider, MailboxRow } from '../types.js';
+import type { EmailProvider, MailboxRow, SendOutcome } from '../types.js';
+import { buildMime } from './mime.js';
+import { smtpOutcome } from './smtp-outcome.js';
 
-export type SmtpSettings = { host: string; port: number; secure: boolean; username: string };
+/** `mailboxes.settings` of an SMTP mailbox; the password is the mailbox's sealed secret. */
+export const SmtpSettingsSchema = z.object({
+  host: z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:[\]-]+$/, 'a host name or an IP address'),
+  port: z.number().int().min(1).max(65535).default(587),
+  /** Implicit TLS (port 465 always is); otherwise STARTTLS whenever the server offers it. */
+  secure: z.boolean().default(false),
+  /** Refuse a server that does not offer STARTTLS (nothing, not even the password, goes in clear). */
+  requireTls: z.boolean().default(false),
+  username: z.string().min(1).max(320),
+});
+export type SmtpSettings = z.infer<typeof SmtpSettingsSchema>;
 
-export function createSmtpSender(_mailbox: MailboxRow, _secrets: SecretBox): EmailProvider {
-  throw new Error('not implemented');
+export type SmtpSenderOptions = {
+  /** Hosts and ranges a mailbox may point at although private (default: WEBHOOK_ALLOWED_HOSTS). */
+  allowList?: AllowList;
+  lookup?: LookupAll;
+  timeouts?: { connectionMs?: number; greetingMs?: number; socketMs?: number };
+};
+
+type Transport = ReturnType<typeof nodemailer.createTransport>;
+const Recipient = z.email().max(320);
+
+export function createSmtpSender(mailbox: MailboxRow, secrets: SecretBox, options: SmtpSenderOptions = {}): EmailProvider {
+  // The message stream of each send, by its raw bytes: tells whether the server got all of it.
+  const streams = new WeakMap<Buffer, PassThrough>();
+  let transport: Promise<Transport | SendOutcome> | null = null;
+
+  const open = () => {
+    transport ??= build(mailbox, secrets, options).then((t) => {
+      if (!('sendMail' in t)) transport = null; // nothing cached: the next send checks again
+      else t.use('stream', (mail, done) => {
+        const raw = mail.data.raw;
+        if (Buffer.isBuffer(raw)) mail.message.processFunc((input: Readable) => tracked(input, raw, streams));
+        done();
+      });
+      return t;
+    });
+    return transport;
+  };
+  const discard = async () => {
+    const current = await transport;
+    transport = null;
+    if (current && 'sendMail' in current) current.close();
+  };
+
+  return {
+    id: 'smtp',
+    async send(email) {
+      if (!Recipient.safeParse(email.to.address).success) return { status: 'failed', detail: 'invalid recipient address' };
+      const t = await open();
+      if (!('sendMail' in t)) return t;
+      const raw = await buildMime(email);
+      try {
+        const info = await t.sendMail({ envelope: { from: email.from.address, to: [email.to.address] }, raw });
+        return { status: 'sent', providerMessageId: info.serverMessageId ?? undefined };
+      } catch (err) {
+        const outcome = smtpOutcome(err, streams.get(raw)?.readableEnded ?? false);
+        // Connection-level trouble or refused credentials: the next send starts afresh (new DNS answer).
+        if (outcome.status === 'disconnected' || (outcome.status === 'retry' && !hasReply(err))) await discard();
+        return outcome;
+      }
+    },
+    // A send after close() opens a new pool; the registry drops its providers when it closes.
+    close: discard,
+  };
+}
+
+async function build(mailbox: MailboxRow, secrets: SecretBox, o: SmtpSenderOptions): Promise<Transport | SendOutcome> {
+  const parsed = SmtpSettingsSchema.safeParse(mailbox.settings);
+  if (!parsed.success || !mailbox.sealedSecret) return { status: 'disconnected', detail: 'no credentials' };
+  let password: string;
+  try {
+    password = secrets.open(mailbox.sealedSecret);
+  } catch {
+    return { status: 'disconnected', detail: 'credentials unreadable' };
+  }
+  const s = parsed.data;
+  const target = await vetHost(s.host, o.allowList ?? allowListFromEnv(), o.lookup ?? ((h) => dnsLookup(h, { all: true, verbatim: true })));
+  if ('status' in target) return target;
+  return nodemailer.createTransport({
+    pool: true,
+    maxConnections: 2,
+    maxMessages: 100,
+    // A connection closed mid-send is reported, never requeued: only the outbox may resend.
+    maxRequeues: 0,
+    idleTimeout: 60_000,
+    // The vetted address, so a second DNS answer cannot redirect the connection; TLS checks the name.
+    host: target.address,
+    ...(ipaddr.isValid(s.host) ? {} : { servername: s.host }),
+    port: s.port,
+    secure: s.secure || s.port === 465,
+    requireTLS: s.requireTls && !(s.secure || s.port === 465),
+    auth: { user: s.username, pass: password },
+    connectionTimeout: o.timeouts?.connectionMs ?? 20_000,
+    greetingTimeout: o.timeouts?.greetingMs ?? 20_000,
+    socketTimeout: o.timeouts?.socketMs ?? 60_000,
+    logger: false,
+    debug: false,
+  });
+}
+
+/** The SSRF guard for SMTP hosts: every address public unless the allow-list permits it. */
+async function vetHost(host: string, allow: AllowList, lookup: LookupAll): Promise<{ address: string } | SendOutcome> {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  let addresses: Array<{ address: string }>;
+  try {
+    addresses = ipaddr.isValid(bare) ? [{ address: bare }] : await lookup(bare);
+  } catch {
+    addresses = [];
+  }
+  if (addresses.length === 0) return { status: 'retry', detail: `the SMTP host ${bare} does not resolve` };
+  for (const a of addresses) {
+    const refused = allow.hosts.has(bare) ? null : refusedRange(a.address, allow);
+    if (refused) return { status: 'disconnected', detail: `the SMTP host ${bare} resolves to a ${refused} address, which mailboxes may not reach` };
+  }
+  return { address: addresses[0]!.address };
+}
+
+/** Passes the message through untouched; `readableEnded` once the connection has read all of it. */
+function tracked(input: Readable, raw: Buffer, streams: WeakMap<Buffer, PassThrough>): Readable {
+  const out = new PassThrough();
+  input.on('error', (err) => out.destroy(err));
+  input.pipe(out);
+  streams.set(raw, out);
+  return out;
+}
+
+function hasReply(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && typeof (err as { responseCode?: unknown }).responseCode === 'number';
 }
