@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { callSlots, enrollments, prospects, tasks, touches } from '../db/schema.js';
+import { releaseCallHolds } from './calendar-holds.js';
 import { prospectEventSignal } from '../workflows/enrollment/messages.js';
 import { appendEvent } from './timeline.js';
 
@@ -49,7 +50,8 @@ export function createEnrollmentActivities({ db, temporal }: { db: Database; tem
           await tx
             .update(touches)
             .set({ status: 'cancelled' })
-            .where(and(eq(touches.enrollmentId, i.enrollmentId), eq(touches.status, 'scheduled')));
+            .where(and(eq(touches.enrollmentId, i.enrollmentId), inArray(touches.status, ['scheduled', 'held'])));
+          await releaseCallHolds(tx as unknown as Database, { enrollmentId: i.enrollmentId });
         }
         if (i.event) {
           await appendEvent(tx as unknown as Database, {

@@ -1,14 +1,31 @@
-// The email outbox: a touch is staged (rendered, recorded as `scheduled`) ahead of its due time,
+// The outbox: a touch is staged (rendered, paced, recorded as `scheduled`) ahead of its due time,
 // then claimed by exactly one sender, either the dispatcher (many at once, right at the due
 // time) or the touch's own workflow (a fallback a moment later). A claim is an atomic status
-// change, so a touch can never leave twice.
-import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
-import type { ChannelRegistry } from '../channels/types.js';
+// change that also counts the attempt; every later write is guarded by that count, so a touch
+// never leaves twice, even when a sender dies mid-send and the stale-claim sweep steps in.
+import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { ChannelRegistry, MailboxRow } from '../channels/types.js';
 import type { Database } from '../db/client.js';
-import { enrollments, events, prospects, touches, users } from '../db/schema.js';
+import { events, touches } from '../db/schema.js';
+import { createUnsubscribeSigner, type UnsubscribeSigner } from '../security/unsubscribe-token.js';
+import type { DeliveryStatus } from './email-staging.js';
+import { loadSendContext, type TouchRow } from './outbox-context.js';
+import { recordResults } from './outbox-record.js';
+import { sendOne, type SendResult } from './outbox-send.js';
 
-export type TouchRow = typeof touches.$inferSelect;
-export type DeliveryStatus = TouchRow['status'];
+export type { DeliveryStatus, TouchRow };
+
+/**
+ * What a claim sets. An email without a mailbox (the local outbox) counts as handed over from
+ * the claim on; a mailbox email only once its sender marks it (outbox-send.ts markStarted), so
+ * a sender that dies before starting it leaves it safe to send again.
+ */
+const claimSet = {
+  status: 'sending' as const,
+  claimedAt: sql`now()`,
+  attempts: sql`${touches.attempts} + 1`,
+  sentAt: sql`case when ${touches.channel} = 'email' and ${touches.provider} not in ('smtp', 'gmail') then now() end`,
+};
 
 /** Claims due touches for this sender (status scheduled -> sending), oldest first. */
 export async function claimDueTouches(db: Database, limit: number): Promise<TouchRow[]> {
@@ -19,130 +36,115 @@ export async function claimDueTouches(db: Database, limit: number): Promise<Touc
     .orderBy(touches.scheduledAt)
     .limit(limit)
     .for('update', { skipLocked: true });
-  return db.update(touches).set({ status: 'sending' }).where(inArray(touches.id, due)).returning();
+  return db.update(touches).set(claimSet).where(inArray(touches.id, due)).returning();
 }
 
-/** Claims one touch if it is still waiting; null when another sender has it or it is done. */
-export async function claimTouch(db: Database, touchId: string): Promise<TouchRow | null> {
+/** Claims one touch if it is due at `at` and still waiting; null when another sender has it, it is done or not yet due. */
+export async function claimTouch(db: Database, touchId: string, at: Date): Promise<TouchRow | null> {
   const [row] = await db
     .update(touches)
-    .set({ status: 'sending' })
-    .where(and(eq(touches.id, touchId), eq(touches.status, 'scheduled')))
+    .set(claimSet)
+    .where(and(eq(touches.id, touchId), eq(touches.status, 'scheduled'), lte(touches.scheduledAt, at)))
     .returning();
   return row ?? null;
 }
 
+export type DeliverOptions = {
+  /** The sender's clock (the workflow's in the fallback); default: now. */
+  at?: Date | undefined;
+  concurrency?: number;
+  /** Results are written every this many sends or this often, so a crash loses little. */
+  flushEvery?: number;
+  flushMs?: number;
+  signer?: UnsubscribeSigner;
+};
+
+let defaultSigner: UnsubscribeSigner | null = null;
+
 /**
- * Sends claimed touches. Each prospect is checked again right before its email leaves: an
- * opt-out or a bounce that arrived after staging suppresses it. Batched (one look-up, one update
- * per outcome, one event insert) so an 08:00 burst costs a few queries per hundred emails.
+ * Sends claimed touches. Each is checked again right before it leaves: an opt-out, a bounce or
+ * a suppression that arrived after staging stops it. Batched (a few look-ups for the batch, one
+ * update and one event insert per flush) so an 08:00 burst costs a few queries per hundred.
  */
-export async function deliverClaimed(db: Database, channels: ChannelRegistry, claimed: TouchRow | TouchRow[], sentAt?: Date, concurrency = 32): Promise<DeliveryStatus[]> {
+export async function deliverClaimed(db: Database, channels: ChannelRegistry, claimed: TouchRow | TouchRow[], o: DeliverOptions = {}): Promise<SendResult[]> {
   const batch = Array.isArray(claimed) ? claimed : [claimed];
   if (batch.length === 0) return [];
-  const people = await db
-    .select({ enrollmentId: enrollments.id, status: prospects.status, firstName: prospects.firstName, lastName: prospects.lastName, repId: users.id, repName: users.name, repEmail: users.email })
-    .from(enrollments)
-    .innerJoin(prospects, eq(prospects.id, enrollments.prospectId))
-    .innerJoin(users, eq(users.id, enrollments.repId))
-    .where(inArray(enrollments.id, batch.map((t) => t.enrollmentId)));
-  const byEnrollment = new Map(people.map((p) => [p.enrollmentId, p]));
-  const results: Array<{ t: TouchRow; status: DeliveryStatus; detail: string | null; provider: string }> = [];
+  const now = () => o.at ?? new Date();
+  const signer = o.signer ?? (defaultSigner ??= createUnsubscribeSigner());
+  const ctx = await loadSendContext(db, batch);
+  const env = { db, channels, ctx, signer, now: now(), fixedSentAt: o.at };
+  const applied: SendResult[] = [];
+  let pending: SendResult[] = [];
+  let lastFlush = Date.now();
+  const flush = async () => {
+    const take = pending;
+    pending = [];
+    lastFlush = Date.now();
+    applied.push(...(await recordResults(db, take, now())));
+  };
   let next = 0;
   await Promise.all(
-    Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
+    Array.from({ length: Math.min(o.concurrency ?? 32, batch.length) }, async () => {
       while (next < batch.length) {
         const t = batch[next++]!;
-        results.push({ t, ...(await deliverOne(channels, t, byEnrollment.get(t.enrollmentId))) });
+        // Awaited first: `pending` is swapped by a flush meanwhile.
+        const result = await sendOne({ ...env, now: now() }, t);
+        pending.push(result);
+        if (pending.length >= (o.flushEvery ?? 100) || Date.now() - lastFlush >= (o.flushMs ?? 250)) await flush();
       }
     }),
   );
-  await db.transaction(async (tx) => {
-    for (const status of new Set(results.map((r) => r.status))) {
-      const group = results.filter((r) => r.status === status);
-      // Details differ per touch only when something went wrong; those groups are small.
-      const byDetail = new Map<string, typeof group>();
-      for (const r of group) {
-        const key = `${r.provider}|${r.detail ?? ''}`;
-        const rows = byDetail.get(key);
-        if (rows) rows.push(r);
-        else byDetail.set(key, [r]);
-      }
-      for (const rows of byDetail.values()) {
-        await tx
-          .update(touches)
-          .set({ status, provider: rows[0]!.provider, detail: rows[0]!.detail, sentAt: status === 'sent' ? (sentAt ?? sql`clock_timestamp()`) : null })
-          .where(inArray(touches.id, rows.map((r) => r.t.id)));
-      }
-    }
-    await tx
-      .insert(events)
-      .values(
-        results.map(({ t, status, detail }) => ({
-          workspaceId: t.workspaceId,
-          prospectId: t.prospectId,
-          enrollmentId: t.enrollmentId,
-          type: status === 'sent' ? 'email.sent' : `touch.${status}`,
-          payload: { touchId: t.id, stepKey: t.stepKey, announcedCallAt: t.announcedCallAt?.toISOString() ?? null, reason: detail },
-          dedupeKey: `touch:${t.id}`,
-        })),
-      )
-      .onConflictDoNothing({ target: [events.workspaceId, events.dedupeKey] });
-  });
-  const statusById = new Map(results.map((r) => [r.t.id, r.status]));
-  return batch.map((t) => statusById.get(t.id)!);
+  await flush();
+  return applied;
 }
 
-type Person = { status: string; firstName: string | null; lastName: string | null; repId: string; repName: string; repEmail: string };
+export type SweepOptions = { olderThanMs?: number; limit?: number };
 
-async function deliverOne(channels: ChannelRegistry, t: TouchRow, who: Person | undefined): Promise<{ status: DeliveryStatus; detail: string | null; provider: string }> {
-  const sender = channels.emailFor(null);
-  const provider = sender?.id ?? 'none';
-  const suppressedBecause =
-    !who ? 'prospect or rep no longer exists'
-    : who.status === 'opted_out' ? 'prospect opted out'
-    : who.status === 'invalid_email' ? 'email address marked invalid'
-    : null;
-  if (suppressedBecause || !who) return { status: 'suppressed', detail: suppressedBecause, provider };
-  if (!sender) return { status: 'held', detail: 'no mailbox to send from', provider };
-  try {
-    const result = await sender.send({
-      workspaceId: t.workspaceId,
-      touchId: t.id,
-      enrollmentId: t.enrollmentId,
-      prospectId: t.prospectId,
-      messageId: t.messageId ?? `<${t.id}@relance.invalid>`,
-      inReplyTo: t.inReplyTo,
-      references: t.inReplyTo ? [t.inReplyTo] : [],
-      threadId: t.threadId,
-      to: { name: [who.firstName, who.lastName].filter(Boolean).join(' '), address: t.toAddress! },
-      from: { name: who.repName, address: who.repEmail },
-      subject: t.subject ?? '',
-      text: t.body ?? '',
-      unsubscribeUrl: `${channels.publicUrl}/v1/unsubscribe/pending`,
-      date: t.scheduledAt ?? new Date(),
-    });
-    return result.status === 'sent'
-      ? { status: 'sent', detail: null, provider }
-      : { status: result.status === 'retry' || result.status === 'disconnected' ? 'failed' : result.status, detail: result.detail, provider };
-  } catch (err) {
-    // Whether the provider accepted it is unknown: never resend blindly.
-    return { status: 'uncertain', detail: err instanceof Error ? err.message : String(err), provider };
-  }
-}
-
-/** A sender that died between claim and result leaves `sending` rows; they become uncertain. */
-export async function markStaleSendsUncertain(db: Database, olderThanMs: number): Promise<number> {
-  const rows = await db
+/**
+ * A sender that died (or lost its database) between claim and result leaves `sending` rows.
+ * One never handed over is safe to send again (provider actions too: they are idempotent per
+ * touch). One handed over is asked for when its provider can search its Sent folder (Gmail);
+ * otherwise it may have reached the prospect: uncertain, with a task for the rep, never resent.
+ */
+export async function sweepStaleClaims(db: Database, channels: ChannelRegistry, o: SweepOptions = {}): Promise<{ resent: number; settled: SendResult[] }> {
+  const stale = and(eq(touches.status, 'sending'), sql`${touches.claimedAt} < now() - ${`${o.olderThanMs ?? 120_000} milliseconds`}::interval`);
+  // One statement: a sender marking its send started either did so before (not matched here)
+  // or finds the touch no longer claimed (and sends nothing).
+  const resent = await db
     .update(touches)
-    .set({ status: 'uncertain', detail: 'the sender stopped while sending; not resent' })
-    .where(and(eq(touches.status, 'sending'), lt(touches.scheduledAt, sql`now() - ${`${olderThanMs} milliseconds`}::interval`)))
-    .returning({ id: touches.id });
-  return rows.length;
+    .set({ status: 'scheduled', scheduledAt: sql`now()`, detail: 'the sender stopped before handing it over; sent again' })
+    .where(and(stale, isNull(touches.sentAt)))
+    .returning();
+  if (resent.length) await db.insert(events).values(resent.map((t) => ({ workspaceId: t.workspaceId, prospectId: t.prospectId, enrollmentId: t.enrollmentId, type: 'touch.retrying', payload: { touchId: t.id, stepKey: t.stepKey, reason: t.detail }, dedupeKey: `touch.retrying:${t.id}:${t.attempts}` }))).onConflictDoNothing();
+  // Handed over: re-claimed by this sweep (fresh claim time, same attempt count) while it asks.
+  const started = await db
+    .update(touches)
+    .set({ claimedAt: sql`now()` })
+    .where(inArray(touches.id, db.select({ id: touches.id }).from(touches).where(stale).limit(o.limit ?? 500).for('update', { skipLocked: true })))
+    .returning();
+  if (started.length === 0) return { resent: resent.length, settled: [] };
+  const ctx = await loadSendContext(db, started);
+  const results = await Promise.all(started.map((t) => settleStarted(channels, ctx.mailboxes.get(t.mailboxId ?? '') ?? null, t)));
+  const settled = await recordResults(db, results.map((r) => ({ ...r, who: ctx.people.get(r.t.enrollmentId) })), new Date());
+  return { resent: resent.length, settled };
+}
+
+async function settleStarted(channels: ChannelRegistry, mailbox: MailboxRow | null, t: TouchRow): Promise<SendResult> {
+  const sender = mailbox ? channels.emailFor(mailbox) : null;
+  if (sender?.findSent && t.messageId) {
+    try {
+      const found = await sender.findSent(t.messageId);
+      if (found) return { t, status: 'sent', detail: null, provider: t.provider, sentAt: t.sentAt ?? new Date(), providerMessageId: found.providerMessageId, threadId: found.threadId ?? null };
+      return { t, status: 'scheduled', detail: 'the sender stopped; not in the Sent folder, so sent again', provider: t.provider, nextAt: new Date() };
+    } catch {
+      // The provider cannot tell now: left claimed; the next sweep asks again.
+      return { t, status: 'sending', detail: null, provider: t.provider };
+    }
+  }
+  return { t, status: 'uncertain', detail: 'the sender stopped while sending; not resent', provider: t.provider };
 }
 
 export async function touchStatus(db: Database, touchId: string): Promise<TouchRow | undefined> {
   const [row] = await db.select().from(touches).where(eq(touches.id, touchId));
   return row;
 }
-

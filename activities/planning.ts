@@ -1,6 +1,6 @@
 // Planning activities: when a step is due, and the call slot an announcing email reserves.
 import { ApplicationFailure } from '@temporalio/activity';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { callSlots, users } from '../db/schema.js';
 import { callSlotCandidates, slotMinutes } from '../domain/cadence/call-capacity.js';
@@ -8,7 +8,8 @@ import { desiredAnnouncedCall, planStepDue } from '../domain/cadence/plan.js';
 import { projectUpcoming, type UpcomingStep } from '../domain/cadence/projection.js';
 import type { SequenceDefinition, Step } from '../domain/sequences/index.js';
 import { TimingError } from '../domain/timing/index.js';
-import { loadEnrollmentContext } from './context.js';
+import { releaseCallHolds } from './calendar-holds.js';
+import { loadEnrollmentContext, type EnrollmentContext } from './context.js';
 
 export type PlanStepInput = {
   workspaceId: string;
@@ -53,60 +54,55 @@ export function createPlanningActivities({ db }: { db: Database }) {
      */
     async reserveAnnouncedCall(i: ReserveCallInput): Promise<{ callAt: string }> {
       const ctx = await loadEnrollmentContext(db, i.workspaceId, i.enrollmentId, i.definition.timing);
-      return db.transaction(async (tx) => {
-        await tx.select({ id: users.id }).from(users).where(eq(users.id, ctx.rep.id)).for('update');
-        const [existing] = await tx
-          .select()
-          .from(callSlots)
-          .where(and(eq(callSlots.enrollmentId, i.enrollmentId), eq(callSlots.stepKey, i.stepKey)));
-        if (existing) return { callAt: existing.startsAt.toISOString() };
-        const len = slotMinutes(ctx.capacity) * 60_000;
-        const desired = desiredAnnouncedCall(i.sendAt, i.at, ctx.place, ctx.rules);
-        for (const candidate of callSlotCandidates(desired, ctx.capacity, ctx.place, ctx.rules)) {
-          const start = new Date(candidate);
-          const [taken] = await tx
-            .select({ id: callSlots.id })
-            .from(callSlots)
-            .where(
-              and(
-                eq(callSlots.repId, ctx.rep.id),
-                eq(callSlots.status, 'reserved'),
-                gt(callSlots.startsAt, new Date(start.getTime() - len)),
-                lt(callSlots.startsAt, new Date(start.getTime() + len)),
-              ),
-            )
-            .limit(1);
-          if (taken) continue;
-          await tx.insert(callSlots).values({
-            workspaceId: i.workspaceId,
-            repId: ctx.rep.id,
-            enrollmentId: i.enrollmentId,
-            stepKey: i.stepKey,
-            startsAt: start,
-            endsAt: new Date(start.getTime() + len),
-          });
-          return { callAt: start.toISOString() };
-        }
-        throw ApplicationFailure.nonRetryable(`rep ${ctx.rep.id} has no free call slot in the next weeks`, 'NoCallCapacity');
-      });
+      return db.transaction(async (tx) => ({ callAt: await reserveCallSlot(tx as unknown as Database, ctx, i) }));
     },
 
-    /** Frees the slots an enrollment still holds (stop, completion, rescheduled call). */
+    /** Frees the slots an enrollment still holds (stop, completion, rescheduled call), and their calendar holds. */
     async releaseCallSlots(i: { enrollmentId: string; stepKey?: string }): Promise<number> {
-      const rows = await db
-        .update(callSlots)
-        .set({ status: 'released' })
-        .where(
-          and(
-            eq(callSlots.enrollmentId, i.enrollmentId),
-            eq(callSlots.status, 'reserved'),
-            i.stepKey ? eq(callSlots.stepKey, i.stepKey) : sql`true`,
-          ),
-        )
-        .returning({ id: callSlots.id });
-      return rows.length;
+      return db.transaction(async (tx) => {
+        const rows = await tx
+          .update(callSlots)
+          .set({ status: 'released' })
+          .where(and(eq(callSlots.enrollmentId, i.enrollmentId), eq(callSlots.status, 'reserved'), i.stepKey ? eq(callSlots.stepKey, i.stepKey) : sql`true`))
+          .returning({ id: callSlots.id });
+        await releaseCallHolds(tx as unknown as Database, { enrollmentId: i.enrollmentId, stepKey: i.stepKey });
+        return rows.length;
+      });
     },
   };
+}
+
+/**
+ * Reserves the rep's call slot an email leaving at `sendAt` announces, inside the caller's
+ * transaction: the promised time is one the rep can keep, at least an hour after the email
+ * actually leaves. Idempotent per (enrollment, step visit): a slot still reserved is returned,
+ * a released one (the email was taken back) is booked again from `sendAt`. Serialized per rep
+ * with a row lock; the rep's other reservations are read once, not once per candidate.
+ */
+export async function reserveCallSlot(tx: Database, ctx: EnrollmentContext, i: { workspaceId: string; enrollmentId: string; stepKey: string; sendAt: string; at: string }): Promise<string> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, ctx.rep.id)).for('update');
+  const [existing] = await tx.select().from(callSlots).where(and(eq(callSlots.enrollmentId, i.enrollmentId), eq(callSlots.stepKey, i.stepKey)));
+  if (existing?.status === 'reserved') return existing.startsAt.toISOString();
+  const len = slotMinutes(ctx.capacity) * 60_000;
+  const desired = desiredAnnouncedCall(i.sendAt, i.at, ctx.place, ctx.rules);
+  const taken = await tx
+    .select({ startsAt: callSlots.startsAt })
+    .from(callSlots)
+    .where(and(eq(callSlots.repId, ctx.rep.id), eq(callSlots.status, 'reserved'), gt(callSlots.startsAt, new Date(Date.parse(desired) - len))))
+    .orderBy(asc(callSlots.startsAt));
+  const times = taken.map((t) => t.startsAt.getTime());
+  let j = 0;
+  for (const candidate of callSlotCandidates(desired, ctx.capacity, ctx.place, ctx.rules)) {
+    const start = Date.parse(candidate);
+    // Candidates only move forward: slots ending before this one never matter again.
+    while (j < times.length && times[j]! <= start - len) j++;
+    if (j < times.length && times[j]! < start + len) continue;
+    const slot = { startsAt: new Date(start), endsAt: new Date(start + len), status: 'reserved' as const };
+    if (existing) await tx.update(callSlots).set(slot).where(eq(callSlots.id, existing.id));
+    else await tx.insert(callSlots).values({ workspaceId: i.workspaceId, repId: ctx.rep.id, enrollmentId: i.enrollmentId, stepKey: i.stepKey, ...slot });
+    return new Date(start).toISOString();
+  }
+  throw ApplicationFailure.nonRetryable(`rep ${ctx.rep.id} has no free call slot in the next weeks`, 'NoCallCapacity');
 }
 
 function stepOf(def: SequenceDefinition, id: string): Step {

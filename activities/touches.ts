@@ -1,110 +1,98 @@
-// Automated touches (emails). Staged ahead of their due time (rendered, recorded once per
-// enrollment step visit), then sent by the outbox dispatcher or, as a fallback, by the workflow.
-import { and, eq } from 'drizzle-orm';
+// Automated touches (emails) as the workflow sees them: staged ahead of their due time (paced on
+// the mailbox, the announced call reserved from the real send time), then sent by the outbox
+// dispatcher or, as a fallback, by the workflow itself, which also watches a retried or held
+// touch until it ends.
+import { and, eq, inArray } from 'drizzle-orm';
 import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
-import { touches } from '../db/schema.js';
-import { renderTemplate, type Step } from '../domain/sequences/index.js';
-import { loadEnrollmentContext } from './context.js';
-import { claimTouch, deliverClaimed, touchStatus, type DeliveryStatus } from './outbox.js';
-import { suppressionOf } from './suppression.js';
-import { templateVars } from './template-vars.js';
-import { appendEvent } from './timeline.js';
+import { MAILBOX_AVAILABLE } from '../domain/outbox/restage.js';
+import { enrollments, mailboxes, touches } from '../db/schema.js';
+import type { Step } from '../domain/sequences/index.js';
+import type { TimingRulesInput } from '../domain/timing/index.js';
+import { stageEmailTouch, type DeliveryStatus, type StageEmailResult } from './email-staging.js';
+import { repHasMailbox } from './mailbox-pacing.js';
+import { claimTouch, deliverClaimed, touchStatus } from './outbox.js';
 
-export type StageEmailInput = {
+export type { StageEmailResult };
+/** Input of the workflows recorded before pacing: the slot was reserved before staging. */
+export type StageEmailInput = { workspaceId: string; enrollmentId: string; stepKey: string; step: Step; sendAt: string; announcedCallAt?: string | null };
+export type StagePacedEmailInput = {
   workspaceId: string;
   enrollmentId: string;
   stepKey: string;
   step: Step;
-  /** When it is due to leave. */
-  sendAt: string;
-  announcedCallAt?: string | null;
+  /** The step's due time, or now when later: the earliest it may leave. */
+  desiredAt: string;
+  timing?: TimingRulesInput | null;
+  /** The announced call's slot key and local time; reserved from the paced send time. */
+  announce?: { slotKey: string; at: string } | null;
 };
-export type StageEmailResult = { touchId: string; status: DeliveryStatus; detail: string | null };
-export type TouchState = { status: DeliveryStatus; sentAt: string | null; detail: string | null };
+export type TouchState = { status: DeliveryStatus; sentAt: string | null; detail: string | null; scheduledAt: string | null; announcedCallAt: string | null };
 
 /** How long the workflow's fallback waits for a sender that holds the touch. */
 const IN_FLIGHT_WAIT_MS = 20_000;
 
 export function createTouchActivities({ db, channels }: { db: Database; channels: ChannelRegistry }) {
   return {
-    /** Idempotent per (enrollment, step visit): a retry returns the touch already staged. */
+    /** Workflows recorded before pacing: sent at `sendAt`, announcing the slot already reserved. */
     async stageEmail(i: StageEmailInput): Promise<StageEmailResult> {
-      const existing = await db.select().from(touches).where(and(eq(touches.enrollmentId, i.enrollmentId), eq(touches.stepKey, i.stepKey)));
-      // A retry of a staged (or sent) touch returns it without reading or rendering anything.
-      if (existing[0] && existing[0].status !== 'cancelled') return { touchId: existing[0].id, status: existing[0].status, detail: existing[0].detail };
-      const ctx = await loadEnrollmentContext(db, i.workspaceId, i.enrollmentId);
-      const rendered = renderTemplate(i.step.template ?? { body: '' }, templateVars(ctx, { announcedCallAt: i.announcedCallAt ?? null }));
-      if (existing[0]?.status === 'cancelled') {
-        // Taken back by a pause: queued again for its new time, with its new announcement.
-        await db
-          .update(touches)
-          .set({ status: 'scheduled', scheduledAt: new Date(i.sendAt), subject: rendered.subject ?? null, body: rendered.body, announcedCallAt: i.announcedCallAt ? new Date(i.announcedCallAt) : null, detail: null })
-          .where(and(eq(touches.id, existing[0].id), eq(touches.status, 'cancelled')));
-        return { touchId: existing[0].id, status: 'scheduled', detail: null };
-      }
-      // Checked again when it leaves; refusing here already keeps the queue honest.
-      const suppressedBecause =
-        ctx.prospect.status === 'opted_out' ? 'prospect opted out'
-        : ctx.prospect.status === 'invalid_email' ? 'email address marked invalid'
-        : !ctx.prospect.email ? 'prospect has no email address'
-        : await suppressionOf(db, i.workspaceId, ctx.prospect.email);
-      return db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(touches)
-          .values({
-            workspaceId: i.workspaceId,
-            enrollmentId: i.enrollmentId,
-            prospectId: ctx.prospect.id,
-            stepKey: i.stepKey,
-            channel: 'email',
-            provider: channels.emailFor(null)?.id ?? 'none',
-            status: suppressedBecause ? 'suppressed' : 'scheduled',
-            scheduledAt: new Date(i.sendAt),
-            toAddress: ctx.prospect.email,
-            subject: rendered.subject ?? null,
-            body: rendered.body,
-            announcedCallAt: i.announcedCallAt ? new Date(i.announcedCallAt) : null,
-            detail: suppressedBecause,
-          })
-          .onConflictDoNothing({ target: [touches.enrollmentId, touches.stepKey] })
-          .returning();
-        if (!row) {
-          const [again] = await tx.select().from(touches).where(and(eq(touches.enrollmentId, i.enrollmentId), eq(touches.stepKey, i.stepKey)));
-          return { touchId: again!.id, status: again!.status, detail: again!.detail };
-        }
-        if (suppressedBecause) {
-          await appendEvent(tx as unknown as Database, { workspaceId: i.workspaceId, prospectId: ctx.prospect.id, enrollmentId: i.enrollmentId, type: 'touch.suppressed', payload: { touchId: row.id, stepKey: i.stepKey, reason: suppressedBecause }, dedupeKey: `touch:${row.id}` });
-        }
-        return { touchId: row.id, status: row.status, detail: suppressedBecause };
-      });
+      return stageEmailTouch(db, channels, { ...i, desiredAt: i.sendAt, pace: false, announcedCallAt: i.announcedCallAt ?? null });
     },
 
-    /** Takes a staged touch back (stop, pause, skip); a touch already gone stays as it is. */
+    /** Idempotent per (enrollment, step visit): paced on its mailbox, the announced call reserved from the send time. */
+    async stagePacedEmail(i: StagePacedEmailInput): Promise<StageEmailResult> {
+      return stageEmailTouch(db, channels, { ...i, pace: true });
+    },
+
+    /** Takes a staged or held touch back (stop, pause, skip); a touch already leaving or gone stays as it is. */
     async cancelStagedTouch(i: { touchId: string }): Promise<TouchState> {
-      await db.update(touches).set({ status: 'cancelled' }).where(and(eq(touches.id, i.touchId), eq(touches.status, 'scheduled')));
+      await db.update(touches).set({ status: 'cancelled', detail: 'taken back by the cadence' }).where(and(eq(touches.id, i.touchId), inArray(touches.status, ['scheduled', 'held'])));
       return stateOf(await touchStatus(db, i.touchId));
     },
 
     /**
-     * The workflow's fallback at the due time: sends the touch if no dispatcher has claimed it,
-     * waits briefly for one that holds it, and reports how it ended.
+     * The workflow's fallback once the touch is due (`at`, the workflow's clock): sends it if no
+     * dispatcher has claimed it, waits briefly for one that holds it, lets a held touch go when
+     * its mailbox is back, and reports where it stands.
      */
     async dispatchTouch(i: { touchId: string; at: string }): Promise<TouchState> {
-      const claimed = await claimTouch(db, i.touchId);
-      if (claimed) await deliverClaimed(db, channels, claimed, new Date(i.at));
-      const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
+      const at = new Date(i.at);
+      const claimed = await claimTouch(db, i.touchId, at);
+      if (claimed) await deliverClaimed(db, channels, claimed, { at });
       let row = await touchStatus(db, i.touchId);
-      while (row?.status === 'sending' && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 250));
+      if (row?.status === 'held') row = await release(row);
+      // Polled at 250 ms, 500 ms, 1 s... (a burst's thousands of workflows must not hammer the database).
+      const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
+      for (let pause = 250; row?.status === 'sending' && Date.now() < deadline; pause = Math.min(pause * 2, 4_000)) {
+        await new Promise((r) => setTimeout(r, pause));
         row = await touchStatus(db, i.touchId);
       }
       return stateOf(row);
     },
   };
+
+  /** A held touch whose mailbox is connected again is queued; one without a mailbox is re-staged once the rep has one. */
+  async function release(row: typeof touches.$inferSelect): Promise<typeof touches.$inferSelect> {
+    if (row.mailboxId) {
+      const [mailbox] = await db.select({ status: mailboxes.status }).from(mailboxes).where(eq(mailboxes.id, row.mailboxId));
+      if (mailbox?.status !== 'connected') return row;
+      const [queued] = await db.update(touches).set({ status: 'scheduled', detail: null }).where(and(eq(touches.id, row.id), eq(touches.status, 'held'))).returning();
+      return queued ?? row;
+    }
+    const [enrollment] = await db.select({ repId: enrollments.repId }).from(enrollments).where(eq(enrollments.id, row.enrollmentId));
+    if (!enrollment || !(channels.emailFor(null) || (await repHasMailbox(db, row.workspaceId, enrollment.repId)))) return row;
+    const [taken] = await db.update(touches).set({ status: 'cancelled', detail: MAILBOX_AVAILABLE }).where(and(eq(touches.id, row.id), eq(touches.status, 'held'))).returning();
+    return taken ?? row;
+  }
 }
 
 function stateOf(row: typeof touches.$inferSelect | undefined): TouchState {
-  if (!row) return { status: 'failed', sentAt: null, detail: 'touch row missing' };
-  return { status: row.status, sentAt: row.sentAt?.toISOString() ?? null, detail: row.detail };
+  if (!row) return { status: 'failed', sentAt: null, detail: 'touch row missing', scheduledAt: null, announcedCallAt: null };
+  return {
+    status: row.status,
+    sentAt: row.sentAt?.toISOString() ?? null,
+    detail: row.detail,
+    scheduledAt: row.scheduledAt?.toISOString() ?? null,
+    announcedCallAt: row.announcedCallAt?.toISOString() ?? null,
+  };
 }

@@ -1,9 +1,10 @@
-// Sends staged emails the moment they come due, many at a time, so an 08:00 burst of thousands
-// of enrollments leaves at 08:00 and not over the next minutes. Several dispatchers (one per
-// worker process) share the work through `for update skip locked`.
+// Sends staged touches the moment they come due, many at a time, so an 08:00 burst of thousands
+// of enrollments leaves at 08:00 (or at its paced time) and not over the next minutes. Several
+// dispatchers (one per worker process) share the work through `for update skip locked`; each
+// also sweeps the claims of senders that died mid-send.
 import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
-import { claimDueTouches, deliverClaimed, markStaleSendsUncertain } from '../activities/outbox.js';
+import { claimDueTouches, deliverClaimed, sweepStaleClaims } from '../activities/outbox.js';
 
 export type OutboxDispatcherOptions = {
   db: Database;
@@ -13,6 +14,10 @@ export type OutboxDispatcherOptions = {
   batchSize?: number;
   /** Sends in flight at once. */
   concurrency?: number;
+  /** A claim older than this belongs to a sender that died (default 2 minutes). */
+  staleClaimMs?: number;
+  /** How often the stale claims are swept (default every minute). */
+  sweepEveryMs?: number;
 };
 
 export function startOutboxDispatcher(o: OutboxDispatcherOptions): { stop: () => Promise<void> } {
@@ -22,16 +27,18 @@ export function startOutboxDispatcher(o: OutboxDispatcherOptions): { stop: () =>
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  let sweeps = 0;
+  let lastSweep = 0;
 
   const tick = async () => {
     try {
-      // Every ~minute: sends interrupted by a crash become uncertain (never resent blindly).
-      if (sweeps++ % Math.max(1, Math.round(60_000 / interval)) === 0) await markStaleSendsUncertain(o.db, 10 * 60_000);
+      if (Date.now() - lastSweep >= (o.sweepEveryMs ?? 60_000)) {
+        lastSweep = Date.now();
+        await sweepStaleClaims(o.db, o.channels, { olderThanMs: o.staleClaimMs ?? 120_000 });
+      }
       for (;;) {
         const due = await claimDueTouches(o.db, batch);
         if (due.length === 0) break;
-        await deliverClaimed(o.db, o.channels, due, undefined, concurrency);
+        await deliverClaimed(o.db, o.channels, due, { concurrency });
         if (stopped || due.length < batch) break;
       }
     } catch (err) {

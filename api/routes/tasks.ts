@@ -11,6 +11,7 @@ import { PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { principalOf, requireRole, type AuthEnv, type Principal } from '../middleware/auth.js';
+import { completeSystemTask, isSystemTaskKind } from '../../activities/system-tasks.js';
 import { reassignTask } from '../services/task-reassign.js';
 import { repQueue, workspaceTasks } from '../services/task-queue.js';
 import { viaWorkflow } from '../temporal-errors.js';
@@ -147,6 +148,17 @@ export function taskRoutes(deps: ApiDeps) {
     return c.json(toJson(task), 200);
   });
 
+  // Not a cadence step (an uncertain send to check, a mailbox to reconnect): no workflow involved.
+  const completeSystem = async (task: TaskRow, outcome: z.infer<typeof TaskOutcomeSchema>) => {
+    if (outcome.outcome !== 'done') {
+      throw new ProblemError('validation-failed', 422, `body.outcome: a ${task.kind} task is completed with "done"`, { errors: [{ field: 'body.outcome', message: 'expected "done"' }] });
+    }
+    const done = await completeSystemTask(db, { workspaceId: task.workspaceId, taskId: task.id, note: outcome.note });
+    if (!done) throw new ProblemError('conflict', 409, 'the task is already closed');
+    const [enrollment] = task.enrollmentId ? await db.select({ status: enrollments.status }).from(enrollments).where(eq(enrollments.id, task.enrollmentId)) : [];
+    return { task: toJson(done), enrollmentStatus: enrollment?.status ?? 'none', next: null };
+  };
+
   app.openapi(routes.complete, async (c) => {
     const p = principalOf(c);
     const { taskId } = c.req.valid('param');
@@ -158,6 +170,7 @@ export function taskRoutes(deps: ApiDeps) {
       .where(and(eq(tasks.id, taskId), eq(tasks.workspaceId, p.workspaceId)));
     if (!row || isOtherRep(p, row.task.repId)) throw notFound();
     if (row.task.status !== 'open') throw new ProblemError('conflict', 409, `the task is already ${row.task.status}`);
+    if (isSystemTaskKind(row.task.kind)) return c.json(await completeSystem(row.task, outcome), 200);
     if (!row.workflowId) throw new ProblemError('conflict', 409, 'the task has no enrollment to report to');
     const result = await viaWorkflow(() =>
       deps.temporal.workflow.getHandle(row.workflowId!).executeUpdate(completeTaskUpdate, { args: [{ taskId, ...outcome }] }),

@@ -10,6 +10,16 @@ export const WEBHOOK_EVENT_TYPES = [
   'task.completed',
   'task.missed',
   'email.sent',
+  // The outbox: a touch refused, retried, held (no or a disconnected mailbox), failed, or
+  // uncertain (a sender died mid-send); a provider action handed over; a mailbox disconnected.
+  'touch.suppressed',
+  'touch.retrying',
+  'touch.held',
+  'touch.cancelled',
+  'touch.failed',
+  'touch.uncertain',
+  'touch.sent',
+  'mailbox.disconnected',
   'email.replied',
   'email.bounced',
   'call.logged',

@@ -6,6 +6,7 @@ import { isTouch } from '../../domain/cadence/touch.js';
 import type { Transition } from '../../domain/sequences/transitions.js';
 import { allowedOutcomes, brokenAnnouncementTarget, nextAfterOutcome, nextAfterStep } from '../../domain/sequences/transitions.js';
 import { acts, local } from './activities.js';
+import { DISPATCH_GRACE_MS, runPacedEmail } from './email-step.js';
 import { runEscalation } from './escalation.js';
 import { planStep } from './plan.js';
 import { ids, type Run } from './run.js';
@@ -22,8 +23,6 @@ const DEFAULT_GRACE_MINUTES = 15;
  * take one back.
  */
 const STAGE_LEAD_MS = 10 * 60_000;
-/** The workflow sends itself only if the dispatcher has not within this delay. */
-const DISPATCH_GRACE_MS = 2_000;
 
 export async function runStep(run: Run, step: Step): Promise<StepEnd> {
   const { s, def } = run;
@@ -59,7 +58,9 @@ export async function runStep(run: Run, step: Step): Promise<StepEnd> {
     s.phase = 'executing';
     if (step.type === 'wait') return { kind: 'transition', t: nextAfterStep(def, step.id) };
     if (step.type !== 'email') return runEscalation(run, step, stepKey);
-    const sent = await runEmail(run, step, stepKey);
+    // Histories recorded before the paced outbox reserved the slot, then staged at the due time.
+    const sent = patched('paced-outbox') ? await runPacedEmail(run, step, stepKey) : await runEmail(run, step, stepKey);
+    if (sent === 'skip') return skipped(run, step);
     if (sent !== 'replan') return sent;
     await planStep(run, step, nowIso());
   }
@@ -74,9 +75,10 @@ async function skipped(run: Run, step: Step): Promise<StepEnd> {
 }
 
 /**
- * Emails are staged a little ahead of their due time (slot reserved, rendered, queued in the
- * outbox) so the dispatcher can send a whole 08:00 burst at 08:00; the workflow then confirms,
- * or sends itself if no dispatcher did. 'replan' after a pause took the staged email back.
+ * Before the paced outbox: emails are staged a little ahead of their due time (slot reserved,
+ * rendered, queued in the outbox) so the dispatcher can send a whole 08:00 burst at 08:00; the
+ * workflow then confirms, or sends itself if no dispatcher did. 'replan' after a pause took the
+ * staged email back. Kept unchanged for workflows recorded before the patch.
  */
 async function runEmail(run: Run, step: Step, stepKey: string): Promise<StepEnd | 'replan'> {
   const { s } = run;
