@@ -1,0 +1,202 @@
+// A local Google: a real HTTP server speaking the REST wire protocol of the endpoints Relance
+// uses (OAuth token refresh, Gmail send/search/get/history/threads, Calendar events), so the
+// real googleapis client is pointed at it (rootUrl, oauth2TokenUrl) and nothing is mocked.
+// Each account is reached through its refresh token; access tokens expire and are refreshed.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GoogleConfig } from '../../runtime/config.js';
+import { FakeCalendar } from './fake-calendar.js';
+import { FakeGmail } from './fake-gmail.js';
+
+export type FakeAccount = { address: string; refreshToken: string; revoked: boolean; gmail: FakeGmail; calendar: FakeCalendar };
+export type FakeRequest = { method: string; path: string; endpoint: string; /** The account the access token belongs to. */ account?: string | undefined };
+export type Reply = { status: number; body?: unknown };
+type Fault = { status: number } | { drop: true } | { cut: true };
+
+/** A Google API error body, as Google sends it. */
+export function googleError(status: number, message: string, reason: string): Reply {
+  return { status, body: { error: { code: status, message, errors: [{ message, domain: 'global', reason }], status: reason.toUpperCase() } } };
+}
+
+const CLIENT_ID = 'fake-client.apps.googleusercontent.com';
+const CLIENT_SECRET = 'fake-client-secret';
+
+export class FakeGoogle {
+  readonly accounts = new Map<string, FakeAccount>();
+  readonly requests: FakeRequest[] = [];
+  /** Token refreshes answered with a new access token. */
+  refreshes = 0;
+  /** Lifetime of the access tokens issued from now on. */
+  accessTokenLifetimeSec = 3600;
+  private readonly tokens = new Map<string, { account: FakeAccount; expiresAt: number }>();
+  private readonly faults = new Map<string, Fault[]>();
+  private url = '';
+  private readonly server = createServer((req, res) => void this.handle(req, res));
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** What the deployment would configure (GOOGLE_CLIENT_ID, ..., GOOGLE_API_ROOT_URL, GOOGLE_OAUTH_TOKEN_URL). */
+  config(): GoogleConfig {
+    return { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, rootUrl: this.url, tokenUrl: `${this.url}token` };
+  }
+
+  /** A Google account that granted Relance offline access: its refresh token. */
+  addAccount(address: string): FakeAccount {
+    const account: FakeAccount = { address, refreshToken: `1//fake-${randomBytes(12).toString('hex')}`, revoked: false, gmail: new FakeGmail(address), calendar: new FakeCalendar() };
+    this.accounts.set(address, account);
+    return account;
+  }
+
+  account(address: string): FakeAccount {
+    const a = this.accounts.get(address);
+    if (!a) throw new Error(`no fake Google account ${address}`);
+    return a;
+  }
+
+  /** The user removed Relance's access: the refresh token and its access tokens stop working. */
+  revoke(address: string): void {
+    const account = this.account(address);
+    account.revoked = true;
+    for (const [token, t] of this.tokens) if (t.account === account) this.tokens.delete(token);
+  }
+
+  /** The user connected Relance again: a new refresh token. */
+  regrant(address: string): string {
+    const account = this.account(address);
+    account.refreshToken = `1//fake-${randomBytes(12).toString('hex')}`;
+    account.revoked = false;
+    return account.refreshToken;
+  }
+
+  /** Every access token issued so far expires now (the next API call gets a 401). */
+  expireAccessTokens(): void {
+    this.tokens.clear();
+  }
+
+  /** The next `times` calls to an endpoint (e.g. 'gmail.send', 'calendar.insert') answer `status`. */
+  fail(endpoint: string, status: number, times = 1): void {
+    this.queueFault(endpoint, { status }, times);
+  }
+
+  /** The next `times` calls to an endpoint are carried out, then the connection drops before the answer. */
+  dropResponse(endpoint: string, times = 1): void {
+    this.queueFault(endpoint, { drop: true }, times);
+  }
+
+  /** The next `times` calls to an endpoint lose their connection before Google does anything. */
+  cutConnection(endpoint: string, times = 1): void {
+    this.queueFault(endpoint, { cut: true }, times);
+  }
+
+  count(endpoint: string): number {
+    return this.requests.filter((r) => r.endpoint === endpoint).length;
+  }
+
+  private queueFault(endpoint: string, fault: Fault, times: number) {
+    const list = this.faults.get(endpoint) ?? [];
+    for (let i = 0; i < times; i++) list.push(fault);
+    this.faults.set(endpoint, list);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const body = await readBody(req);
+    const route = routeOf(req.method ?? 'GET', url.pathname);
+    const request: FakeRequest = { method: req.method ?? 'GET', path: url.pathname + url.search, endpoint: route?.endpoint ?? 'unknown' };
+    this.requests.push(request);
+    if (!route) return send(res, googleError(404, `no route ${req.method} ${url.pathname}`, 'notFound'));
+    const fault = this.faults.get(route.endpoint)?.shift();
+    if (fault && 'status' in fault) return send(res, googleError(fault.status, `injected ${fault.status}`, fault.status === 429 ? 'rateLimitExceeded' : 'backendError'));
+    if (fault && 'cut' in fault) {
+      res.socket?.destroy();
+      return;
+    }
+    let reply: Reply;
+    if (route.endpoint === 'token') reply = this.token(new URLSearchParams(body.toString('utf8')));
+    else {
+      const account = this.authorize(req.headers.authorization);
+      request.account = account?.address;
+      if (!account) reply = googleError(401, 'Request had invalid authentication credentials.', 'unauthenticated');
+      else if (route.endpoint.startsWith('gmail.')) reply = account.gmail.handle(route.endpoint, route.id, url.searchParams, body);
+      else reply = account.calendar.handle(route.endpoint, route.id, body);
+    }
+    if (fault) {
+      // Carried out, but the caller never hears back (a crash or a cut between acceptance and answer).
+      res.socket?.destroy();
+      return;
+    }
+    send(res, reply);
+  }
+
+  private token(form: URLSearchParams): Reply {
+    if (form.get('client_id') !== CLIENT_ID || form.get('client_secret') !== CLIENT_SECRET) {
+      return { status: 401, body: { error: 'invalid_client', error_description: 'The OAuth client was not found.' } };
+    }
+    const account = [...this.accounts.values()].find((a) => a.refreshToken === form.get('refresh_token'));
+    if (form.get('grant_type') !== 'refresh_token' || !account || account.revoked) {
+      return { status: 400, body: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } };
+    }
+    const accessToken = `ya29.fake-${randomBytes(16).toString('hex')}`;
+    this.tokens.set(accessToken, { account, expiresAt: Date.now() + this.accessTokenLifetimeSec * 1000 });
+    this.refreshes++;
+    return { status: 200, body: { access_token: accessToken, expires_in: this.accessTokenLifetimeSec, token_type: 'Bearer', scope: 'https://www.googleapis.com/auth/gmail.send' } };
+  }
+
+  private authorize(header: string | undefined): FakeAccount | null {
+    const token = /^Bearer (.+)$/.exec(header ?? '')?.[1];
+    const t = token ? this.tokens.get(token) : undefined;
+    if (!t || t.expiresAt <= Date.now() || t.account.revoked) return null;
+    return t.account;
+  }
+}
+
+const routes: Array<[method: string, pattern: RegExp, endpoint: string]> = [
+  ['POST', /^\/token$/, 'token'],
+  ['POST', /^\/gmail\/v1\/users\/me\/messages\/send$/, 'gmail.send'],
+  ['GET', /^\/gmail\/v1\/users\/me\/messages$/, 'gmail.list'],
+  ['GET', /^\/gmail\/v1\/users\/me\/messages\/([^/]+)$/, 'gmail.get'],
+  ['GET', /^\/gmail\/v1\/users\/me\/threads\/([^/]+)$/, 'gmail.threads.get'],
+  ['GET', /^\/gmail\/v1\/users\/me\/profile$/, 'gmail.profile'],
+  ['GET', /^\/gmail\/v1\/users\/me\/history$/, 'gmail.history'],
+  ['POST', /^\/calendar\/v3\/calendars\/primary\/events$/, 'calendar.insert'],
+  ['GET', /^\/calendar\/v3\/calendars\/primary\/events\/([^/]+)$/, 'calendar.get'],
+  ['PATCH', /^\/calendar\/v3\/calendars\/primary\/events\/([^/]+)$/, 'calendar.patch'],
+  ['DELETE', /^\/calendar\/v3\/calendars\/primary\/events\/([^/]+)$/, 'calendar.delete'],
+];
+
+function routeOf(method: string, path: string): { endpoint: string; id: string | undefined } | null {
+  for (const [m, pattern, endpoint] of routes) {
+    const match = m === method ? pattern.exec(path) : null;
+    if (match) return { endpoint, id: match[1] ? decodeURIComponent(match[1]) : undefined };
+  }
+  return null;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (reply.body === undefined) {
+    res.writeHead(reply.status).end();
+    return;
+  }
+  res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(reply.body));
+}
+
+/** A started fake Google; close it in afterAll. */
+export async function startFakeGoogle(): Promise<FakeGoogle> {
+  return new FakeGoogle().start();
+}
