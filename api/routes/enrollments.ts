@@ -32,6 +32,7 @@ const EnrollmentCreate = z
     context: z.string().max(2000).optional().openapi({ example: 'your Series B announced on Monday' }),
     pretext: z.string().max(2000).optional().openapi({ example: 'We helped Acme cut ramp-up time by 30%.' }),
     startAt: z.iso.datetime({ offset: true }).optional(),
+    mailboxId: z.uuid().optional().openapi({ description: "The rep's mailbox the emails leave from (one of the enrolling rep's); by default the rep's default mailbox" }),
   })
   .openapi('EnrollmentCreate');
 
@@ -121,7 +122,7 @@ const create = createRoute({
     200: jsonResponse(Enrollment, 'Already enrolled'),
     404: problemResponse('Prospect, sequence or rep not found in this workspace'),
     409: problemResponse('Opted-out prospect, archived or unpublished sequence'),
-    422: problemResponse('Invalid body'),
+    422: problemResponse("Invalid body; a suppressed prospect (body.prospectId); not one of the rep's mailboxes (body.mailboxId)"),
   },
 });
 

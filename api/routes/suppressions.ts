@@ -1,13 +1,17 @@
-// The workspace's suppression list: addresses and whole domains no cadence may email, whatever
-// enrolled them. Checked when an email is staged (activities/touches.ts).
+// The workspace's suppression list: addresses and whole domains no cadence may touch, whatever
+// enrolled them. Adding an entry stops, before their next step, the cadences of the prospects it
+// covers; emails are checked against it again when they are staged and when they leave.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, asc, eq } from 'drizzle-orm';
-import { suppressions } from '../../db/schema.js';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { enrollments, prospects, suppressions } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { mapLimited } from '../services/bulk-enroll.js';
+import { stopEnrollment } from '../services/prospect-events.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { DomainSchema } from './accounts.js';
 
@@ -29,17 +33,41 @@ const toSuppression = (s: typeof suppressions.$inferSelect): z.infer<typeof Supp
   reason: s.reason,
   createdAt: s.createdAt.toISOString(),
 });
+const SuppressionAdded = Suppression.extend({
+  enrollmentsStopped: z.number().int().openapi({ description: 'Unfinished cadences of the prospects it covers, stopped now (reason "suppressed")' }),
+}).openapi('SuppressionAdded');
 const ROLES = ['ops', 'integration'] as const;
+const STOP_CONCURRENCY = 8;
+
+/** Workflows of the unfinished enrollments whose prospect the entry covers: the address, or any address at the domain or a subdomain. */
+async function coveredEnrollments(db: Database, workspaceId: string, s: { value: string; kind: 'email' | 'domain' }): Promise<string[]> {
+  const domain = sql`split_part(lower(${prospects.email}), '@', 2)`;
+  const covers =
+    s.kind === 'email'
+      ? sql`lower(${prospects.email}) = ${s.value}`
+      : sql`(${domain} = ${s.value} or right(${domain}, ${s.value.length + 1}) = ${`.${s.value}`})`;
+  const rows = await db
+    .select({ workflowId: enrollments.workflowId })
+    .from(enrollments)
+    .innerJoin(prospects, eq(prospects.id, enrollments.prospectId))
+    .where(and(eq(enrollments.workspaceId, workspaceId), eq(prospects.workspaceId, workspaceId), inArray(enrollments.status, ['pending', 'active', 'paused']), covers));
+  return rows.map((r) => r.workflowId);
+}
 
 const routes = {
   create: createRoute({
     method: 'post',
     path: '/v1/suppressions',
     tags: ['suppressions'],
-    summary: 'Suppress an address or a domain; suppressing it again returns the existing entry (200)',
+    summary: 'Suppress an address or a domain and stop the cadences it covers; suppressing it again returns the existing entry (200)',
     middleware: [requireRole(...ROLES)] as const,
     request: { body: jsonBody(SuppressionCreate) },
-    responses: { 201: jsonResponse(Suppression, 'Created'), 200: jsonResponse(Suppression, 'Already suppressed'), 422: problemResponse('Not an address or a domain') },
+    responses: {
+      201: jsonResponse(SuppressionAdded, 'Created; the covered cadences are stopped'),
+      200: jsonResponse(SuppressionAdded, 'Already suppressed; any covered cadence still running is stopped'),
+      422: problemResponse('Not an address or a domain'),
+      503: problemResponse('Recorded, but some cadences could not be reached: post again'),
+    },
   }),
   list: createRoute({
     method: 'get',
@@ -61,8 +89,20 @@ const routes = {
   }),
 };
 
-export function suppressionRoutes({ db }: ApiDeps) {
+export function suppressionRoutes({ db, temporal }: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
+
+  /** Stops what the entry covers, a few workflows at a time; the entry is committed first, so a retry finishes the job. */
+  async function stopCovered(workspaceId: string, s: { value: string; kind: 'email' | 'domain' }): Promise<number> {
+    const workflowIds = await coveredEnrollments(db, workspaceId, s);
+    const results = await mapLimited(workflowIds, STOP_CONCURRENCY, (id) => stopEnrollment(temporal, id, 'suppressed').catch(() => null));
+    const failed = results.filter((r) => r === null).length;
+    if (failed > 0) {
+      console.error(`[api] suppression: ${failed} of ${workflowIds.length} cadences could not be stopped`);
+      throw new ProblemError('service-unavailable', 503, `the entry is recorded, but ${failed} cadences could not be stopped yet: post it again`);
+    }
+    return results.filter((r) => r === true).length;
+  }
 
   app.openapi(routes.create, async (c) => {
     const { workspaceId } = principalOf(c);
@@ -72,9 +112,9 @@ export function suppressionRoutes({ db }: ApiDeps) {
       .values({ workspaceId, value: value.value, kind: value.kind, reason: reason ?? 'manual' })
       .onConflictDoNothing({ target: [suppressions.workspaceId, suppressions.value] })
       .returning();
-    if (row) return c.json(toSuppression(row), 201);
-    const [existing] = await db.select().from(suppressions).where(and(eq(suppressions.workspaceId, workspaceId), eq(suppressions.value, value.value)));
-    return c.json(toSuppression(existing!), 200);
+    const entry = row ?? (await db.select().from(suppressions).where(and(eq(suppressions.workspaceId, workspaceId), eq(suppressions.value, value.value))))[0]!;
+    const enrollmentsStopped = await stopCovered(workspaceId, value);
+    return c.json({ ...toSuppression(entry), enrollmentsStopped }, row ? 201 : 200);
   });
 
   app.openapi(routes.list, async (c) => {

@@ -1,7 +1,9 @@
 // Enrolling a prospect: checks every id against the workspace, freezes the sequence's latest
 // published version into the workflow input, and starts one workflow per (prospect, sequence).
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { enrollments, prospects, sequences, sequenceVersions, users } from '../../db/schema.js';
+import { suppressionOf } from '../../activities/suppression.js';
+import type { Database } from '../../db/client.js';
+import { enrollments, mailboxes, prospects, sequences, sequenceVersions, users } from '../../db/schema.js';
 import { parseSequenceDefinition, type SequenceDefinition } from '../../domain/sequences/index.js';
 import { enrollmentWorkflowId } from '../../workflows/ids.js';
 import type { EnrollmentInput } from '../../workflows/enrollment/input.js';
@@ -15,6 +17,8 @@ export type EnrollRequest = {
   context?: string | undefined;
   pretext?: string | undefined;
   startAt?: string | undefined;
+  /** One of the rep's mailboxes; by default the rep's default mailbox at send time. */
+  mailboxId?: string | undefined;
 };
 
 /** Published versions never change: each is parsed and validated once per process. */
@@ -30,6 +34,25 @@ function definitionOf(sequenceId: string, version: number, raw: unknown): Sequen
   return def;
 }
 
+const invalid = (field: string, message: string) => new ProblemError('validation-failed', 422, `body.${field}: ${message}`, { errors: [{ field: `body.${field}`, message }] });
+
+/** A suppressed address (or domain) is never enrolled: the list applies to every channel. */
+async function assertNotSuppressed(db: Database, workspaceId: string, email: string | null): Promise<void> {
+  const hit = email ? await suppressionOf(db, workspaceId, email) : null;
+  if (hit) throw invalid('prospectId', `the prospect's address is on the suppression list (${hit})`);
+}
+
+/** The mailbox must be one of the enrolling rep's, in the workspace, and not disabled. */
+async function assertRepMailbox(db: Database, workspaceId: string, repId: string, mailboxId: string | undefined): Promise<void> {
+  if (!mailboxId) return;
+  const [box] = await db
+    .select({ status: mailboxes.status })
+    .from(mailboxes)
+    .where(and(eq(mailboxes.id, mailboxId), eq(mailboxes.workspaceId, workspaceId), eq(mailboxes.userId, repId)));
+  if (!box) throw invalid('mailboxId', "not one of the rep's mailboxes in this workspace");
+  if (box.status === 'disabled') throw invalid('mailboxId', 'the mailbox is disabled');
+}
+
 function notFound(field: string, what: string) {
   return new ProblemError('not-found', 404, `${what} not found in this workspace`, {
     errors: [{ field: `body.${field}`, message: `no such ${what} in this workspace` }],
@@ -41,7 +64,7 @@ export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollReq
   // Independent look-ups, side by side; each is scoped to the workspace.
   const [[prospect], [rep], [sequence], [latest]] = await Promise.all([
     db
-      .select({ id: prospects.id, accountId: prospects.accountId, status: prospects.status })
+      .select({ id: prospects.id, accountId: prospects.accountId, status: prospects.status, email: prospects.email })
       .from(prospects)
       .where(and(eq(prospects.id, body.prospectId), eq(prospects.workspaceId, workspaceId))),
     db.select({ id: users.id }).from(users).where(and(eq(users.id, body.repId), eq(users.workspaceId, workspaceId))),
@@ -57,8 +80,12 @@ export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollReq
       .limit(1),
   ]);
   if (!prospect) throw notFound('prospectId', 'prospect');
-  if (prospect.status === 'opted_out') throw new ProblemError('conflict', 409, 'the prospect opted out: no cadence may touch them');
+  if (prospect.status === 'opted_out') {
+    throw new ProblemError('conflict', 409, 'the prospect opted out: no cadence may touch them', { errors: [{ field: 'body.prospectId', message: 'the prospect opted out' }] });
+  }
+  await assertNotSuppressed(db, workspaceId, prospect.email);
   if (!rep) throw notFound('repId', 'rep');
+  await assertRepMailbox(db, workspaceId, body.repId, body.mailboxId);
   if (!sequence) throw notFound('sequenceId', 'sequence');
   if (sequence.status === 'archived') throw new ProblemError('conflict', 409, 'the sequence is archived');
   if (!latest) throw new ProblemError('conflict', 409, 'the sequence has no published version');
@@ -75,6 +102,7 @@ export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollReq
       workflowId,
       context: body.context ?? null,
       pretext: body.pretext ?? null,
+      mailboxId: body.mailboxId ?? null,
     })
     .onConflictDoNothing({ target: enrollments.workflowId })
     .returning();

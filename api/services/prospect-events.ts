@@ -5,8 +5,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Client } from '@temporalio/client';
 import { appendEvent } from '../../activities/timeline.js';
 import type { Database } from '../../db/client.js';
-import { enrollments, prospects } from '../../db/schema.js';
-import { prospectEventSignal, type ProspectEvent } from '../../workflows/enrollment/messages.js';
+import { enrollments, prospects, sequenceVersions, workspaces } from '../../db/schema.js';
+import { mergeTimingRules, type TimingRulesInput } from '../../domain/timing/index.js';
+import { prospectEventSignal, stopUpdate, type ProspectEvent } from '../../workflows/enrollment/messages.js';
+import { workflowProblem } from '../temporal-errors.js';
 
 export type ProspectEventBody =
   | { type: 'reply'; detail?: string | undefined; subject?: string | undefined }
@@ -22,6 +24,10 @@ export type ProspectEventContext = {
   source: string;
   /** Timeline dedupe key of this report (a webhook id, a request id). */
   dedupeKey: string;
+  /** The enrollment the report is about, when known (the touch an email answered). */
+  enrollmentId?: string | null | undefined;
+  /** More for the timeline event (the matched touch, a bounce's status); never a message body. */
+  payload?: Record<string, unknown> | undefined;
 };
 
 export async function findProspectIdByEmail(db: Database, workspaceId: string, email: string): Promise<string | null> {
@@ -35,7 +41,8 @@ export async function findProspectIdByEmail(db: Database, workspaceId: string, e
 
 export async function applyProspectEvent(temporal: Client, db: Database, ctx: ProspectEventContext, body: ProspectEventBody): Promise<{ enrollmentsSignalled: number }> {
   const { workspaceId, prospectId, source, dedupeKey } = ctx;
-  const timeline = (type: string, payload: Record<string, unknown>, key = dedupeKey) => appendEvent(db, { workspaceId, prospectId, type, payload: { source, ...payload }, dedupeKey: key });
+  const timeline = (type: string, payload: Record<string, unknown>, key = dedupeKey) =>
+    appendEvent(db, { workspaceId, prospectId, enrollmentId: ctx.enrollmentId ?? null, type, payload: { source, ...ctx.payload, ...payload }, dedupeKey: key });
   switch (body.type) {
     case 'opt_out':
       await db.update(prospects).set({ status: 'opted_out' }).where(eq(prospects.id, prospectId));
@@ -55,25 +62,49 @@ export async function applyProspectEvent(temporal: Client, db: Database, ctx: Pr
       await timeline('prospect.auto_replied', { returnAt: body.returnAt ?? null });
       break;
   }
-  const event: ProspectEvent =
+  const event: ProspectEvent | ((e: ActiveEnrollment) => ProspectEvent) =
     body.type === 'auto_reply'
-      ? { type: 'auto_reply', source, ...(body.returnAt ? { returnAt: body.returnAt } : {}) }
+      ? (e) => ({ type: 'auto_reply', source, ...(body.returnAt ? { returnAt: body.returnAt } : defaultReturn(e)) })
       : body.type === 'opt_out'
         ? { type: 'opt_out', source }
         : { type: body.type, source, ...(body.detail ? { detail: body.detail } : {}) };
   return { enrollmentsSignalled: await signalActiveEnrollments(temporal, db, workspaceId, prospectId, event) };
 }
 
+type ActiveEnrollment = { workflowId: string; workspaceTiming: unknown; definition: unknown };
+
+/**
+ * An out-of-office with no return date pauses for the timing rules' autoReplyPauseDays (the
+ * sequence's, else the workspace's); unset, the workflow's own default applies.
+ */
+function defaultReturn(e: ActiveEnrollment): { returnAt?: string } {
+  let days: number | undefined;
+  try {
+    days = mergeTimingRules(e.workspaceTiming as TimingRulesInput, (e.definition as { timing?: TimingRulesInput } | null)?.timing).autoReplyPauseDays;
+  } catch {
+    days = undefined; // rules saved before they were validated: the default
+  }
+  return days ? { returnAt: new Date(Date.now() + days * 86_400_000).toISOString() } : {};
+}
+
 /** Signals every unfinished enrollment of the prospect; returns how many were reached. */
-export async function signalActiveEnrollments(temporal: Client, db: Database, workspaceId: string, prospectId: string, event: ProspectEvent): Promise<number> {
+export async function signalActiveEnrollments(
+  temporal: Client,
+  db: Database,
+  workspaceId: string,
+  prospectId: string,
+  event: ProspectEvent | ((e: ActiveEnrollment) => ProspectEvent),
+): Promise<number> {
   const active = await db
-    .select({ workflowId: enrollments.workflowId })
+    .select({ workflowId: enrollments.workflowId, workspaceTiming: workspaces.timingRules, definition: sequenceVersions.definition })
     .from(enrollments)
+    .innerJoin(workspaces, eq(workspaces.id, enrollments.workspaceId))
+    .leftJoin(sequenceVersions, and(eq(sequenceVersions.sequenceId, enrollments.sequenceId), eq(sequenceVersions.version, enrollments.sequenceVersion)))
     .where(and(eq(enrollments.workspaceId, workspaceId), eq(enrollments.prospectId, prospectId), inArray(enrollments.status, ['pending', 'active', 'paused'])));
   let signalled = 0;
   for (const e of active) {
     try {
-      await temporal.workflow.getHandle(e.workflowId).signal(prospectEventSignal, event);
+      await temporal.workflow.getHandle(e.workflowId).signal(prospectEventSignal, typeof event === 'function' ? event(e) : event);
       signalled++;
     } catch (err) {
       // Already finished: nothing to stop.
@@ -81,4 +112,18 @@ export async function signalActiveEnrollments(temporal: Client, db: Database, wo
     }
   }
   return signalled;
+}
+
+/**
+ * Stops an enrollment through the workflow's stop Update, which returns once the cadence has
+ * ended (nothing leaves afterwards). False when it was already over.
+ */
+export async function stopEnrollment(temporal: Client, workflowId: string, reason: string): Promise<boolean> {
+  try {
+    await temporal.workflow.getHandle(workflowId).executeUpdate(stopUpdate, { args: [{ reason }] });
+    return true;
+  } catch (err) {
+    if (workflowProblem(err)?.status === 409) return false;
+    throw err;
+  }
 }

@@ -65,6 +65,11 @@ export const TimingRulesSchema = z
     minGapMinutes: z.number().int().min(0).max(7 * 24 * 60).default(30),
     /** Rolling 7 calendar days in the prospect's zone. */
     maxTouchesPerWeek: z.number().int().min(1).max(1000).default(8),
+    /**
+     * How long an out-of-office reply that gives no return date pauses the cadence. Unset: the
+     * workflow's default (5 days), so that today's defaults stay out of stored settings.
+     */
+    autoReplyPauseDays: z.number().int().min(1).max(90).optional(),
   });
 
 /** What a workspace or a sequence sets: no defaults filled in (see domain/overrides.ts). */

@@ -4,9 +4,7 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, inArray } from 'drizzle-orm';
 import { appendEvent } from '../../../activities/timeline.js';
 import { enrollments } from '../../../db/schema.js';
-import { stopUpdate } from '../../../workflows/enrollment/messages.js';
-import { workflowProblem } from '../../temporal-errors.js';
-import { applyProspectEvent } from '../prospect-events.js';
+import { applyProspectEvent, stopEnrollment } from '../prospect-events.js';
 import { findProspectId } from './find-prospect.js';
 import { defineMapping, type InboundContext } from './types.js';
 
@@ -26,15 +24,7 @@ async function stopAll(ctx: InboundContext, prospectId: string, reason: string):
     .from(enrollments)
     .where(and(eq(enrollments.workspaceId, ctx.workspaceId), eq(enrollments.prospectId, prospectId), inArray(enrollments.status, ['pending', 'active', 'paused'])));
   let stopped = 0;
-  for (const e of active) {
-    try {
-      await ctx.deps.temporal.workflow.getHandle(e.workflowId).executeUpdate(stopUpdate, { args: [{ reason }] });
-      stopped++;
-    } catch (err) {
-      // Already over: nothing to stop.
-      if (workflowProblem(err)?.status !== 409) throw err;
-    }
-  }
+  for (const e of active) if (await stopEnrollment(ctx.deps.temporal, e.workflowId, reason)) stopped++;
   return stopped;
 }
 

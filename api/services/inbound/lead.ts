@@ -5,6 +5,7 @@
 // (which rolls the receipt back) finds them instead of duplicating them.
 import { z } from '@hono/zod-openapi';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { suppressionOf } from '../../../activities/suppression.js';
 import { appendEvent } from '../../../activities/timeline.js';
 import type { Database } from '../../../db/client.js';
 import { accounts, prospects, sequences, users } from '../../../db/schema.js';
@@ -94,6 +95,8 @@ export const leadMapping = defineMapping({
     const [row] = await ctx.deps.db.select({ status: prospects.status }).from(prospects).where(eq(prospects.id, prospect.id));
     await appendEvent(ctx.tx, { workspaceId: ctx.workspaceId, prospectId: prospect.id, type: 'lead.received', payload: { source: 'lead', message: lead.message ?? null, company: lead.company ?? null }, dedupeKey: ctx.dedupeKey });
     if (row?.status === 'opted_out') return { applied: false, prospectId: prospect.id, reason: 'the prospect opted out: no cadence may touch them' };
+    const suppressed = await suppressionOf(ctx.deps.db, ctx.workspaceId, lead.email);
+    if (suppressed) return { applied: false, prospectId: prospect.id, reason: `the address is on the suppression list (${suppressed})` };
     const enrolled = await enroll(ctx.deps, ctx.workspaceId, { prospectId: prospect.id, sequenceId: sequence.id, repId, context: lead.message });
     return { applied: true, prospectId: prospect.id, prospectCreated: prospect.created, enrollmentId: enrolled.row.id, enrollmentCreated: enrolled.created, repId };
   },
