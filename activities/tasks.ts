@@ -1,10 +1,15 @@
 // Tasks in a rep's queue: opened by the workflow for every human step, closed by the workflow
-// when the rep logs an outcome (so the database and the workflow never disagree).
-import { and, desc, eq } from 'drizzle-orm';
+// when the rep logs an outcome (so the database and the workflow never disagree). When the
+// workspace hands a channel to an action provider (LinkedIn automation, telephony), the task
+// also gets a touch row the outbox dispatcher sends to it; the task closes when the result
+// comes back (or the rep logs it), and a touch still waiting then is cancelled.
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { actionChannelOf, type ActionChannel } from '../channels/actions/task.js';
 import type { Database } from '../db/client.js';
-import { events, tasks, touches } from '../db/schema.js';
+import { actionProviders, events, tasks, touches } from '../db/schema.js';
 import type { TaskOutcome } from '../domain/cadence/outcome.js';
 import { renderTemplate, type Step } from '../domain/sequences/index.js';
+import { moveCallHold } from './calendar-holds.js';
 import { loadEnrollmentContext } from './context.js';
 import { templateVars } from './template-vars.js';
 import { appendEvent } from './timeline.js';
@@ -25,7 +30,6 @@ export type OpenTaskInput = {
   extraPrep?: Record<string, unknown>;
 };
 
-
 export type CloseTaskInput = {
   workspaceId: string;
   enrollmentId: string;
@@ -45,6 +49,19 @@ const defaultTitles: Record<string, string> = {
   escalation: 'Escalation call',
 };
 
+/** Whether the workspace hands this channel to a provider: one look-up on a unique index. */
+async function hasActiveProvider(db: Database, workspaceId: string, channel: ActionChannel): Promise<boolean> {
+  const [row] = await db
+    .select({ status: actionProviders.status })
+    .from(actionProviders)
+    .where(and(eq(actionProviders.workspaceId, workspaceId), eq(actionProviders.channel, channel)));
+  return row?.status === 'active';
+}
+
+/** The provider touch of a task (same enrollment and step visit), while it has not left. */
+const waitingActionTouch = (enrollmentId: string, stepKey: string) =>
+  and(eq(touches.enrollmentId, enrollmentId), eq(touches.stepKey, stepKey), eq(touches.status, 'scheduled'), ne(touches.channel, 'email'));
+
 export function createTaskActivities({ db }: { db: Database }) {
   return {
     /** Idempotent per (enrollment, step visit): a retry returns the task already opened. */
@@ -55,6 +72,9 @@ export function createTaskActivities({ db }: { db: Database }) {
         .from(tasks)
         .where(and(eq(tasks.enrollmentId, i.enrollmentId), eq(tasks.stepKey, i.stepKey)));
       if (existing) return { taskId: existing.id };
+      // Only a step's own task is handed over (not an escalation's or an objection's).
+      const channel = i.kind === undefined ? actionChannelOf(i.step.type) : null;
+      const automated = channel !== null && (await hasActiveProvider(db, i.workspaceId, channel));
 
       // PLAYBOOK §3: what the rep prepares before calling.
       const [announcement] = await db
@@ -85,6 +105,8 @@ export function createTaskActivities({ db }: { db: Database }) {
         script: i.step.template ? renderTemplate(i.step.template, vars).body : null,
         // Never call without knowing the decision maker's name (PLAYBOOK §3).
         warnings: fullName ? [] : ['The decision maker has no name on file: find it before calling.'],
+        // The rep sees that automation performs this step; the task closes with its result.
+        ...(automated ? { automation: { provider: 'http', channel } } : {}),
         ...i.extraPrep,
       };
       const title = i.title ?? `${i.step.title ?? defaultTitles[i.step.type] ?? 'Task'}${fullName ? `: ${fullName}` : ''}${ctx.account ? ` (${ctx.account.name})` : ''}`;
@@ -116,6 +138,23 @@ export function createTaskActivities({ db }: { db: Database }) {
           payload: { taskId, stepKey: i.stepKey, kind: i.kind ?? i.step.type, dueAt: i.dueAt, assigneeId: i.assigneeId ?? ctx.rep.id },
           dedupeKey: `task.created:${taskId}`,
         });
+        if (automated) {
+          await tx
+            .insert(touches)
+            .values({
+              workspaceId: i.workspaceId,
+              enrollmentId: i.enrollmentId,
+              prospectId: ctx.prospect.id,
+              stepKey: i.stepKey,
+              channel: channel!,
+              provider: 'http',
+              status: 'scheduled',
+              scheduledAt: new Date(i.dueAt),
+              toAddress: null,
+              body: prep.script,
+            })
+            .onConflictDoNothing({ target: [touches.enrollmentId, touches.stepKey] });
+        }
         return { taskId };
       });
     },
@@ -128,11 +167,13 @@ export function createTaskActivities({ db }: { db: Database }) {
           .update(tasks)
           .set({ status: i.status, outcome: i.outcome ?? null, completedAt: new Date(i.completedAt) })
           .where(and(eq(tasks.id, i.taskId), eq(tasks.workspaceId, i.workspaceId), eq(tasks.status, 'open')))
-          .returning({ id: tasks.id });
+          .returning({ id: tasks.id, stepKey: tasks.stepKey });
         if (updated.length === 0) {
           const [row] = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, i.taskId));
           return { status: row?.status ?? 'missing' };
         }
+        // Done by the rep, skipped or missed: the provider must not perform it any more.
+        await tx.update(touches).set({ status: 'cancelled', detail: `task ${i.status}` }).where(waitingActionTouch(i.enrollmentId, updated[0]!.stepKey));
         const base = { workspaceId: i.workspaceId, prospectId: i.prospectId, enrollmentId: i.enrollmentId };
         const o = i.outcome;
         await appendEvent(t, { ...base, type: `task.${i.status === 'done' ? 'completed' : i.status}`, payload: { taskId: i.taskId, outcome: o?.outcome ?? null }, dedupeKey: `task.closed:${i.taskId}` });
@@ -153,10 +194,22 @@ export function createTaskActivities({ db }: { db: Database }) {
       });
     },
 
-    /** Moves an open task (the rep or ops rescheduled the step). */
+    /** Moves an open task (the rep or ops rescheduled the step), its provider touch and its calendar hold. */
     async rescheduleTask(i: { workspaceId: string; enrollmentId: string; prospectId: string; taskId: string; dueAt: string; reason: string }): Promise<void> {
       await db.transaction(async (tx) => {
-        await tx.update(tasks).set({ dueAt: new Date(i.dueAt) }).where(and(eq(tasks.id, i.taskId), eq(tasks.workspaceId, i.workspaceId), eq(tasks.status, 'open')));
+        const dueAt = new Date(i.dueAt);
+        const [moved] = await tx
+          .update(tasks)
+          .set({ dueAt })
+          .where(and(eq(tasks.id, i.taskId), eq(tasks.workspaceId, i.workspaceId), eq(tasks.status, 'open')))
+          .returning({ stepKey: tasks.stepKey, prep: tasks.prep });
+        if (moved) {
+          await tx.update(touches).set({ scheduledAt: dueAt }).where(waitingActionTouch(i.enrollmentId, moved.stepKey));
+          // An announced call's task shares its step key with the call slot and the hold.
+          if ((moved.prep as { announcedCallAt?: string | null }).announcedCallAt) {
+            await moveCallHold(tx as unknown as Database, { enrollmentId: i.enrollmentId, stepKey: moved.stepKey, startsAt: dueAt });
+          }
+        }
         await appendEvent(tx as unknown as Database, {
           workspaceId: i.workspaceId,
           prospectId: i.prospectId,

@@ -1,8 +1,194 @@
-// STUB (to be written): external services a channel's touches are handed to (LinkedIn automation, telephony).
+// External services a channel's touches are handed to: a LinkedIn automation, a dialer, a
+// voicemail-drop service. One per channel and workspace. Relance POSTs each action signed per
+// Standard Webhooks with the provider's whsec_ secret (returned once, sealed at rest), and the
+// service reports the result through the signed inbound webhook (linkedin or telephony source),
+// naming the action id. Without a provider, the channel's touches are rep tasks.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { ACTION_CHANNELS } from '../../channels/actions/task.js';
+import type { Database } from '../../db/client.js';
+import { actionProviders } from '../../db/schema.js';
+import { secretBoxFromEnv } from '../../security/secrets.js';
+import { allowListFromEnv } from '../../security/ssrf.js';
+import { generateWebhookSecret } from '../../security/webhook-signing.js';
 import type { ApiDeps } from '../deps.js';
-import type { AuthEnv } from '../middleware/auth.js';
+import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+import { page, PageQuery, pageSchema } from '../pagination.js';
+import { ProblemError, problemResponse } from '../problem.js';
+import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { afterCursor, isoMicros } from '../services/time-cursor.js';
+import { vetWebhookUrl } from '../services/webhooks.js';
 
-export function actionProviderRoutes(_deps: ApiDeps) {
-  return new OpenAPIHono<AuthEnv>();
+type ProviderRow = typeof actionProviders.$inferSelect;
+
+const Url = z.url({ protocol: /^https?$/ }).max(2000);
+const Provider = z
+  .object({
+    id: z.uuid(),
+    channel: z.enum(ACTION_CHANNELS),
+    kind: z.literal('http'),
+    url: z.string(),
+    status: z.enum(['active', 'disabled']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('ActionProvider');
+const WithSecret = Provider.extend({ secret: z.string().openapi({ description: 'whsec_...: shown once; verifies the webhook-signature of every action' }) });
+const toJson = (r: ProviderRow): z.infer<typeof Provider> => ({
+  id: r.id,
+  channel: r.channel,
+  kind: r.kind,
+  url: r.url,
+  status: r.status,
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+});
+
+const IdParams = z.object({ id: pathId('id') });
+const notFound = problemResponse('No such action provider in this workspace');
+const tags = ['action-providers'];
+const roles = requireRole('ops', 'integration');
+
+const routes = {
+  create: createRoute({
+    method: 'post',
+    path: '/v1/action-providers',
+    tags,
+    summary: "Hand a channel's touches (linkedin, call, voicemail) to an external service; the signing secret is returned once",
+    middleware: [roles] as const,
+    request: { body: jsonBody(z.strictObject({ channel: z.enum(ACTION_CHANNELS), url: Url })) },
+    responses: { 201: jsonResponse(WithSecret, 'Created'), 409: problemResponse('The channel already has a provider'), 422: problemResponse('Invalid body, or a URL Relance may not reach') },
+  }),
+  list: createRoute({
+    method: 'get',
+    path: '/v1/action-providers',
+    tags,
+    summary: 'Action providers, oldest first',
+    middleware: [roles] as const,
+    request: { query: PageQuery },
+    responses: { 200: jsonResponse(pageSchema(Provider), 'A page of providers'), 400: problemResponse('Bad query or cursor') },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/v1/action-providers/{id}',
+    tags,
+    summary: 'One action provider',
+    middleware: [roles] as const,
+    request: { params: IdParams },
+    responses: { 200: jsonResponse(Provider, 'The provider'), 404: notFound },
+  }),
+  update: createRoute({
+    method: 'patch',
+    path: '/v1/action-providers/{id}',
+    tags,
+    summary: 'Change the URL, or disable (actions not yet handed over go back to the reps) and re-enable',
+    middleware: [roles] as const,
+    request: { params: IdParams, body: jsonBody(z.strictObject({ url: Url.optional(), status: z.enum(['active', 'disabled']).optional() })) },
+    responses: { 200: jsonResponse(Provider, 'Updated'), 404: notFound, 422: problemResponse('Invalid body') },
+  }),
+  rotate: createRoute({
+    method: 'post',
+    path: '/v1/action-providers/{id}/rotate-secret',
+    tags,
+    summary: 'A new signing secret (returned once); the previous one stops signing at once',
+    middleware: [roles] as const,
+    request: { params: IdParams },
+    responses: { 200: jsonResponse(WithSecret, 'Rotated'), 404: notFound },
+  }),
+  remove: createRoute({
+    method: 'delete',
+    path: '/v1/action-providers/{id}',
+    tags,
+    summary: 'Delete a provider: actions not yet handed over go back to the reps as plain tasks',
+    middleware: [roles] as const,
+    request: { params: IdParams },
+    responses: { 204: { description: 'Deleted' }, 404: notFound },
+  }),
+};
+
+async function findProvider(db: Database, workspaceId: string, id: string): Promise<ProviderRow> {
+  const [row] = await db.select().from(actionProviders).where(and(eq(actionProviders.id, id), eq(actionProviders.workspaceId, workspaceId)));
+  if (!row) throw new ProblemError('not-found', 404, 'no such action provider in this workspace');
+  return row;
+}
+
+/** Actions still waiting for the provider are cancelled and their tasks lose the automation mark. */
+async function handBackToReps(db: Database, workspaceId: string, channel: string): Promise<void> {
+  await db.execute(sql`
+    with cancelled as (
+      update touches set status = 'cancelled', detail = 'action provider removed: the rep performs it'
+      where workspace_id = ${workspaceId} and channel = ${channel} and provider = 'http' and status = 'scheduled'
+      returning enrollment_id, step_key
+    )
+    update tasks t set prep = t.prep - 'automation'
+    from cancelled c
+    where t.workspace_id = ${workspaceId} and t.enrollment_id = c.enrollment_id and t.step_key = c.step_key and t.status = 'open'`);
+}
+
+export function actionProviderRoutes(deps: ApiDeps) {
+  const app = new OpenAPIHono<AuthEnv>();
+  const { db } = deps;
+  const box = deps.webhooks?.box ?? secretBoxFromEnv();
+  const allowList = deps.webhooks?.allowList ?? allowListFromEnv();
+  const lookup = deps.webhooks?.lookup;
+  const scoped = (row: ProviderRow) => and(eq(actionProviders.id, row.id), eq(actionProviders.workspaceId, row.workspaceId));
+
+  app.openapi(routes.create, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const body = c.req.valid('json');
+    await vetWebhookUrl(body.url, allowList, lookup);
+    const secret = generateWebhookSecret();
+    const [row] = await db
+      .insert(actionProviders)
+      .values({ workspaceId, channel: body.channel, url: body.url, secret: box.seal(secret) })
+      .onConflictDoNothing({ target: [actionProviders.workspaceId, actionProviders.channel] })
+      .returning();
+    if (!row) throw new ProblemError('conflict', 409, `the ${body.channel} channel already has a provider: change or delete it`, { errors: [{ field: 'body.channel', message: 'already has a provider' }] });
+    return c.json({ ...toJson(row), secret }, 201);
+  });
+
+  app.openapi(routes.list, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const q = c.req.valid('query');
+    const rows = await db
+      .select({ r: actionProviders, k: isoMicros(actionProviders.createdAt) })
+      .from(actionProviders)
+      .where(and(eq(actionProviders.workspaceId, workspaceId), afterCursor(actionProviders.createdAt, actionProviders.id, q.cursor)))
+      .orderBy(asc(actionProviders.createdAt), asc(actionProviders.id))
+      .limit(q.limit + 1);
+    const result = page(rows, q.limit, (x) => ({ k: x.k, id: x.r.id }));
+    return c.json({ data: result.data.map((x) => toJson(x.r)), nextCursor: result.nextCursor }, 200);
+  });
+
+  app.openapi(routes.get, async (c) => c.json(toJson(await findProvider(db, principalOf(c).workspaceId, c.req.valid('param').id)), 200));
+
+  app.openapi(routes.update, async (c) => {
+    const current = await findProvider(db, principalOf(c).workspaceId, c.req.valid('param').id);
+    const body = c.req.valid('json');
+    if (body.url !== undefined) await vetWebhookUrl(body.url, allowList, lookup);
+    const row = await db.transaction(async (tx) => {
+      const [updated] = await tx.update(actionProviders).set({ ...body, updatedAt: new Date() }).where(scoped(current)).returning();
+      if (body.status === 'disabled' && current.status === 'active') await handBackToReps(tx as unknown as Database, current.workspaceId, current.channel);
+      return updated!;
+    });
+    return c.json(toJson(row), 200);
+  });
+
+  app.openapi(routes.rotate, async (c) => {
+    const current = await findProvider(db, principalOf(c).workspaceId, c.req.valid('param').id);
+    const secret = generateWebhookSecret();
+    const [row] = await db.update(actionProviders).set({ secret: box.seal(secret), updatedAt: new Date() }).where(scoped(current)).returning();
+    return c.json({ ...toJson(row!), secret }, 200);
+  });
+
+  app.openapi(routes.remove, async (c) => {
+    const current = await findProvider(db, principalOf(c).workspaceId, c.req.valid('param').id);
+    await db.transaction(async (tx) => {
+      await tx.delete(actionProviders).where(scoped(current));
+      await handBackToReps(tx as unknown as Database, current.workspaceId, current.channel);
+    });
+    return c.body(null, 204);
+  });
+
+  return app;
 }

@@ -1,8 +1,221 @@
-// STUB (to be written): the rep's sending mailboxes (SMTP, Gmail): credentials, caps, status.
+// The reps' sending mailboxes (SMTP or Gmail): a sequence's emails leave from the enrolling rep's
+// mailbox. Credentials (SMTP password, Gmail refresh token) are sealed at rest and never
+// returned. The Gmail OAuth consent itself is out of scope: an integration obtains the refresh
+// token (for the client of GOOGLE_CLIENT_ID) and hands it over here. Admins, ops and
+// integrations manage every mailbox; a rep key only its own user's.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { and, asc, eq } from 'drizzle-orm';
+import { mailboxes } from '../../db/schema.js';
+import { secretBoxFromEnv } from '../../security/secrets.js';
+import { allowListFromEnv } from '../../security/ssrf.js';
+import type { Database } from '../../db/client.js';
 import type { ApiDeps } from '../deps.js';
-import type { AuthEnv } from '../middleware/auth.js';
+import { principalOf, requireRole, type AuthEnv, type Principal } from '../middleware/auth.js';
+import { page, PageQuery, pageSchema } from '../pagination.js';
+import { ProblemError, problemResponse } from '../problem.js';
+import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import type { SmtpSettings } from '../../channels/email/smtp.js';
+import { createMailbox, deleteMailbox, findMailbox, invalid, lockUser, mailboxFigures, mailboxJson, makeDefault, markConnected, vetSmtpHost, type Mailbox } from '../services/mailboxes.js';
+import { afterCursor, isoMicros } from '../services/time-cursor.js';
+import { MailboxCreate, MailboxJson, MailboxPatch, MailboxWithFigures, Credentials, STATUSES } from './mailbox-schemas.js';
 
-export function mailboxRoutes(_deps: ApiDeps) {
-  return new OpenAPIHono<AuthEnv>();
+const IdParams = z.object({ id: pathId('id') });
+const notFound = problemResponse('No such mailbox in this workspace (or another rep than the key)');
+const tags = ['mailboxes'];
+const roles = requireRole('ops', 'rep', 'integration');
+
+const routes = {
+  create: createRoute({
+    method: 'post',
+    path: '/v1/mailboxes',
+    tags,
+    summary: "Add a rep's sending mailbox (SMTP settings and password, or a Gmail OAuth refresh token)",
+    description:
+      'Without credentials the mailbox is `disconnected` (its emails wait) until PUT .../credentials. The first mailbox of a user is its default. ' +
+      'The Gmail OAuth consent flow is not part of Relance: an integration obtains the refresh token (for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events) and hands it over here.',
+    middleware: [roles] as const,
+    request: { body: jsonBody(MailboxCreate) },
+    responses: { 201: jsonResponse(MailboxJson, 'Created'), 403: problemResponse('A rep key adding a mailbox for another user'), 409: problemResponse('Address already used'), 422: problemResponse('Invalid body, unknown user, or an SMTP host mailboxes may not use') },
+  }),
+  list: createRoute({
+    method: 'get',
+    path: '/v1/mailboxes',
+    tags,
+    summary: 'Mailboxes, oldest first, by user and status',
+    middleware: [roles] as const,
+    request: { query: PageQuery.extend({ userId: z.uuid().optional(), status: z.enum(STATUSES).optional() }) },
+    responses: { 200: jsonResponse(pageSchema(MailboxJson), 'A page of mailboxes'), 400: problemResponse('Bad query or cursor') },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/v1/mailboxes/{id}',
+    tags,
+    summary: 'One mailbox, with what it sent in the last hour and 24 hours and what waits on it',
+    middleware: [roles] as const,
+    request: { params: IdParams },
+    responses: { 200: jsonResponse(MailboxWithFigures, 'The mailbox'), 404: notFound },
+  }),
+  update: createRoute({
+    method: 'patch',
+    path: '/v1/mailboxes/{id}',
+    tags,
+    summary: 'Rename, make default, change caps (ops), disable or re-enable (ops)',
+    middleware: [roles] as const,
+    request: { params: IdParams, body: jsonBody(MailboxPatch) },
+    responses: { 200: jsonResponse(MailboxJson, 'Updated'), 403: problemResponse('Caps and status are for ops'), 404: notFound, 409: problemResponse('Re-enabling a mailbox without credentials'), 422: problemResponse('Invalid body') },
+  }),
+  credentials: createRoute({
+    method: 'put',
+    path: '/v1/mailboxes/{id}/credentials',
+    tags,
+    summary: 'Reconnect: new SMTP password (and settings) or Gmail refresh token; held emails leave again',
+    middleware: [roles] as const,
+    request: { params: IdParams, body: jsonBody(Credentials) },
+    responses: { 200: jsonResponse(MailboxJson, 'Connected'), 404: notFound, 422: problemResponse('Missing or wrong credential for this provider') },
+  }),
+  remove: createRoute({
+    method: 'delete',
+    path: '/v1/mailboxes/{id}',
+    tags,
+    summary: 'Delete a mailbox; refused while emails or calendar holds still wait on it',
+    middleware: [roles] as const,
+    request: { params: IdParams },
+    responses: { 204: { description: 'Deleted' }, 404: notFound, 409: problemResponse('Emails or calendar holds still wait on it') },
+  }),
+};
+
+const forbidden = (field: string, detail: string) => new ProblemError('forbidden', 403, detail, { errors: [{ field, message: detail }] });
+const isOps = (p: Principal) => p.role === 'admin' || p.role === 'ops';
+
+function checkCaps(daily: number, hourly: number) {
+  if (hourly > daily) throw invalid('body.hourlyCap', `cannot exceed the daily cap (${daily})`);
+}
+
+export function mailboxRoutes(deps: ApiDeps) {
+  const app = new OpenAPIHono<AuthEnv>();
+  const { db } = deps;
+  const box = deps.webhooks?.box ?? secretBoxFromEnv();
+  const allowList = deps.webhooks?.allowList ?? allowListFromEnv();
+  const tx = <T,>(fn: (t: Database) => Promise<T>) => db.transaction((t) => fn(t as unknown as Database));
+
+  app.openapi(routes.create, async (c) => {
+    const p = principalOf(c);
+    const body = c.req.valid('json');
+    if (p.role === 'rep' && body.userId !== p.userId) throw forbidden('body.userId', 'a rep key adds mailboxes for its own user only');
+    checkCaps(body.dailyCap ?? 400, body.hourlyCap ?? 100);
+    let settings: SmtpSettings | Record<string, never> = {};
+    let secret: string | undefined;
+    if (body.provider === 'smtp') {
+      const { password, ...s } = body.smtp;
+      settings = { ...s, host: s.host.toLowerCase() };
+      await vetSmtpHost(settings, allowList, deps.webhooks?.lookup, 'body.smtp.host');
+      secret = password;
+    } else secret = body.gmail.refreshToken;
+    const row = await createMailbox(
+      db,
+      {
+        workspaceId: p.workspaceId,
+        userId: body.userId,
+        address: body.address.toLowerCase(),
+        displayName: body.displayName ?? null,
+        provider: body.provider,
+        settings,
+        sealedSecret: secret ? box.seal(secret) : null,
+        dailyCap: body.dailyCap,
+        hourlyCap: body.hourlyCap,
+        minGapSeconds: body.minGapSeconds,
+        domainDailyCap: body.domainDailyCap ?? null,
+        calendarHolds: body.calendarHolds,
+      },
+      body.isDefault,
+    );
+    return c.json(mailboxJson(row), 201);
+  });
+
+  app.openapi(routes.list, async (c) => {
+    const p = principalOf(c);
+    const q = c.req.valid('query');
+    const rows = await db
+      .select({ m: mailboxes, k: isoMicros(mailboxes.createdAt) })
+      .from(mailboxes)
+      .where(
+        and(
+          eq(mailboxes.workspaceId, p.workspaceId),
+          p.role === 'rep' ? eq(mailboxes.userId, p.userId ?? '00000000-0000-0000-0000-000000000000') : undefined,
+          q.userId ? eq(mailboxes.userId, q.userId) : undefined,
+          q.status ? eq(mailboxes.status, q.status) : undefined,
+          afterCursor(mailboxes.createdAt, mailboxes.id, q.cursor),
+        ),
+      )
+      .orderBy(asc(mailboxes.createdAt), asc(mailboxes.id))
+      .limit(q.limit + 1);
+    const result = page(rows, q.limit, (r) => ({ k: r.k, id: r.m.id }));
+    return c.json({ data: result.data.map((r) => mailboxJson(r.m)), nextCursor: result.nextCursor }, 200);
+  });
+
+  app.openapi(routes.get, async (c) => {
+    const m = await findMailbox(db, principalOf(c), c.req.valid('param').id);
+    return c.json({ ...mailboxJson(m), figures: await mailboxFigures(db, m) }, 200);
+  });
+
+  app.openapi(routes.update, async (c) => {
+    const p = principalOf(c);
+    const m = await findMailbox(db, p, c.req.valid('param').id);
+    const body = c.req.valid('json');
+    const { isDefault, status, ...fields } = body;
+    const opsOnly = (['status', 'dailyCap', 'hourlyCap', 'minGapSeconds', 'domainDailyCap'] as const).find((k) => body[k] !== undefined);
+    if (opsOnly && !isOps(p)) throw forbidden(`body.${opsOnly}`, 'caps and status are changed by admin or ops keys');
+    if (Object.keys(body).length === 0) return c.json(mailboxJson(m), 200);
+    checkCaps(fields.dailyCap ?? m.dailyCap, fields.hourlyCap ?? m.hourlyCap);
+    if (status === 'connected' && m.status !== 'connected' && !m.sealedSecret) throw new ProblemError('conflict', 409, 'the mailbox has no credentials: PUT /v1/mailboxes/{id}/credentials');
+    const row = await tx(async (t) => {
+      await lockUser(t, m.workspaceId, m.userId);
+      if (isDefault) await makeDefault(t, m);
+      if (status === 'connected' && m.status !== 'connected') return markConnected(t, m, fields, 're-enabled by ops');
+      const disabling = status === 'disabled' && m.status !== 'disabled' ? { status: 'disabled' as const, statusDetail: 'disabled by ops', statusChangedAt: new Date() } : {};
+      const [updated] = await t
+        .update(mailboxes)
+        .set({ ...fields, ...disabling, updatedAt: new Date() })
+        .where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId)))
+        .returning();
+      return updated!;
+    });
+    return c.json(mailboxJson(row), 200);
+  });
+
+  app.openapi(routes.credentials, async (c) => {
+    const p = principalOf(c);
+    const m = await findMailbox(db, p, c.req.valid('param').id);
+    const body = c.req.valid('json');
+    const set: Partial<Mailbox> = {};
+    if (m.provider === 'smtp') {
+      if (body.refreshToken !== undefined) throw invalid('body.refreshToken', 'an SMTP mailbox takes a password');
+      if (!body.password) throw invalid('body.password', 'required for an SMTP mailbox');
+      if (body.smtp) {
+        const s = { ...body.smtp, host: body.smtp.host.toLowerCase() };
+        await vetSmtpHost(s, allowList, deps.webhooks?.lookup, 'body.smtp.host');
+        set.settings = s;
+      }
+      set.sealedSecret = box.seal(body.password);
+    } else {
+      if (body.password !== undefined || body.smtp !== undefined) throw invalid(body.password !== undefined ? 'body.password' : 'body.smtp', 'a Gmail mailbox takes a refresh token');
+      if (!body.refreshToken) throw invalid('body.refreshToken', 'required for a Gmail mailbox');
+      set.sealedSecret = box.seal(body.refreshToken);
+    }
+    // Disabled by ops: the new credentials are kept, the mailbox stays off until ops re-enable it.
+    const row = await tx(async (t) =>
+      m.status === 'disabled'
+        ? (await t.update(mailboxes).set({ ...set, updatedAt: new Date() }).where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId))).returning())[0]!
+        : markConnected(t, m, set, 'credentials replaced'),
+    );
+    return c.json(mailboxJson(row), 200);
+  });
+
+  app.openapi(routes.remove, async (c) => {
+    const m = await findMailbox(db, principalOf(c), c.req.valid('param').id);
+    await deleteMailbox(db, m);
+    return c.body(null, 204);
+  });
+
+  return app;
 }

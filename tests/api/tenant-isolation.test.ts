@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type RelanceApp } from '../../api/app.js';
 import { generateApiKey } from '../../api/middleware/auth.js';
-import { accounts, apiKeys, enrollments, events, inboundSources, prospects, sequences, suppressions, tasks, users, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
+import { accounts, actionProviders, apiKeys, enrollments, events, inboundSources, mailboxes, prospects, sequences, suppressions, tasks, users, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
 import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
@@ -19,7 +19,7 @@ let b: KeyedWorkspace;
 const ids: Record<string, string> = {};
 
 /** The tables holding workspace data (all carry workspace_id). */
-const TABLES = ['users', 'accounts', 'prospects', 'sequences', 'sequence_versions', 'enrollments', 'tasks', 'events', 'touches', 'call_slots', 'escalations', 'api_keys', 'suppressions', 'webhook_subscriptions', 'webhook_deliveries', 'inbound_sources', 'idempotency_keys'];
+const TABLES = ['users', 'accounts', 'prospects', 'sequences', 'sequence_versions', 'enrollments', 'tasks', 'events', 'touches', 'call_slots', 'escalations', 'api_keys', 'suppressions', 'webhook_subscriptions', 'webhook_deliveries', 'inbound_sources', 'idempotency_keys', 'mailboxes', 'action_providers'];
 
 async function digestOf(workspaceId: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -58,6 +58,9 @@ beforeAll(async () => {
   const k = generateApiKey();
   const [key] = await db.db.insert(apiKeys).values({ workspaceId: w, name: 'ops', role: 'ops', prefix: k.prefix, secretHash: k.secretHash }).returning();
   await db.db.insert(inboundSources).values({ workspaceId: w, source: 'crm', secret: 'sealed' });
+  const [mailbox] = await db.db.insert(mailboxes).values({ workspaceId: w, userId: rep!.id, address: 'rep@a.test', provider: 'gmail', sealedSecret: 'sealed', isDefault: true }).returning();
+  const [actionProvider] = await db.db.insert(actionProviders).values({ workspaceId: w, channel: 'call', url: 'https://dialer.a-co.test/actions', secret: 'sealed' }).returning();
+  Object.assign(ids, { mailboxId: mailbox!.id, actionProviderId: actionProvider!.id });
   Object.assign(ids, {
     userId: rep!.id,
     repId: rep!.id,
@@ -88,6 +91,8 @@ const byCollection: Record<string, string> = {
   suppressions: 'suppressionId',
   webhooks: 'webhookId',
   'api-keys': 'apiKeyId',
+  mailboxes: 'mailboxId',
+  'action-providers': 'actionProviderId',
 };
 
 type Operation = { method: string; template: string; path: string; hasIds: boolean };
@@ -96,8 +101,8 @@ async function operations(): Promise<Operation[]> {
   const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
   const ops: Operation[] = [];
   for (const [template, methods] of Object.entries(doc.paths)) {
-    // Public or signature-authenticated routes carry no API key.
-    if (!template.startsWith('/v1/') || template === '/v1/workspaces' || template.startsWith('/v1/inbound/')) continue;
+    // Public or signature-authenticated routes carry no API key (unsubscribe: a signed token).
+    if (!template.startsWith('/v1/') || template === '/v1/workspaces' || template.startsWith('/v1/inbound/') || template.startsWith('/v1/unsubscribe/')) continue;
     const segments = template.split('/');
     let hasIds = false;
     let unresolved = false;

@@ -1,5 +1,6 @@
 // Telephony events: a finished call (or a dropped voicemail) completes the open call task
-// through the workflow's Update, like POST /v1/tasks/{taskId}/complete.
+// through the workflow's Update, like POST /v1/tasks/{taskId}/complete. A dialer or drop service
+// Relance handed the action to (channels/actions/http.ts) names it by its actionId.
 import { z } from '@hono/zod-openapi';
 import { and, eq, sql } from 'drizzle-orm';
 import { appendEvent } from '../../../activities/timeline.js';
@@ -8,6 +9,7 @@ import type { Outcome } from '../../../domain/sequences/definition.js';
 import { completeTaskUpdate } from '../../../workflows/enrollment/messages.js';
 import { ProblemError } from '../../problem.js';
 import { viaWorkflow } from '../../temporal-errors.js';
+import { addRecordingUrl, taskOfAction } from './action-task.js';
 import { defineMapping, type InboundContext } from './types.js';
 
 const DISPOSITIONS = ['connected', 'no_answer', 'voicemail_left', 'wrong_number', 'gatekeeper', 'not_interested', 'meeting_booked'] as const;
@@ -23,10 +25,12 @@ const OUTCOME_OF: Record<Disposition, Outcome> = {
   meeting_booked: 'meeting_booked',
 };
 
+const ActionId = z.uuid().optional().openapi({ description: 'The actionId of the request Relance sent the provider (instead of taskId)' });
 const CallCompleted = z
   .object({
     type: z.literal('call.completed'),
     taskId: z.uuid().optional(),
+    actionId: ActionId,
     enrollmentId: z.uuid().optional(),
     stepId: z.string().min(1).max(100).optional(),
     disposition: z.enum(DISPOSITIONS),
@@ -35,14 +39,27 @@ const CallCompleted = z
     note: z.string().max(5000).optional(),
   })
   .superRefine((b, ctx) => {
-    if (!b.taskId && !(b.enrollmentId && b.stepId)) ctx.addIssue({ code: 'custom', path: ['taskId'], message: 'send taskId, or enrollmentId and stepId' });
+    if (!b.taskId && !b.actionId && !(b.enrollmentId && b.stepId)) ctx.addIssue({ code: 'custom', path: ['taskId'], message: 'send taskId, actionId, or enrollmentId and stepId' });
+  });
+const VoicemailDropped = z
+  .object({ type: z.literal('voicemail.dropped'), taskId: z.uuid().optional(), actionId: ActionId, recordingUrl: z.url().max(2000).optional() })
+  .superRefine((b, ctx) => {
+    if (!b.taskId && !b.actionId) ctx.addIssue({ code: 'custom', path: ['taskId'], message: 'send taskId or actionId' });
   });
 
 export const TelephonyInbound = z
-  .discriminatedUnion('type', [CallCompleted, z.object({ type: z.literal('voicemail.dropped'), taskId: z.uuid(), recordingUrl: z.url().max(2000).optional() })])
+  .discriminatedUnion('type', [CallCompleted, VoicemailDropped])
   .openapi('InboundTelephony', { description: 'Completes the open call task with the disposition as its outcome (voicemail.dropped: voicemail_left).' });
 
-async function findOpenTask(ctx: InboundContext, by: { taskId?: string | undefined; enrollmentId?: string | undefined; stepId?: string | undefined }) {
+type TaskBy = { taskId?: string | undefined; actionId?: string | undefined; enrollmentId?: string | undefined; stepId?: string | undefined };
+
+async function findOpenTask(ctx: InboundContext, by: TaskBy) {
+  if (by.actionId && !by.taskId) {
+    const row = await taskOfAction(ctx.tx, ctx.workspaceId, by.actionId);
+    if (!row) throw new ProblemError('not-found', 404, 'no such action in this workspace', { errors: [{ field: 'body.actionId', message: 'no such action' }] });
+    if (row.task.status !== 'open') throw new ProblemError('conflict', 409, `the task is already ${row.task.status}`);
+    return row;
+  }
   const where = by.taskId
     ? eq(tasks.id, by.taskId)
     : // Task step keys are `${stepId}#${visit}`: the open visit of that step.
@@ -76,6 +93,7 @@ export const telephonyMapping = defineMapping({
     const result = await viaWorkflow(() =>
       ctx.deps.temporal.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, ...(note ? { note } : {}) }] }),
     );
+    if (body.recordingUrl) await addRecordingUrl(ctx.tx, task.id, body.recordingUrl);
     return { applied: true, taskId: task.id, outcome, enrollmentStatus: result.status, next: result.next };
   },
 });

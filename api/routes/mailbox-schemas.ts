@@ -1,0 +1,90 @@
+// Request and response shapes of /v1/mailboxes. Caps have market-like defaults (400 a day, 100
+// an hour, 20 s between two sends) and bounds that keep a mailbox out of spam folders.
+import { SmtpSettingsSchema } from '../../channels/email/smtp.js';
+import { z } from '../scope.js';
+
+export const STATUSES = ['connected', 'disconnected', 'disabled'] as const;
+
+/** The settings the SMTP sender reads (channels/email/smtp.ts), unknown fields refused. */
+const Smtp = z.strictObject(SmtpSettingsSchema.shape);
+const Password = z.string().min(1).max(1000);
+const RefreshToken = z.string().min(1).max(4096);
+
+const caps = {
+  dailyCap: z.number().int().min(1).max(2000).optional().openapi({ description: 'Emails per 24 hours (default 400)' }),
+  hourlyCap: z.number().int().min(1).max(500).optional().openapi({ description: 'Emails per hour (default 100)' }),
+  minGapSeconds: z.number().int().min(0).max(3600).optional().openapi({ description: 'Least time between two sends (default 20)' }),
+  domainDailyCap: z.number().int().min(1).max(2000).nullable().optional().openapi({ description: 'Emails per recipient domain per day (default none)' }),
+};
+const common = {
+  userId: z.uuid().openapi({ description: 'The rep who owns it; a rep key may only name itself' }),
+  address: z.email().max(320),
+  displayName: z.string().min(1).max(200).optional(),
+  isDefault: z.boolean().optional().openapi({ description: "Send this user's sequences from it (the first mailbox is the default)" }),
+  calendarHolds: z.boolean().optional().openapi({ description: 'Gmail: hold announced calls on the Google Calendar (default true)' }),
+  ...caps,
+};
+
+export const MailboxCreate = z
+  .discriminatedUnion('provider', [
+    z.strictObject({ ...common, provider: z.literal('smtp'), smtp: Smtp.extend({ password: Password.optional() }) }),
+    z.strictObject({
+      ...common,
+      provider: z.literal('gmail'),
+      gmail: z
+        .strictObject({ refreshToken: RefreshToken.optional().openapi({ description: 'OAuth2 refresh token with the gmail.send, gmail.readonly and calendar.events scopes' }) })
+        .default({}),
+    }),
+  ])
+  .openapi('MailboxCreate');
+
+export const MailboxPatch = z
+  .strictObject({
+    displayName: z.string().min(1).max(200).nullable().optional(),
+    isDefault: z.literal(true).optional().openapi({ description: "Make it the user's default (make another one default to change it)" }),
+    calendarHolds: z.boolean().optional(),
+    status: z.enum(['connected', 'disabled']).optional().openapi({ description: 'Ops: disable (its emails wait) or re-enable' }),
+    ...caps,
+  })
+  .openapi('MailboxPatch');
+
+export const Credentials = z
+  .strictObject({
+    password: Password.optional().openapi({ description: 'SMTP mailboxes' }),
+    smtp: Smtp.optional().openapi({ description: 'SMTP mailboxes: new settings with the password' }),
+    refreshToken: RefreshToken.optional().openapi({ description: 'Gmail mailboxes' }),
+  })
+  .openapi('MailboxCredentials');
+
+export const MailboxJson = z
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    address: z.string(),
+    displayName: z.string().nullable(),
+    provider: z.enum(['smtp', 'gmail']),
+    status: z.enum(STATUSES),
+    statusDetail: z.string().nullable(),
+    statusChangedAt: z.string().nullable(),
+    isDefault: z.boolean(),
+    smtp: SmtpSettingsSchema.nullable(),
+    hasCredentials: z.boolean().openapi({ description: 'Credentials are never returned' }),
+    dailyCap: z.number().int(),
+    hourlyCap: z.number().int(),
+    minGapSeconds: z.number().int(),
+    domainDailyCap: z.number().int().nullable(),
+    calendarHolds: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Mailbox');
+
+export const MailboxWithFigures = MailboxJson.extend({
+  figures: z.object({
+    sentLastHour: z.number().int(),
+    sentToday: z.number().int().openapi({ description: 'Sent in the last 24 hours' }),
+    scheduled: z.number().int(),
+    held: z.number().int(),
+    uncertain: z.number().int(),
+  }),
+}).openapi('MailboxWithFigures');

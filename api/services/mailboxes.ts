@@ -1,0 +1,186 @@
+// Reps' sending mailboxes: who may see one, its JSON (never its credentials), live send figures,
+// the one default per rep, and what a reconnection releases. Every query is scoped to the
+// caller's workspace; a rep key sees only its own user's mailboxes.
+import { and, asc, eq, inArray, isNull, like, ne, or, sql } from 'drizzle-orm';
+import type { SmtpSettings } from '../../channels/email/smtp.js';
+import type { Database } from '../../db/client.js';
+import { calendarHolds, enrollments, mailboxes, tasks, touches, users } from '../../db/schema.js';
+import { appendEvent } from '../../activities/timeline.js';
+import { UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../../security/ssrf.js';
+import type { Principal } from '../middleware/auth.js';
+import { ProblemError } from '../problem.js';
+
+export type Mailbox = typeof mailboxes.$inferSelect;
+
+export const invalid = (field: string, message: string) => new ProblemError('validation-failed', 422, `${field}: ${message}`, { errors: [{ field, message }] });
+
+/** SMTP hosts are customer-chosen outbound targets, vetted like webhook URLs (security/ssrf.ts). */
+export async function vetSmtpHost(s: SmtpSettings, allowList: AllowList, lookup: LookupAll | undefined, field: string): Promise<void> {
+  const bare = s.host.replace(/^\[|\]$/g, '');
+  const host = bare.includes(':') ? `[${bare}]` : bare;
+  try {
+    await vetUrl(`http://${host}:${s.port}/`, allowList, lookup);
+  } catch (err) {
+    if (!(err instanceof UnsafeUrlError)) throw err;
+    throw invalid(field, err.message.replace('webhooks may not reach', 'mailboxes may not use'));
+  }
+}
+
+/** The mailbox, if the caller may see it: a rep key only its own user's ("not found" otherwise). */
+export async function findMailbox(db: Database, p: Principal, id: string): Promise<Mailbox> {
+  const [row] = await db
+    .select()
+    .from(mailboxes)
+    .where(and(eq(mailboxes.id, id), eq(mailboxes.workspaceId, p.workspaceId), p.role === 'rep' ? eq(mailboxes.userId, p.userId ?? sql`null`) : undefined));
+  if (!row) throw new ProblemError('not-found', 404, 'no such mailbox in this workspace');
+  return row;
+}
+
+export function mailboxJson(m: Mailbox) {
+  return {
+    id: m.id,
+    userId: m.userId,
+    address: m.address,
+    displayName: m.displayName,
+    provider: m.provider,
+    status: m.status,
+    statusDetail: m.statusDetail,
+    statusChangedAt: m.statusChangedAt?.toISOString() ?? null,
+    isDefault: m.isDefault,
+    smtp: m.provider === 'smtp' ? (m.settings as SmtpSettings) : null,
+    hasCredentials: m.sealedSecret !== null,
+    dailyCap: m.dailyCap,
+    hourlyCap: m.hourlyCap,
+    minGapSeconds: m.minGapSeconds,
+    domainDailyCap: m.domainDailyCap,
+    calendarHolds: m.calendarHolds,
+    createdAt: m.createdAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
+  };
+}
+
+/** What the mailbox sent and holds, from its touches (index touches_mailbox_time). */
+export async function mailboxFigures(db: Database, m: Mailbox) {
+  const count = (cond: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${cond}))::int`;
+  const [f] = await db
+    .select({
+      sentLastHour: count(sql`${touches.status} = 'sent' and ${touches.sentAt} > now() - interval '1 hour'`),
+      sentToday: count(sql`${touches.status} = 'sent' and ${touches.sentAt} > now() - interval '24 hours'`),
+      scheduled: count(sql`${touches.status} in ('scheduled', 'sending')`),
+      held: count(sql`${touches.status} = 'held'`),
+      uncertain: count(sql`${touches.status} = 'uncertain'`),
+    })
+    .from(touches)
+    .where(and(eq(touches.mailboxId, m.id), eq(touches.workspaceId, m.workspaceId)));
+  return f!;
+}
+
+/** Serializes default changes of one user (the partial unique index allows one default). */
+export async function lockUser(tx: Database, workspaceId: string, userId: string): Promise<boolean> {
+  const rows = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, userId), eq(users.workspaceId, workspaceId))).for('update');
+  return rows.length > 0;
+}
+
+/** Makes this mailbox its user's default (call with the user locked). */
+export async function makeDefault(tx: Database, m: Pick<Mailbox, 'id' | 'userId' | 'workspaceId'>): Promise<void> {
+  await tx
+    .update(mailboxes)
+    .set({ isDefault: false, updatedAt: sql`now()` })
+    .where(and(eq(mailboxes.userId, m.userId), eq(mailboxes.workspaceId, m.workspaceId), eq(mailboxes.isDefault, true), ne(mailboxes.id, m.id)));
+  await tx.update(mailboxes).set({ isDefault: true, updatedAt: sql`now()` }).where(eq(mailboxes.id, m.id));
+}
+
+/**
+ * A new mailbox: disconnected until it has credentials; the user's default when asked, or when
+ * the user has none yet. Connected at once, it also releases the emails its owner had held.
+ */
+export async function createMailbox(db: Database, values: typeof mailboxes.$inferInsert, isDefault: boolean | undefined): Promise<Mailbox> {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    if (!(await lockUser(t, values.workspaceId, values.userId))) throw invalid('body.userId', 'no such user in this workspace');
+    const [current] = await t.select({ id: mailboxes.id }).from(mailboxes).where(and(eq(mailboxes.userId, values.userId), eq(mailboxes.isDefault, true)));
+    const connected = values.sealedSecret != null;
+    const [inserted] = await t
+      .insert(mailboxes)
+      .values({ ...values, status: connected ? 'connected' : 'disconnected', statusDetail: connected ? null : 'no credentials', statusChangedAt: new Date() })
+      .onConflictDoNothing({ target: [mailboxes.workspaceId, mailboxes.address] })
+      .returning();
+    if (!inserted) throw new ProblemError('conflict', 409, 'a mailbox with this address exists in this workspace', { errors: [{ field: 'body.address', message: 'already used' }] });
+    if (isDefault === true || (!current && isDefault !== false)) await makeDefault(t, inserted);
+    if (connected) return markConnected(t, inserted, {}, 'mailbox added', 'mailbox.connected');
+    const [fresh] = await t.select().from(mailboxes).where(eq(mailboxes.id, inserted.id));
+    return fresh!;
+  });
+}
+
+/**
+ * The mailbox works again (new credentials, or ops re-enabled it): its held emails go back to the
+ * outbox (which re-checks whether an announced call is still fresh), the rep's "reconnect" tasks
+ * close, and the timeline says so. Emails of the owner held for want of any mailbox leave too.
+ */
+export async function markConnected(tx: Database, m: Mailbox, set: Partial<typeof mailboxes.$inferInsert>, reason: string, event = 'mailbox.reconnected'): Promise<Mailbox> {
+  const [row] = await tx
+    .update(mailboxes)
+    .set({ ...set, status: 'connected', statusDetail: null, statusChangedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId)))
+    .returning();
+  const owned = tx.select({ id: enrollments.id }).from(enrollments).where(and(eq(enrollments.workspaceId, m.workspaceId), eq(enrollments.repId, m.userId)));
+  // The backlog leaves paced, not in one burst: one email per gap, at most the hourly cap an
+  // hour (the outbox still re-plans any whose announced call would come too soon).
+  const spacing = Math.max(row!.minGapSeconds, Math.ceil(3600 / Math.max(1, row!.hourlyCap)));
+  const backlog = tx
+    .select({ id: touches.id, n: sql<number>`row_number() over (order by ${touches.scheduledAt}, ${touches.id}) - 1`.as('n') })
+    .from(touches)
+    .where(and(eq(touches.workspaceId, m.workspaceId), eq(touches.status, 'held'), eq(touches.mailboxId, m.id)))
+    .as('backlog');
+  const paced = await tx
+    .update(touches)
+    .set({ status: 'scheduled', detail: null, scheduledAt: sql`now() + ${backlog.n} * ${`${spacing} seconds`}::interval` })
+    .from(backlog)
+    .where(and(eq(touches.id, backlog.id), eq(touches.status, 'held')))
+    .returning({ id: touches.id });
+  const unassigned = await tx
+    .update(touches)
+    .set({ status: 'scheduled', detail: null })
+    .where(and(eq(touches.workspaceId, m.workspaceId), eq(touches.status, 'held'), isNull(touches.mailboxId), eq(touches.channel, 'email'), inArray(touches.enrollmentId, owned)))
+    .returning({ id: touches.id });
+  const released = [...paced, ...unassigned];
+  await tx
+    .update(tasks)
+    .set({ status: 'done', outcome: { outcome: 'done', note: reason }, completedAt: sql`now()` })
+    .where(and(eq(tasks.workspaceId, m.workspaceId), isNull(tasks.enrollmentId), eq(tasks.kind, 'mailbox_disconnected'), eq(tasks.status, 'open'), like(tasks.stepKey, `mailbox:${m.id}:%`)));
+  await appendEvent(tx, {
+    workspaceId: m.workspaceId,
+    type: event,
+    payload: { mailboxId: m.id, userId: m.userId, reason, emailsReleased: released.length },
+    dedupeKey: `${event}:${m.id}:${row!.updatedAt.getTime()}`,
+  });
+  return row!;
+}
+
+/**
+ * Deletes a mailbox unless emails still wait on it or its calendar holds are not cleaned up:
+ * those would be silently lost (reconnect or disable it instead). Its past touches keep their
+ * history (mailbox_id set null); another of the user's mailboxes becomes the default.
+ */
+export async function deleteMailbox(db: Database, m: Mailbox): Promise<void> {
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    await lockUser(t, m.workspaceId, m.userId);
+    const [waiting] = await t
+      .select({ n: sql<number>`count(*)::int` })
+      .from(touches)
+      .where(and(eq(touches.mailboxId, m.id), inArray(touches.status, ['scheduled', 'sending', 'held'])));
+    const [holds] = await t
+      .select({ n: sql<number>`count(*)::int` })
+      .from(calendarHolds)
+      .where(and(eq(calendarHolds.mailboxId, m.id), or(sql`${calendarHolds.version} > ${calendarHolds.syncedVersion}`, and(eq(calendarHolds.existsRemotely, true), sql`${calendarHolds.endsAt} > now()`))));
+    if (waiting!.n > 0 || holds!.n > 0) {
+      throw new ProblemError('conflict', 409, `the mailbox still has ${waiting!.n} email(s) waiting and ${holds!.n} calendar hold(s) to sync: reconnect it, or disable it (PATCH status) and let them settle`);
+    }
+    await t.delete(mailboxes).where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId)));
+    if (!m.isDefault) return;
+    const [next] = await t.select().from(mailboxes).where(and(eq(mailboxes.userId, m.userId), eq(mailboxes.workspaceId, m.workspaceId))).orderBy(asc(mailboxes.createdAt), asc(mailboxes.id)).limit(1);
+    if (next) await makeDefault(t, next);
+  });
+}
