@@ -10,6 +10,7 @@ import { docsRoutes } from './docs.js';
 import type { ApiDeps } from './deps.js';
 import { authenticate } from './middleware/auth.js';
 import { idempotency } from './middleware/idempotency.js';
+import { secretBoxFromEnv } from '../security/secrets.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { fieldErrors, problem, ProblemError } from './problem.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
@@ -67,7 +68,7 @@ export function createApp(deps: ApiDeps) {
   const publicRoutes = [/^\/v1\/workspaces$/, /^\/v1\/inbound\//, /^\/v1\/unsubscribe\//];
   app.use(
     '/v1/*',
-    except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticate(deps.db), rateLimit(deps.rateLimit), idempotency(deps.db)),
+    except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticate(deps.db), rateLimit(deps.rateLimit), idempotency(deps.db, deps.webhooks?.box ?? secretBoxFromEnv())),
   );
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'A Relance API key (rk_...)' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'operatorToken', { type: 'http', scheme: 'bearer', description: 'The operator token (RELANCE_OPERATOR_TOKEN)' });

@@ -5,7 +5,7 @@ import type { SecretBox } from '../security/secrets.js';
 import { createHttpActionProvider, type HttpActionOptions } from './actions/http.js';
 import { createGmailSender } from './email/gmail.js';
 import { createLocalOutbox } from './email/local-outbox.js';
-import { createSmtpSender } from './email/smtp.js';
+import { createSmtpSender, type SmtpSenderOptions } from './email/smtp.js';
 import type { ActionProvider, ActionProviderRow, ChannelRegistry, EmailProvider, MailboxRow } from './types.js';
 
 export type ChannelRegistryOptions = {
@@ -15,6 +15,8 @@ export type ChannelRegistryOptions = {
   localOutboxDir: string | null;
   publicUrl: string;
   actions?: Omit<HttpActionOptions, 'secrets'>;
+  /** SMTP hosts a mailbox may point at although private, timeouts (default: WEBHOOK_ALLOWED_HOSTS). */
+  smtp?: SmtpSenderOptions;
   /** Tests replace a provider kind (a provider that fails on purpose, a counting one). */
   overrides?: {
     email?: (mailbox: MailboxRow | null) => EmailProvider | null | undefined;
@@ -37,7 +39,7 @@ export function createChannelRegistry(o: ChannelRegistryOptions): ChannelRegistr
       if (cached && cached.version === version) return cached.provider;
       // Settings or credentials changed: the old transport finishes what it holds, then closes.
       if (cached) retired.push(cached.provider);
-      const provider = mailbox.provider === 'gmail' ? createGmailSender(mailbox, o.secrets, o.google) : createSmtpSender(mailbox, o.secrets);
+      const provider = mailbox.provider === 'gmail' ? createGmailSender(mailbox, o.secrets, o.google) : createSmtpSender(mailbox, o.secrets, o.smtp);
       senders.set(mailbox.id, { version, provider });
       return provider;
     },

@@ -1,10 +1,12 @@
 // Idempotency-Key on POST: the first request's response is stored (per workspace and key) and
 // answered again to a retry with the same method, path and body, without running it twice. The
 // same key with another request is refused; a retry while the first still runs gets 409.
+// Stored answers are sealed: some carry a secret shown once (a new API key, a signing secret).
 import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../../db/client.js';
+import type { SecretBox } from '../../security/secrets.js';
 import { idempotencyKeys } from '../../db/schema.js';
 import { problem } from '../problem.js';
 import type { AuthEnv } from './auth.js';
@@ -13,7 +15,7 @@ import type { AuthEnv } from './auth.js';
 const RETENTION_MS = 24 * 3600_000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-export function idempotency(db: Database): MiddlewareHandler<AuthEnv> {
+export function idempotency(db: Database, box: SecretBox): MiddlewareHandler<AuthEnv> {
   let lastSweep = 0;
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
@@ -37,7 +39,9 @@ export function idempotency(db: Database): MiddlewareHandler<AuthEnv> {
         return problem(c, 'idempotency-key-reused', 422, { detail: 'this Idempotency-Key was used for another request (method, path or body differ)', errors: [{ field: 'header.idempotency-key', message: 'already used with a different request' }] });
       }
       if (prior.statusCode === null) return problem(c, 'request-in-progress', 409, { detail: 'the first request with this Idempotency-Key is still running' });
-      return new Response(prior.responseBody, {
+      // Answers stored before they were sealed are plain JSON (never starting with the seal's 'v1.').
+      const stored = prior.responseBody?.startsWith('v1.') ? box.open(prior.responseBody) : prior.responseBody;
+      return new Response(stored, {
         status: prior.statusCode,
         headers: { 'content-type': prior.responseType ?? 'application/json', 'idempotent-replayed': 'true' },
       });
@@ -56,7 +60,7 @@ export function idempotency(db: Database): MiddlewareHandler<AuthEnv> {
     const text = await c.res.clone().text();
     await db
       .update(idempotencyKeys)
-      .set({ statusCode: c.res.status, responseBody: text, responseType: c.res.headers.get('content-type') })
+      .set({ statusCode: c.res.status, responseBody: box.seal(text), responseType: c.res.headers.get('content-type') })
       .where(eq(idempotencyKeys.id, claimed.id));
   };
 }

@@ -4,6 +4,8 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type RelanceApp } from '../../api/app.js';
 import { importProspects } from '../../api/services/prospect-import.js';
+import { eq } from 'drizzle-orm';
+import { idempotencyKeys } from '../../db/schema.js';
 import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
@@ -80,6 +82,15 @@ describe('prospects', () => {
     // Without the key, the same email is a conflict, and emails are case-insensitive.
     const dup = await a.call<Problem>('POST', '/v1/prospects', { ...body, email: 'IDEM@globex.test' });
     expect([dup.status, fields(dup.body)]).toEqual([409, ['body.email']]);
+  });
+
+  it('Idempotency-Key: a stored answer carrying a one-time secret is sealed at rest, and replayed intact', async () => {
+    const first = await a.call<{ key: string }>('POST', '/v1/api-keys', { name: 'robot', role: 'integration' }, { 'idempotency-key': 'key-once-1' });
+    expect(first.status).toBe(201);
+    const [row] = await db.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, 'key-once-1'));
+    expect(row!.responseBody).not.toContain(first.body.key);
+    const replay = await a.call<{ key: string }>('POST', '/v1/api-keys', { name: 'robot', role: 'integration' }, { 'idempotency-key': 'key-once-1' });
+    expect([replay.status, replay.body.key, replay.headers.get('idempotent-replayed')]).toEqual([201, first.body.key, 'true']);
   });
 
   it('unknown fields are 422 naming them', async () => {
