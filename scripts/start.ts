@@ -67,6 +67,7 @@ log(`health       ${server.url}/health`);
 log(`Temporal     ${temporalConfig.address} (namespace ${temporalConfig.namespace})`);
 if (devServer?.uiUrl) log(`Temporal UI  ${devServer.uiUrl}`);
 log(`database     ${handle.describe}`);
+if (config.mail.localOutboxDir) log(`local outbox ${server.url}/outbox  (emails of reps without a mailbox; the operator token is the password)`);
 if (!config.operatorToken) log(`operator     token in ${join(config.dataDir, 'operator-token')} (POST /v1/workspaces with it)`);
 
 onShutdown([
