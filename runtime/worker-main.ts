@@ -28,7 +28,7 @@ const worker = await createRelanceWorker({
   deps: { db: handle.db, temporal, channels },
 });
 const running = worker.run();
-const channelServices = startChannelServices({ db: handle.db, temporal, channels });
+const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue });
 console.log(`[relance] worker on task queue ${config.temporal.taskQueue} at ${config.temporal.address}`);
 onShutdown([
