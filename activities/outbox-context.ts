@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ActionProviderRow, MailboxRow } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import { actionProviders, enrollments, mailboxes, prospects, suppressions, tasks, touches, users } from '../db/schema.js';
+import { suppressionKeys } from './suppression.js';
 
 export type TouchRow = typeof touches.$inferSelect;
 
@@ -88,15 +89,13 @@ export async function loadSendContext(db: Database, batch: readonly TouchRow[]):
 
 /**
  * The suppression list, on every channel, for the whole batch in one query: the address itself
- * or its domain or a parent domain (the rule of activities/suppression.ts suppressionOf).
+ * or its domain or a parent domain (activities/suppression.ts).
  */
 async function suppressedRecipients(db: Database, batch: readonly TouchRow[], people: Map<string, Person>): Promise<Map<string, string>> {
   const wanted = batch.flatMap((t) => {
-    const address = (t.toAddress ?? people.get(t.enrollmentId)?.email)?.trim().toLowerCase();
-    if (!address) return [];
-    const labels = address.slice(address.lastIndexOf('@') + 1).split('.');
-    // The address first, then domains from the most specific: the first listed one names the hit.
-    return [{ t, values: [address, ...labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'))] }];
+    const address = t.toAddress ?? people.get(t.enrollmentId)?.email;
+    // Most specific first: the first listed one names the hit.
+    return address ? [{ t, values: suppressionKeys(address) }] : [];
   });
   if (wanted.length === 0) return new Map();
   const rows = await db

@@ -11,6 +11,7 @@ import type { Database } from '../db/client.js';
 import { calendarHolds, mailboxes } from '../db/schema.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { GoogleConfig } from './config.js';
+import { startPeriodic } from './periodic.js';
 
 type Hold = typeof calendarHolds.$inferSelect;
 
@@ -108,24 +109,7 @@ async function allow(statuses: number[], call: () => Promise<unknown>): Promise<
 
 export function startCalendarSync(o: CalendarSyncOptions): { stop: () => Promise<void> } {
   const accounts = createGoogleAccounts(o.google, o.secrets);
-  const interval = o.intervalMs ?? 5_000;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = async () => {
-    try {
-      while (!stopped && (await syncCalendarHolds(o.db, accounts, o)) >= (o.batchSize ?? 50));
-    } catch (err) {
-      console.error('[calendar] sync failed; retrying:', err instanceof Error ? err.message : err);
-    }
-    if (!stopped) timer = setTimeout(() => (running = tick()), interval);
-  };
-  running = tick();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPeriodic('calendar sync', o.intervalMs ?? 5_000, async (stopped) => {
+    while (!stopped() && (await syncCalendarHolds(o.db, accounts, o)) >= (o.batchSize ?? 50));
+  });
 }

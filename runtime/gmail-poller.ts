@@ -16,6 +16,7 @@ import { enrollments, mailboxes, touches } from '../db/schema.js';
 import { MailParseError, parseRawMail } from '../domain/mail/from-mime.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { GoogleConfig } from './config.js';
+import { startPeriodic } from './periodic.js';
 
 type Deps = { db: Database; temporal: Client };
 type Added = { id: string; threadId: string; labelIds: string[] };
@@ -151,24 +152,5 @@ export type GmailPollerOptions = Deps & { google: GoogleConfig; secrets: SecretB
 
 export function startGmailPoller(o: GmailPollerOptions): { stop: () => Promise<void> } {
   const accounts = createGoogleAccounts(o.google, o.secrets);
-  const interval = o.intervalMs ?? 30_000;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = async () => {
-    try {
-      await pollGmailMailboxes(o, accounts);
-    } catch (err) {
-      console.error('[gmail] polling failed; retrying:', err instanceof Error ? err.message : err);
-    }
-    if (!stopped) timer = setTimeout(() => (running = tick()), interval);
-  };
-  running = tick();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPeriodic('gmail polling', o.intervalMs ?? 30_000, () => pollGmailMailboxes(o, accounts));
 }

@@ -5,6 +5,7 @@
 import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import { claimDueTouches, deliverClaimed, sweepStaleClaims } from '../activities/outbox.js';
+import { startPeriodic } from './periodic.js';
 
 export type OutboxDispatcherOptions = {
   db: Database;
@@ -24,34 +25,17 @@ export function startOutboxDispatcher(o: OutboxDispatcherOptions): { stop: () =>
   const interval = o.intervalMs ?? 200;
   const batch = o.batchSize ?? 500;
   const concurrency = o.concurrency ?? 32;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
   let lastSweep = 0;
-
-  const tick = async () => {
-    try {
-      if (Date.now() - lastSweep >= (o.sweepEveryMs ?? 60_000)) {
-        lastSweep = Date.now();
-        await sweepStaleClaims(o.db, o.channels, { olderThanMs: o.staleClaimMs ?? 120_000 });
-      }
-      for (;;) {
-        const due = await claimDueTouches(o.db, batch);
-        if (due.length === 0) break;
-        await deliverClaimed(o.db, o.channels, due, { concurrency });
-        if (stopped || due.length < batch) break;
-      }
-    } catch (err) {
-      console.error('[outbox] dispatch failed; retrying:', err instanceof Error ? err.message : err);
+  return startPeriodic('outbox dispatch', interval, async (stopped) => {
+    if (Date.now() - lastSweep >= (o.sweepEveryMs ?? 60_000)) {
+      lastSweep = Date.now();
+      await sweepStaleClaims(o.db, o.channels, { olderThanMs: o.staleClaimMs ?? 120_000 });
     }
-    if (!stopped) timer = setTimeout(() => (running = tick()), interval);
-  };
-  running = tick();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+    for (;;) {
+      const due = await claimDueTouches(o.db, batch);
+      if (due.length === 0) break;
+      await deliverClaimed(o.db, o.channels, due, { concurrency });
+      if (stopped() || due.length < batch) break;
+    }
+  });
 }

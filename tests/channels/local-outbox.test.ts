@@ -11,6 +11,7 @@ import { createApp, type RelanceApp } from '../../api/app.js';
 import { createLocalOutbox, listOutbox, readOutboxMessage } from '../../channels/email/local-outbox.js';
 import { buildMime } from '../../channels/email/mime.js';
 import type { OutboundEmail } from '../../channels/types.js';
+import { outboundEmail } from '../support/outbound-email.js';
 import { TEST_OPERATOR_TOKEN } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
@@ -20,26 +21,7 @@ const workspaceId = randomUUID();
 let db: TestDatabase;
 let app: RelanceApp;
 
-function outbound(over: Partial<OutboundEmail> = {}): OutboundEmail {
-  const touchId = randomUUID();
-  return {
-    workspaceId,
-    touchId,
-    enrollmentId: randomUUID(),
-    prospectId: randomUUID(),
-    messageId: `<${touchId}@relance.test>`,
-    inReplyTo: null,
-    references: [],
-    threadId: null,
-    from: { name: 'Sam Rep', address: 'rep@acme.test' },
-    to: { name: 'Marie Curie', address: 'marie@globex.test' },
-    subject: 'Notre échange de mardi',
-    text: 'Bonjour Marie,\n\nJe vous appelle mardi 3 mars à 09:15 (heure de Paris).',
-    unsubscribeUrl: `http://relance.test/v1/unsubscribe/token-${touchId}`,
-    date: new Date('2026-03-03T07:00:00Z'),
-    ...over,
-  };
-}
+const outbound = (over: Partial<OutboundEmail> = {}) => outboundEmail({ workspaceId, ...over });
 
 beforeAll(async () => {
   db = await createTestDatabase();

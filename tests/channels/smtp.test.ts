@@ -1,12 +1,12 @@
 // Email over SMTP against a real SMTP server (smtp-server) receiving real SMTP from nodemailer:
 // what arrives (headers, threading, unsubscribe, the announced call time), one pooled transport
 // per mailbox, and every way a send can end, each as the SendOutcome the outbox acts on.
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMime } from '../../channels/email/mime.js';
 import { createSmtpSender, SmtpSettingsSchema, type SmtpSenderOptions } from '../../channels/email/smtp.js';
-import type { MailboxRow, OutboundEmail } from '../../channels/types.js';
+import type { MailboxRow } from '../../channels/types.js';
+import { outboundEmail } from '../support/outbound-email.js';
 import { freePort } from '../../scripts/lib/ports.js';
 import { createSecretBox } from '../../security/secrets.js';
 import { EMPTY_ALLOW_LIST } from '../../security/ssrf.js';
@@ -30,26 +30,7 @@ function sender(row: MailboxRow = smtpMailboxRow(server, secrets), options?: Smt
   return s;
 }
 
-function outbound(over: Partial<OutboundEmail> = {}): OutboundEmail {
-  const touchId = randomUUID();
-  return {
-    workspaceId: randomUUID(),
-    touchId,
-    enrollmentId: randomUUID(),
-    prospectId: randomUUID(),
-    messageId: `<${touchId}@relance.test>`,
-    inReplyTo: null,
-    references: [],
-    threadId: null,
-    from: { name: 'Sam Rep', address: 'rep@acme.test' },
-    to: { name: 'Marie Curie', address: 'marie@globex.test' },
-    subject: 'Notre échange de mardi',
-    text: 'Bonjour Marie,\n\nJe vous appelle mardi 3 mars à 09:15 (heure de Paris).\n\nSam',
-    unsubscribeUrl: `http://relance.test/v1/unsubscribe/token-${touchId}`,
-    date: new Date('2026-03-03T07:00:00Z'),
-    ...over,
-  };
-}
+const outbound = outboundEmail;
 
 const receivedWith = (messageId: string) => server.received.filter((m) => m.messageId === messageId);
 
