@@ -18,21 +18,31 @@ export type DatabaseHandle = {
   withReservedConnection?: <T>(fn: (db: Database) => Promise<T>) => Promise<T>;
 };
 
-export type OpenDatabaseOptions = { databaseUrl?: string | undefined; dataDir?: string; maxConnections?: number };
+export type OpenDatabaseOptions = {
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  maxConnections?: number;
+  /**
+   * Named (prepared) statements: one round trip per query instead of two. Off for a pooler in
+   * transaction mode that cannot keep them (DATABASE_PREPARED_STATEMENTS=false).
+   */
+  preparedStatements?: boolean;
+};
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
+    const { preparedByDefault } = await import('./prepared.js');
+    const prepare = opts.preparedStatements ?? process.env.DATABASE_PREPARED_STATEMENTS !== 'false';
     const sql = postgres(opts.databaseUrl, {
       max: opts.maxConnections ?? 10,
       onnotice: () => {},
-      // Our uuid/jsonb columns round-trip as-is; no per-row type parsing surprises.
-      prepare: true,
+      prepare,
     });
     const url = new URL(opts.databaseUrl);
     return {
-      db: drizzle(sql, { schema }) as unknown as Database,
+      db: drizzle(prepare ? preparedByDefault(sql) : sql, { schema }) as unknown as Database,
       kind: 'postgres',
       describe: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
       close: () => sql.end({ timeout: 5 }),
