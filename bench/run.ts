@@ -2,7 +2,7 @@
 // server and PostgreSQL. Prints progress on stderr and one JSON line of figures on stdout.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { and, count, eq, sql } from 'drizzle-orm';
@@ -26,6 +26,10 @@ import { measureWebhookLag } from './webhooks.js';
 const ENROLLMENTS = Number(process.env.BENCH_ENROLLMENTS ?? 10_000);
 const BURST = Number(process.env.BENCH_BURST ?? 5_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+// The worker is background work: on a shared host the API and Temporal go first (docker-compose
+// gives the worker fewer CPU shares); durable timers and queues absorb its lag.
+const WORKER_NICE = Number(process.env.BENCH_WORKER_NICE ?? 10);
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 const seconds = (ms: number) => ms / 1000;
 
@@ -45,6 +49,7 @@ const taskQueue = 'bench';
 
 // The worker in its own process, so its memory is measured alone.
 let rssPeak = 0;
+let workerCpuMs: { at: number; cpuMs: number }[] = [];
 let peakSample: Record<string, number> = {};
 // Heap cap as deployments run it (Dockerfile, npm run start:worker): V8 otherwise grows lazily.
 const workerArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '--max-old-space-size=192 --max-semi-space-size=4').split(' ').filter(Boolean);
@@ -52,10 +57,20 @@ const worker = spawn(process.execPath, [...workerArgs, workerEntry], {
   env: { ...process.env, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1/32', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE: bundle, BENCH_OUTBOX_DIR: join(tmpdir(), `relance-bench-outbox-${process.pid}`) },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
+if (WORKER_NICE) setPriority(worker.pid!, WORKER_NICE);
+/** Resolves once the worker has used less than 10% of a core over its last samples. */
+async function workerIdle(): Promise<void> {
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const [first, last] = [workerCpuMs[0], workerCpuMs.at(-1)];
+    if (first && last && last.at > first.at && (last.cpuMs - first.cpuMs) / (last.at - first.at) < 0.1) return;
+  }
+}
 worker.stdout.on('data', (d: Buffer) => {
   for (const line of d.toString().split('\n').filter(Boolean)) {
     try {
-      const sample = JSON.parse(line) as { rss_mb: number; heap_mb: number; external_mb: number };
+      const sample = JSON.parse(line) as { rss_mb: number; heap_mb: number; external_mb: number; cpu_ms: number };
+      workerCpuMs = [...workerCpuMs.slice(-3), { at: performance.now(), cpuMs: sample.cpu_ms }];
       if (process.env.BENCH_TRACE_RSS) log(`worker ${line}`);
       if (sample.rss_mb > rssPeak) {
         rssPeak = sample.rss_mb;
@@ -72,19 +87,6 @@ try {
   const alwaysOpen = { weekendDays: [], holidayTypes: [], sendWindow: { start: '00:00', end: '23:59' }, callWindow: { start: '00:00', end: '23:59' }, minGapMinutes: 0, maxTouchesPerWeek: 1000 };
   const [ws] = await db.insert(workspaces).values({ name: 'Bench', timeZone: 'UTC', timingRules: alwaysOpen }).returning();
   await installDefaultSequences(db, ws!.id);
-  // The 08:00 burst as it happens: emails queued overnight wait for the send window to open.
-  // Due far enough ahead for the enrollments to start and the workflows to stage their email.
-  const STAGE_LEAD_MS = 10 * 60_000;
-  const burstAt = new Date(Math.ceil((Date.now() + (ENROLLMENTS + BURST) / 50 * 1000 + STAGE_LEAD_MS + 60_000) / 60_000) * 60_000);
-  const hhmm = burstAt.toISOString().slice(11, 16);
-  const burstDef = parseSequenceDefinition({
-    schemaVersion: 1,
-    key: 'burst',
-    name: '08:00 burst',
-    timing: { sendWindow: { start: hhmm, end: '23:59' } },
-    steps: [{ id: 'morning-email', type: 'email', timing: { kind: 'immediately' }, template: { subject: 'Hello {{prospect.firstName}}', body: 'Calling you soon about {{context}}.' } }],
-  });
-  const { sequence: burstSeq } = await createSequence(db, ws!.id, burstDef);
   const [rep] = await db.insert(users).values({ workspaceId: ws!.id, email: 'rep@bench.test', name: 'Bench Rep', callsPerHour: 60 }).returning();
   const total = ENROLLMENTS + BURST;
   for (let i = 0; i < total; i += 1000) {
@@ -113,19 +115,42 @@ try {
   const hooks = await measureWebhookLag({ db, temporal: client, taskQueue, workspaceId: ws!.id, ratePerSecond: 50, durationSeconds: 20 });
   log(`webhooks: ${JSON.stringify(hooks)}`);
 
-  // Baseline: a bare one-timer workflow, started the same way (same client and concurrency).
-  t = performance.now();
-  await pool(ENROLLMENTS, CONCURRENCY, (i) =>
-    client.workflow.start('timerBaselineWorkflow', { taskQueue, workflowId: `baseline-${i}`, args: [3_600_000] }),
-  );
-  const baselinePerS = ENROLLMENTS / seconds(performance.now() - t);
-  log(`baseline: ${baselinePerS.toFixed(0)} starts/s`);
+  // Baseline (a bare one-timer workflow, started the same way: same client and concurrency) and
+  // enrollments (through the service the API uses: checks, row, workflow start), in alternating
+  // rounds. Each round starts with the worker idle, so neither side pays for the other's
+  // leftovers, and a slow minute of a shared machine weighs on both sides alike.
+  let baselineMs = 0;
+  let enrollMs = 0;
+  const perRound = Math.ceil(ENROLLMENTS / ROUNDS);
+  for (let r = 0, done = 0; done < ENROLLMENTS; r++, done += perRound) {
+    const n = Math.min(perRound, ENROLLMENTS - done);
+    t = performance.now();
+    await pool(n, CONCURRENCY, (i) => client.workflow.start('timerBaselineWorkflow', { taskQueue, workflowId: `baseline-${done + i}`, args: [3_600_000] }));
+    baselineMs += performance.now() - t;
+    await workerIdle();
+    t = performance.now();
+    await pool(n, CONCURRENCY, (i) => enroll(deps, ws!.id, { prospectId: ids[done + i]!, sequenceId: announced!.id, repId: rep!.id, context: 'bench' }));
+    enrollMs += performance.now() - t;
+    log(`round ${r + 1}: ${done + n} baseline starts at ${((done + n) / seconds(baselineMs)).toFixed(0)}/s, ${done + n} enrollments at ${((done + n) / seconds(enrollMs)).toFixed(0)}/s`);
+    await workerIdle();
+  }
+  const baselinePerS = ENROLLMENTS / seconds(baselineMs);
+  const enrollPerS = ENROLLMENTS / seconds(enrollMs);
+  log(`baseline: ${baselinePerS.toFixed(0)} starts/s; enroll: ${enrollPerS.toFixed(0)} enrollments/s`);
 
-  // Enrollments through the same service the API uses: checks, row, workflow start.
-  t = performance.now();
-  await pool(ENROLLMENTS, CONCURRENCY, (i) => enroll(deps, ws!.id, { prospectId: ids[i]!, sequenceId: announced!.id, repId: rep!.id, context: 'bench' }));
-  const enrollPerS = ENROLLMENTS / seconds(performance.now() - t);
-  log(`enroll: ${enrollPerS.toFixed(0)} enrollments/s`);
+  // The 08:00 burst as it happens: emails queued overnight wait for the send window to open.
+  // Due far enough ahead for the enrollments to start and the workflows to stage their email.
+  const STAGE_LEAD_MS = 10 * 60_000;
+  const burstAt = new Date(Math.ceil((Date.now() + (BURST / 50) * 1000 + STAGE_LEAD_MS + 60_000) / 60_000) * 60_000);
+  const hhmm = burstAt.toISOString().slice(11, 16);
+  const burstDef = parseSequenceDefinition({
+    schemaVersion: 1,
+    key: 'burst',
+    name: '08:00 burst',
+    timing: { sendWindow: { start: hhmm, end: '23:59' } },
+    steps: [{ id: 'morning-email', type: 'email', timing: { kind: 'immediately' }, template: { subject: 'Hello {{prospect.firstName}}', body: 'Calling you soon about {{context}}.' } }],
+  });
+  const { sequence: burstSeq } = await createSequence(db, ws!.id, burstDef);
 
   // The burst enrollments, right away: their email waits for the window to open at burstAt.
   t = performance.now();

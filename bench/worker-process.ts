@@ -1,5 +1,5 @@
 // The worker under benchmark, in its own process so its resident memory is its own.
-// Prints {"rss_mb": n} every half second on stdout.
+// Prints {"rss_mb": n, "cpu_ms": n, ...} every half second on stdout.
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { openDatabase } from '../db/client.js';
@@ -24,8 +24,9 @@ const worker = await createRelanceWorker({
 });
 const timer = setInterval(() => {
   const m = process.memoryUsage();
+  const cpu = process.cpuUsage();
   const mb = (n: number) => Math.round(n / 1048576);
-  process.stdout.write(`${JSON.stringify({ rss_mb: mb(m.rss), heap_mb: mb(m.heapUsed), external_mb: mb(m.external) })}\n`);
+  process.stdout.write(`${JSON.stringify({ rss_mb: mb(m.rss), heap_mb: mb(m.heapUsed), external_mb: mb(m.external), cpu_ms: Math.round((cpu.user + cpu.system) / 1000) })}\n`);
 }, Number(process.env.RSS_SAMPLE_MS ?? 500));
 const channelServices = startChannelServices({ db: handle.db, temporal: client, channels });
 process.on('SIGTERM', () => worker.shutdown());
