@@ -35,6 +35,10 @@ export async function bulkEnroll(
   items: readonly unknown[],
   schema: z.ZodType<EnrollRequest>,
 ): Promise<BulkItemResult[]> {
+  // The same enrollment twice in a batch answers in order: the first occurrence creates it (201),
+  // the later ones wait for it and find it (200). Lanes take items in order, so the first
+  // occurrence has always started when a later one waits.
+  const firstOccurrence = new Map<string, Promise<void>>();
   return mapLimited(items, BULK_CONCURRENCY, async (raw, index): Promise<BulkItemResult> => {
     const prefix = `body.items.${index}`;
     const parsed = schema.safeParse(raw);
@@ -42,6 +46,11 @@ export async function bulkEnroll(
       const errors = fieldErrors(parsed.error.issues, prefix);
       return { index, status: 422, error: problemBody('validation-failed', 422, { detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors }) };
     }
+    const key = `${parsed.data.prospectId}/${parsed.data.sequenceId}`;
+    const earlier = firstOccurrence.get(key);
+    let finished = () => {};
+    if (earlier) await earlier;
+    else firstOccurrence.set(key, new Promise<void>((resolve) => (finished = resolve)));
     try {
       // A rep key enrolls for itself only; another rep is "not found", as everywhere else.
       if (who.role === 'rep' && who.userId !== parsed.data.repId) {
@@ -58,6 +67,8 @@ export async function bulkEnroll(
       // Temporal or the database failed for this item: report it, keep going with the others.
       console.error(`[api] bulk enrollment item ${index} failed:`, err);
       return { index, status: 503, error: problemBody('service-unavailable', 503, { detail: 'could not start the enrollment; retry this item' }) };
+    } finally {
+      finished();
     }
   });
 }
