@@ -25,45 +25,7 @@ export type SetStatusInput = {
 export function createEnrollmentActivities({ db, temporal }: { db: Database; temporal?: Client | undefined }) {
   return {
     async setEnrollmentStatus(i: SetStatusInput): Promise<void> {
-      const terminal = i.status === 'completed' || i.status === 'stopped';
-      await db.transaction(async (tx) => {
-        await tx
-          .update(enrollments)
-          .set({
-            status: i.status,
-            ...(i.currentStepId !== undefined ? { currentStepId: i.currentStepId } : {}),
-            ...(i.reason !== undefined ? { stopReason: i.reason } : {}),
-            ...(terminal ? { completedAt: new Date(i.at) } : {}),
-            updatedAt: new Date(i.at),
-          })
-          .where(and(eq(enrollments.id, i.enrollmentId), eq(enrollments.workspaceId, i.workspaceId)));
-        if (terminal) {
-          // Nothing is left behind in a rep's queue or calendar once the cadence is over.
-          await tx
-            .update(tasks)
-            .set({ status: 'cancelled', completedAt: new Date(i.at) })
-            .where(and(eq(tasks.enrollmentId, i.enrollmentId), eq(tasks.status, 'open')));
-          await tx
-            .update(callSlots)
-            .set({ status: 'released' })
-            .where(and(eq(callSlots.enrollmentId, i.enrollmentId), eq(callSlots.status, 'reserved')));
-          await tx
-            .update(touches)
-            .set({ status: 'cancelled' })
-            .where(and(eq(touches.enrollmentId, i.enrollmentId), inArray(touches.status, ['scheduled', 'held'])));
-          await releaseCallHolds(tx as unknown as Database, { enrollmentId: i.enrollmentId });
-        }
-        if (i.event) {
-          await appendEvent(tx as unknown as Database, {
-            workspaceId: i.workspaceId,
-            prospectId: i.prospectId,
-            enrollmentId: i.enrollmentId,
-            type: i.event.type,
-            payload: { ...i.event.payload, status: i.status, reason: i.reason ?? null, stepId: i.currentStepId ?? null },
-            dedupeKey: i.event.dedupeKey,
-          });
-        }
-      });
+      await db.transaction((tx) => writeEnrollmentStatus(tx as unknown as Database, i));
     },
 
     async appendTimeline(i: { workspaceId: string; prospectId: string; enrollmentId: string; type: string; dedupeKey: string; payload?: Record<string, unknown> }): Promise<void> {
@@ -120,4 +82,45 @@ export function createEnrollmentActivities({ db, temporal }: { db: Database; tem
       return { signalled };
     },
   };
+}
+
+/** The status change and its timeline event, inside the caller's transaction. */
+export async function writeEnrollmentStatus(db: Database, i: SetStatusInput): Promise<void> {
+  const terminal = i.status === 'completed' || i.status === 'stopped';
+  await db
+    .update(enrollments)
+    .set({
+      status: i.status,
+      ...(i.currentStepId !== undefined ? { currentStepId: i.currentStepId } : {}),
+      ...(i.reason !== undefined ? { stopReason: i.reason } : {}),
+      ...(terminal ? { completedAt: new Date(i.at) } : {}),
+      updatedAt: new Date(i.at),
+    })
+    .where(and(eq(enrollments.id, i.enrollmentId), eq(enrollments.workspaceId, i.workspaceId)));
+  if (terminal) {
+    // Nothing is left behind in a rep's queue or calendar once the cadence is over.
+    await db
+      .update(tasks)
+      .set({ status: 'cancelled', completedAt: new Date(i.at) })
+      .where(and(eq(tasks.enrollmentId, i.enrollmentId), eq(tasks.status, 'open')));
+    await db
+      .update(callSlots)
+      .set({ status: 'released' })
+      .where(and(eq(callSlots.enrollmentId, i.enrollmentId), eq(callSlots.status, 'reserved')));
+    await db
+      .update(touches)
+      .set({ status: 'cancelled' })
+      .where(and(eq(touches.enrollmentId, i.enrollmentId), inArray(touches.status, ['scheduled', 'held'])));
+    await releaseCallHolds(db, { enrollmentId: i.enrollmentId });
+  }
+  if (i.event) {
+    await appendEvent(db, {
+      workspaceId: i.workspaceId,
+      prospectId: i.prospectId,
+      enrollmentId: i.enrollmentId,
+      type: i.event.type,
+      payload: { ...i.event.payload, status: i.status, reason: i.reason ?? null, stepId: i.currentStepId ?? null },
+      dedupeKey: i.event.dedupeKey,
+    });
+  }
 }

@@ -37,15 +37,7 @@ export function createPlanningActivities({ db }: { db: Database }) {
   return {
     async planStep(i: PlanStepInput): Promise<PlanStepResult> {
       const ctx = await loadEnrollmentContext(db, i.workspaceId, i.enrollmentId, i.definition.timing);
-      const step = stepOf(i.definition, i.stepId);
-      try {
-        const dueAt = planStepDue({ step, now: i.now, place: ctx.place, rules: ctx.rules, touches: i.touches, callbackAt: i.callbackAt ?? null, announcedCallAt: i.announcedCallAt ?? null });
-        const upcoming = projectUpcoming({ definition: i.definition, fromStepId: i.stepId, firstDueAt: dueAt, place: ctx.place, rules: ctx.rules, touches: i.touches });
-        return { dueAt, timeZone: ctx.place.timeZone, upcoming };
-      } catch (err) {
-        if (err instanceof TimingError) throw ApplicationFailure.nonRetryable(err.message, 'InvalidTiming');
-        throw err;
-      }
+      return planWithContext(ctx, i);
     },
 
     /**
@@ -105,7 +97,20 @@ export async function reserveCallSlot(tx: Database, ctx: EnrollmentContext, i: {
   throw ApplicationFailure.nonRetryable(`rep ${ctx.rep.id} has no free call slot in the next weeks`, 'NoCallCapacity');
 }
 
-function stepOf(def: SequenceDefinition, id: string): Step {
+/** When the step is due and what comes after it, for an enrollment whose context is loaded. */
+export function planWithContext(ctx: EnrollmentContext, i: PlanStepInput): PlanStepResult {
+  const step = stepOf(i.definition, i.stepId);
+  try {
+    const dueAt = planStepDue({ step, now: i.now, place: ctx.place, rules: ctx.rules, touches: i.touches, callbackAt: i.callbackAt ?? null, announcedCallAt: i.announcedCallAt ?? null });
+    const upcoming = projectUpcoming({ definition: i.definition, fromStepId: i.stepId, firstDueAt: dueAt, place: ctx.place, rules: ctx.rules, touches: i.touches });
+    return { dueAt, timeZone: ctx.place.timeZone, upcoming };
+  } catch (err) {
+    if (err instanceof TimingError) throw ApplicationFailure.nonRetryable(err.message, 'InvalidTiming');
+    throw err;
+  }
+}
+
+export function stepOf(def: SequenceDefinition, id: string): Step {
   const step = def.steps.find((s) => s.id === id);
   if (!step) throw ApplicationFailure.nonRetryable(`unknown step ${id}`, 'UnknownStep');
   return step;

@@ -3,14 +3,15 @@
 // workspace hands a channel to an action provider (LinkedIn automation, telephony), the task
 // also gets a touch row the outbox dispatcher sends to it; the task closes when the result
 // comes back (or the rep logs it), and a touch still waiting then is cancelled.
-import { and, desc, eq, ne } from 'drizzle-orm';
-import { actionChannelOf, type ActionChannel } from '../channels/actions/task.js';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { actionChannelOf } from '../channels/actions/task.js';
 import type { Database } from '../db/client.js';
+import { rowsOf } from '../db/rows.js';
 import { actionProviders, events, tasks, touches } from '../db/schema.js';
 import type { TaskOutcome } from '../domain/cadence/outcome.js';
 import { renderTemplate, type Step } from '../domain/sequences/index.js';
 import { moveCallHold } from './calendar-holds.js';
-import { loadEnrollmentContext } from './context.js';
+import { loadEnrollmentContext, type EnrollmentContext } from './context.js';
 import { templateVars } from './template-vars.js';
 import { appendEvent } from './timeline.js';
 
@@ -49,15 +50,6 @@ const defaultTitles: Record<string, string> = {
   escalation: 'Escalation call',
 };
 
-/** Whether the workspace hands this channel to a provider: one look-up on a unique index. */
-async function hasActiveProvider(db: Database, workspaceId: string, channel: ActionChannel): Promise<boolean> {
-  const [row] = await db
-    .select({ status: actionProviders.status })
-    .from(actionProviders)
-    .where(and(eq(actionProviders.workspaceId, workspaceId), eq(actionProviders.channel, channel)));
-  return row?.status === 'active';
-}
-
 /** The provider touch of a task (same enrollment and step visit), while it has not left. */
 const waitingActionTouch = (enrollmentId: string, stepKey: string) =>
   and(eq(touches.enrollmentId, enrollmentId), eq(touches.stepKey, stepKey), eq(touches.status, 'scheduled'), ne(touches.channel, 'email'));
@@ -67,96 +59,9 @@ export function createTaskActivities({ db }: { db: Database }) {
     /** Idempotent per (enrollment, step visit): a retry returns the task already opened. */
     async openTask(i: OpenTaskInput): Promise<{ taskId: string }> {
       const ctx = await loadEnrollmentContext(db, i.workspaceId, i.enrollmentId);
-      const [existing] = await db
-        .select({ id: tasks.id })
-        .from(tasks)
-        .where(and(eq(tasks.enrollmentId, i.enrollmentId), eq(tasks.stepKey, i.stepKey)));
-      if (existing) return { taskId: existing.id };
-      // Only a step's own task is handed over (not an escalation's or an objection's).
-      const channel = i.kind === undefined ? actionChannelOf(i.step.type) : null;
-      const automated = channel !== null && (await hasActiveProvider(db, i.workspaceId, channel));
-
-      // PLAYBOOK §3: what the rep prepares before calling.
-      const [announcement] = await db
-        .select({ subject: touches.subject, body: touches.body, sentAt: touches.sentAt, announcedCallAt: touches.announcedCallAt })
-        .from(touches)
-        .where(and(eq(touches.enrollmentId, i.enrollmentId), eq(touches.status, 'sent')))
-        .orderBy(desc(touches.createdAt))
-        .limit(1);
-      const heard = await db
-        .select({ payload: events.payload })
-        .from(events)
-        .where(and(eq(events.workspaceId, i.workspaceId), eq(events.prospectId, ctx.prospect.id), eq(events.type, 'objection.heard')))
-        .orderBy(events.id);
-      const vars = templateVars(ctx, { announcedCallAt: i.announcedCallAt ?? null, assistantName: i.assistantName ?? null });
-      const fullName = vars.prospect.fullName;
-      const prep = {
-        decisionMaker: { name: fullName || null, title: ctx.prospect.title, phone: ctx.prospect.phone, email: ctx.prospect.email },
-        account: ctx.account ? { name: ctx.account.name, domain: ctx.account.domain } : null,
-        timeZone: ctx.place.timeZone,
-        announcement: announcement
-          ? { subject: announcement.subject, body: announcement.body, sentAt: announcement.sentAt?.toISOString() ?? null, announcedCallAt: announcement.announcedCallAt?.toISOString() ?? null }
-          : null,
-        announcedCallAt: i.announcedCallAt ?? null,
-        assistantName: i.assistantName ?? null,
-        context: ctx.enrollment.context,
-        pretext: ctx.enrollment.pretext,
-        objectionsHeard: heard.map((h) => String((h.payload as { text?: string }).text ?? '')).filter(Boolean),
-        script: i.step.template ? renderTemplate(i.step.template, vars).body : null,
-        // Never call without knowing the decision maker's name (PLAYBOOK §3).
-        warnings: fullName ? [] : ['The decision maker has no name on file: find it before calling.'],
-        // The rep sees that automation performs this step; the task closes with its result.
-        ...(automated ? { automation: { provider: 'http', channel } } : {}),
-        ...i.extraPrep,
-      };
-      const title = i.title ?? `${i.step.title ?? defaultTitles[i.step.type] ?? 'Task'}${fullName ? `: ${fullName}` : ''}${ctx.account ? ` (${ctx.account.name})` : ''}`;
-      return db.transaction(async (tx) => {
-        const inserted = await tx
-          .insert(tasks)
-          .values({
-            workspaceId: i.workspaceId,
-            enrollmentId: i.enrollmentId,
-            repId: i.assigneeId ?? ctx.rep.id,
-            stepKey: i.stepKey,
-            kind: i.kind ?? i.step.type,
-            title,
-            dueAt: new Date(i.dueAt),
-            prep,
-          })
-          .onConflictDoNothing({ target: [tasks.enrollmentId, tasks.stepKey] })
-          .returning({ id: tasks.id });
-        const taskId = inserted[0]?.id;
-        if (!taskId) {
-          const [row] = await tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.enrollmentId, i.enrollmentId), eq(tasks.stepKey, i.stepKey)));
-          return { taskId: row!.id };
-        }
-        await appendEvent(tx as unknown as Database, {
-          workspaceId: i.workspaceId,
-          prospectId: ctx.prospect.id,
-          enrollmentId: i.enrollmentId,
-          type: 'task.created',
-          payload: { taskId, stepKey: i.stepKey, kind: i.kind ?? i.step.type, dueAt: i.dueAt, assigneeId: i.assigneeId ?? ctx.rep.id },
-          dedupeKey: `task.created:${taskId}`,
-        });
-        if (automated) {
-          await tx
-            .insert(touches)
-            .values({
-              workspaceId: i.workspaceId,
-              enrollmentId: i.enrollmentId,
-              prospectId: ctx.prospect.id,
-              stepKey: i.stepKey,
-              channel: channel!,
-              provider: 'http',
-              status: 'scheduled',
-              scheduledAt: new Date(i.dueAt),
-              toAddress: null,
-              body: prep.script,
-            })
-            .onConflictDoNothing({ target: [touches.enrollmentId, touches.stepKey] });
-        }
-        return { taskId };
-      });
+      const draft = await draftTask(db, ctx, i);
+      if ('existingId' in draft) return { taskId: draft.existingId };
+      return { taskId: await db.transaction((tx) => writeTask(tx as unknown as Database, draft)) };
     },
 
     /** Closes the task and records the outcome, its notes and objections on the timeline, atomically. */
@@ -221,4 +126,92 @@ export function createTaskActivities({ db }: { db: Database }) {
       });
     },
   };
+}
+
+/** A task ready to be written, or the one a previous attempt already opened. */
+export type TaskDraft =
+  | { existingId: string }
+  | { row: typeof tasks.$inferInsert & { workspaceId: string; enrollmentId: string; stepKey: string; dueAt: Date; kind: string; repId: string }; dueAt: string; prospectId: string; actionTouch: typeof touches.$inferInsert | null };
+
+type TaskReads = {
+  existing_id: string | null;
+  provider_status: string | null;
+  announcement: { subject: string | null; body: string | null; sentAt: string | null; announcedCallAt: string | null } | null;
+  objections: (string | null)[];
+};
+
+/**
+ * Drafts a step's task from what the rep needs to prepare (PLAYBOOK §3). Its reads (a task
+ * already opened, the channel's provider, the last announcement, the objections heard) take
+ * one round trip: a task opens at every human step of every cadence.
+ */
+export async function draftTask(db: Database, ctx: EnrollmentContext, i: OpenTaskInput): Promise<TaskDraft> {
+  // Only a step's own task is handed over (not an escalation's or an objection's).
+  const channel = i.kind === undefined ? actionChannelOf(i.step.type) : null;
+  const result = await db.execute(sql`select
+    (select ${tasks.id} from ${tasks} where ${tasks.enrollmentId} = ${i.enrollmentId} and ${tasks.stepKey} = ${i.stepKey}) as existing_id,
+    (select ${actionProviders.status} from ${actionProviders} where ${actionProviders.workspaceId} = ${i.workspaceId} and ${actionProviders.channel} = ${channel}) as provider_status,
+    (select json_build_object('subject', ${touches.subject}, 'body', ${touches.body}, 'sentAt', ${touches.sentAt}, 'announcedCallAt', ${touches.announcedCallAt})
+       from ${touches} where ${touches.enrollmentId} = ${i.enrollmentId} and ${touches.status} = 'sent' order by ${touches.createdAt} desc limit 1) as announcement,
+    coalesce((select json_agg(${events.payload} ->> 'text' order by ${events.id}) from ${events}
+       where ${events.workspaceId} = ${i.workspaceId} and ${events.prospectId} = ${ctx.prospect.id} and ${events.type} = 'objection.heard'), '[]'::json) as objections`);
+  const [reads] = rowsOf<TaskReads>(result);
+  if (reads!.existing_id) return { existingId: reads!.existing_id };
+  const automated = channel !== null && reads!.provider_status === 'active';
+  const announcement = reads!.announcement;
+  const iso = (t: string | null) => (t ? new Date(t).toISOString() : null);
+
+  const vars = templateVars(ctx, { announcedCallAt: i.announcedCallAt ?? null, assistantName: i.assistantName ?? null });
+  const fullName = vars.prospect.fullName;
+  const prep = {
+    decisionMaker: { name: fullName || null, title: ctx.prospect.title, phone: ctx.prospect.phone, email: ctx.prospect.email },
+    account: ctx.account ? { name: ctx.account.name, domain: ctx.account.domain } : null,
+    timeZone: ctx.place.timeZone,
+    announcement: announcement
+      ? { subject: announcement.subject, body: announcement.body, sentAt: iso(announcement.sentAt), announcedCallAt: iso(announcement.announcedCallAt) }
+      : null,
+    announcedCallAt: i.announcedCallAt ?? null,
+    assistantName: i.assistantName ?? null,
+    context: ctx.enrollment.context,
+    pretext: ctx.enrollment.pretext,
+    objectionsHeard: reads!.objections.filter((t): t is string => Boolean(t)),
+    script: i.step.template ? renderTemplate(i.step.template, vars).body : null,
+    // Never call without knowing the decision maker's name (PLAYBOOK §3).
+    warnings: fullName ? [] : ['The decision maker has no name on file: find it before calling.'],
+    // The rep sees that automation performs this step; the task closes with its result.
+    ...(automated ? { automation: { provider: 'http', channel } } : {}),
+    ...i.extraPrep,
+  };
+  const title = i.title ?? `${i.step.title ?? defaultTitles[i.step.type] ?? 'Task'}${fullName ? `: ${fullName}` : ''}${ctx.account ? ` (${ctx.account.name})` : ''}`;
+  const dueAt = new Date(i.dueAt);
+  return {
+    row: { workspaceId: i.workspaceId, enrollmentId: i.enrollmentId, repId: i.assigneeId ?? ctx.rep.id, stepKey: i.stepKey, kind: i.kind ?? i.step.type, title, dueAt, prep },
+    dueAt: i.dueAt,
+    prospectId: ctx.prospect.id,
+    actionTouch: automated
+      ? { workspaceId: i.workspaceId, enrollmentId: i.enrollmentId, prospectId: ctx.prospect.id, stepKey: i.stepKey, channel: channel!, provider: 'http', status: 'scheduled', scheduledAt: dueAt, toAddress: null, body: prep.script }
+      : null,
+  };
+}
+
+/** Writes a drafted task, its 'task.created' event and its provider touch in the caller's transaction. */
+export async function writeTask(tx: Database, draft: Exclude<TaskDraft, { existingId: string }>): Promise<string> {
+  const { row } = draft;
+  const inserted = await tx.insert(tasks).values(row).onConflictDoNothing({ target: [tasks.enrollmentId, tasks.stepKey] }).returning({ id: tasks.id });
+  const taskId = inserted[0]?.id;
+  if (!taskId) {
+    // Opened meanwhile by a concurrent attempt.
+    const [existing] = await tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.enrollmentId, row.enrollmentId), eq(tasks.stepKey, row.stepKey)));
+    return existing!.id;
+  }
+  await appendEvent(tx, {
+    workspaceId: row.workspaceId,
+    prospectId: draft.prospectId,
+    enrollmentId: row.enrollmentId,
+    type: 'task.created',
+    payload: { taskId, stepKey: row.stepKey, kind: row.kind, dueAt: draft.dueAt, assigneeId: row.repId },
+    dedupeKey: `task.created:${taskId}`,
+  });
+  if (draft.actionTouch) await tx.insert(touches).values(draft.actionTouch).onConflictDoNothing({ target: [touches.enrollmentId, touches.stepKey] });
+  return taskId;
 }

@@ -185,8 +185,8 @@ try {
   log(`burst: ${lateness.length}/${BURST} emails handed to the provider`);
 
   // History size of one whole default cadence, from the recorded run replayed by the tests.
-  // The whole default cadence as today's code records it (the paced outbox's email path).
-  const recorded = JSON.parse(readFileSync(new URL('../tests/histories/paced-outbox-announced-call-paris-meeting.json', import.meta.url), 'utf8')) as { events: unknown[] };
+  // The whole default cadence as today's code records it (one local activity per step entry).
+  const recorded = JSON.parse(readFileSync(new URL('../tests/histories/announced-call-paris-meeting.json', import.meta.url), 'utf8')) as { events: unknown[] };
 
   const figures = {
     enrollments: ENROLLMENTS,

@@ -5,6 +5,7 @@
 // still names its field without another query.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 
 export type EnrollAttempt = {
   workspaceId: string;
@@ -98,8 +99,7 @@ export async function checkAndInsertEnrollment(db: Database, a: EnrollAttempt): 
     )
     select c.*, ins.id as enrollment_id, ins.created_at, ins.updated_at from c left join ins on true
   `);
-  // postgres.js answers an array of rows, PGlite an object holding them.
-  const r = (Array.isArray(rows) ? rows : (rows as unknown as { rows: Row[] }).rows)[0] as Row;
+  const r = rowsOf<Row>(rows)[0]!;
   return {
     prospectFound: r.prospect_found,
     prospectStatus: r.prospect_status,

@@ -10,10 +10,10 @@ export const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute
 /**
  * Short, idempotent bookkeeping (planning reads, status rows, timeline): run in the worker as
  * local activities, one history marker each and no server round trip, which keeps an 08:00
- * burst of thousands of enrollments cheap. Opening a step's task (an idempotent insert) is local
- * too, so a cadence's first step fits in a single workflow task.
+ * burst of thousands of enrollments cheap. Entering a step (its plan, the enrollment's start, the
+ * step's task) is one of them, so a cadence's first step fits in a single workflow task.
  */
-export const local = proxyLocalActivities<Pick<Activities, 'planStep' | 'setEnrollmentStatus' | 'appendTimeline' | 'dispatchTouch' | 'openTask'>>({
+export const local = proxyLocalActivities<Pick<Activities, 'planStep' | 'enterStep' | 'setEnrollmentStatus' | 'appendTimeline' | 'dispatchTouch' | 'openTask'>>({
   startToCloseTimeout: '30 seconds',
   retry,
 });

@@ -4,7 +4,13 @@ import type { EnrollmentInput } from './input.js';
 import type { EnrollmentStatusView } from './messages.js';
 import type { RunState } from './state.js';
 
-export type Run = { input: EnrollmentInput; def: SequenceDefinition; s: RunState };
+export type Run = {
+  input: EnrollmentInput;
+  def: SequenceDefinition;
+  s: RunState;
+  /** The enrollment's start, written with its first step's entry (one local activity). */
+  pendingStart?: { at: string; event: { type: string; dedupeKey: string; payload?: Record<string, unknown> } } | null;
+};
 
 export function ids(run: Run) {
   return { workspaceId: run.input.workspaceId, enrollmentId: run.input.enrollmentId, prospectId: run.input.prospectId };

@@ -35,17 +35,18 @@ export async function runStep(run: Run, step: Step): Promise<StepEnd> {
   }
   const stepKey = `${step.id}#${visit}`;
 
-  await planStep(run, step, s.lastStepEndedAt ?? nowIso());
+  // A human step's task goes into the queue as soon as it is planned (with the plan): the rep
+  // sees it coming and prepares (PLAYBOOK §3); its due time is the planned one. A paused
+  // cadence puts nothing new in the rep's queue.
+  const human = HUMAN_STEP_TYPES.includes(step.type);
+  const opened = await planStep(run, step, s.lastStepEndedAt ?? nowIso(), human && !s.requests.pause ? taskRequest(run, step, stepKey) : undefined);
   if (step.timing.kind === 'callback') s.callbackAt = null; // consumed
-  // A human step's task goes into the queue as soon as it is planned: the rep sees it coming
-  // and prepares (PLAYBOOK §3); its due time is the planned one.
-  if (HUMAN_STEP_TYPES.includes(step.type)) {
-    // A paused cadence puts nothing new in the rep's queue.
-    if (s.requests.pause) {
+  if (human) {
+    if (!opened && s.requests.pause) {
       if ((await holdWhilePaused(run)) === 'exit') return { kind: 'exit' };
       if (s.dueAt && Date.parse(s.dueAt) <= Date.now()) await planStep(run, step, nowIso());
     }
-    return runHumanStep(run, step, stepKey);
+    return runHumanStep(run, step, stepKey, opened);
   }
   for (;;) {
     const w = await waitUntilDue(run, step.type === 'email' ? STAGE_LEAD_MS : 0);
@@ -126,20 +127,24 @@ async function runEmail(run: Run, step: Step, stepKey: string): Promise<StepEnd 
   return { kind: 'transition', t: nextAfterStep(run.def, step.id) };
 }
 
-async function runHumanStep(run: Run, step: Step, stepKey: string): Promise<StepEnd> {
+/** A call step due at the time an email announced: the announcement is a promise to keep. */
+const keepsAnnouncement = (run: Run, step: Step) => step.timing.kind === 'announced_time' && run.s.announcedCallAt !== null;
+
+function taskRequest(run: Run, step: Step, stepKey: string) {
+  return { stepKey, announcedCallAt: keepsAnnouncement(run, step) ? run.s.announcedCallAt : null, assistantName: run.s.assistantName };
+}
+
+/** Runs a human step whose task `opened` already holds (opened with the plan), else opens it. */
+async function runHumanStep(run: Run, step: Step, stepKey: string, opened: string | null): Promise<StepEnd> {
   const { s, def } = run;
   let dueAt = s.dueAt ?? nowIso();
-  const announced = step.timing.kind === 'announced_time' && s.announcedCallAt !== null;
-  // Histories recorded before the patch opened the task as a regular activity.
-  const openTask = patched('open-task-local') ? local.openTask : acts.openTask;
-  const { taskId } = await openTask({
-    ...ids(run),
-    stepKey,
-    step,
-    dueAt,
-    announcedCallAt: announced ? s.announcedCallAt : null,
-    assistantName: s.assistantName,
-  });
+  const announced = keepsAnnouncement(run, step);
+  let taskId = opened;
+  if (!taskId) {
+    // Histories recorded before the patch opened the task as a regular activity.
+    const openTask = patched('open-task-local') ? local.openTask : acts.openTask;
+    ({ taskId } = await openTask({ ...ids(run), step, dueAt, ...taskRequest(run, step, stepKey) }));
+  }
   remember(s, 'task.created', taskId);
   const graceMs = (step.graceMinutes ?? DEFAULT_GRACE_MINUTES) * 60_000;
   let got = await awaitOutcome(run, { taskId, stepId: step.id, dueAt, allowedOutcomes: [...allowedOutcomes(step)] }, announced ? new Date(Date.parse(dueAt) + graceMs).toISOString() : null);

@@ -5,6 +5,7 @@ import { stepById } from '../../domain/sequences/transitions.js';
 import { acts, local } from './activities.js';
 import { registerHandlers } from './handlers.js';
 import type { EnrollmentInput, EnrollmentResult } from './input.js';
+import { oneStepEntry } from './plan.js';
 import { ids, type Run } from './run.js';
 import { carry, initialState, nowIso, remember } from './state.js';
 import { runStep } from './steps.js';
@@ -57,13 +58,13 @@ async function start(run: Run): Promise<Finish | null> {
   s.stepId = run.def.steps[0]!.id;
   s.lastStepEndedAt = nowIso();
   remember(s, 'enrollment.started');
-  await local.setEnrollmentStatus({
-    ...ids(run),
-    status: 'active',
-    currentStepId: s.stepId,
+  const started = {
     at: nowIso(),
     event: { type: 'enrollment.started', dedupeKey: `enrollment.started:${input.enrollmentId}`, payload: { sequenceVersion: input.sequence.version } },
-  });
+  };
+  // Histories recorded before the one-activity step entry wrote the start on its own.
+  if (oneStepEntry()) run.pendingStart = started;
+  else await local.setEnrollmentStatus({ ...ids(run), status: 'active', currentStepId: s.stepId, ...started });
   return null;
 }
 
