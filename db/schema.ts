@@ -152,7 +152,10 @@ export const enrollments = pgTable(
     repId: uuid('rep_id')
       .notNull()
       .references(() => users.id),
-    /** Deterministic (workspace, prospect, sequence): enrolling twice never runs twice. */
+    /**
+     * `enrollment:<id>`, fixed when the enrollment is created: one row, so one workflow, per
+     * (prospect, sequence); enrolling twice finds this row and never runs twice.
+     */
     workflowId: text('workflow_id').notNull(),
     status: text('status', {
       enum: ['pending', 'active', 'paused', 'completed', 'stopped'],
@@ -173,7 +176,8 @@ export const enrollments = pgTable(
   },
   (t) => [
     uniqueIndex('enrollments_workflow_id').on(t.workflowId),
-    index('enrollments_workspace_prospect').on(t.workspaceId, t.prospectId),
+    // One enrollment per prospect and sequence; also serves a prospect's enrollments.
+    uniqueIndex('enrollments_workspace_prospect_sequence').on(t.workspaceId, t.prospectId, t.sequenceId),
   ],
 );
 

@@ -1,5 +1,7 @@
-// Deterministic workflow ids (Dittofeed style): the same enrollment always maps to the same id,
-// so a second enroll request finds the running workflow instead of starting another.
-export function enrollmentWorkflowId(workspaceId: string, prospectId: string, sequenceId: string): string {
-  return `enrollment:${workspaceId}:${prospectId}:${sequenceId}`;
+// Workflow ids. An enrollment's is fixed when its row is created (one row per prospect and
+// sequence, so enrolling twice finds the same id and never runs twice). The row id is a UUIDv7,
+// time-ordered: Temporal's SQL persistence indexes workflow ids, and random keys inserted by the
+// thousand (a bulk enrollment) slow its B-trees down as they grow.
+export function enrollmentWorkflowId(enrollmentId: string): string {
+  return `enrollment:${enrollmentId}`;
 }

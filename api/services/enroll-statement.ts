@@ -8,6 +8,8 @@ import type { Database } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 
 export type EnrollAttempt = {
+  /** The new enrollment's id (time-ordered, see workflows/ids.ts), used only if it is created. */
+  id: string;
   workspaceId: string;
   prospectId: string;
   sequenceId: string;
@@ -88,13 +90,13 @@ export async function checkAndInsertEnrollment(db: Database, a: EnrollAttempt): 
           order by version desc limit 1) as version
     ),
     ins as (
-      insert into enrollments (workspace_id, prospect_id, sequence_id, sequence_version, rep_id, workflow_id, context, pretext, mailbox_id)
-      select ${ws}, ${a.prospectId}::uuid, ${a.sequenceId}::uuid, c.version, ${a.repId}::uuid, ${a.workflowId}, ${a.context}::text, ${a.pretext}::text, ${a.mailboxId}::uuid
+      insert into enrollments (id, workspace_id, prospect_id, sequence_id, sequence_version, rep_id, workflow_id, context, pretext, mailbox_id)
+      select ${a.id}::uuid, ${ws}, ${a.prospectId}::uuid, ${a.sequenceId}::uuid, c.version, ${a.repId}::uuid, ${a.workflowId}, ${a.context}::text, ${a.pretext}::text, ${a.mailboxId}::uuid
       from c
       where c.prospect_found and c.prospect_status <> 'opted_out' and c.suppressed_by is null and c.rep_found
         and (${a.mailboxId}::uuid is null or c.mailbox_status <> 'disabled')
         and c.sequence_status <> 'archived' and c.version is not null
-      on conflict (workflow_id) do nothing
+      on conflict (workspace_id, prospect_id, sequence_id) do nothing
       returning id, created_at, updated_at
     )
     select c.*, ins.id as enrollment_id, ins.created_at, ins.updated_at from c left join ins on true

@@ -2,6 +2,7 @@
 // statement, freezes the sequence's latest published version into the workflow input, and
 // starts one workflow per (prospect, sequence).
 import { and, eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/client.js';
 import { enrollments, sequenceVersions } from '../../db/schema.js';
 import { parseSequenceDefinition, type SequenceDefinition } from '../../domain/sequences/index.js';
@@ -54,8 +55,10 @@ function notFound(field: string, what: string) {
 
 export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollRequest) {
   const { db, temporal, taskQueue } = deps;
-  const workflowId = enrollmentWorkflowId(workspaceId, body.prospectId, body.sequenceId);
+  const id = uuidv7();
+  const workflowId = enrollmentWorkflowId(id);
   const attempt = {
+    id,
     workspaceId,
     prospectId: body.prospectId,
     sequenceId: body.sequenceId,
@@ -68,7 +71,10 @@ export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollReq
   const found = await checkAndInsertEnrollment(db, attempt);
   refuseUnlessAllowed(found, body);
   if (!found.inserted) {
-    const [existing] = await db.select().from(enrollments).where(and(eq(enrollments.workflowId, workflowId), eq(enrollments.workspaceId, workspaceId)));
+    const [existing] = await db
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.workspaceId, workspaceId), eq(enrollments.prospectId, body.prospectId), eq(enrollments.sequenceId, body.sequenceId)));
     return { row: existing!, created: false };
   }
   const version = found.version!;

@@ -1,0 +1,2 @@
+DROP INDEX "enrollments_workspace_prospect";--> statement-breakpoint
+CREATE UNIQUE INDEX "enrollments_workspace_prospect_sequence" ON "enrollments" USING btree ("workspace_id","prospect_id","sequence_id");
