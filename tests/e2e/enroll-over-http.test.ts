@@ -62,7 +62,7 @@ const quickSequence = {
 
 describe('enrollment over real HTTP, Temporal and PostgreSQL', () => {
   it('runs a cadence from POST /enrollments to the workflow result', async () => {
-    const { id: w, call } = await newWorkspace({ name: 'Acme', timeZone: 'UTC' });
+    const { call } = await newWorkspace({ name: 'Acme', timeZone: 'UTC' });
     const rep = await call<{ id: string }>('POST', `/v1/users`, { email: 'sam@acme.test', name: 'Sam Rep' });
     const prospect = await call<{ id: string }>('POST', `/v1/prospects`, {
       email: 'marie@globex.test',
