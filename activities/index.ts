@@ -6,7 +6,6 @@ import type { Database } from '../db/client.js';
 import { createEnrollmentActivities } from './enrollment.js';
 import { createEscalationActivities } from './escalation.js';
 import { createPlanningActivities } from './planning.js';
-import { createSequenceDefinitionActivities } from './sequence-definition.js';
 import { createStepEntryActivities } from './step-entry.js';
 import { createTaskActivities } from './tasks.js';
 import { createTouchActivities } from './touches.js';
@@ -28,7 +27,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createEnrollmentActivities({ db: deps.db, temporal: deps.temporal }),
     ...createPlanningActivities({ db: deps.db }),
     ...createStepEntryActivities({ db: deps.db }),
-    ...createSequenceDefinitionActivities({ db: deps.db }),
     ...createTaskActivities({ db: deps.db }),
     ...createTouchActivities({ db: deps.db, channels }),
     ...createEscalationActivities({ db: deps.db }),

@@ -1,9 +1,11 @@
 // Enrolling a prospect: checks every id against the workspace and inserts the row in one
-// statement, freezes the sequence's latest published version in the workflow input, and
+// statement, freezes the sequence's latest published version into the workflow input, and
 // starts one workflow per (prospect, sequence).
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { enrollments } from '../../db/schema.js';
+import type { Database } from '../../db/client.js';
+import { enrollments, sequenceVersions } from '../../db/schema.js';
+import { parseSequenceDefinition, type SequenceDefinition } from '../../domain/sequences/index.js';
 import { enrollmentWorkflowId } from '../../workflows/ids.js';
 import type { EnrollmentInput } from '../../workflows/enrollment/input.js';
 import type { ApiDeps } from '../deps.js';
@@ -22,6 +24,26 @@ export type EnrollRequest = {
   /** One of the rep's mailboxes; by default the rep's default mailbox at send time. */
   mailboxId?: string | undefined;
 };
+
+/**
+ * Published versions never change: each is read, parsed and validated once per process. The
+ * key holds the workspace, so a version is only ever served to the workspace that owns it.
+ */
+const parsedVersions = new Map<string, SequenceDefinition>();
+async function definitionOf(db: Database, workspaceId: string, sequenceId: string, version: number): Promise<SequenceDefinition> {
+  const key = `${workspaceId}/${sequenceId}@${version}`;
+  let def = parsedVersions.get(key);
+  if (!def) {
+    const [row] = await db
+      .select({ definition: sequenceVersions.definition })
+      .from(sequenceVersions)
+      .where(and(eq(sequenceVersions.sequenceId, sequenceId), eq(sequenceVersions.workspaceId, workspaceId), eq(sequenceVersions.version, version)));
+    def = parseSequenceDefinition(row!.definition);
+    if (parsedVersions.size >= 1000) parsedVersions.delete(parsedVersions.keys().next().value!);
+    parsedVersions.set(key, def);
+  }
+  return def;
+}
 
 const invalid = (field: string, message: string) => new ProblemError('validation-failed', 422, `body.${field}: ${message}`, { errors: [{ field: `body.${field}`, message }] });
 
@@ -68,13 +90,12 @@ export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollReq
     updatedAt: found.inserted.updatedAt,
   };
   const input: EnrollmentInput = {
-    version: 3,
+    version: 2,
     workspaceId,
     enrollmentId: row.id,
     prospectId: row.prospectId,
     accountId: found.accountId,
-    // By reference: the worker loads the published version (deploy workers before the API).
-    sequence: { id: body.sequenceId, version },
+    sequence: { id: body.sequenceId, version, definition: await definitionOf(db, workspaceId, body.sequenceId, version) },
     ...(body.startAt ? { startAt: new Date(body.startAt).toISOString() } : {}),
   };
   try {

@@ -16,17 +16,7 @@ export type EnrollmentInputV2 = {
   carried?: CarriedState;
 };
 
-/**
- * The sequence version by reference: the start request stays small (a definition is about
- * 5 KB) and the worker loads the published version, which never changes, once per process.
- * Continue-as-new carries the loaded definition forward.
- */
-export type EnrollmentInputV3 = Omit<EnrollmentInputV2, 'version' | 'sequence'> & {
-  version: 3;
-  sequence: { id: string; version: number; definition?: SequenceDefinition };
-};
-
-export type EnrollmentInput = EnrollmentInputV2 | EnrollmentInputV3;
+export type EnrollmentInput = EnrollmentInputV2;
 
 export type EnrollmentResult = {
   enrollmentId: string;

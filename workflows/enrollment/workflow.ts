@@ -13,12 +13,10 @@ import { runStep } from './steps.js';
 type Finish = { status: 'completed' | 'stopped'; reason: string };
 
 export async function enrollmentWorkflow(input: EnrollmentInput): Promise<EnrollmentResult> {
-  const s = initialState(input.carried);
-  // Handlers first (they never read the definition), so no update or query waits for it.
-  const run = { input, s } as Run;
+  const def = input.sequence.definition;
+  const run: Run = { input, def, s: initialState(input.carried) };
+  const { s } = run;
   registerHandlers(run);
-  run.def = input.sequence.definition ?? (await local.loadSequenceDefinition({ workspaceId: input.workspaceId, sequenceId: input.sequence.id, version: input.sequence.version }));
-  const { def } = run;
 
   let finish: Finish | null = null;
   try {
@@ -28,7 +26,7 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
       if (workflowInfo().continueAsNewSuggested) {
         s.stepId = stepId;
         await condition(allHandlersFinished);
-        await continueAsNew<typeof enrollmentWorkflow>({ ...input, sequence: { ...input.sequence, definition: def }, carried: carry(s) } as EnrollmentInput);
+        await continueAsNew<typeof enrollmentWorkflow>({ ...input, carried: carry(s) });
       }
       const end = await runStep(run, stepById(def, stepId));
       s.lastStepEndedAt = nowIso();
