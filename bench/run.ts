@@ -115,8 +115,7 @@ try {
   const hooks = await measureWebhookLag({ db, temporal: client, taskQueue, workspaceId: ws!.id, ratePerSecond: 50, durationSeconds: 20 });
   log(`webhooks: ${JSON.stringify(hooks)}`);
   // Hygiene before the rounds, as pgbench does: the API phases just wrote 100,000 tasks and
-  // 10,000 prospects, and autovacuum would otherwise land in the middle of whichever round runs
-  // then (measured: the first enrollment round at 0.6 of the bare starts, later ones at 0.85).
+  // 10,000 prospects; vacuum and analyze them now rather than in the middle of some round.
   await db.execute(sql`vacuum analyze`);
   await db.execute(sql`checkpoint`);
   await workerIdle();
@@ -175,6 +174,9 @@ try {
     await new Promise((r) => setTimeout(r, 1000));
   }
   log(`first steps of ${ENROLLMENTS} enrollments done ${seconds(performance.now() - drainStart).toFixed(1)} s after the last burst start`);
+  // Staging opens 10 minutes before the due time; count what is queued 30 s before it.
+  const countAt = dueAt.getTime() - 30_000;
+  if (Date.now() < countAt) await new Promise((r) => setTimeout(r, countAt - Date.now()));
   const [staged] = await db.select({ n: count() }).from(touches).where(eq(touches.workspaceId, ws!.id));
   log(`${staged?.n ?? 0}/${BURST} burst emails staged ${seconds(dueAt.getTime() - Date.now()).toFixed(0)} s before they are due`);
   const burstDeadline = dueAt.getTime() + 600_000;
