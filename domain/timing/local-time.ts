@@ -57,9 +57,25 @@ export function fromWallClock(wall: WallClock, zone: string): DateTime {
   return DateTime.fromMillis(ts, { zone: tz });
 }
 
+/**
+ * Instants already resolved, by zone, date and time. Planning asks for the same few readings
+ * again and again (every prospect of a zone gets 08:00 on the same business days, every window
+ * is resolved for each day scanned), and each costs four zone-offset lookups. Luxon's DateTime
+ * is immutable, so sharing one is safe; the bound keeps a long-lived worker's memory flat.
+ */
+const resolved = new Map<string, DateTime>();
+const RESOLVED_MAX = 20_000;
+
 /** `time` ("HH:mm") on `localDate` ("YYYY-MM-DD") in `zone`. */
 export function atLocalTime(localDate: string, time: string, zone: string): DateTime {
-  return fromWallClock({ ...parseLocalDate(localDate), ...parseLocalTime(time) }, zone);
+  const key = `${zone}|${localDate}|${time}`;
+  let instant = resolved.get(key);
+  if (!instant) {
+    instant = fromWallClock({ ...parseLocalDate(localDate), ...parseLocalTime(time) }, zone);
+    if (resolved.size >= RESOLVED_MAX) resolved.clear();
+    resolved.set(key, instant);
+  }
+  return instant;
 }
 
 /** Local calendar date of an instant in `zone`. */
