@@ -5,11 +5,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { securityHeaders } from './security-headers.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { docsRoutes } from './docs.js';
 import type { ApiDeps } from './deps.js';
 import { authenticate } from './middleware/auth.js';
-import { idempotency } from './middleware/idempotency.js';
+import { idempotencyStore } from './middleware/idempotency.js';
 import { secretBoxFromEnv } from '../security/secrets.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { fieldErrors, problem, ProblemError } from './problem.js';
@@ -54,6 +55,7 @@ const defaultHook = (
 
 export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono({ defaultHook });
+  app.use(securityHeaders());
   app.use(requestId());
   // The bulk import sets its own, larger limit (routes/imports.ts).
   app.use(
@@ -68,7 +70,7 @@ export function createApp(deps: ApiDeps) {
   const publicRoutes = [/^\/v1\/workspaces$/, /^\/v1\/inbound\//, /^\/v1\/unsubscribe\//];
   app.use(
     '/v1/*',
-    except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticate(deps.db), rateLimit(deps.rateLimit), idempotency(deps.db, deps.webhooks?.box ?? secretBoxFromEnv())),
+    except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticate(deps.db), rateLimit(deps.rateLimit), idempotencyStore({ db: deps.db, box: deps.webhooks?.box ?? secretBoxFromEnv() })),
   );
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'A Relance API key (rk_...)' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'operatorToken', { type: 'http', scheme: 'bearer', description: 'The operator token (RELANCE_OPERATOR_TOKEN)' });

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 import { problemSlugs, type ProblemSlug } from './problem.js';
+import { DOCS_POLICY } from './security-headers.js';
 
 const require = createRequire(import.meta.url);
 const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
@@ -19,15 +20,22 @@ const page = `<!doctype html>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
 <body><div id="ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', deepLinking: true });</script>
+<script src="/docs/assets/init.js"></script>
 </body></html>`;
+
+// Served as a file, not inline, so the page's policy allows only scripts of this origin.
+const init = "window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', deepLinking: true });\n";
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 export function docsRoutes() {
   const app = new Hono();
   const cache = new Map<string, Buffer>();
-  app.get('/docs', (c) => c.html(page));
+  app.get('/docs', (c) => {
+    c.header('content-security-policy', DOCS_POLICY);
+    return c.html(page);
+  });
+  app.get('/docs/assets/init.js', (c) => c.body(init, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
   app.get('/docs/assets/:file', async (c) => {
     const file = c.req.param('file');
     const type = assets[file];

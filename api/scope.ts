@@ -1,11 +1,12 @@
 // Every lookup is scoped to the workspace in the path: an id of another workspace is "not found".
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { enrollments } from '../db/schema.js';
 import { ProblemError } from './problem.js';
 
-export { createRoute, z };
+// Routes are declared with defineRoute (api/access.ts), which carries their access rule.
+export { z };
 
 export const pathId = (name: string) => z.uuid().openapi({ param: { name, in: 'path' } });
 export const WorkspaceParams = z.object({ workspaceId: pathId('workspaceId') });

@@ -382,7 +382,11 @@ export const apiKeys = pgTable(
   (t) => [uniqueIndex('api_keys_prefix').on(t.prefix), index('api_keys_workspace').on(t.workspaceId, t.createdAt)],
 );
 
-/** A POST with an Idempotency-Key answers the same response when repeated with the same body. */
+/**
+ * A POST with an Idempotency-Key answers the same response when the same API key repeats it
+ * with the same body. A record belongs to the key that made it: another key, even an admin's,
+ * never sees its answer (some carry a secret shown once).
+ */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
@@ -390,6 +394,9 @@ export const idempotencyKeys = pgTable(
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
+    apiKeyId: uuid('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     /** Method, path and a hash of the body: the same key with another request is refused. */
     fingerprint: text('fingerprint').notNull(),
@@ -397,9 +404,14 @@ export const idempotencyKeys = pgTable(
     statusCode: integer('status_code'),
     responseBody: text('response_body'),
     responseType: text('response_type'),
+    /**
+     * While the first request runs it keeps this in the future; a request that died (the
+     * process was killed) stops renewing it, and a retry past it runs the request again.
+     */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('idempotency_keys_workspace_key').on(t.workspaceId, t.key), index('idempotency_keys_created').on(t.createdAt)],
+  (t) => [uniqueIndex('idempotency_keys_api_key_key').on(t.apiKeyId, t.key), index('idempotency_keys_created').on(t.createdAt)],
 );
 
 /** Addresses and domains no cadence may touch, whatever enrolled them. */

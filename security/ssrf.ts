@@ -32,14 +32,56 @@ export const allowListFromEnv = (env: NodeJS.ProcessEnv = process.env): AllowLis
 
 const defaultLookup: LookupAll = (host) => dnsLookup(host, { all: true, verbatim: true });
 
-/** Why an address may not be reached, or null when it may. */
+/** The IPv4 addresses a NAT64, 6to4 or Teredo address carries, which decide where it leads. */
+function embeddedIPv4(addr: ipaddr.IPv6): ipaddr.IPv4[] {
+  const b = addr.toByteArray();
+  const v4 = (at: number, xor = 0) => new ipaddr.IPv4(b.slice(at, at + 4).map((x) => x ^ xor));
+  switch (addr.range()) {
+    case 'rfc6052': // 64:ff9b::/96 and 64:ff9b:1::/48 (NAT64): the last 32 bits
+    case 'rfc6145':
+      return [v4(12)];
+    case '6to4': // 2002:AABB:CCDD::/48
+      return [v4(2)];
+    case 'teredo': // 2001:0:SSSS:SSSS:flags:port:CCCC:CCCC, the client's address inverted
+      return [v4(4), v4(12, 0xff)];
+    default:
+      return [];
+  }
+}
+
+/** ::/96 but :: and ::1, which have ranges of their own. */
+function isIPv4Compatible(addr: ipaddr.IPv6): boolean {
+  const b = addr.toByteArray();
+  return b.slice(0, 12).every((x) => x === 0) && b.slice(12, 15).some((x) => x !== 0);
+}
+
+/** 2000::/3 is the only global unicast space of IPv6; everything else is special-purpose. */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
+const TRANSLATED = new Set(['rfc6052', 'rfc6145', '6to4', 'teredo']);
+
+/** Why an address may not be reached, or null when it may: only global unicast addresses may. */
 export function refusedRange(address: string, allow: AllowList = EMPTY_ALLOW_LIST): string | null {
   if (!ipaddr.isValid(address)) return 'not an IP address';
   // process() turns IPv4-mapped IPv6 (::ffff:10.0.0.1) into the IPv4 address it carries.
   const addr = ipaddr.process(address);
   if (allow.cidrs.some(([net, bits]) => net.kind() === addr.kind() && addr.match(net, bits))) return null;
   const range = addr.range();
-  return range === 'unicast' ? null : range;
+  // ::a.b.c.d, the deprecated IPv4-compatible form: ipaddr.js reads the dotted form as IPv4-mapped,
+  // and URL parsing prints ::127.0.0.1 as ::7f00:1.
+  const parsed = ipaddr.parse(address);
+  if (/^::\d+\.\d+\.\d+\.\d+$/.test(address) || (parsed.kind() === 'ipv6' && isIPv4Compatible(parsed as ipaddr.IPv6))) return 'IPv4-compatible (deprecated)';
+  if (addr.kind() === 'ipv4') return range === 'unicast' ? null : range;
+  const v6 = addr as ipaddr.IPv6;
+  if (TRANSLATED.has(range)) {
+    // NAT64, 6to4 and Teredo lead to the IPv4 addresses they carry: those decide.
+    for (const v4 of embeddedIPv4(v6)) {
+      const inner = refusedRange(v4.toString(), allow);
+      if (inner) return `${range} (carrying a ${inner} IPv4 address)`;
+    }
+    return null;
+  }
+  if (range !== 'unicast') return range;
+  return v6.match(GLOBAL_UNICAST_V6) ? null : 'non-global';
 }
 
 /** Checks scheme and every resolved address; throws UnsafeUrlError with a reason. */

@@ -5,18 +5,19 @@ import { and, asc, eq } from 'drizzle-orm';
 import { accounts } from '../../db/schema.js';
 import { resolvePlace } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
-import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { isUniqueViolation, requireAccount } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
+import { defineRoute } from '../access.js';
 
 export const DomainSchema = z
   .string()
   .max(253)
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i, 'a domain name such as example.com')
+  .regex(/^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,62}$/, 'a domain name such as example.com')
   .transform((d) => d.toLowerCase());
 
 const AccountCreate = z.strictObject({
@@ -58,39 +59,39 @@ function place(country: string | null | undefined, region: string | null | undef
 const resolvePlaceLoose = (country: string | null, region: string | null) => resolvePlace({ timeZone: 'UTC', country, region });
 
 const routes = {
-  create: createRoute({
+  create: defineRoute({
     method: 'post',
     path: '/v1/accounts',
     tags: ['people'],
     summary: 'Add an account (company)',
-    middleware: [requireRole(...WRITERS)] as const,
+    access: WRITERS,
     request: { body: jsonBody(AccountCreate) },
     responses: { 201: jsonResponse(Account, 'Created'), 409: problemResponse('Domain already used'), 422: problemResponse('Invalid body') },
   }),
-  list: createRoute({
+  list: defineRoute({
     method: 'get',
     path: '/v1/accounts',
     tags: ['people'],
     summary: 'Accounts, oldest first, optionally the one of a domain',
-    middleware: [requireRole(...READERS)] as const,
+    access: READERS,
     request: { query: PageQuery.extend({ domain: z.string().max(253).optional().openapi({ param: { name: 'domain', in: 'query' } }) }) },
     responses: { 200: jsonResponse(pageSchema(Account), 'A page of accounts'), 400: problemResponse('Bad query') },
   }),
-  get: createRoute({
+  get: defineRoute({
     method: 'get',
     path: '/v1/accounts/{accountId}',
     tags: ['people'],
     summary: 'One account',
-    middleware: [requireRole(...READERS)] as const,
+    access: READERS,
     request: { params: Params },
     responses: { 200: jsonResponse(Account, 'The account'), 404: problemResponse('No such account in this workspace') },
   }),
-  patch: createRoute({
+  patch: defineRoute({
     method: 'patch',
     path: '/v1/accounts/{accountId}',
     tags: ['people'],
     summary: "Change an account's name, domain, country or region",
-    middleware: [requireRole(...WRITERS)] as const,
+    access: WRITERS,
     request: { params: Params, body: jsonBody(AccountPatch) },
     responses: { 200: jsonResponse(Account, 'Updated'), 404: problemResponse('No such account'), 409: problemResponse('Domain already used'), 422: problemResponse('Invalid body') },
   }),

@@ -12,12 +12,13 @@ import { secretBoxFromEnv } from '../../security/secrets.js';
 import { allowListFromEnv } from '../../security/ssrf.js';
 import { generateWebhookSecret } from '../../security/webhook-signing.js';
 import type { ApiDeps } from '../deps.js';
-import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { vetWebhookUrl } from '../services/webhooks.js';
+import { defineRoute } from '../access.js';
 
 type ProviderRow = typeof actionProviders.$inferSelect;
 
@@ -47,60 +48,60 @@ const toJson = (r: ProviderRow): z.infer<typeof Provider> => ({
 const IdParams = z.object({ id: pathId('id') });
 const notFound = problemResponse('No such action provider in this workspace');
 const tags = ['action-providers'];
-const roles = requireRole('ops', 'integration');
+const roles = ['ops', 'integration'] as const;
 
 const routes = {
-  create: createRoute({
+  create: defineRoute({
     method: 'post',
     path: '/v1/action-providers',
     tags,
     summary: "Hand a channel's touches (linkedin, call, voicemail) to an external service; the signing secret is returned once",
-    middleware: [roles] as const,
+    access: roles,
     request: { body: jsonBody(z.strictObject({ channel: z.enum(ACTION_CHANNELS), url: Url })) },
     responses: { 201: jsonResponse(WithSecret, 'Created'), 409: problemResponse('The channel already has a provider'), 422: problemResponse('Invalid body, or a URL Relance may not reach') },
   }),
-  list: createRoute({
+  list: defineRoute({
     method: 'get',
     path: '/v1/action-providers',
     tags,
     summary: 'Action providers, oldest first',
-    middleware: [roles] as const,
+    access: roles,
     request: { query: PageQuery },
     responses: { 200: jsonResponse(pageSchema(Provider), 'A page of providers'), 400: problemResponse('Bad query or cursor') },
   }),
-  get: createRoute({
+  get: defineRoute({
     method: 'get',
     path: '/v1/action-providers/{id}',
     tags,
     summary: 'One action provider',
-    middleware: [roles] as const,
+    access: roles,
     request: { params: IdParams },
     responses: { 200: jsonResponse(Provider, 'The provider'), 404: notFound },
   }),
-  update: createRoute({
+  update: defineRoute({
     method: 'patch',
     path: '/v1/action-providers/{id}',
     tags,
     summary: 'Change the URL, or disable (actions not yet handed over go back to the reps) and re-enable',
-    middleware: [roles] as const,
+    access: roles,
     request: { params: IdParams, body: jsonBody(z.strictObject({ url: Url.optional(), status: z.enum(['active', 'disabled']).optional() })) },
     responses: { 200: jsonResponse(Provider, 'Updated'), 404: notFound, 422: problemResponse('Invalid body') },
   }),
-  rotate: createRoute({
+  rotate: defineRoute({
     method: 'post',
     path: '/v1/action-providers/{id}/rotate-secret',
     tags,
     summary: 'A new signing secret (returned once); the previous one stops signing at once',
-    middleware: [roles] as const,
+    access: roles,
     request: { params: IdParams },
     responses: { 200: jsonResponse(WithSecret, 'Rotated'), 404: notFound },
   }),
-  remove: createRoute({
+  remove: defineRoute({
     method: 'delete',
     path: '/v1/action-providers/{id}',
     tags,
     summary: 'Delete a provider: actions not yet handed over go back to the reps as plain tasks',
-    middleware: [roles] as const,
+    access: roles,
     request: { params: IdParams },
     responses: { 204: { description: 'Deleted' }, 404: notFound },
   }),

@@ -4,12 +4,13 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { apiKeys } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
-import { generateApiKey, principalOf, requireRole, ROLES, type AuthEnv } from '../middleware/auth.js';
+import { generateApiKey, principalOf, ROLES, type AuthEnv } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { requireUser } from '../services/people.js';
+import { defineRoute } from '../access.js';
 
 const ApiKeyCreate = z.strictObject({
   name: z.string().min(1).max(200),
@@ -42,30 +43,30 @@ const toApiKey = (k: typeof apiKeys.$inferSelect): z.infer<typeof ApiKey> => ({
 const Params = z.object({ keyId: pathId('keyId') });
 
 const routes = {
-  create: createRoute({
+  create: defineRoute({
     method: 'post',
     path: '/v1/api-keys',
     tags: ['api-keys'],
     summary: 'Create an API key (shown once); a rep key acts as its user',
-    middleware: [requireRole()] as const,
+    access: [] as const,
     request: { body: jsonBody(ApiKeyCreate) },
     responses: { 201: jsonResponse(ApiKeyCreated, 'Created'), 404: problemResponse('No such user'), 422: problemResponse('Invalid body') },
   }),
-  list: createRoute({
+  list: defineRoute({
     method: 'get',
     path: '/v1/api-keys',
     tags: ['api-keys'],
     summary: 'API keys, oldest first, revoked ones included (never the secret)',
-    middleware: [requireRole()] as const,
+    access: [] as const,
     request: { query: PageQuery },
     responses: { 200: jsonResponse(pageSchema(ApiKey), 'A page of keys'), 400: problemResponse('Bad query') },
   }),
-  revoke: createRoute({
+  revoke: defineRoute({
     method: 'delete',
     path: '/v1/api-keys/{keyId}',
     tags: ['api-keys'],
     summary: 'Revoke a key; revoking a revoked key changes nothing',
-    middleware: [requireRole()] as const,
+    access: [] as const,
     request: { params: Params },
     responses: { 200: jsonResponse(ApiKey, 'Revoked'), 404: problemResponse('No such key in this workspace') },
   }),

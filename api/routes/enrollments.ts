@@ -17,12 +17,13 @@ import {
 import type { ApiDeps } from '../deps.js';
 import { badCursor, decodeCursor, page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, ProblemSchema, problemResponse } from '../problem.js';
-import { createRoute, findEnrollment, jsonBody, jsonResponse, pathId, z } from '../scope.js';
-import { principalOf, requireRole, type AuthEnv, type Principal } from '../middleware/auth.js';
+import { findEnrollment, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { principalOf, type AuthEnv, type Principal } from '../middleware/auth.js';
 import { BULK_MAX_ITEMS, bulkEnroll } from '../services/bulk-enroll.js';
 import { enroll } from '../services/enroll.js';
 import { decodeTimeCursor, isoMicros } from '../services/time-cursor.js';
 import { viaWorkflow } from '../temporal-errors.js';
+import { defineRoute, ALL_ROLES } from '../access.js';
 
 const EnrollmentCreate = z
   .strictObject({
@@ -110,12 +111,12 @@ async function visibleEnrollment(db: Database, p: Principal, enrollmentId: strin
 
 const createdKey = isoMicros(enrollments.createdAt);
 
-const create = createRoute({
+const create = defineRoute({
   method: 'post',
   path: '/v1/enrollments',
   tags: ['enrollments'],
   summary: 'Enroll a prospect in a sequence (idempotent: enrolling twice returns the same enrollment)',
-  middleware: [requireRole('ops', 'integration', 'rep')] as const,
+  access: ['ops', 'integration', 'rep'] as const,
   request: { body: jsonBody(EnrollmentCreate) },
   responses: {
     201: jsonResponse(Enrollment, 'Enrolled; the workflow started'),
@@ -132,12 +133,12 @@ const BulkResult = z.object({
   enrollment: Enrollment.optional(),
   error: ProblemSchema.optional(),
 });
-const bulk = createRoute({
+const bulk = defineRoute({
   method: 'post',
   path: '/v1/enrollments/bulk',
   tags: ['enrollments'],
   summary: `Enroll up to ${BULK_MAX_ITEMS} prospects; each item succeeds or fails on its own`,
-  middleware: [requireRole('ops', 'integration', 'rep')] as const,
+  access: ['ops', 'integration', 'rep'] as const,
   request: {
     body: jsonBody(
       z.strictObject({
@@ -154,9 +155,10 @@ const bulk = createRoute({
   },
 });
 
-const list = createRoute({
+const list = defineRoute({
   method: 'get',
   path: '/v1/enrollments',
+  access: ALL_ROLES,
   tags: ['enrollments'],
   summary: 'Enrollments, newest first',
   request: {
@@ -165,9 +167,10 @@ const list = createRoute({
   responses: { 200: jsonResponse(pageSchema(Enrollment), 'A page of enrollments'), 400: problemResponse('Bad query or cursor') },
 });
 
-const get = createRoute({
+const get = defineRoute({
   method: 'get',
   path: '/v1/enrollments/{enrollmentId}',
+  access: ALL_ROLES,
   tags: ['enrollments'],
   summary: 'One enrollment with its status, history and upcoming steps with their due times',
   request: { params: EnrollmentParams },
@@ -178,18 +181,20 @@ const get = createRoute({
 });
 
 const TimelineEvent = z.object({ id: z.number().int(), type: z.string(), payload: z.record(z.string(), z.unknown()), occurredAt: z.string() }).openapi('TimelineEvent');
-const timeline = createRoute({
+const timeline = defineRoute({
   method: 'get',
   path: '/v1/enrollments/{enrollmentId}/timeline',
+  access: ALL_ROLES,
   tags: ['enrollments'],
   summary: 'The events of the enrollment, oldest first',
   request: { params: EnrollmentParams, query: PageQuery },
   responses: { 200: jsonResponse(pageSchema(TimelineEvent), 'A page of events'), 400: problemResponse('Bad query or cursor'), 404: problemResponse('No such enrollment in this workspace') },
 });
 
-const upcoming = createRoute({
+const upcoming = defineRoute({
   method: 'get',
   path: '/v1/enrollments/{enrollmentId}/upcoming',
+  access: ALL_ROLES,
   tags: ['enrollments'],
   summary: 'The next steps with their due times, as the workflow projects them (empty once it has finished)',
   request: { params: EnrollmentParams },
@@ -314,9 +319,10 @@ export function enrollmentRoutes(deps: ApiDeps) {
   });
 
   for (const [name, action] of Object.entries(actions)) {
-    const route = createRoute({
+    const route = defineRoute({
       method: 'post',
       path: `/v1/enrollments/{enrollmentId}/${name}`,
+      access: ALL_ROLES,
       tags: ['enrollments'],
       summary: action.summary,
       request: { params: EnrollmentParams, body: jsonBody(action.body) },

@@ -1,15 +1,17 @@
 // GET /health: 200 when both the database and Temporal answer, else 503 naming what is down.
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { ProblemError, problemResponse } from '../problem.js';
 import type { ApiDeps } from '../deps.js';
+import { defineRoute } from '../access.js';
 
 const Check = z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() });
 const Health = z.object({ status: z.literal('ok'), checks: z.object({ database: Check, temporal: Check }) }).openapi('Health');
 
-const route = createRoute({
+const route = defineRoute({
   method: 'get',
   path: '/health',
+  access: { public: 'a health probe: it says nothing but up or down' },
   tags: ['system'],
   summary: 'Liveness and dependencies',
   responses: {

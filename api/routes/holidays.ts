@@ -3,9 +3,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HolidayTypeSchema } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { problemResponse } from '../problem.js';
-import { createRoute, jsonResponse, z } from '../scope.js';
+import { jsonResponse, z } from '../scope.js';
 import type { AuthEnv } from '../middleware/auth.js';
 import { holidaysOf } from '../services/holidays.js';
+import { defineRoute, ALL_ROLES } from '../access.js';
 
 const HolidayList = z
   .object({
@@ -16,9 +17,10 @@ const HolidayList = z
   })
   .openapi('HolidayList');
 
-const route = createRoute({
+const route = defineRoute({
   method: 'get',
   path: '/v1/holidays',
+  access: ALL_ROLES,
   tags: ['settings'],
   summary: 'Holidays of a country (and region) for a year, as the scheduler sees them',
   request: {

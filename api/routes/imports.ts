@@ -4,10 +4,11 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { parse } from 'csv-parse/sync';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiDeps } from '../deps.js';
-import { requireRole, principalOf, type AuthEnv } from '../middleware/auth.js';
+import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { problem, ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonResponse, z } from '../scope.js';
+import { jsonResponse, z } from '../scope.js';
 import { IMPORT_COLUMNS, importProspects, MAX_IMPORT_ROWS } from '../services/prospect-import.js';
+import { defineRoute } from '../access.js';
 
 export const IMPORT_PATH = '/v1/prospects/import';
 /** 10,000 rows of JSON fit comfortably; app.ts keeps 1 MiB for every other route. */
@@ -25,7 +26,7 @@ const ImportResult = z
   })
   .openapi('ProspectImportResult');
 
-const route = createRoute({
+const route = defineRoute({
   method: 'post',
   path: IMPORT_PATH,
   tags: ['people'],
@@ -33,7 +34,7 @@ const route = createRoute({
   description:
     'Deduplicated by email, case-insensitively: the first row of an email wins, and an email already in the workspace updates that prospect with the non-blank fields. ' +
     'Accounts are found or created by companyDomain. `row` in errors is 1-based (CSV: the first line after the header).',
-  middleware: [requireRole('ops', 'integration')] as const,
+  access: ['ops', 'integration'] as const,
   request: {
     body: {
       content: {

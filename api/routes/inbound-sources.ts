@@ -7,9 +7,10 @@ import { generateInboundSecret } from '../../security/inbound-signature.js';
 import { secretBoxFromEnv } from '../../security/secrets.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonResponse, z } from '../scope.js';
-import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+import { jsonResponse, z } from '../scope.js';
+import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { INBOUND_SOURCES } from '../services/inbound/types.js';
+import { defineRoute } from '../access.js';
 
 const SourceParams = z.object({ source: z.enum(INBOUND_SOURCES).openapi({ param: { name: 'source', in: 'path' } }) });
 const Source = z
@@ -24,32 +25,32 @@ const toJson = (r: { workspaceId: string; source: (typeof INBOUND_SOURCES)[numbe
 });
 
 const routes = {
-  put: createRoute({
+  put: defineRoute({
     method: 'put',
     path: '/v1/inbound-sources/{source}',
     tags: ['inbound'],
     summary: "Create or rotate a source's signing secret (returned once)",
-    middleware: [requireRole('integration')] as const,
+    access: ['integration'] as const,
     request: { params: SourceParams },
     responses: {
       201: jsonResponse(SourceWithSecret, 'Created'),
       200: jsonResponse(SourceWithSecret, 'Rotated: the previous secret no longer verifies'),
     },
   }),
-  list: createRoute({
+  list: defineRoute({
     method: 'get',
     path: '/v1/inbound-sources',
     tags: ['inbound'],
     summary: 'The configured inbound sources (never their secrets)',
-    middleware: [requireRole('integration')] as const,
+    access: ['integration'] as const,
     responses: { 200: jsonResponse(z.object({ data: z.array(Source) }), 'The sources') },
   }),
-  remove: createRoute({
+  remove: defineRoute({
     method: 'delete',
     path: '/v1/inbound-sources/{source}',
     tags: ['inbound'],
     summary: 'Remove a source: its deliveries are refused from now on',
-    middleware: [requireRole('integration')] as const,
+    access: ['integration'] as const,
     request: { params: SourceParams },
     responses: { 204: { description: 'Removed' }, 404: problemResponse('No such source') },
   }),

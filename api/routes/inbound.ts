@@ -10,9 +10,10 @@ import { InboundSignatureError, INBOUND_TOLERANCE_SECONDS, verifyInboundSignatur
 import { secretBoxFromEnv, type SecretBox } from '../../security/secrets.js';
 import type { ApiDeps } from '../deps.js';
 import { fieldErrors, ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, WorkspaceParams, z } from '../scope.js';
+import { jsonBody, jsonResponse, WorkspaceParams, z } from '../scope.js';
 import type { AuthEnv } from '../middleware/auth.js';
 import { inboundMappings, INBOUND_SOURCES, withReceipt, type InboundSource } from '../services/inbound/index.js';
+import { defineRoute } from '../access.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -37,13 +38,14 @@ export function inboundRoutes(deps: ApiDeps) {
     const mapping = inboundMappings[source];
     // Documented only: the body is validated after the signature, not by a route validator.
     app.openAPIRegistry.registerPath(
-      createRoute({
+      defineRoute({
         method: 'post',
         path: `/v1/inbound/{workspaceId}/${source}`,
         tags: ['inbound'],
         summary: mapping.summary,
         description: `Signed per Standard Webhooks with the ${source} source's secret (PUT /v1/inbound-sources/${source}).`,
         security: [],
+        access: { public: 'signed by the source (Standard Webhooks signature with its secret)' },
         request: { params: WorkspaceParams, headers: SignatureHeaders, body: jsonBody(mapping.schema) },
         responses: {
           202: jsonResponse(Applied, 'Accepted; `applied` says whether it changed anything'),

@@ -10,22 +10,23 @@ import { secretBoxFromEnv } from '../../security/secrets.js';
 import { allowListFromEnv } from '../../security/ssrf.js';
 import type { Database } from '../../db/client.js';
 import type { ApiDeps } from '../deps.js';
-import { principalOf, requireRole, type AuthEnv, type Principal } from '../middleware/auth.js';
+import { principalOf, type AuthEnv, type Principal } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import type { SmtpSettings } from '../../channels/email/smtp.js';
 import { createMailbox, deleteMailbox, findMailbox, invalid, lockUser, mailboxFigures, mailboxJson, makeDefault, markConnected, vetSmtpHost, type Mailbox } from '../services/mailboxes.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { MailboxCreate, MailboxJson, MailboxPatch, MailboxWithFigures, Credentials, STATUSES } from './mailbox-schemas.js';
+import { defineRoute } from '../access.js';
 
 const IdParams = z.object({ id: pathId('id') });
 const notFound = problemResponse('No such mailbox in this workspace (or another rep than the key)');
 const tags = ['mailboxes'];
-const roles = requireRole('ops', 'rep', 'integration');
+const roles = ['ops', 'rep', 'integration'] as const;
 
 const routes = {
-  create: createRoute({
+  create: defineRoute({
     method: 'post',
     path: '/v1/mailboxes',
     tags,
@@ -33,52 +34,52 @@ const routes = {
     description:
       'Without credentials the mailbox is `disconnected` (its emails wait) until PUT .../credentials. The first mailbox of a user is its default. ' +
       'The Gmail OAuth consent flow is not part of Relance: an integration obtains the refresh token (for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events) and hands it over here.',
-    middleware: [roles] as const,
+    access: roles,
     request: { body: jsonBody(MailboxCreate) },
     responses: { 201: jsonResponse(MailboxJson, 'Created'), 403: problemResponse('A rep key adding a mailbox for another user'), 409: problemResponse('Address already used'), 422: problemResponse('Invalid body, unknown user, or an SMTP host mailboxes may not use') },
   }),
-  list: createRoute({
+  list: defineRoute({
     method: 'get',
     path: '/v1/mailboxes',
     tags,
     summary: 'Mailboxes, oldest first, by user and status',
-    middleware: [roles] as const,
+    access: roles,
     request: { query: PageQuery.extend({ userId: z.uuid().optional(), status: z.enum(STATUSES).optional() }) },
     responses: { 200: jsonResponse(pageSchema(MailboxJson), 'A page of mailboxes'), 400: problemResponse('Bad query or cursor') },
   }),
-  get: createRoute({
+  get: defineRoute({
     method: 'get',
     path: '/v1/mailboxes/{id}',
     tags,
     summary: 'One mailbox, with what it sent in the last hour and 24 hours and what waits on it',
-    middleware: [roles] as const,
+    access: roles,
     request: { params: IdParams },
     responses: { 200: jsonResponse(MailboxWithFigures, 'The mailbox'), 404: notFound },
   }),
-  update: createRoute({
+  update: defineRoute({
     method: 'patch',
     path: '/v1/mailboxes/{id}',
     tags,
     summary: 'Rename, make default, change caps (ops), disable or re-enable (ops)',
-    middleware: [roles] as const,
+    access: roles,
     request: { params: IdParams, body: jsonBody(MailboxPatch) },
     responses: { 200: jsonResponse(MailboxJson, 'Updated'), 403: problemResponse('Caps and status are for ops'), 404: notFound, 409: problemResponse('Re-enabling a mailbox without credentials'), 422: problemResponse('Invalid body') },
   }),
-  credentials: createRoute({
+  credentials: defineRoute({
     method: 'put',
     path: '/v1/mailboxes/{id}/credentials',
     tags,
     summary: 'Reconnect: new SMTP password (and settings) or Gmail refresh token; held emails leave again',
-    middleware: [roles] as const,
+    access: roles,
     request: { params: IdParams, body: jsonBody(Credentials) },
     responses: { 200: jsonResponse(MailboxJson, 'Connected'), 404: notFound, 422: problemResponse('Missing or wrong credential for this provider') },
   }),
-  remove: createRoute({
+  remove: defineRoute({
     method: 'delete',
     path: '/v1/mailboxes/{id}',
     tags,
     summary: 'Delete a mailbox; refused while emails or calendar holds still wait on it',
-    middleware: [roles] as const,
+    access: roles,
     request: { params: IdParams },
     responses: { 204: { description: 'Deleted' }, 404: notFound, 409: problemResponse('Emails or calendar holds still wait on it') },
   }),

@@ -85,10 +85,7 @@ function row(e: OutboxEntry) {
 }
 
 function page(c: Context, title: string, body: ReturnType<typeof html>) {
-  // Nothing on these pages runs script or loads anything: the messages are data.
-  c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'");
-  c.header('x-content-type-options', 'nosniff');
-  c.header('cache-control', 'no-store');
+  // Nothing on these pages runs script: the messages are data (api/security-headers.ts).
   return c.html(html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title} · Relance</title><style>${STYLE}</style></head>
 <body>${body}</body></html>`);

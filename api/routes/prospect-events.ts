@@ -7,9 +7,10 @@ import type { Database } from '../../db/client.js';
 import { prospects } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { applyProspectEvent } from '../services/prospect-events.js';
+import { defineRoute, ALL_ROLES } from '../access.js';
 
 const EventBody = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reply'), detail: z.string().max(2000).optional() }),
@@ -18,9 +19,10 @@ const EventBody = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('auto_reply'), returnAt: z.iso.datetime({ offset: true }).optional() }),
 ]);
 
-const route = createRoute({
+const route = defineRoute({
   method: 'post',
   path: '/v1/prospects/{prospectId}/events',
+  access: ALL_ROLES,
   tags: ['people'],
   summary: 'Report a reply, bounce, opt-out or out-of-office: stops or pauses the prospect’s cadences',
   request: { params: z.object({ prospectId: pathId('prospectId') }), body: jsonBody(EventBody) },

@@ -6,14 +6,15 @@ import type { Database } from '../../db/client.js';
 import { accounts, prospects } from '../../db/schema.js';
 import { resolvePlace, TimingError } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
-import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { isUniqueViolation, requireAccount } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
 import { DomainSchema } from './accounts.js';
+import { defineRoute } from '../access.js';
 
 const STATUSES = ['active', 'opted_out', 'invalid_email'] as const;
 const Email = z.email().transform((e) => e.toLowerCase());
@@ -109,39 +110,39 @@ function placeOf(input: { timeZone?: string | null; country?: string | null; reg
 }
 
 const routes = {
-  create: createRoute({
+  create: defineRoute({
     method: 'post',
     path: '/v1/prospects',
     tags: ['people'],
     summary: 'Add a prospect (and its account); the time zone is explicit or derived from country and region',
-    middleware: [requireRole(...WRITERS)] as const,
+    access: WRITERS,
     request: { body: jsonBody(ProspectCreate) },
     responses: { 201: jsonResponse(Prospect, 'Created'), 404: problemResponse('No such account'), 409: problemResponse('Email already used'), 422: problemResponse('Invalid body') },
   }),
-  list: createRoute({
+  list: defineRoute({
     method: 'get',
     path: '/v1/prospects',
     tags: ['people'],
     summary: 'Prospects, oldest first, filtered by status, account or email',
-    middleware: [requireRole(...READERS)] as const,
+    access: READERS,
     request: { query: ListQuery },
     responses: { 200: jsonResponse(pageSchema(Prospect), 'A page of prospects'), 400: problemResponse('Bad query') },
   }),
-  get: createRoute({
+  get: defineRoute({
     method: 'get',
     path: '/v1/prospects/{prospectId}',
     tags: ['people'],
     summary: 'One prospect',
-    middleware: [requireRole(...READERS)] as const,
+    access: READERS,
     request: { params: Params },
     responses: { 200: jsonResponse(Prospect, 'The prospect'), 404: problemResponse('No such prospect in this workspace') },
   }),
-  patch: createRoute({
+  patch: defineRoute({
     method: 'patch',
     path: '/v1/prospects/{prospectId}',
     tags: ['people'],
     summary: "Change a prospect's contact details, place or account",
-    middleware: [requireRole(...WRITERS)] as const,
+    access: WRITERS,
     request: { params: Params, body: jsonBody(ProspectPatch) },
     responses: { 200: jsonResponse(Prospect, 'Updated'), 404: problemResponse('No such prospect or account'), 409: problemResponse('Email already used'), 422: problemResponse('Invalid body') },
   }),

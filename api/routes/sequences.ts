@@ -6,9 +6,10 @@ import { sequences, sequenceVersions } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
 import { decodeCursor, page, PageQuery, pageSchema } from '../pagination.js';
 import { problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
-import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { archiveSequence, createSequence, definitionErrors, publishVersion, saveDraft, sequenceWithVersions, validateDefinition } from '../services/sequences.js';
+import { defineRoute, ALL_ROLES } from '../access.js';
 
 const Definition = z.record(z.string(), z.unknown()).openapi('SequenceDefinition', {
   description: 'A sequence definition (schemaVersion 1): key, name, optional timing overrides, steps with timing rules, templates and outcome mappings.',
@@ -47,22 +48,23 @@ const toJson = (seq: SeqRow, v: VersionRow): z.infer<typeof SequenceVersion> => 
   definition: v.definition as Record<string, unknown>,
 });
 
+// The definition is required and an object here; its content is validated by the domain, field by field.
 const createBody = z.strictObject({
-  definition: z.unknown(),
+  definition: Definition,
   publish: z.boolean().default(true).openapi({ description: 'false: keep version 1 as a draft (no enrollment may use it)' }),
 });
-const definitionBody = z.strictObject({ definition: z.unknown() });
-const publishBody = z.strictObject({ definition: z.unknown().optional().openapi({ description: 'omit to publish the draft' }) });
+const definitionBody = z.strictObject({ definition: Definition });
+const publishBody = z.strictObject({ definition: Definition.optional().openapi({ description: 'omit to publish the draft' }) });
 const SeqParams = z.object({ sequenceId: pathId('sequenceId') });
 const isDraft = isNull(sequenceVersions.publishedAt);
 
 const routes = {
-  create: createRoute({
+  create: defineRoute({
     method: 'post',
     path: '/v1/sequences',
     tags: ['sequences'],
     summary: 'Create a sequence from a validated definition, published as version 1 (or kept as a draft)',
-    middleware: [requireRole('ops')] as const,
+    access: ['ops'] as const,
     request: { body: jsonBody(createBody) },
     responses: {
       201: jsonResponse(SequenceVersion, 'Created (published, or a draft when publish is false)'),
@@ -70,9 +72,10 @@ const routes = {
       422: problemResponse('Invalid definition; `errors` names each field'),
     },
   }),
-  validate: createRoute({
+  validate: defineRoute({
     method: 'post',
     path: '/v1/sequences/validate',
+    access: ALL_ROLES,
     tags: ['sequences'],
     summary: 'Validate a definition without writing anything',
     request: { body: jsonBody(definitionBody) },
@@ -80,12 +83,12 @@ const routes = {
       200: jsonResponse(z.object({ valid: z.boolean(), errors: z.array(z.object({ field: z.string(), message: z.string() })) }), 'The verdict; `errors` names each field'),
     },
   }),
-  draft: createRoute({
+  draft: defineRoute({
     method: 'put',
     path: '/v1/sequences/{sequenceId}/draft',
     tags: ['sequences'],
     summary: 'Replace the draft (created when there is none); enrollments never see it',
-    middleware: [requireRole('ops')] as const,
+    access: ['ops'] as const,
     request: { params: SeqParams, body: jsonBody(definitionBody) },
     responses: {
       200: jsonResponse(SequenceVersion, 'The draft'),
@@ -94,12 +97,12 @@ const routes = {
       422: problemResponse('Invalid definition'),
     },
   }),
-  publish: createRoute({
+  publish: defineRoute({
     method: 'post',
     path: '/v1/sequences/{sequenceId}/versions',
     tags: ['sequences'],
     summary: 'Publish a new version (the body, or the draft when no body); running enrollments keep theirs, new ones take it',
-    middleware: [requireRole('ops')] as const,
+    access: ['ops'] as const,
     request: { params: SeqParams, body: { ...jsonBody(publishBody), required: false } },
     responses: {
       201: jsonResponse(SequenceVersion, 'Published'),
@@ -108,26 +111,28 @@ const routes = {
       422: problemResponse('Invalid definition'),
     },
   }),
-  archive: createRoute({
+  archive: defineRoute({
     method: 'post',
     path: '/v1/sequences/{sequenceId}/archive',
     tags: ['sequences'],
     summary: 'Archive: new enrollments are refused with 409, running ones continue',
-    middleware: [requireRole('ops')] as const,
+    access: ['ops'] as const,
     request: { params: SeqParams },
     responses: { 200: jsonResponse(SequenceDetail.omit({ versions: true }), 'Archived'), 404: problemResponse('No such sequence in this workspace') },
   }),
-  list: createRoute({
+  list: defineRoute({
     method: 'get',
     path: '/v1/sequences',
+    access: ALL_ROLES,
     tags: ['sequences'],
     summary: 'Sequences (by key) with their latest published version, or their draft when none is published',
     request: { query: PageQuery.extend({ status: z.enum(['draft', 'active', 'archived']).optional() }) },
     responses: { 200: jsonResponse(pageSchema(SequenceVersion.extend({ draftVersion: z.number().int().nullable() })), 'A page of sequences'), 400: problemResponse('Bad query or cursor') },
   }),
-  get: createRoute({
+  get: defineRoute({
     method: 'get',
     path: '/v1/sequences/{sequenceId}',
+    access: ALL_ROLES,
     tags: ['sequences'],
     summary: 'One sequence with all its versions, newest first',
     request: { params: SeqParams },

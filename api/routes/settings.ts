@@ -11,8 +11,9 @@ import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { toWorkspace, Workspace } from '../workspace-view.js';
 import { timing } from '../services/timing-field.js';
-import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
-import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { principalOf, type AuthEnv } from '../middleware/auth.js';
+import { defineRoute, ALL_ROLES } from '../access.js';
 
 const Json = z.record(z.string(), z.unknown());
 const WithEffective = Workspace.extend({ effective: Json.openapi({ description: 'The overrides merged with the defaults: what cadences use' }) });
@@ -23,44 +24,46 @@ const Capacity = z.strictObject({
 });
 
 const routes = {
-  getTiming: createRoute({
+  getTiming: defineRoute({
     method: 'get',
     path: '/v1/timing-rules',
+    access: ALL_ROLES,
     tags: ['settings'],
     summary: "The workspace's timing rules (overrides) and the effective rules",
     responses: { 200: jsonResponse(WithEffective, 'The rules') },
   }),
-  setTiming: createRoute({
+  setTiming: defineRoute({
     method: 'put',
     path: '/v1/timing-rules',
     tags: ['settings'],
     summary: "Replace the workspace's timing rules (sequences may override them)",
-    middleware: [requireRole('ops')] as const,
+    access: ['ops'] as const,
     request: { body: jsonBody(TimingRulesOverrideSchema) },
     responses: { 200: jsonResponse(Workspace, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid rules') },
   }),
-  getEscalation: createRoute({
+  getEscalation: defineRoute({
     method: 'get',
     path: '/v1/escalation-policy',
+    access: ALL_ROLES,
     tags: ['settings'],
     summary: 'The escalation quotas (overrides) and the effective quotas',
     responses: { 200: jsonResponse(WithEffective, 'The policy') },
   }),
-  setEscalation: createRoute({
+  setEscalation: defineRoute({
     method: 'put',
     path: '/v1/escalation-policy',
     tags: ['settings'],
     summary: 'Replace the escalation quotas (per account, per rep, over a window)',
-    middleware: [requireRole('ops')] as const,
+    access: ['ops'] as const,
     request: { body: jsonBody(EscalationPolicyOverrideSchema) },
     responses: { 200: jsonResponse(Workspace, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid policy') },
   }),
-  setCapacity: createRoute({
+  setCapacity: defineRoute({
     method: 'put',
     path: '/v1/users/{userId}/capacity',
     tags: ['settings'],
     summary: "Replace a rep's call capacity: announced calls per hour and dedicated call blocks",
-    middleware: [requireRole('ops')] as const,
+    access: ['ops'] as const,
     request: { params: z.object({ userId: pathId('userId') }), body: jsonBody(Capacity) },
     responses: {
       200: jsonResponse(Capacity.extend({ userId: z.uuid() }), 'Updated; applies to the next calls reserved'),

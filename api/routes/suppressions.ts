@@ -6,14 +6,15 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { enrollments, prospects, suppressions } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
-import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { mapLimited } from '../services/bulk-enroll.js';
 import { stopEnrollment } from '../services/prospect-events.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { DomainSchema } from './accounts.js';
+import { defineRoute } from '../access.js';
 
 /** An address (contains @) or a domain; stored lower-cased with its kind. */
 const Value = z
@@ -36,6 +37,7 @@ const toSuppression = (s: typeof suppressions.$inferSelect): z.infer<typeof Supp
 const SuppressionAdded = Suppression.extend({
   enrollmentsStopped: z.number().int().openapi({ description: 'Unfinished cadences of the prospects it covers, stopped now (reason "suppressed")' }),
 }).openapi('SuppressionAdded');
+/** A CRM may add and read entries (syncing a do-not-contact list only ever protects); lifting one is a person's decision: ops. */
 const ROLES = ['ops', 'integration'] as const;
 const STOP_CONCURRENCY = 8;
 
@@ -55,12 +57,12 @@ async function coveredEnrollments(db: Database, workspaceId: string, s: { value:
 }
 
 const routes = {
-  create: createRoute({
+  create: defineRoute({
     method: 'post',
     path: '/v1/suppressions',
     tags: ['suppressions'],
     summary: 'Suppress an address or a domain and stop the cadences it covers; suppressing it again returns the existing entry (200)',
-    middleware: [requireRole(...ROLES)] as const,
+    access: ROLES,
     request: { body: jsonBody(SuppressionCreate) },
     responses: {
       201: jsonResponse(SuppressionAdded, 'Created; the covered cadences are stopped'),
@@ -69,21 +71,21 @@ const routes = {
       503: problemResponse('Recorded, but some cadences could not be reached: post again'),
     },
   }),
-  list: createRoute({
+  list: defineRoute({
     method: 'get',
     path: '/v1/suppressions',
     tags: ['suppressions'],
     summary: 'The suppression list, oldest first',
-    middleware: [requireRole(...ROLES)] as const,
+    access: ROLES,
     request: { query: PageQuery },
     responses: { 200: jsonResponse(pageSchema(Suppression), 'A page of entries'), 400: problemResponse('Bad query') },
   }),
-  remove: createRoute({
+  remove: defineRoute({
     method: 'delete',
     path: '/v1/suppressions/{suppressionId}',
     tags: ['suppressions'],
     summary: 'Lift a suppression (touches already suppressed stay so)',
-    middleware: [requireRole(...ROLES)] as const,
+    access: ['ops'] as const,
     request: { params: z.object({ suppressionId: pathId('suppressionId') }) },
     responses: { 204: { description: 'Removed' }, 404: problemResponse('No such entry in this workspace') },
   }),

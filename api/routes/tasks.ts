@@ -9,12 +9,13 @@ import { completeTaskUpdate } from '../../workflows/enrollment/messages.js';
 import type { ApiDeps } from '../deps.js';
 import { PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
-import { principalOf, requireRole, type AuthEnv, type Principal } from '../middleware/auth.js';
+import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { principalOf, type AuthEnv, type Principal } from '../middleware/auth.js';
 import { completeSystemTask, isSystemTaskKind } from '../../activities/system-tasks.js';
 import { reassignTask } from '../services/task-reassign.js';
 import { repQueue, workspaceTasks } from '../services/task-queue.js';
 import { viaWorkflow } from '../temporal-errors.js';
+import { defineRoute } from '../access.js';
 
 const Task = z
   .object({
@@ -56,12 +57,12 @@ const notFound = () => new ProblemError('not-found', 404, 'no such task in this 
 const isOtherRep = (p: Principal, repId: string) => p.role === 'rep' && p.userId !== repId;
 
 const routes = {
-  queue: createRoute({
+  queue: defineRoute({
     method: 'get',
     path: '/v1/reps/{repId}/tasks',
     tags: ['tasks'],
     summary: "A rep's task queue, ordered by due time (overdue first)",
-    middleware: [requireRole('ops', 'rep')] as const,
+    access: ['ops', 'rep'] as const,
     request: { params: z.object({ repId: pathId('repId') }), query: PageQuery.extend({ status: Status.default('open') }) },
     responses: {
       200: jsonResponse(pageSchema(Task), 'A page of the queue'),
@@ -69,30 +70,30 @@ const routes = {
       404: problemResponse('No such rep in this workspace (or another rep than the key)'),
     },
   }),
-  list: createRoute({
+  list: defineRoute({
     method: 'get',
     path: '/v1/tasks',
     tags: ['tasks'],
     summary: "The workspace's tasks in due order, by status and rep",
-    middleware: [requireRole('ops')] as const,
+    access: ['ops'] as const,
     request: { query: PageQuery.extend({ status: Status.optional(), repId: z.uuid().optional() }) },
     responses: { 200: jsonResponse(pageSchema(Task), 'A page of tasks'), 400: problemResponse('Bad query or cursor') },
   }),
-  get: createRoute({
+  get: defineRoute({
     method: 'get',
     path: '/v1/tasks/{taskId}',
     tags: ['tasks'],
     summary: 'One task',
-    middleware: [requireRole('ops', 'rep')] as const,
+    access: ['ops', 'rep'] as const,
     request: { params: TaskParams },
     responses: { 200: jsonResponse(Task, 'The task'), 404: problemResponse('No such task in this workspace') },
   }),
-  complete: createRoute({
+  complete: defineRoute({
     method: 'post',
     path: '/v1/tasks/{taskId}/complete',
     tags: ['tasks'],
     summary: 'Complete a task with its outcome (call outcomes, notes, objections, callback time, blocker)',
-    middleware: [requireRole('ops', 'rep')] as const,
+    access: ['ops', 'rep'] as const,
     request: { params: TaskParams, body: jsonBody(TaskOutcomeSchema.openapi('TaskOutcome')) },
     responses: {
       200: jsonResponse(z.object({ task: Task, enrollmentStatus: z.string(), next: z.object({ stepId: z.string(), dueAt: z.string() }).nullable() }), 'Completed; what comes next'),
@@ -101,12 +102,12 @@ const routes = {
       422: problemResponse('The outcome does not fit the step'),
     },
   }),
-  reassign: createRoute({
+  reassign: defineRoute({
     method: 'post',
     path: '/v1/tasks/{taskId}/reassign',
     tags: ['tasks'],
     summary: "Move an open task to another rep's queue (ops, or the rep's manager)",
-    middleware: [requireRole('ops', 'rep')] as const,
+    access: ['ops', 'rep'] as const,
     request: { params: TaskParams, body: jsonBody(z.strictObject({ repId: z.uuid(), reason: z.string().min(1).max(500) })) },
     responses: {
       200: jsonResponse(Task, 'Reassigned'),

@@ -11,35 +11,40 @@ import { createUnsubscribeSigner, type UnsubscribeClaims } from '../../security/
 import type { ApiDeps } from '../deps.js';
 import type { AuthEnv } from '../middleware/auth.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, z } from '../scope.js';
+import { z } from '../scope.js';
 import { applyProspectEvent } from '../services/prospect-events.js';
+import { defineRoute } from '../access.js';
 
 const Params = z.object({ token: z.string().max(400).openapi({ param: { name: 'token', in: 'path' }, description: 'The signed token of the List-Unsubscribe link' }) });
 const OneClick = z.object({ 'List-Unsubscribe': z.literal('One-Click').optional() });
 const html = (description: string) => ({ content: { 'text/html': { schema: z.string() } }, description });
+/** A browser (Accept: text/html) gets a page, a mail client or an integration a problem. */
+const htmlOrProblem = (description: string) => ({ content: { ...problemResponse(description).content, 'text/html': { schema: z.string() } }, description });
 
 const routes = [
-  createRoute({
+  defineRoute({
     method: 'get',
     path: '/v1/unsubscribe/{token}',
     tags: ['unsubscribe'],
     summary: 'The confirmation page of an unsubscribe link (changes nothing: its button posts the one-click form)',
     security: [],
+    access: { public: 'the signed unsubscribe token in the path' },
     request: { params: Params },
-    responses: { 200: html('The page with the unsubscribe button'), 404: html('Not a valid link') },
+    responses: { 200: html('The page with the unsubscribe button'), 404: htmlOrProblem('Not a valid link') },
   }),
-  createRoute({
+  defineRoute({
     method: 'post',
     path: '/v1/unsubscribe/{token}',
     tags: ['unsubscribe'],
     summary: 'RFC 8058 one-click unsubscribe: the prospect is opted out, suppressed and every cadence stopped (idempotent)',
     description: 'Body `List-Unsubscribe=One-Click` (form-encoded) or empty. Answers HTML to a browser, else JSON.',
     security: [],
+    access: { public: 'the signed unsubscribe token in the path' },
     request: { params: Params, body: { content: { 'application/x-www-form-urlencoded': { schema: OneClick } }, required: false } },
     responses: {
       200: { description: 'Unsubscribed (also when already so)', content: { 'application/json': { schema: z.object({ unsubscribed: z.literal(true) }) }, 'text/html': { schema: z.string() } } },
-      404: problemResponse('Not a valid link'),
-      503: problemResponse('Recorded, but the cadences could not be reached yet: post again'),
+      404: htmlOrProblem('Not a valid link'),
+      503: htmlOrProblem('Recorded, but the cadences could not be reached yet: post again'),
     },
   }),
 ];
@@ -47,10 +52,7 @@ const routes = [
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function page(c: Context, status: 200 | 404 | 503, title: string, body: string) {
-  c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-  c.header('Cache-Control', 'no-store');
-  c.header('Referrer-Policy', 'no-referrer');
-  c.header('X-Content-Type-Options', 'nosniff');
+  // Security headers and no-store come from the app's one policy (api/security-headers.ts).
   return c.html(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
       `<title>${escape(title)}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#222}` +

@@ -6,13 +6,14 @@ import { users } from '../../db/schema.js';
 import { CallBlockSchema } from '../../domain/cadence/call-capacity.js';
 import { assertTimeZone } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
-import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { assertNoManagerCycle, requireUser } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
+import { defineRoute } from '../access.js';
 
 const USER_ROLES = ['rep', 'manager', 'ops', 'admin'] as const;
 
@@ -68,39 +69,39 @@ const Params = z.object({ userId: pathId('userId') });
 const emailTaken = () => new ProblemError('conflict', 409, 'a user with this email exists in this workspace', { errors: [{ field: 'body.email', message: 'already used' }] });
 
 const routes = {
-  create: createRoute({
+  create: defineRoute({
     method: 'post',
     path: '/v1/users',
     tags: ['people'],
     summary: 'Add a rep, manager, ops or admin user',
-    middleware: [requireRole()] as const,
+    access: [] as const,
     request: { body: jsonBody(UserCreate) },
     responses: { 201: jsonResponse(User, 'Created'), 404: problemResponse('No such manager'), 409: problemResponse('Email already used'), 422: problemResponse('Invalid body') },
   }),
-  list: createRoute({
+  list: defineRoute({
     method: 'get',
     path: '/v1/users',
     tags: ['people'],
     summary: 'Users, oldest first, optionally of one role',
-    middleware: [requireRole('ops')] as const,
+    access: ['ops'] as const,
     request: { query: PageQuery.extend({ role: z.enum(USER_ROLES).optional().openapi({ param: { name: 'role', in: 'query' } }) }) },
     responses: { 200: jsonResponse(pageSchema(User), 'A page of users'), 400: problemResponse('Bad query') },
   }),
-  get: createRoute({
+  get: defineRoute({
     method: 'get',
     path: '/v1/users/{userId}',
     tags: ['people'],
     summary: 'One user',
-    middleware: [requireRole('ops')] as const,
+    access: ['ops'] as const,
     request: { params: Params },
     responses: { 200: jsonResponse(User, 'The user'), 404: problemResponse('No such user in this workspace') },
   }),
-  patch: createRoute({
+  patch: defineRoute({
     method: 'patch',
     path: '/v1/users/{userId}',
     tags: ['people'],
     summary: "Change a user's time zone, call capacity and blocks, manager, phone or name",
-    middleware: [requireRole()] as const,
+    access: [] as const,
     request: { params: Params, body: jsonBody(UserPatch) },
     responses: {
       200: jsonResponse(User, 'Updated'),

@@ -9,11 +9,12 @@ import { secretBoxFromEnv } from '../../security/secrets.js';
 import { allowListFromEnv } from '../../security/ssrf.js';
 import { generateWebhookSecret, newStoredSecret, rotateSecrets, type StoredSecret } from '../../security/webhook-signing.js';
 import type { ApiDeps } from '../deps.js';
-import { principalOf, requireRole, type AuthEnv } from '../middleware/auth.js';
+import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { decodeCursor, page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { createRoute, jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { findSubscription, startDelivery, storedEventTypes, subscriptionJson, vetWebhookUrl } from '../services/webhooks.js';
+import { defineRoute } from '../access.js';
 
 export type WebhookApiDeps = ApiDeps;
 
@@ -53,41 +54,41 @@ const notFound = problemResponse('No such webhook subscription in this workspace
 const tags = ['webhooks'];
 
 const routes = {
-  create: createRoute({
+  create: defineRoute({
     method: 'post',
     path: '/v1/webhooks',
     tags,
     summary: 'Subscribe a URL to events; the signing secret is returned once',
-    middleware: [requireRole('integration')] as const,
+    access: ['integration'] as const,
     request: {
       body: jsonBody(z.strictObject({ url: Url, eventTypes: z.array(EventType).min(1).max(50).default(['*']), description: z.string().max(500).optional() })),
     },
     responses: { 201: jsonResponse(WithSecret, 'Subscribed'), 422: problemResponse('Invalid body, or a URL webhooks may not reach') },
   }),
-  list: createRoute({
+  list: defineRoute({
     method: 'get',
     path: '/v1/webhooks',
     tags,
     summary: 'Webhook subscriptions, oldest first',
-    middleware: [requireRole('integration')] as const,
+    access: ['integration'] as const,
     request: { query: PageQuery },
     responses: { 200: jsonResponse(pageSchema(Subscription), 'A page of subscriptions'), 400: problemResponse('Bad query or cursor') },
   }),
-  get: createRoute({
+  get: defineRoute({
     method: 'get',
     path: '/v1/webhooks/{id}',
     tags,
     summary: 'One subscription',
-    middleware: [requireRole('integration')] as const,
+    access: ['integration'] as const,
     request: { params: IdParams },
     responses: { 200: jsonResponse(Subscription, 'The subscription'), 404: notFound },
   }),
-  update: createRoute({
+  update: defineRoute({
     method: 'patch',
     path: '/v1/webhooks/{id}',
     tags,
     summary: 'Change the URL, event types or description; status active re-enables a disabled subscription',
-    middleware: [requireRole('integration')] as const,
+    access: ['integration'] as const,
     request: {
       params: IdParams,
       body: jsonBody(
@@ -101,39 +102,39 @@ const routes = {
     },
     responses: { 200: jsonResponse(Subscription, 'Updated'), 404: notFound, 422: problemResponse('Invalid body') },
   }),
-  remove: createRoute({
+  remove: defineRoute({
     method: 'delete',
     path: '/v1/webhooks/{id}',
     tags,
     summary: 'Delete a subscription and its delivery log',
-    middleware: [requireRole('integration')] as const,
+    access: ['integration'] as const,
     request: { params: IdParams },
     responses: { 204: { description: 'Deleted' }, 404: notFound },
   }),
-  rotate: createRoute({
+  rotate: defineRoute({
     method: 'post',
     path: '/v1/webhooks/{id}/rotate-secret',
     tags,
     summary: 'A new signing secret (returned once); the previous one stays valid for 24 hours',
-    middleware: [requireRole('integration')] as const,
+    access: ['integration'] as const,
     request: { params: IdParams },
     responses: { 200: jsonResponse(WithSecret, 'Rotated'), 404: notFound },
   }),
-  deliveries: createRoute({
+  deliveries: defineRoute({
     method: 'get',
     path: '/v1/webhooks/{id}/deliveries',
     tags,
     summary: 'The delivery log, newest first, with every attempt',
-    middleware: [requireRole('integration')] as const,
+    access: ['integration'] as const,
     request: { params: IdParams, query: PageQuery.extend({ status: z.enum(['pending', 'delivered', 'failed']).optional() }) },
     responses: { 200: jsonResponse(pageSchema(Delivery), 'A page of deliveries'), 404: notFound },
   }),
-  redeliver: createRoute({
+  redeliver: defineRoute({
     method: 'post',
     path: '/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver',
     tags,
     summary: 'Send a message again (same webhook-id, so receivers can deduplicate)',
-    middleware: [requireRole('integration')] as const,
+    access: ['integration'] as const,
     request: { params: IdParams.extend({ deliveryId: z.coerce.number().int().positive().openapi({ param: { name: 'deliveryId', in: 'path' } }) }) },
     responses: { 202: jsonResponse(z.object({ id: z.number().int(), status: z.literal('pending') }), 'Queued'), 404: notFound, 409: problemResponse('The subscription is disabled') },
   }),

@@ -8,10 +8,11 @@ import { assertTimeZone, parseTimingRules, TimingRulesOverrideSchema } from '../
 import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { toWorkspace, Workspace } from '../workspace-view.js';
-import { createRoute, jsonBody, jsonResponse, z } from '../scope.js';
+import { jsonBody, jsonResponse, z } from '../scope.js';
 import { generateApiKey, sameSecret, type AuthEnv } from '../middleware/auth.js';
 import { installDefaultSequences } from '../services/sequences.js';
 import { timing } from '../services/timing-field.js';
+import { defineRoute } from '../access.js';
 
 const WorkspaceCreate = z.strictObject({
   name: z.string().min(1).max(200),
@@ -25,13 +26,14 @@ const WorkspaceCreated = Workspace.extend({
 }).openapi('WorkspaceCreated');
 
 const routes = {
-  createWorkspace: createRoute({
+  createWorkspace: defineRoute({
     method: 'post',
     path: '/v1/workspaces',
     tags: ['workspaces'],
     summary: 'Create a workspace with the default cadences installed, and its first admin API key (shown once)',
     description: 'Authenticated with the operator token (RELANCE_OPERATOR_TOKEN), not an API key.',
     security: [{ operatorToken: [] }],
+    access: { public: 'the operator token (RELANCE_OPERATOR_TOKEN)' },
     request: { body: jsonBody(WorkspaceCreate) },
     responses: {
       201: jsonResponse(WorkspaceCreated, 'Created'),

@@ -105,7 +105,9 @@ describe('OpenAPI and docs', () => {
   it('serves the docs page and its assets locally', async () => {
     const page = await app.request('/docs');
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('/openapi.json');
+    expect(await page.text()).toContain('/docs/assets/init.js');
+    const init = await app.request('/docs/assets/init.js');
+    expect(await init.text()).toContain('/openapi.json');
     const js = await app.request('/docs/assets/swagger-ui-bundle.js');
     expect(js.status).toBe(200);
     expect((await js.arrayBuffer()).byteLength).toBeGreaterThan(100_000);

@@ -114,6 +114,9 @@ describe('mailboxes API', () => {
     ['a private address', '10.1.2.3'],
     ['cloud metadata', '169.254.169.254'],
     ['IPv6 loopback', '::1'],
+    ['IPv4-compatible IPv6 loopback', '::127.0.0.1'],
+    ['IPv4-compatible IPv6 cloud metadata', '::169.254.169.254'],
+    ['NAT64 private', '64:ff9b::10.0.0.1'],
   ])('refuses an SMTP host at %s with 422 naming body.smtp.host', async (_what, host) => {
     const res = await ws.call<Problem>('POST', '/v1/mailboxes', { ...smtp('ssrf@acme.test', samId), smtp: { host, port: 587, username: 'u', password: 'p' } });
     expect(res.status).toBe(422);

@@ -26,11 +26,11 @@ type Suppression = { id: string; value: string; kind: string; reason: string };
 type Problem = { errors?: Array<{ field: string }> };
 const step: Step = { id: 'intro', type: 'email', timing: { kind: 'immediately' }, template: { subject: 'Hi {{prospect.firstName}}', body: 'Hello' } } as Step;
 
-/** A seeded workspace (rep, prospect, sequence) and an integration key's caller. */
+/** A seeded workspace (rep, prospect, sequence) and an ops key's caller (ops lift suppressions). */
 async function setup() {
   const seed = await seedWorkspace(db.db);
   const key = generateApiKey();
-  await db.db.insert(apiKeys).values({ workspaceId: seed.workspace.id, name: 'crm', role: 'integration', prefix: key.prefix, secretHash: key.secretHash });
+  await db.db.insert(apiKeys).values({ workspaceId: seed.workspace.id, name: 'ops', role: 'ops', prefix: key.prefix, secretHash: key.secretHash });
   const call = callerFor((path, init) => app.request(path, init), key.key);
   let n = 0;
   const enroll = async (email: string) => {

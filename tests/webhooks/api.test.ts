@@ -47,6 +47,11 @@ describe('webhooks API', () => {
     ['IPv6 loopback', 'http://[::1]:8080/hook'],
     ['IPv4-mapped IPv6', 'http://[::ffff:192.168.1.1]/hook'],
     ['a name resolving to loopback', 'http://localhost:3000/hook'],
+    ['IPv4-compatible IPv6 loopback', 'http://[::127.0.0.1]/hook'],
+    ['IPv4-compatible IPv6 cloud metadata', 'http://[::169.254.169.254]/hook'],
+    ['NAT64 loopback', 'http://[64:ff9b::127.0.0.1]/hook'],
+    ['6to4 private', 'http://[2002:a01:203::1]/hook'],
+    ['IPv6 unique local', 'http://[fd00::1]/hook'],
   ])('refuses %s URLs with 422 naming body.url', async (_what, url) => {
     const res = await ws.call<Problem>('POST', '/v1/webhooks', { url });
     expect(res.status).toBe(422);

@@ -1,0 +1,78 @@
+// Every operation says who may call it, in one place: its route definition. `route()` wraps
+// createRoute so that the role check runs before anything else of the operation answers (an
+// Idempotency-Key replay included), the roles are published in the OpenAPI document
+// (`x-relance-roles`), and the answers every authenticated operation can give (400, 401, 403,
+// 409/422 of idempotency, 413, 429, 503) are documented on each. A route cannot be declared
+// without an `access`, so a new one cannot forget its check.
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { ROLES, requireRole, type Role } from './middleware/auth.js';
+import { IDEMPOTENCY_KEY_PATTERN, replayOrRecord } from './middleware/idempotency.js';
+import { problemResponse } from './problem.js';
+
+/** Roles allowed besides admin (who may do everything), or how a public route is guarded. */
+export type Access = readonly Exclude<Role, 'admin'>[] | 'all-roles' | { public: string };
+
+export const ALL_ROLES = 'all-roles' as const;
+
+type Responses = RouteConfig['responses'];
+
+const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(IDEMPOTENCY_KEY_PATTERN)
+    .optional()
+    .openapi({ description: 'Replays the first answer of the same request by the same API key for 24 h (1 to 255 visible ASCII characters)' }),
+});
+
+/** The answers of the platform around an authenticated operation, documented on each one. */
+function platformResponses(config: Omit<RouteConfig, 'middleware'>, roles: readonly Role[]): Responses {
+  const r: Responses = {};
+  const req = config.request;
+  if (req?.params || req?.query || req?.body) {
+    const what = [req.params && 'a path parameter', req.query && 'a query parameter', req.body && 'a body that is not JSON'].filter(Boolean).join(', ');
+    r[400] = problemResponse(`Malformed request: ${what}`);
+  }
+  r[401] = problemResponse('No API key, or an unknown or revoked one');
+  if (roles.length < ROLES.length) r[403] = problemResponse(`The key's role may not do this (allowed: ${roles.join(', ')})`);
+  if (config.method === 'post') {
+    r[409] = problemResponse('A request with this Idempotency-Key is still running');
+    r[422] = problemResponse('This Idempotency-Key was used with another request');
+  }
+  if (req?.body) r[413] = problemResponse('The body is larger than the API accepts');
+  r[429] = problemResponse('Too many requests for this API key; see Retry-After');
+  r[503] = problemResponse('The database or Temporal is unavailable; see Retry-After');
+  return r;
+}
+
+/** The route's own description of a status comes first; the platform's reason is added to it. */
+function mergeResponses(platform: Responses, own: Responses): Responses {
+  const merged: Responses = { ...platform, ...own };
+  for (const [status, p] of Object.entries(platform)) {
+    const o = own[status];
+    if (o && 'description' in o && 'description' in p && o.description !== p.description) merged[status] = { ...o, description: `${o.description}; or: ${p.description}` };
+  }
+  return merged;
+}
+
+export function rolesOf(access: Exclude<Access, { public: string }>): Role[] {
+  return access === ALL_ROLES ? [...ROLES] : ['admin', ...access];
+}
+
+/** createRoute with its access: `{ public: why }`, `ALL_ROLES`, or the roles besides admin. */
+export function defineRoute<P extends string, R extends Omit<RouteConfig, 'path' | 'middleware'> & { path: P; access: Access }>(config: R) {
+  const { access, ...rest } = config;
+  if (typeof access === 'object' && 'public' in access) {
+    return createRoute({ ...rest, 'x-relance-access': access.public } as Omit<R, 'access'> & { path: P });
+  }
+  const roles = rolesOf(access);
+  const own: NonNullable<RouteConfig['request']> = rest.request ?? {};
+  const request = rest.method === 'post' && !own.headers ? { ...own, headers: idempotencyHeader } : own;
+  return createRoute({
+    ...rest,
+    request,
+    middleware: [requireRole(...roles), replayOrRecord()],
+    'x-relance-roles': roles,
+    responses: mergeResponses(platformResponses(rest, roles), rest.responses),
+  } as Omit<R, 'access'> & { path: P });
+}
