@@ -48,13 +48,15 @@ beforeAll(async () => {
   api = start(apiEntry, env);
   worker = start(workerEntry, env);
   url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
+  // Generous: on a loaded 2-core CI machine the two processes start slowly (a boot, not a speed target).
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
     const ok = await fetch(`${url}/health`).then((r) => r.status === 200, () => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('the bundled API never answered /health');
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   for (const c of [api, worker]) if (c && c.exitCode === null) c.kill('SIGKILL');
