@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.js';
+import { guardTransactions } from './transaction-guard.js';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -27,6 +28,8 @@ export type OpenDatabaseOptions = {
    * transaction mode that cannot keep them (DATABASE_PREPARED_STATEMENTS=false).
    */
   preparedStatements?: boolean;
+  /** PGlite only: keep the database in memory (tests), not in dataDir. */
+  inMemory?: boolean;
 };
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<DatabaseHandle> {
@@ -59,13 +62,17 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<DatabaseH
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const dir = resolve(join(opts.dataDir ?? './data', 'pglite'));
-  mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  let dir: string | undefined;
+  if (!opts.inMemory) {
+    dir = resolve(join(opts.dataDir ?? './data', 'pglite'));
+    mkdirSync(dir, { recursive: true });
+  }
+  const client = dir ? await PGlite.create(dir) : await PGlite.create();
   return {
-    db: drizzle(client, { schema }) as unknown as Database,
+    // One connection: a query on the outer handle inside a transaction would wait forever.
+    db: guardTransactions(drizzle(client, { schema }) as unknown as Database),
     kind: 'pglite',
-    describe: `PGlite (embedded) in ${dir}`,
+    describe: dir ? `PGlite (embedded) in ${dir}` : 'PGlite (embedded) in memory',
     close: () => client.close(),
   };
 }

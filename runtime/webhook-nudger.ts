@@ -2,7 +2,7 @@
 // `relance_webhooks` with the workspace id, and this listener signals-with-start the workflows
 // of that workspace's subscriptions that have pending deliveries, at most once per 250 ms each.
 // A periodic sweep catches what a lost notification (reconnect, restart) would miss; it is the
-// only source when the database client cannot LISTEN.
+// only source when the database client cannot LISTEN. PostgreSQL and PGlite both can.
 import type { Client } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
@@ -21,16 +21,25 @@ export type WebhookNudgerOptions = {
 
 type Unlisten = () => Promise<void>;
 type Listenable = {
-  listen?: (channel: string, fn: (payload: string) => void, onlisten?: () => void) => Promise<unknown>;
+  listen?: (channel: string, fn: (payload: string) => void, third?: unknown) => Promise<unknown>;
+  /** PGlite only (a promise): how its client is told apart from postgres.js's. */
+  waitReady?: unknown;
 };
 
-/** LISTEN through the Drizzle client's driver: postgres.js and PGlite both have listen(). */
+/**
+ * LISTEN through the Drizzle client's driver. postgres.js calls `onlisten` at every (re)connect,
+ * when notifications may have been missed; PGlite's third argument is a transaction, not a
+ * callback, and an embedded database never reconnects: `onlisten` runs once, once listening.
+ */
 async function listenVia(db: Database, fn: (payload: string) => void, onlisten: () => void): Promise<Unlisten | null> {
   const client = (db as unknown as { $client?: Listenable }).$client;
   if (!client?.listen) return null;
-  const res = await client.listen(WEBHOOK_CHANNEL, fn, onlisten);
-  if (typeof res === 'function') return res as Unlisten; // PGlite
-  const pg = res as { unlisten?: Unlisten };
+  if (client.waitReady !== undefined) {
+    const unlisten = (await client.listen(WEBHOOK_CHANNEL, fn)) as Unlisten;
+    onlisten();
+    return unlisten;
+  }
+  const pg = (await client.listen(WEBHOOK_CHANNEL, fn, onlisten)) as { unlisten?: Unlisten };
   return pg.unlisten ? () => pg.unlisten!() : null;
 }
 

@@ -85,7 +85,7 @@ export function inboundRoutes(deps: ApiDeps) {
         throw new ProblemError('validation-failed', 422, errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
       }
       const ctx = { deps, workspaceId, source, messageId, dedupeKey: `inbound:${source}:${messageId}` };
-      const outcome = await withReceipt(deps.db, { workspaceId, source, messageId }, (tx) => mapping.apply({ ...ctx, tx }, parsed.data));
+      const outcome = await withReceipt(deps.db, { workspaceId, source, messageId }, (db) => mapping.apply({ ...ctx, db }, parsed.data));
       if (outcome.duplicate) return c.json({ duplicate: true }, 200);
       return c.json({ ...outcome.result, duplicate: false }, 202);
     });

@@ -102,9 +102,9 @@ type ApplyInput = { workspaceId: string; mail: InboundMail; source: 'gmail' | 'e
 /**
  * Applies an inbound email once per (workspace, dedupeKey): pass the email's Message-ID when it
  * has one, so the same email seen twice (a provider's retry, the Gmail poller and a webhook)
- * changes nothing the second time. `db` may be the caller's transaction.
+ * changes nothing the second time. No transaction is held (see inbound/receipts.ts).
  */
 export async function applyInboundMail(deps: { db: Database; temporal: Client }, i: ApplyInput): Promise<InboundMailResult> {
-  const outcome = await withReceipt(deps.db, { workspaceId: i.workspaceId, source: 'mail', messageId: i.dedupeKey.slice(0, 1000) }, (tx) => apply(tx, deps.temporal, i));
+  const outcome = await withReceipt(deps.db, { workspaceId: i.workspaceId, source: 'mail', messageId: i.dedupeKey.slice(0, 1000) }, (db) => apply(db, deps.temporal, i));
   return outcome.duplicate ? { applied: false, reason: 'this email was already received' } : outcome.result;
 }

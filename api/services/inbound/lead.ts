@@ -1,8 +1,7 @@
 // An inbound lead (form, pricing page, chat): find or create the prospect (one per email in the
 // workspace), pick the rep, enroll in the "Expected callback" cadence, whose call is due within
-// minutes. The prospect and the enrollment are written outside the receipt's transaction: the
-// workflow's activities must see them at once. Both are idempotent, so a retry after a failure
-// (which rolls the receipt back) finds them instead of duplicating them.
+// minutes. Every write is idempotent, so a retry after a failure (which releases the receipt)
+// finds the prospect and the enrollment instead of duplicating them.
 import { z } from '@hono/zod-openapi';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { suppressionOf } from '../../../activities/suppression.js';
@@ -53,7 +52,7 @@ async function pickRep(db: Database, workspaceId: string, repEmail: string | und
 }
 
 async function findOrCreateProspect(ctx: InboundContext, lead: Lead, place: Place | null): Promise<{ id: string; created: boolean }> {
-  const { db } = ctx.deps;
+  const { db } = ctx;
   const existing = await findProspectIdByEmail(db, ctx.workspaceId, lead.email);
   if (existing) return { id: existing, created: false };
   const [p] = await db
@@ -84,18 +83,19 @@ export const leadMapping = defineMapping({
   schema: LeadInbound,
   summary: 'Inbound leads: enrolled in the expected-callback cadence, call due within minutes',
   async apply(ctx, lead) {
+    const { db } = ctx;
     const place = placeOf(lead);
-    const repId = await pickRep(ctx.deps.db, ctx.workspaceId, lead.repEmail);
-    const [sequence] = await ctx.deps.db
+    const repId = await pickRep(db, ctx.workspaceId, lead.repEmail);
+    const [sequence] = await db
       .select({ id: sequences.id })
       .from(sequences)
       .where(and(eq(sequences.workspaceId, ctx.workspaceId), eq(sequences.key, LEAD_SEQUENCE_KEY)));
     if (!sequence) throw new ProblemError('conflict', 409, `the workspace has no "${LEAD_SEQUENCE_KEY}" sequence`);
     const prospect = await findOrCreateProspect(ctx, lead, place);
-    const [row] = await ctx.deps.db.select({ status: prospects.status }).from(prospects).where(eq(prospects.id, prospect.id));
-    await appendEvent(ctx.tx, { workspaceId: ctx.workspaceId, prospectId: prospect.id, type: 'lead.received', payload: { source: 'lead', message: lead.message ?? null, company: lead.company ?? null }, dedupeKey: ctx.dedupeKey });
+    const [row] = await db.select({ status: prospects.status }).from(prospects).where(eq(prospects.id, prospect.id));
+    await appendEvent(db, { workspaceId: ctx.workspaceId, prospectId: prospect.id, type: 'lead.received', payload: { source: 'lead', message: lead.message ?? null, company: lead.company ?? null }, dedupeKey: ctx.dedupeKey });
     if (row?.status === 'opted_out') return { applied: false, prospectId: prospect.id, reason: 'the prospect opted out: no cadence may touch them' };
-    const suppressed = await suppressionOf(ctx.deps.db, ctx.workspaceId, lead.email);
+    const suppressed = await suppressionOf(db, ctx.workspaceId, lead.email);
     if (suppressed) return { applied: false, prospectId: prospect.id, reason: `the address is on the suppression list (${suppressed})` };
     const enrolled = await enroll(ctx.deps, ctx.workspaceId, { prospectId: prospect.id, sequenceId: sequence.id, repId, context: lead.message });
     return { applied: true, prospectId: prospect.id, prospectCreated: prospect.created, enrollmentId: enrolled.row.id, enrollmentCreated: enrolled.created, repId };

@@ -1,20 +1,26 @@
-// Replay protection: the delivery's webhook-id is recorded in the same transaction as its
-// effects. Signals and Updates run before the commit, so a failure rolls the receipt back and
-// the sender's retry applies them again; a concurrent duplicate waits on the receipt's unique
-// key and then finds it.
+// Replay protection: the delivery's webhook-id is claimed first (its receipt, committed on its
+// own), then the effects run, each idempotent (timeline events carry the delivery's dedupe key).
+// If they fail, the receipt is released so the sender's retry applies them again; a duplicate
+// that arrives meanwhile is acknowledged. No transaction is held while the effects run: some
+// wait on a workflow Update whose activities write to the same database, which would wait for
+// the transaction forever on a one-connection database (PGlite) and hold its locks on PostgreSQL.
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { inboundReceipts } from '../../../db/schema.js';
 
 export type Receipt = { workspaceId: string; source: string; messageId: string };
 
-export async function withReceipt<T>(db: Database, r: Receipt, apply: (tx: Database) => Promise<T>): Promise<{ duplicate: true } | { duplicate: false; result: T }> {
-  return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(inboundReceipts)
-      .values(r)
-      .onConflictDoNothing({ target: [inboundReceipts.workspaceId, inboundReceipts.source, inboundReceipts.messageId] })
-      .returning({ id: inboundReceipts.id });
-    if (inserted.length === 0) return { duplicate: true as const };
-    return { duplicate: false as const, result: await apply(tx as unknown as Database) };
-  });
+export async function withReceipt<T>(db: Database, r: Receipt, apply: (db: Database) => Promise<T>): Promise<{ duplicate: true } | { duplicate: false; result: T }> {
+  const [claimed] = await db
+    .insert(inboundReceipts)
+    .values(r)
+    .onConflictDoNothing({ target: [inboundReceipts.workspaceId, inboundReceipts.source, inboundReceipts.messageId] })
+    .returning({ id: inboundReceipts.id });
+  if (!claimed) return { duplicate: true as const };
+  try {
+    return { duplicate: false as const, result: await apply(db) };
+  } catch (err) {
+    await db.delete(inboundReceipts).where(eq(inboundReceipts.id, claimed.id));
+    throw err;
+  }
 }

@@ -1,5 +1,6 @@
-// What every source mapping gets: the caller's transaction (holding the receipt of this
-// delivery), the API's dependencies, and a timeline dedupe key unique to the delivery.
+// What every source mapping gets: the database (no transaction is open: see receipts.ts), the
+// API's other dependencies, and a timeline dedupe key unique to the delivery. Every effect is
+// idempotent, so a retry after a failure applies what is missing and duplicates nothing.
 import type { z } from '@hono/zod-openapi';
 import type { Database } from '../../../db/client.js';
 import type { ApiDeps } from '../../deps.js';
@@ -9,7 +10,7 @@ export type InboundSource = (typeof INBOUND_SOURCES)[number];
 
 export type InboundContext = {
   deps: ApiDeps;
-  tx: Database;
+  db: Database;
   workspaceId: string;
   source: InboundSource;
   messageId: string;
