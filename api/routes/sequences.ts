@@ -8,7 +8,7 @@ import { decodeCursor, page, PageQuery, pageSchema } from '../pagination.js';
 import { problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { archiveSequence, createSequence, definitionErrors, publishVersion, saveDraft, sequenceWithVersions, validateDefinition } from '../services/sequences.js';
+import { archiveSequence, coldCallErrors, createSequence, definitionErrors, publishVersion, saveDraft, sequenceWithVersions, validateDefinition } from '../services/sequences.js';
 import { defineRoute, ALL_ROLES } from '../access.js';
 
 const Definition = z.record(z.string(), z.unknown()).openapi('SequenceDefinition', {
@@ -151,8 +151,10 @@ export function sequenceRoutes(deps: ApiDeps) {
     return c.json(toJson(sequence, version), 201);
   });
 
-  app.openapi(routes.validate, (c) => {
-    const { errors } = definitionErrors(c.req.valid('json').definition);
+  app.openapi(routes.validate, async (c) => {
+    const { def, errors } = definitionErrors(c.req.valid('json').definition);
+    // What publishing would also refuse: a call too cold for the workspace's rule.
+    if (def) errors.push(...(await coldCallErrors(db, principalOf(c).workspaceId, def)));
     return c.json({ valid: errors.length === 0, errors }, 200);
   });
 

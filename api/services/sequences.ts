@@ -4,8 +4,9 @@
 // version is published over it), so "latest published" never sees it.
 import { and, desc, eq, isNull, max, isNotNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { sequences, sequenceVersions } from '../../db/schema.js';
-import { DEFAULT_SEQUENCES, parseSequenceDefinition, SequenceDefinitionError, type SequenceDefinition } from '../../domain/sequences/index.js';
+import { sequences, sequenceVersions, workspaces } from '../../db/schema.js';
+import { coldCallMessage, coldCalls, DEFAULT_SEQUENCES, parseSequenceDefinition, SequenceDefinitionError, warmRuleFor, type SequenceDefinition } from '../../domain/sequences/index.js';
+import type { TimingRulesInput } from '../../domain/timing/index.js';
 import { ProblemError } from '../problem.js';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -27,9 +28,23 @@ export function validateDefinition(input: unknown, fieldPrefix = 'body.definitio
   return def;
 }
 
+/** Warm before calling (PLAYBOOK §3): the call steps the workspace's rule refuses, as field errors. */
+export async function coldCallErrors(db: Database, workspaceId: string, def: SequenceDefinition, fieldPrefix = 'body.definition') {
+  const [ws] = await db.select({ timingRules: workspaces.timingRules }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  const rule = warmRuleFor(def, (ws?.timingRules as TimingRulesInput | undefined)?.warmBeforeCall);
+  return coldCalls(def, rule).map((c) => ({ field: `${fieldPrefix}.steps.${c.stepIndex}`, message: `step "${c.stepId}": ${coldCallMessage(c)}` }));
+}
+
+/** Publishing a sequence that calls too cold is refused, naming the step. */
+async function assertWarmBeforeCall(db: Database, workspaceId: string, def: SequenceDefinition, fieldPrefix = 'body.definition') {
+  const errors = await coldCallErrors(db, workspaceId, def, fieldPrefix);
+  if (errors.length > 0) throw new ProblemError('validation-failed', 422, errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+}
+
 /** Creates the sequence with version 1, published unless `publish` is false (then a draft). */
 export async function createSequence(db: Database, workspaceId: string, def: SequenceDefinition, opts: { publish?: boolean } = {}) {
   const publish = opts.publish ?? true;
+  if (publish) await assertWarmBeforeCall(db, workspaceId, def);
   return db.transaction(async (tx) => {
     const [seq] = await tx
       .insert(sequences)
@@ -95,9 +110,11 @@ export async function publishVersion(db: Database, workspaceId: string, sequence
       if (!draft) throw new ProblemError('conflict', 409, 'the sequence has no draft to publish; send a definition');
       // A draft was validated when saved; validate again in case the rules grew stricter.
       def = validateDefinition(draft.definition, 'draft.definition');
+      await assertWarmBeforeCall(tx as unknown as Database, workspaceId, def, 'draft.definition');
       [version] = await tx.update(sequenceVersions).set({ publishedAt: new Date() }).where(eq(sequenceVersions.id, draft.id)).returning();
     } else {
       sameKey(seq, def);
+      await assertWarmBeforeCall(tx as unknown as Database, workspaceId, def);
       const next = (await lastPublished(tx, seq.id)) + 1;
       // The draft keeps the number after the last published version.
       if (draft) await tx.update(sequenceVersions).set({ version: next + 1 }).where(eq(sequenceVersions.id, draft.id));

@@ -79,6 +79,11 @@ export const SequenceDefinitionSchema = z
     timing: TimingRulesOverrideSchema.optional(),
     /** A reply from one contact stops the other enrollments at the same account. */
     stopAccountOnReply: z.boolean().optional(),
+    /**
+     * Why this cadence may call before the warm-up touches the timing rules ask for
+     * (`warmBeforeCall`, PLAYBOOK §3): an inbound cadence, say, where the person asked to be called.
+     */
+    coldCallReason: z.string().trim().min(10, 'say why, in a sentence').max(500).optional(),
     steps: z.array(StepSchema).min(1).max(50),
   })
   .superRefine((def, ctx) => {

@@ -26,3 +26,4 @@ export {
   type Transition,
 } from './transitions.js';
 export { ANNOUNCED_CALL_SEQUENCE, DEFAULT_SEQUENCES, EXPECTED_CALLBACK_SEQUENCE } from './defaults/index.js';
+export { coldCallMessage, coldCalls, DEFAULT_WARM_RULE, warmRuleFor, type ColdCall, type WarmRule } from './warm-before-call.js';

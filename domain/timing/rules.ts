@@ -70,6 +70,11 @@ export const TimingRulesSchema = z
      * workflow's default (5 days), so that today's defaults stay out of stored settings.
      */
     autoReplyPauseDays: z.number().int().min(1).max(90).optional(),
+    /**
+     * Warm before calling (PLAYBOOK §3): touches a call step needs before it, checked when a
+     * sequence is published. Unset: two emails and one LinkedIn message.
+     */
+    warmBeforeCall: z.strictObject({ emails: z.number().int().min(0).max(10).optional(), linkedin: z.number().int().min(0).max(10).optional() }).optional(),
   });
 
 /** What a workspace or a sequence sets: no defaults filled in (see domain/overrides.ts). */

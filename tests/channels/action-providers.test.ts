@@ -22,7 +22,8 @@ import { startReceiver, waitFor, type Receiver } from '../webhooks/receiver.js';
 
 const loopback = parseAllowList('127.0.0.1');
 const alwaysOpen = { weekendDays: [], holidayTypes: [], sendWindow: { start: '00:00', end: '23:59' }, callWindow: { start: '00:00', end: '23:59' }, minGapMinutes: 0 };
-const sequence = (key: string, steps: unknown[]) => ({ schemaVersion: 1, key, name: key, timing: alwaysOpen, steps });
+// The warm-up rule (tests/work/warm-before-call.test.ts) is not what these tests are about.
+const sequence = (key: string, steps: unknown[]) => ({ schemaVersion: 1, key, name: key, timing: alwaysOpen, coldCallReason: 'Channel tests: calls come first on purpose.', steps });
 const NOTE = { id: 'note', type: 'linkedin_note', timing: { kind: 'immediately' }, template: { body: 'Hello {{prospect.firstName}}, {{rep.name}} here: I will call you shortly.' } };
 const CALL = { id: 'call', type: 'call', timing: { kind: 'immediately' }, on: { connected: 'end', no_answer: 'end' }, template: { body: 'Call {{prospect.fullName}} about the pilot.' } };
 
