@@ -4,7 +4,7 @@
 // within its grace window) marks the task missed and falls back to the next by-pass callback.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, tasks } from '../../db/schema.js';
+import { callSlots, events, tasks } from '../../db/schema.js';
 import { complete, local, openTaskOf, seed, startCadenceHarness, status, type CadenceHarness, type Seed } from '../support/cadence.js';
 import { enrollmentPath, enrollmentRow, eventTypes, PARIS, reservedSlots, resultOf, taskRow, toAnnouncedCall } from '../support/cadence-extra.js';
 import { at, iso } from '../support/dates.js';
@@ -85,6 +85,9 @@ describe('announced call outcomes', () => {
     expect(broken).toHaveLength(1);
     expect(broken[0]!.payload).toEqual({ taskId: call.taskId, announcedCallAt: iso(at(callDay, '09:15')) });
     expect(await eventTypes(h, e)).toContain('task.missed');
+    // The broken announcement's slot is given back, not left reserved.
+    const slots = await h.db.db.select().from(callSlots).where(eq(callSlots.enrollmentId, e.id));
+    expect(slots.map((x) => [x.stepKey, x.status])).toEqual([['announced-call#1', 'released']]);
 
     // Not called late: the next by-pass window, lunch.
     expect(local(callback.dueAt, PARIS)).toBe(`${callDate} 12:30 (${weekday})`);

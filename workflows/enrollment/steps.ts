@@ -167,6 +167,8 @@ async function runHumanStep(run: Run, step: Step, stepKey: string, opened: strin
       await acts.closeTask({ ...closing, status: 'missed' });
       remember(s, 'announcement.broken', s.announcedCallAt ?? undefined);
       await local.appendTimeline({ ...ids(run), type: 'announcement.broken', dedupeKey: `broken:${taskId}`, payload: { taskId, announcedCallAt: s.announcedCallAt } });
+      // The promised slot is over: give it back (and its calendar hold) rather than leave it reserved.
+      if (patched('release-broken-slot')) await acts.releaseCallSlots({ enrollmentId: run.input.enrollmentId, stepKey });
       s.announcedCallAt = null;
       return { kind: 'transition', t: brokenAnnouncementTarget(def, step.id) };
     }
