@@ -152,7 +152,8 @@ export async function draftTask(db: Database, ctx: EnrollmentContext, i: OpenTas
     (select ${tasks.id} from ${tasks} where ${tasks.enrollmentId} = ${i.enrollmentId} and ${tasks.stepKey} = ${i.stepKey}) as existing_id,
     (select ${actionProviders.status} from ${actionProviders} where ${actionProviders.workspaceId} = ${i.workspaceId} and ${actionProviders.channel} = ${channel}) as provider_status,
     (select json_build_object('subject', ${touches.subject}, 'body', ${touches.body}, 'sentAt', ${touches.sentAt}, 'announcedCallAt', ${touches.announcedCallAt})
-       from ${touches} where ${touches.enrollmentId} = ${i.enrollmentId} and ${touches.status} = 'sent' order by ${touches.createdAt} desc limit 1) as announcement,
+       from ${touches} where ${touches.enrollmentId} = ${i.enrollmentId} and ${touches.channel} = 'email' and ${touches.announcedCallAt} is not null and ${touches.status} = 'sent'
+       order by ${touches.sentAt} desc limit 1) as announcement,
     coalesce((select json_agg(${events.payload} ->> 'text' order by ${events.id}) from ${events}
        where ${events.workspaceId} = ${i.workspaceId} and ${events.prospectId} = ${ctx.prospect.id} and ${events.type} = 'objection.heard'), '[]'::json) as objections`);
   const [reads] = rowsOf<TaskReads>(result);
@@ -161,14 +162,18 @@ export async function draftTask(db: Database, ctx: EnrollmentContext, i: OpenTas
   const announcement = reads!.announcement;
   const iso = (t: string | null) => (t ? new Date(t).toISOString() : null);
 
-  const vars = templateVars(ctx, { announcedCallAt: i.announcedCallAt ?? null, assistantName: i.assistantName ?? null });
+  // The script says when the announcing email really left, as the rep speaks at the due time.
+  const sentAt = iso(announcement?.sentAt ?? null);
+  const vars = templateVars(ctx, { announcedCallAt: i.announcedCallAt ?? null, assistantName: i.assistantName ?? null, announcement: { sentAt, spokenAt: i.dueAt } });
+  // A call whose announcing email has not left (or whose sending is unconfirmed): say so.
+  const unsentAnnouncement = Boolean(i.announcedCallAt) && !vars.announcement;
   const fullName = vars.prospect.fullName;
   const prep = {
     decisionMaker: { name: fullName || null, title: ctx.prospect.title, phone: ctx.prospect.phone, email: ctx.prospect.email },
     account: ctx.account ? { name: ctx.account.name, domain: ctx.account.domain } : null,
     timeZone: ctx.place.timeZone,
     announcement: announcement
-      ? { subject: announcement.subject, body: announcement.body, sentAt: iso(announcement.sentAt), announcedCallAt: iso(announcement.announcedCallAt) }
+      ? { subject: announcement.subject, body: announcement.body, sentAt, sent: vars.announcement?.sent ?? null, announcedCallAt: iso(announcement.announcedCallAt) }
       : null,
     announcedCallAt: i.announcedCallAt ?? null,
     assistantName: i.assistantName ?? null,
@@ -177,7 +182,10 @@ export async function draftTask(db: Database, ctx: EnrollmentContext, i: OpenTas
     objectionsHeard: reads!.objections.filter((t): t is string => Boolean(t)),
     script: i.step.template ? renderTemplate(i.step.template, vars).body : null,
     // Never call without knowing the decision maker's name (PLAYBOOK §3).
-    warnings: fullName ? [] : ['The decision maker has no name on file: find it before calling.'],
+    warnings: [
+      ...(fullName ? [] : ['The decision maker has no name on file: find it before calling.']),
+      ...(unsentAnnouncement ? ['The email announcing this call has not left yet (or its sending is unconfirmed): never say it was sent.'] : []),
+    ],
     // The rep sees that automation performs this step; the task closes with its result.
     ...(automated ? { automation: { provider: 'http', channel } } : {}),
     ...i.extraPrep,
@@ -185,7 +193,16 @@ export async function draftTask(db: Database, ctx: EnrollmentContext, i: OpenTas
   const title = i.title ?? `${i.step.title ?? defaultTitles[i.step.type] ?? 'Task'}${fullName ? `: ${fullName}` : ''}${ctx.account ? ` (${ctx.account.name})` : ''}`;
   const dueAt = new Date(i.dueAt);
   return {
-    row: { workspaceId: i.workspaceId, enrollmentId: i.enrollmentId, repId: i.assigneeId ?? ctx.rep.id, stepKey: i.stepKey, kind: i.kind ?? i.step.type, title, dueAt, prep },
+    row: {
+      workspaceId: i.workspaceId,
+      enrollmentId: i.enrollmentId,
+      repId: i.assigneeId ?? ctx.rep.id,
+      stepKey: i.stepKey,
+      kind: i.kind ?? i.step.type,
+      title,
+      dueAt,
+      prep,
+    },
     dueAt: i.dueAt,
     prospectId: ctx.prospect.id,
     actionTouch: automated

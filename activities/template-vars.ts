@@ -1,10 +1,15 @@
 // The variables every template of a touch can use, from the enrollment's context.
-import { announcedCallVars, type TemplateVars } from '../domain/sequences/index.js';
+import { announcedCallVars, sentWhen, type TemplateVars } from '../domain/sequences/index.js';
 import type { EnrollmentContext } from './context.js';
 
 export function templateVars(
   ctx: EnrollmentContext,
-  extra: { announcedCallAt?: string | null; assistantName?: string | null } = {},
+  extra: {
+    announcedCallAt?: string | null;
+    assistantName?: string | null;
+    /** When the announcing email really left (the outbox's record), and when the script is spoken. */
+    announcement?: { sentAt: string | null; spokenAt: string } | null;
+  } = {},
 ): TemplateVars {
   const p = ctx.prospect;
   const firstName = p.firstName ?? '';
@@ -23,6 +28,7 @@ export function templateVars(
     context: ctx.enrollment.context ?? '',
     pretext: ctx.enrollment.pretext ?? '',
     announcedCall: extra.announcedCallAt ? announcedCallVars(extra.announcedCallAt, ctx.place.timeZone) : null,
+    announcement: extra.announcement?.sentAt ? { sent: sentWhen(extra.announcement.sentAt, extra.announcement.spokenAt, ctx.place.timeZone) } : null,
     assistant: extra.assistantName ? { name: extra.assistantName } : null,
   };
 }

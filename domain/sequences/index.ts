@@ -6,6 +6,7 @@ export {
   announcedCallVars,
   KNOWN_TEMPLATE_VARIABLES,
   renderTemplate,
+  sentWhen,
   TEMPLATE_SECTIONS,
   templateProblems,
   templateVariables,

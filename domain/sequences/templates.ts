@@ -25,6 +25,15 @@ export type TemplateVars = {
     date: string;
     timeZone: string;
   } | null;
+  /**
+   * The email that announced the call, as it really left (the outbox's send time, which pacing
+   * or a held mailbox may put hours after 08:00); null while it has not left (or its sending
+   * is unconfirmed): a script must never claim a send that did not happen (PLAYBOOK §3).
+   */
+  announcement: {
+    /** When it left, prospect-local, relative to the call: "at 1:48 pm today", "yesterday at 8:02 am". */
+    sent: string;
+  } | null;
   /** The gatekeeper's name once a call logged it. */
   assistant: { name: string } | null;
 };
@@ -52,6 +61,7 @@ const KNOWN = [
   'announcedCall.weekday',
   'announcedCall.date',
   'announcedCall.timeZone',
+  'announcement.sent',
   'assistant.name',
 ] as const satisfies readonly TemplateVariable[];
 // Compile-time completeness: adding a field to TemplateVars without listing it here fails tsc.
@@ -64,7 +74,7 @@ export const KNOWN_TEMPLATE_VARIABLES: readonly string[] = KNOWN;
  * view (an empty string or null hides the section). A section on anything else would iterate
  * or hide on values that are always present, which is never what the author meant.
  */
-export const TEMPLATE_SECTIONS: readonly string[] = ['announcedCall', 'assistant', 'context', 'pretext'];
+export const TEMPLATE_SECTIONS: readonly string[] = ['announcedCall', 'announcement', 'assistant', 'context', 'pretext'];
 
 const known = new Set(KNOWN_TEMPLATE_VARIABLES);
 const sections = new Set(TEMPLATE_SECTIONS);
@@ -174,4 +184,20 @@ export function announcedCallVars(
     date: local.toFormat('cccc d LLLL'),
     timeZone: zone,
   };
+}
+
+/**
+ * When an email left, as the rep says it at `spokenAt` (the call's time), both in the
+ * prospect's zone: "at 1:48 pm today", "yesterday at 8:02 am", "on Friday 4 December at 8:00 am".
+ */
+export function sentWhen(sentAtIso: string, spokenAtIso: string, timeZone: string): string {
+  const zone = assertTimeZone(timeZone);
+  const sent = parseInstant(sentAtIso, 'sentAt').setZone(zone).setLocale('en');
+  const spoken = parseInstant(spokenAtIso, 'spokenAt').setZone(zone);
+  const clock = sent.toFormat('h:mm a').toLowerCase();
+  // Calendar days, not 24-hour periods (a DST day lasts 23 or 25 hours).
+  const days = Math.round(spoken.startOf('day').diff(sent.startOf('day'), 'days').days);
+  if (days === 0) return `at ${clock} today`;
+  if (days === 1) return `yesterday at ${clock}`;
+  return `on ${sent.toFormat('cccc d LLLL')} at ${clock}`;
 }

@@ -71,6 +71,16 @@ describe('announcing email on the paced outbox', () => {
     expect(slots.map((x) => x.startsAt.toISOString())).toEqual([callDue]);
     expect((await status(h, e)).history.map((x) => x.type)).toEqual(expect.arrayContaining(['email.restaged', 'email.sent']));
 
+    // The call task tells the truth about the email: when it really left, in Paris, in words.
+    const call = await openTaskOf(h, e, 'announced-call');
+    const task = await h.api<{ prep: { script: string; announcement: { sentAt: string; sent: string }; warnings: string[] } }>('GET', `/v1/tasks/${call.taskId}`);
+    const leftAt = new Intl.DateTimeFormat('en-US', { timeZone: PARIS, hour: 'numeric', minute: '2-digit', hour12: true }).format(sent.sentAt!).toLowerCase();
+    expect(leftAt).not.toBe('8:00 am');
+    expect(task.body.prep.announcement).toMatchObject({ sentAt: sent.sentAt!.toISOString(), sent: `at ${leftAt} today` });
+    expect(task.body.prep.script).toContain(`I emailed Marie at ${leftAt} today about your Series B; Marie is expecting my call at ${callTime}.`);
+    expect(task.body.prep.script).not.toMatch(/at 8 this morning|08:00 email/);
+    expect(task.body.prep.warnings).toEqual([]);
+
     expect((await h.api('POST', `/v1/enrollments/${e.id}/stop`, { reason: 'end of test' })).status).toBe(200);
     await h.env.client.workflow.getHandle(e.workflowId).result();
     await recordHistory(h.env.client, e.workflowId, 'paced-outbox-held-restaged');

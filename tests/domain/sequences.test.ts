@@ -5,6 +5,7 @@ import {
   KNOWN_TEMPLATE_VARIABLES,
   parseSequenceDefinition,
   renderTemplate,
+  sentWhen,
   SequenceDefinitionError,
   templateProblems,
   templateVariables,
@@ -22,6 +23,8 @@ const VARS: TemplateVars = {
   pretext: 'We helped Bolt cut month-end closing from 9 to 4 days.',
   // 08:15Z on 2026-11-24 is 09:15 in Paris (CET).
   announcedCall: announcedCallVars('2026-11-24T08:15:00Z', 'Europe/Paris'),
+  // The announcing email left late (pacing): 12:48Z is 1:48 pm in Paris, the day of the call.
+  announcement: { sent: sentWhen('2026-11-24T12:48:00Z', '2026-11-24T13:50:00Z', 'Europe/Paris') },
   assistant: { name: 'Sophie' },
 };
 
@@ -90,7 +93,9 @@ describe('default sequences', () => {
     expect(render('announce-email').subject).toBe('Tuesday 09:15: quick call about your Series B');
     expect(render('announce-email').body).toContain('I will call you at 09:15 sharp about your Series B.');
     expect(render('announce-email').body).toContain(VARS.pretext);
-    expect(render('announced-call').body).toContain('I emailed Claire at 8');
+    expect(render('announced-call').body).toContain('I emailed Claire at 1:48 pm today about your Series B');
+    expect(render('announced-call').body).not.toMatch(/at 8|this morning|08:00/);
+    expect(render('voicemail').body).toContain('as announced in my email at 1:48 pm today');
     expect(render('announced-call').body).toContain('09:15');
     expect(render('voicemail').body).toContain('+33 6 12 34 56 78');
     expect(render('callback').body).toContain('Hello Sophie, Paul Durand');
@@ -109,6 +114,27 @@ describe('default sequences', () => {
     }
     const callback = DEFAULT_SEQUENCES[0]!.steps.find((s) => s.id === 'callback')!;
     expect(renderTemplate(callback.template!, bare).body).toContain('Hello, Paul Durand again');
+  });
+
+  it('claims no email that has not left: the call script says so instead', () => {
+    const call = DEFAULT_SEQUENCES[0]!.steps.find((s) => s.id === 'announced-call')!;
+    const body = renderTemplate(call.template!, { ...VARS, announcement: null }).body;
+    expect(body).toContain('has not left yet');
+    expect(body).toContain('Gatekeeper: "Hello, Paul Durand speaking. I am calling Claire about your Series B. Could you put me through?"');
+    expect(body).not.toMatch(/I emailed|as announced/);
+  });
+});
+
+describe('sentWhen', () => {
+  it('says when an email left in natural words, in the prospect zone, relative to the call', () => {
+    const paris = 'Europe/Paris';
+    expect(sentWhen('2026-11-24T12:48:00Z', '2026-11-24T13:50:00Z', paris)).toBe('at 1:48 pm today');
+    expect(sentWhen('2026-11-23T07:02:00Z', '2026-11-24T08:15:00Z', paris)).toBe('yesterday at 8:02 am');
+    expect(sentWhen('2026-11-20T07:00:00Z', '2026-11-23T08:15:00Z', paris)).toBe('on Friday 20 November at 8:00 am');
+    // 23:30Z on the 23rd is already the 24th in Paris: "today" is the prospect's day, not UTC's.
+    expect(sentWhen('2026-11-23T23:30:00Z', '2026-11-24T08:15:00Z', paris)).toBe('at 12:30 am today');
+    // Across the spring-forward night (a 23-hour day) yesterday is still yesterday.
+    expect(sentWhen('2026-03-28T07:00:00Z', '2026-03-29T07:15:00Z', paris)).toBe('yesterday at 8:00 am');
   });
 });
 
