@@ -9,6 +9,7 @@ import type { Database } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
 import { actionProviders, events, tasks, touches } from '../db/schema.js';
 import type { TaskOutcome } from '../domain/cadence/outcome.js';
+import { queueRankOf } from '../domain/cadence/queue-rank.js';
 import { renderTemplate, type Step } from '../domain/sequences/index.js';
 import { moveCallHold } from './calendar-holds.js';
 import { loadEnrollmentContext, type EnrollmentContext } from './context.js';
@@ -201,6 +202,7 @@ export async function draftTask(db: Database, ctx: EnrollmentContext, i: OpenTas
       kind: i.kind ?? i.step.type,
       title,
       dueAt,
+      queueRank: queueRankOf(i.step, i.announcedCallAt, i.kind),
       prep,
     },
     dueAt: i.dueAt,

@@ -17,4 +17,6 @@ export type ApiDeps = {
   webhooks?: { allowList?: AllowList; lookup?: LookupAll; box?: SecretBox } | undefined;
   /** Mail settings: the local outbox folder (its page), the public URL of unsubscribe links. */
   mail?: { localOutboxDir?: string | null; publicUrl?: string } | undefined;
+  /** What "now" is for due and overdue tasks; Date.now by default (tests on the time-skipping server pass its clock). */
+  clock?: (() => number | Promise<number>) | undefined;
 };

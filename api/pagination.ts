@@ -11,7 +11,8 @@ export const PageQuery = z.object({
 
 export type Cursor = { k: string | number | null; id: string | number };
 
-export function encodeCursor(c: Cursor): string {
+/** A list may carry more in its cursor than (key, id): whatever its order needs. */
+export function encodeCursor(c: Cursor & Record<string, string | number | null>): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 

@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -197,6 +198,11 @@ export const tasks = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /**
+     * Where the task sits in the rep's queue once due (domain/cadence/queue-rank.ts), known when
+     * the task is created: 0 an inbound lead's expected callback, 1 an announced call, 2 the rest.
+     */
+    queueRank: smallint('queue_rank').notNull().default(2),
     /** missed: an announced call not logged within its grace window (a broken promise). */
     status: text('status', { enum: ['open', 'done', 'missed', 'cancelled'] }).notNull().default('open'),
     /** What the rep needs to prepare: decision maker, announcement sent, context, pretext, objections. */
@@ -210,6 +216,8 @@ export const tasks = pgTable(
     // Tasks outside any cadence (reconnect a mailbox): one per workspace and key.
     uniqueIndex('tasks_workspace_system_key').on(t.workspaceId, t.stepKey).where(sql`enrollment_id is null`),
     index('tasks_queue').on(t.workspaceId, t.repId, t.status, t.dueAt),
+    // The few tasks that top a queue when due: found without walking the rep's whole queue.
+    index('tasks_queue_priority').on(t.workspaceId, t.repId, t.status, t.queueRank, t.dueAt).where(sql`queue_rank < 2`),
   ],
 );
 

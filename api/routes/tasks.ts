@@ -14,6 +14,7 @@ import { principalOf, type AuthEnv, type Principal } from '../middleware/auth.js
 import { completeSystemTask, isSystemTaskKind } from '../../activities/system-tasks.js';
 import { reassignTask } from '../services/task-reassign.js';
 import { repQueue, workspaceTasks } from '../services/task-queue.js';
+import { QUEUE_PRIORITIES, queuePriority } from '../../domain/cadence/queue-rank.js';
 import { viaWorkflow } from '../temporal-errors.js';
 import { defineRoute } from '../access.js';
 
@@ -27,6 +28,10 @@ const Task = z
     title: z.string(),
     dueAt: z.string(),
     overdue: z.boolean(),
+    priority: z.enum(QUEUE_PRIORITIES).nullable().openapi({
+      description:
+        "Why an open task is where it is in the rep's queue: an inbound lead's expected callback due now, an announced call due now (within 10 minutes), then the rest by due time, due (overdue or due now) before upcoming. Null once closed.",
+    }),
     status: z.string(),
     prep: z.record(z.string(), z.unknown()),
     outcome: z.record(z.string(), z.unknown()).nullable(),
@@ -36,6 +41,7 @@ const Task = z
 
 type TaskRow = typeof tasks.$inferSelect;
 const toJson = (t: TaskRow, now = Date.now()): z.infer<typeof Task> => ({
+  priority: t.status === 'open' ? queuePriority(t, now) : null,
   id: t.id,
   enrollmentId: t.enrollmentId,
   repId: t.repId,
@@ -61,7 +67,7 @@ const routes = {
     method: 'get',
     path: '/v1/reps/{repId}/tasks',
     tags: ['tasks'],
-    summary: "A rep's task queue, ordered by due time (overdue first)",
+    summary: "A rep's task queue: expected callbacks due now, announced calls due now, then the rest by due time (overdue first)",
     access: ['ops', 'rep'] as const,
     request: { params: z.object({ repId: pathId('repId') }), query: PageQuery.extend({ status: Status.default('open') }) },
     responses: {
@@ -122,6 +128,7 @@ const routes = {
 export function taskRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
+  const clock = async () => (deps.clock ? deps.clock() : Date.now());
 
   app.openapi(routes.queue, async (c) => {
     const p = principalOf(c);
@@ -130,15 +137,15 @@ export function taskRoutes(deps: ApiDeps) {
     if (isOtherRep(p, repId)) throw new ProblemError('not-found', 404, 'no such rep in this workspace');
     const [rep] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, repId), eq(users.workspaceId, p.workspaceId)));
     if (!rep) throw new ProblemError('not-found', 404, 'no such rep in this workspace');
-    const result = await repQueue(db, { workspaceId: p.workspaceId, repId, status, limit, cursor });
-    const now = Date.now();
-    return c.json({ data: result.data.map((t) => toJson(t, now)), nextCursor: result.nextCursor }, 200);
+    const result = await repQueue(db, { workspaceId: p.workspaceId, repId, status, limit, cursor, now: await clock() });
+    // The instant the queue was drawn at (kept across its pages): positions and labels agree.
+    return c.json({ data: result.data.map((t) => toJson(t, result.now)), nextCursor: result.nextCursor }, 200);
   });
 
   app.openapi(routes.list, async (c) => {
     const { workspaceId } = principalOf(c);
     const result = await workspaceTasks(db, { workspaceId, ...c.req.valid('query') });
-    const now = Date.now();
+    const now = await clock();
     return c.json({ data: result.data.map((t) => toJson(t, now)), nextCursor: result.nextCursor }, 200);
   });
 
@@ -146,7 +153,7 @@ export function taskRoutes(deps: ApiDeps) {
     const p = principalOf(c);
     const [task] = await db.select().from(tasks).where(and(eq(tasks.id, c.req.valid('param').taskId), eq(tasks.workspaceId, p.workspaceId)));
     if (!task || isOtherRep(p, task.repId)) throw notFound();
-    return c.json(toJson(task), 200);
+    return c.json(toJson(task, await clock()), 200);
   });
 
   // Not a cadence step (an uncertain send to check, a mailbox to reconnect): no workflow involved.

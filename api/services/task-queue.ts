@@ -1,10 +1,20 @@
-// A rep's queue: open tasks by due time, so overdue ones come first. The query is shaped for
-// the tasks_queue index (workspace_id, rep_id, status, due_at): equality on the first three,
-// a range and the order on due_at; the id only breaks ties. Also used by the benchmark.
-import { and, asc, eq, gt, gte, or, type SQL } from 'drizzle-orm';
+// A rep's queue (PLAYBOOK §6, §1): an inbound lead's expected callback first, then an announced
+// call due now, then the rest by due time, so overdue tasks come before upcoming ones. "Due
+// now" is a due time up to DUE_NOW_LEAD_MS ahead; a ranked task due later (a lead that arrived
+// at night, due when the call window opens) waits among the upcoming tasks by its due time and
+// tops the queue once that time comes.
+//
+// Each bucket is its own keyset query on an index: the ranked ones on tasks_queue_priority
+// (partial, queue_rank < 2: a handful of rows), the rest on tasks_queue (workspace_id, rep_id,
+// status, due_at), whose filter only skips the few ranked tasks due now. A page reads the
+// buckets in order until it is full. Its cursor carries the bucket, the last (due_at, id) and
+// the instant the first page was drawn at, so a task crossing the "due now" line while the
+// rep pages neither repeats nor disappears. Also used by the benchmark.
+import { and, asc, eq, gt, gte, lte, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { tasks } from '../../db/schema.js';
-import { encodeCursor } from '../pagination.js';
+import { DUE_NOW_LEAD_MS, QUEUE_RANK } from '../../domain/cadence/queue-rank.js';
+import { badCursor, encodeCursor } from '../pagination.js';
 import { decodeTimeCursor, isoMicros, type TimeCursor } from './time-cursor.js';
 
 export type TaskStatus = (typeof tasks.$inferSelect)['status'];
@@ -29,17 +39,63 @@ function toPage(rows: { task: TaskRow; dueKey: string }[], limit: number): TaskP
   return { data: data.map((r) => r.task), nextCursor: rows.length > limit && last ? encodeCursor({ k: last.dueKey, id: last.task.id }) : null };
 }
 
-export type RepQueueQuery = { workspaceId: string; repId: string; status?: TaskStatus; limit?: number; cursor?: string | undefined };
+/** `now`: the instant a first page is drawn at (default: Date.now()); later pages keep their cursor's. */
+export type RepQueueQuery = { workspaceId: string; repId: string; status?: TaskStatus; limit?: number; cursor?: string | undefined; now?: number };
+/** `now`: the instant the queue was drawn at, which its buckets (and `queuePriority`) are relative to. */
+export type RepQueuePage = TaskPage & { now: number };
 
-/** The queue's SQL, unexecuted: `.toSQL()` gives what EXPLAIN should see. */
-export function repQueueQuery(db: Database, q: RepQueueQuery) {
-  const where = and(eq(tasks.workspaceId, q.workspaceId), eq(tasks.repId, q.repId), eq(tasks.status, q.status ?? 'open'), afterCondition(decodeTimeCursor(q.cursor)));
+/** 0 expected callbacks due now, 1 announced calls due now, 2 the rest. Closed tasks: only 2. */
+type Bucket = 0 | 1 | 2;
+type QueueCursor = TimeCursor & { bucket: Bucket; now: number };
+
+function decodeQueueCursor(raw: string | undefined): QueueCursor | null {
+  const at = decodeTimeCursor(raw);
+  if (!at) return null;
+  const { b, n } = JSON.parse(Buffer.from(raw!, 'base64url').toString('utf8')) as { b?: unknown; n?: unknown };
+  if ((b !== 0 && b !== 1 && b !== 2) || typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw badCursor();
+  return { ...at, bucket: b, now: n };
+}
+
+function bucketCondition(bucket: Bucket, open: boolean, horizon: Date): SQL | undefined {
+  if (!open) return undefined;
+  if (bucket === 2) return or(eq(tasks.queueRank, QUEUE_RANK.other), gt(tasks.dueAt, horizon));
+  return and(eq(tasks.queueRank, bucket === 0 ? QUEUE_RANK.expectedCallback : QUEUE_RANK.announcedCall), lte(tasks.dueAt, horizon));
+}
+
+/** The buckets a page of this status reads, in order. */
+const bucketsOf = (status: TaskStatus): Bucket[] => (status === 'open' ? [0, 1, 2] : [2]);
+
+/** One bucket's SQL, unexecuted: `.toSQL()` gives what EXPLAIN should see. */
+export function repQueueQuery(db: Database, q: RepQueueQuery & { bucket?: Bucket }) {
+  const status = q.status ?? 'open';
+  const horizon = new Date((q.now ?? Date.now()) + DUE_NOW_LEAD_MS);
+  const where = and(eq(tasks.workspaceId, q.workspaceId), eq(tasks.repId, q.repId), eq(tasks.status, status), bucketCondition(q.bucket ?? 2, status === 'open', horizon));
   return selectPage(db, where, q.limit ?? 50);
 }
 
-/** One page of a rep's queue in due order (overdue first), after `cursor`. */
-export async function repQueue(db: Database, q: RepQueueQuery): Promise<TaskPage> {
-  return toPage(await repQueueQuery(db, q), q.limit ?? 50);
+/** One page of a rep's queue after `cursor` (`queuePriority` says why each task is where it is). */
+export async function repQueue(db: Database, q: RepQueueQuery): Promise<RepQueuePage> {
+  const status = q.status ?? 'open';
+  const limit = q.limit ?? 50;
+  const cursor = decodeQueueCursor(q.cursor);
+  const now = cursor?.now ?? q.now ?? Date.now();
+  const horizon = new Date(now + DUE_NOW_LEAD_MS);
+  const rows: { task: TaskRow; dueKey: string; bucket: Bucket }[] = [];
+  for (const bucket of bucketsOf(status)) {
+    if (cursor && bucket < cursor.bucket) continue;
+    const base = and(eq(tasks.workspaceId, q.workspaceId), eq(tasks.repId, q.repId), eq(tasks.status, status), bucketCondition(bucket, status === 'open', horizon));
+    const after = cursor && bucket === cursor.bucket ? afterCondition(cursor) : undefined;
+    const got = await selectPage(db, and(base, after), limit - rows.length);
+    rows.push(...got.map((r) => ({ ...r, bucket })));
+    if (rows.length > limit) break;
+  }
+  const data = rows.slice(0, limit);
+  const last = data[data.length - 1];
+  return {
+    data: data.map((r) => r.task),
+    nextCursor: rows.length > limit && last ? encodeCursor({ k: last.dueKey, id: last.task.id, b: last.bucket, n: now }) : null,
+    now,
+  };
 }
 
 /** Ops' view: the workspace's tasks, optionally of one status and one rep, in due order. */

@@ -97,8 +97,12 @@ describe("a rep's task queue", () => {
     expect((await allPages(asA, `/v1/reps/${repA}/tasks`, 3)).seen.map((t) => t.id)).toEqual(expected);
   });
 
-  it('the queue query can run on the tasks_queue index', async () => {
-    const { sql: text, params } = repQueueQuery(db.db, { workspaceId: ws.workspaceId, repId: repA, limit: 2 }).toSQL();
+  it.each([
+    [0, 'tasks_queue_priority'],
+    [1, 'tasks_queue_priority'],
+    [2, 'tasks_queue'],
+  ] as const)('bucket %i of the queue can run on the %s index', async (bucket, index) => {
+    const { sql: text, params } = repQueueQuery(db.db, { workspaceId: ws.workspaceId, repId: repA, limit: 2, bucket }).toSQL();
     const client = postgres(db.url, { max: 1, onnotice: () => {} });
     try {
       const plan = await client.begin(async (tx) => {
@@ -107,7 +111,7 @@ describe("a rep's task queue", () => {
         return tx.unsafe(`explain ${text}`, params as never[]);
       });
       const lines = plan.map((r) => String(r['QUERY PLAN']));
-      expect(lines.join('\n')).toContain('tasks_queue');
+      expect(lines.join('\n'), lines.join('\n')).toMatch(new RegExp(`Index.* using ${index} on `));
     } finally {
       await client.end();
     }
@@ -137,7 +141,12 @@ describe("a rep's task queue", () => {
 
   it('a cursor the API did not return is a 400 naming query.cursor', async () => {
     const forged = Buffer.from(JSON.stringify({ k: 'yesterday', id: 'x' })).toString('base64url');
-    for (const cursor of ['not-a-cursor!', forged]) {
+    // Well-formed (time, id) but not the queue's: no bucket, or an instant that is not one.
+    const timeOnly = { k: '2026-12-05T08:00:00.000000Z', id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' };
+    const queueless = Buffer.from(JSON.stringify(timeOnly)).toString('base64url');
+    const badBucket = Buffer.from(JSON.stringify({ ...timeOnly, b: 3, n: 1 })).toString('base64url');
+    const badNow = Buffer.from(JSON.stringify({ ...timeOnly, b: 2, n: 'now' })).toString('base64url');
+    for (const cursor of ['not-a-cursor!', forged, queueless, badBucket, badNow]) {
       const res = await asA<{ type: string; errors: { field: string }[] }>('GET', `/v1/reps/${repA}/tasks?cursor=${cursor}`);
       expect(res.status).toBe(400);
       expect(res.body.errors.map((e) => e.field)).toEqual(['query.cursor']);
