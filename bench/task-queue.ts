@@ -20,15 +20,17 @@ export async function measureTaskQueue(opts: { db: Database; app: RelanceApp; wo
     .insert(users)
     .values(Array.from({ length: 10 }, (_, i) => ({ workspaceId, email: `queue-rep-${i}@bench.test`, name: `Queue Rep ${i}` })))
     .returning({ id: users.id });
-  // Spread over the reps, a third of them closed, due times from a week ago to a month ahead.
+  // Spread over the reps, a third of them closed, due times from a week ago to a month ahead;
+  // about one in 50 an announced call and one in 200 an inbound lead's call, for every rep (ranked first once due).
   await db.execute(sql`
-    insert into tasks (workspace_id, rep_id, step_key, kind, title, due_at, status, prep)
+    insert into tasks (workspace_id, rep_id, step_key, kind, title, due_at, status, prep, queue_rank)
     select ${workspaceId}::uuid,
            (${sql.raw(`array[${reps.map((r) => `'${r.id}'::uuid`).join(',')}]`)})[1 + (g % ${reps.length})],
            'bench#' || g, 'call', 'Call prospect ' || g,
            now() - interval '7 days' + (g % 50000) * interval '1 minute',
            case when g % 3 = 0 then 'done' else 'open' end,
-           jsonb_build_object('context', repeat('c', 200), 'decisionMaker', jsonb_build_object('name', 'Prospect ' || g))
+           jsonb_build_object('context', repeat('c', 200), 'decisionMaker', jsonb_build_object('name', 'Prospect ' || g)),
+           case when g % 199 = 1 then 0 when g % 47 = 2 then 1 else 2 end
     from generate_series(1, ${total}) g`);
   // Vacuum and checkpoint now, or autovacuum of the 100,000 new rows and the checkpoint of their
   // WAL land in the middle of the measurement (its p99 went from 13 to 77 ms between two runs).
