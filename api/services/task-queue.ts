@@ -7,10 +7,11 @@
 // Each bucket is its own keyset query on an index: the ranked ones on tasks_queue_priority
 // (partial, queue_rank < 2: a handful of rows), the rest on tasks_queue (workspace_id, rep_id,
 // status, due_at), whose filter only skips the few ranked tasks due now. A page reads the
-// buckets in order until it is full. Its cursor carries the bucket, the last (due_at, id) and
+// buckets it still needs in one round trip (UNION ALL, each leg limited to the page). Its cursor carries the bucket, the last (due_at, id) and
 // the instant the first page was drawn at, so a task crossing the "due now" line while the
 // rep pages neither repeats nor disappears. Also used by the benchmark.
-import { and, asc, eq, gt, gte, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { tasks } from '../../db/schema.js';
 import { DUE_NOW_LEAD_MS, QUEUE_RANK } from '../../domain/cadence/queue-rank.js';
@@ -65,12 +66,21 @@ function bucketCondition(bucket: Bucket, open: boolean, horizon: Date): SQL | un
 /** The buckets a page of this status reads, in order. */
 const bucketsOf = (status: TaskStatus): Bucket[] => (status === 'open' ? [0, 1, 2] : [2]);
 
+/** One bucket's keyset query (`limit + 1` rows), tagged with its bucket for the page's order. */
+function bucketQuery(db: Database, q: RepQueueQuery, bucket: Bucket, horizon: Date, after: TimeCursor | null, limit: number) {
+  const status = q.status ?? 'open';
+  const where = and(eq(tasks.workspaceId, q.workspaceId), eq(tasks.repId, q.repId), eq(tasks.status, status), bucketCondition(bucket, status === 'open', horizon), afterCondition(after));
+  return db
+    .select({ task: tasks, dueKey, bucket: sql<Bucket>`${sql.raw(String(bucket))}`.as('bucket') })
+    .from(tasks)
+    .where(where)
+    .orderBy(asc(tasks.dueAt), asc(tasks.id))
+    .limit(limit + 1);
+}
+
 /** One bucket's SQL, unexecuted: `.toSQL()` gives what EXPLAIN should see. */
 export function repQueueQuery(db: Database, q: RepQueueQuery & { bucket?: Bucket }) {
-  const status = q.status ?? 'open';
-  const horizon = new Date((q.now ?? Date.now()) + DUE_NOW_LEAD_MS);
-  const where = and(eq(tasks.workspaceId, q.workspaceId), eq(tasks.repId, q.repId), eq(tasks.status, status), bucketCondition(q.bucket ?? 2, status === 'open', horizon));
-  return selectPage(db, where, q.limit ?? 50);
+  return bucketQuery(db, q, q.bucket ?? 2, new Date((q.now ?? Date.now()) + DUE_NOW_LEAD_MS), null, q.limit ?? 50);
 }
 
 /** One page of a rep's queue after `cursor` (`queuePriority` says why each task is where it is). */
@@ -80,15 +90,11 @@ export async function repQueue(db: Database, q: RepQueueQuery): Promise<RepQueue
   const cursor = decodeQueueCursor(q.cursor);
   const now = cursor?.now ?? q.now ?? Date.now();
   const horizon = new Date(now + DUE_NOW_LEAD_MS);
-  const rows: { task: TaskRow; dueKey: string; bucket: Bucket }[] = [];
-  for (const bucket of bucketsOf(status)) {
-    if (cursor && bucket < cursor.bucket) continue;
-    const base = and(eq(tasks.workspaceId, q.workspaceId), eq(tasks.repId, q.repId), eq(tasks.status, status), bucketCondition(bucket, status === 'open', horizon));
-    const after = cursor && bucket === cursor.bucket ? afterCondition(cursor) : undefined;
-    const got = await selectPage(db, and(base, after), limit - rows.length);
-    rows.push(...got.map((r) => ({ ...r, bucket })));
-    if (rows.length > limit) break;
-  }
+  // The buckets left to read, each its own index range, in one round trip (UNION ALL).
+  const [first, ...rest] = bucketsOf(status)
+    .filter((b) => !cursor || b >= cursor.bucket)
+    .map((b) => bucketQuery(db, q, b, horizon, cursor && b === cursor.bucket ? cursor : null, limit));
+  const rows = rest.length > 0 ? await unionAll(first!, rest[0]!, ...rest.slice(1)).orderBy(sql`bucket`, asc(tasks.dueAt), asc(tasks.id)).limit(limit + 1) : await first!;
   const data = rows.slice(0, limit);
   const last = data[data.length - 1];
   return {
