@@ -30,8 +30,10 @@ export type StageRequest = {
   timing?: TimingRulesInput | null;
   /** Pace the send on its mailbox (the legacy path sends at desiredAt). */
   pace: boolean;
-  /** Reserve the announced call slot (this key) from the paced send time. */
-  announce?: { slotKey: string; at: string } | null;
+  /** Reserve the announced call slot (this key) from the paced send time; with `callStep`, its task shows as upcoming. */
+  announce?: { slotKey: string; at: string; callStep?: Step } | null;
+  /** A reschedule overrode the timing rules: the email leaves when asked, caps still apply. */
+  ignoreTimingRules?: boolean;
   /** Legacy path: the slot was reserved before staging. */
   announcedCallAt?: string | null;
 };
@@ -73,9 +75,12 @@ export async function stageEmailTouch(db: Database, channels: ChannelRegistry, r
     let sendAt = r.desiredAt;
     let announcedCallAt = r.announcedCallAt ?? null;
     if (status === 'scheduled') {
-      if (r.pace && mailbox) sendAt = await pacedSendTime(tx, mailbox, ctx, r.desiredAt, ctx.prospect.email, existing?.id);
+      if (r.pace && mailbox) sendAt = await pacedSendTime(tx, mailbox, ctx, r.desiredAt, ctx.prospect.email, existing?.id, r.ignoreTimingRules === true);
       // The promise follows the real send time: an hour's notice at least, never in the past.
-      if (r.announce) announcedCallAt = await reserveCallSlot(tx, ctx, { workspaceId: r.workspaceId, enrollmentId: r.enrollmentId, stepKey: r.announce.slotKey, sendAt, at: r.announce.at });
+      if (r.announce) {
+        const { callStep } = r.announce;
+        announcedCallAt = await reserveCallSlot(tx, ctx, { workspaceId: r.workspaceId, enrollmentId: r.enrollmentId, stepKey: r.announce.slotKey, sendAt, at: r.announce.at, ...(callStep ? { callStep } : {}) });
+      }
     }
     const previous = await previousEmail(tx, r.enrollmentId, r.stepKey);
     const rendered = renderTemplate(r.step.template ?? { body: '' }, templateVars(ctx, { announcedCallAt }));

@@ -16,7 +16,10 @@ export type SetStatusInput = {
   prospectId: string;
   status: EnrollmentStatus;
   currentStepId?: string | null;
+  /** Why it stopped or completed (stopReason), or why it is paused (pauseReason). */
   reason?: string | null;
+  /** With status paused: the pause's end (null: until resumed). */
+  pausedUntil?: string | null;
   /** Timeline event to append with the change, deduplicated by key. */
   event?: { type: string; dedupeKey: string; payload?: Record<string, unknown> };
   at: string;
@@ -87,12 +90,15 @@ export function createEnrollmentActivities({ db, temporal }: { db: Database; tem
 /** The status change and its timeline event, inside the caller's transaction. */
 export async function writeEnrollmentStatus(db: Database, i: SetStatusInput): Promise<void> {
   const terminal = i.status === 'completed' || i.status === 'stopped';
+  const paused = i.status === 'paused';
   await db
     .update(enrollments)
     .set({
       status: i.status,
       ...(i.currentStepId !== undefined ? { currentStepId: i.currentStepId } : {}),
-      ...(i.reason !== undefined ? { stopReason: i.reason } : {}),
+      // A pause's reason is not a stop's: each has its own column, and a pause's fields go with it.
+      ...(i.reason !== undefined && !paused ? { stopReason: i.reason } : {}),
+      ...(paused ? { pauseReason: i.reason ?? null, pausedUntil: i.pausedUntil ? new Date(i.pausedUntil) : null } : { pauseReason: null, pausedUntil: null }),
       ...(terminal ? { completedAt: new Date(i.at) } : {}),
       updatedAt: new Date(i.at),
     })
@@ -102,7 +108,7 @@ export async function writeEnrollmentStatus(db: Database, i: SetStatusInput): Pr
     await db
       .update(tasks)
       .set({ status: 'cancelled', completedAt: new Date(i.at) })
-      .where(and(eq(tasks.enrollmentId, i.enrollmentId), eq(tasks.status, 'open')));
+      .where(and(eq(tasks.enrollmentId, i.enrollmentId), inArray(tasks.status, ['open', 'upcoming'])));
     await db
       .update(callSlots)
       .set({ status: 'released' })

@@ -6,6 +6,7 @@ import type { Database } from '../db/client.js';
 import { createEnrollmentActivities } from './enrollment.js';
 import { createEscalationActivities } from './escalation.js';
 import { createPlanningActivities } from './planning.js';
+import { createProjectionActivities } from './projection.js';
 import { createStepEntryActivities } from './step-entry.js';
 import { createTaskActivities } from './tasks.js';
 import { createTouchActivities } from './touches.js';
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createEnrollmentActivities({ db: deps.db, temporal: deps.temporal }),
     ...createPlanningActivities({ db: deps.db }),
+    ...createProjectionActivities({ db: deps.db }),
     ...createStepEntryActivities({ db: deps.db }),
     ...createTaskActivities({ db: deps.db }),
     ...createTouchActivities({ db: deps.db, channels }),

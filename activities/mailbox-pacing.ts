@@ -52,16 +52,18 @@ export async function repHasMailbox(db: Database, workspaceId: string, repId: st
 
 /**
  * The earliest instant >= desired the mailbox's caps, gap and per-domain cap allow, inside the
- * prospect's send window on a business day. Reads the mailbox's bookings from a day before on.
+ * prospect's send window on a business day (unless a reschedule overrode the timing rules).
+ * Reads the mailbox's bookings from a day before on.
  */
-export async function pacedSendTime(tx: Database, mailbox: MailboxRow, ctx: EnrollmentContext, desired: string, to: string | null, except?: string): Promise<string> {
+export async function pacedSendTime(tx: Database, mailbox: MailboxRow, ctx: EnrollmentContext, desired: string, to: string | null, except?: string, ignoreWindows = false): Promise<string> {
   const from = new Date(Date.parse(desired) - DAY_MS);
   const rows = await tx
     .select({ sentAt: touches.sentAt, scheduledAt: touches.scheduledAt, to: touches.toAddress, id: touches.id })
     .from(touches)
     .where(and(eq(touches.mailboxId, mailbox.id), gte(touches.scheduledAt, from), inArray(touches.status, [...BOOKED])));
   const bookings = rows.filter((r) => r.id !== except).map((r) => ({ at: (r.sentAt ?? r.scheduledAt)!.getTime(), domain: domainOf(r.to) }));
-  const fit = (t: number) => Date.parse(scheduleTouch({ earliest: new Date(t).toISOString(), channel: 'email', place: ctx.place, rules: ctx.rules }));
+  // A reschedule that overrode the timing rules keeps its time; the mailbox's caps still hold.
+  const fit = ignoreWindows ? (t: number) => t : (t: number) => Date.parse(scheduleTouch({ earliest: new Date(t).toISOString(), channel: 'email', place: ctx.place, rules: ctx.rules }));
   try {
     const at = nextSendTime({
       caps: { dailyCap: mailbox.dailyCap, hourlyCap: mailbox.hourlyCap, minGapSeconds: mailbox.minGapSeconds, domainDailyCap: mailbox.domainDailyCap },

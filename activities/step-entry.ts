@@ -5,7 +5,8 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Database } from '../db/client.js';
 import { loadEnrollmentContext, type EnrollmentContext } from './context.js';
 import { writeEnrollmentStatus, type SetStatusInput } from './enrollment.js';
-import { planWithContext, stepOf, type PlanStepInput, type PlanStepResult } from './planning.js';
+import { writeCurrentStep } from './current-step.js';
+import { planWithContext, reserveCallSlot, stepOf, type PlanStepInput, type PlanStepResult } from './planning.js';
 import { draftTask, writeTask, type OpenTaskInput } from './tasks.js';
 
 export type EnterStepInput = PlanStepInput & {
@@ -14,6 +15,11 @@ export type EnterStepInput = PlanStepInput & {
   start?: { at: string; event: NonNullable<SetStatusInput['event']> };
   /** The human step's task, due at the planned time. Idempotent per (enrollment, step visit). */
   task?: Pick<OpenTaskInput, 'stepKey' | 'announcedCallAt' | 'assistantName'>;
+  /**
+   * An email announcing a call: its slot is reserved from the planned send time, and the call's
+   * task shown as upcoming, as soon as the email is planned (the rep prepares the day before).
+   */
+  announce?: { slotKey: string; at: string; callStepId: string };
 };
 
 export type EnterStepResult = PlanStepResult & { taskId: string | null };
@@ -27,7 +33,7 @@ export function createStepEntryActivities({ db }: { db: Database }) {
       let planned: PlanStepResult;
       try {
         ctx = await loadEnrollmentContext(db, i.workspaceId, i.enrollmentId, i.definition.timing);
-        planned = planWithContext(ctx, i);
+        planned = planWithContext(ctx, { ...i, firstFixed: Boolean(i.task) });
       } catch (err) {
         // A step that cannot be planned (an unknown zone) stops the enrollment; its timeline
         // still shows it started, as when the start was an activity of its own.
@@ -37,10 +43,17 @@ export function createStepEntryActivities({ db }: { db: Database }) {
       const draft = i.task
         ? await draftTask(db, ctx, { ...i.task, workspaceId: i.workspaceId, enrollmentId: i.enrollmentId, step: stepOf(i.definition, i.stepId), dueAt: planned.dueAt })
         : null;
-      if (!start && (!draft || 'existingId' in draft)) return { ...planned, taskId: draft && 'existingId' in draft ? draft.existingId : null };
+      // The row follows the cadence from step to step (the start writes it with the status).
+      const moved = !start && ctx.enrollment.currentStepId !== i.stepId;
+      if (!start && !moved && !i.announce && (!draft || 'existingId' in draft)) return { ...planned, taskId: draft && 'existingId' in draft ? draft.existingId : null };
       const taskId = await db.transaction(async (tx) => {
         const t = tx as unknown as Database;
         if (start) await writeEnrollmentStatus(t, start);
+        if (moved) await writeCurrentStep(t, i);
+        if (i.announce) {
+          const callStep = stepOf(i.definition, i.announce.callStepId);
+          await reserveCallSlot(t, ctx, { workspaceId: i.workspaceId, enrollmentId: i.enrollmentId, stepKey: i.announce.slotKey, sendAt: planned.dueAt, at: i.announce.at, callStep });
+        }
         if (!draft) return null;
         return 'existingId' in draft ? draft.existingId : writeTask(t, draft);
       });

@@ -7,13 +7,15 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { actionChannelOf } from '../channels/actions/task.js';
 import type { Database } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
-import { actionProviders, events, tasks, touches } from '../db/schema.js';
+import { actionProviders, events, tasks, touches, users } from '../db/schema.js';
+import { nextWorkingMoment, WorkingHoursSchema } from '../domain/cadence/working-hours.js';
 import type { TaskOutcome } from '../domain/cadence/outcome.js';
 import { queueRankOf } from '../domain/cadence/queue-rank.js';
 import { renderTemplate, type Step } from '../domain/sequences/index.js';
 import { moveCallHold } from './calendar-holds.js';
 import { loadEnrollmentContext, type EnrollmentContext } from './context.js';
 import { templateVars } from './template-vars.js';
+import type { RescheduleView } from '../workflows/enrollment/messages.js';
 import { appendEvent } from './timeline.js';
 
 export type OpenTaskInput = {
@@ -30,6 +32,8 @@ export type OpenTaskInput = {
   assistantName?: string | null;
   /** Extra preparation (an escalation briefing, a refused escalation's reason...). */
   extraPrep?: Record<string, unknown>;
+  /** Due at the assignee's first working moment at or after `dueAt` (their zone and working hours). */
+  withinWorkingHours?: boolean;
 };
 
 export type CloseTaskInput = {
@@ -58,11 +62,12 @@ const waitingActionTouch = (enrollmentId: string, stepKey: string) =>
 export function createTaskActivities({ db }: { db: Database }) {
   return {
     /** Idempotent per (enrollment, step visit): a retry returns the task already opened. */
-    async openTask(i: OpenTaskInput): Promise<{ taskId: string }> {
+    async openTask(i: OpenTaskInput): Promise<{ taskId: string; dueAt: string }> {
       const ctx = await loadEnrollmentContext(db, i.workspaceId, i.enrollmentId);
-      const draft = await draftTask(db, ctx, i);
-      if ('existingId' in draft) return { taskId: draft.existingId };
-      return { taskId: await db.transaction((tx) => writeTask(tx as unknown as Database, draft)) };
+      const dueAt = i.withinWorkingHours ? await assigneeWorkingMoment(db, ctx, i) : i.dueAt;
+      const draft = await draftTask(db, ctx, { ...i, dueAt });
+      if ('existingId' in draft) return { taskId: draft.existingId, dueAt };
+      return { taskId: await db.transaction((tx) => writeTask(tx as unknown as Database, draft)), dueAt };
     },
 
     /** Closes the task and records the outcome, its notes and objections on the timeline, atomically. */
@@ -101,7 +106,7 @@ export function createTaskActivities({ db }: { db: Database }) {
     },
 
     /** Moves an open task (the rep or ops rescheduled the step), its provider touch and its calendar hold. */
-    async rescheduleTask(i: { workspaceId: string; enrollmentId: string; prospectId: string; taskId: string; dueAt: string; reason: string }): Promise<void> {
+    async rescheduleTask(i: { workspaceId: string; enrollmentId: string; prospectId: string; taskId: string; dueAt: string; reason: string; fitted?: Omit<RescheduleView, 'stepId' | 'effectiveAt'> }): Promise<void> {
       await db.transaction(async (tx) => {
         const dueAt = new Date(i.dueAt);
         const [moved] = await tx
@@ -121,7 +126,8 @@ export function createTaskActivities({ db }: { db: Database }) {
           prospectId: i.prospectId,
           enrollmentId: i.enrollmentId,
           type: 'step.rescheduled',
-          payload: { taskId: i.taskId, dueAt: i.dueAt, reason: i.reason },
+          // The time asked for and why it moved, when the rules moved it or were overridden.
+          payload: { taskId: i.taskId, dueAt: i.dueAt, reason: i.reason, ...(i.fitted && (i.fitted.moved || i.fitted.timingRulesIgnored) ? i.fitted : {}) },
           dedupeKey: `rescheduled:${i.taskId}:${i.dueAt}`,
         });
       });
@@ -129,13 +135,34 @@ export function createTaskActivities({ db }: { db: Database }) {
   };
 }
 
-/** A task ready to be written, or the one a previous attempt already opened. */
+/** The assignee's (the rep's, or the manager's) first working moment at or after the requested time. */
+async function assigneeWorkingMoment(db: Database, ctx: EnrollmentContext, i: OpenTaskInput): Promise<string> {
+  let who = ctx.rep;
+  if (i.assigneeId && i.assigneeId !== ctx.rep.id) {
+    const [row] = await db.select().from(users).where(and(eq(users.id, i.assigneeId), eq(users.workspaceId, i.workspaceId)));
+    if (row) who = row;
+  }
+  const workingHours = who.workingHours ? WorkingHoursSchema.parse(who.workingHours) : null;
+  return nextWorkingMoment(i.dueAt, { timeZone: who.timeZone ?? ctx.workspace.timeZone, workingHours }, ctx.rules);
+}
+
+/**
+ * A task ready to be written, or the one a previous attempt already opened. `upcomingId`: the
+ * row exists as an announced call not yet actionable, which this draft opens (or refreshes).
+ */
 export type TaskDraft =
   | { existingId: string }
-  | { row: typeof tasks.$inferInsert & { workspaceId: string; enrollmentId: string; stepKey: string; dueAt: Date; kind: string; repId: string }; dueAt: string; prospectId: string; actionTouch: typeof touches.$inferInsert | null };
+  | {
+      row: typeof tasks.$inferInsert & { workspaceId: string; enrollmentId: string; stepKey: string; dueAt: Date; kind: string; repId: string };
+      dueAt: string;
+      prospectId: string;
+      actionTouch: typeof touches.$inferInsert | null;
+      upcomingId: string | null;
+    };
 
 type TaskReads = {
   existing_id: string | null;
+  existing_status: string | null;
   provider_status: string | null;
   announcement: { subject: string | null; body: string | null; sentAt: string | null; announcedCallAt: string | null } | null;
   objections: (string | null)[];
@@ -151,6 +178,7 @@ export async function draftTask(db: Database, ctx: EnrollmentContext, i: OpenTas
   const channel = i.kind === undefined ? actionChannelOf(i.step.type) : null;
   const result = await db.execute(sql`select
     (select ${tasks.id} from ${tasks} where ${tasks.enrollmentId} = ${i.enrollmentId} and ${tasks.stepKey} = ${i.stepKey}) as existing_id,
+    (select ${tasks.status} from ${tasks} where ${tasks.enrollmentId} = ${i.enrollmentId} and ${tasks.stepKey} = ${i.stepKey}) as existing_status,
     (select ${actionProviders.status} from ${actionProviders} where ${actionProviders.workspaceId} = ${i.workspaceId} and ${actionProviders.channel} = ${channel}) as provider_status,
     (select json_build_object('subject', ${touches.subject}, 'body', ${touches.body}, 'sentAt', ${touches.sentAt}, 'announcedCallAt', ${touches.announcedCallAt})
        from ${touches} where ${touches.enrollmentId} = ${i.enrollmentId} and ${touches.channel} = 'email' and ${touches.announcedCallAt} is not null and ${touches.status} = 'sent'
@@ -158,7 +186,8 @@ export async function draftTask(db: Database, ctx: EnrollmentContext, i: OpenTas
     coalesce((select json_agg(${events.payload} ->> 'text' order by ${events.id}) from ${events}
        where ${events.workspaceId} = ${i.workspaceId} and ${events.prospectId} = ${ctx.prospect.id} and ${events.type} = 'objection.heard'), '[]'::json) as objections`);
   const [reads] = rowsOf<TaskReads>(result);
-  if (reads!.existing_id) return { existingId: reads!.existing_id };
+  const upcomingId = reads!.existing_status === 'upcoming' ? reads!.existing_id : null;
+  if (reads!.existing_id && !upcomingId) return { existingId: reads!.existing_id };
   const automated = channel !== null && reads!.provider_status === 'active';
   const announcement = reads!.announcement;
   const iso = (t: string | null) => (t ? new Date(t).toISOString() : null);
@@ -207,6 +236,7 @@ export async function draftTask(db: Database, ctx: EnrollmentContext, i: OpenTas
     },
     dueAt: i.dueAt,
     prospectId: ctx.prospect.id,
+    upcomingId,
     actionTouch: automated
       ? { workspaceId: i.workspaceId, enrollmentId: i.enrollmentId, prospectId: ctx.prospect.id, stepKey: i.stepKey, channel: channel!, provider: 'http', status: 'scheduled', scheduledAt: dueAt, toAddress: null, body: prep.script }
       : null,
@@ -216,7 +246,10 @@ export async function draftTask(db: Database, ctx: EnrollmentContext, i: OpenTas
 /** Writes a drafted task, its 'task.created' event and its provider touch in the caller's transaction. */
 export async function writeTask(tx: Database, draft: Exclude<TaskDraft, { existingId: string }>): Promise<string> {
   const { row } = draft;
-  const inserted = await tx.insert(tasks).values(row).onConflictDoNothing({ target: [tasks.enrollmentId, tasks.stepKey] }).returning({ id: tasks.id });
+  // An announced call shown as upcoming becomes actionable: the same task, opened with today's prep.
+  const inserted = draft.upcomingId
+    ? await tx.update(tasks).set({ ...row, status: 'open' }).where(and(eq(tasks.id, draft.upcomingId), eq(tasks.status, 'upcoming'))).returning({ id: tasks.id })
+    : await tx.insert(tasks).values(row).onConflictDoNothing({ target: [tasks.enrollmentId, tasks.stepKey] }).returning({ id: tasks.id });
   const taskId = inserted[0]?.id;
   if (!taskId) {
     // Opened meanwhile by a concurrent attempt.
@@ -233,4 +266,33 @@ export async function writeTask(tx: Database, draft: Exclude<TaskDraft, { existi
   });
   if (draft.actionTouch) await tx.insert(touches).values(draft.actionTouch).onConflictDoNothing({ target: [touches.enrollmentId, touches.stepKey] });
   return taskId;
+}
+
+/**
+ * The announced call's task, shown from the moment its slot is reserved until the email leaves:
+ * status `upcoming` (not yet actionable), due at the slot, with the prep the rep reads the day
+ * before (PLAYBOOK §3). Moved with the slot; left alone once opened. In the caller's transaction.
+ */
+export async function upsertUpcomingCallTask(tx: Database, ctx: EnrollmentContext, i: { workspaceId: string; enrollmentId: string; stepKey: string; step: Step; callAt: string; emailLeavesAt: string }): Promise<void> {
+  const draft = await draftTask(tx, ctx, {
+    workspaceId: i.workspaceId,
+    enrollmentId: i.enrollmentId,
+    stepKey: i.stepKey,
+    step: i.step,
+    dueAt: i.callAt,
+    announcedCallAt: i.callAt,
+    // The announcing email has not left: no announcement yet, only when it will.
+    extraPrep: { announcement: null, announcementLeavesAt: i.emailLeavesAt },
+  });
+  if ('existingId' in draft) return;
+  const { row } = draft;
+  await tx
+    .insert(tasks)
+    .values({ ...row, status: 'upcoming' })
+    .onConflictDoUpdate({ target: [tasks.enrollmentId, tasks.stepKey], set: { dueAt: row.dueAt, prep: row.prep, title: row.title }, setWhere: eq(tasks.status, 'upcoming') });
+}
+
+/** Removes the upcoming call tasks of released slots: never actionable, so nothing to keep. */
+export async function dropUpcomingCallTasks(tx: Database, i: { enrollmentId: string; stepKey?: string | undefined }): Promise<void> {
+  await tx.delete(tasks).where(and(eq(tasks.enrollmentId, i.enrollmentId), eq(tasks.status, 'upcoming'), i.stepKey ? eq(tasks.stepKey, i.stepKey) : undefined));
 }

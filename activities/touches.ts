@@ -24,8 +24,10 @@ export type StagePacedEmailInput = {
   /** The step's due time, or now when later: the earliest it may leave. */
   desiredAt: string;
   timing?: TimingRulesInput | null;
-  /** The announced call's slot key and local time; reserved from the paced send time. */
-  announce?: { slotKey: string; at: string } | null;
+  /** The announced call's slot key and local time; reserved from the paced send time (its task shown as upcoming with `callStep`). */
+  announce?: { slotKey: string; at: string; callStep?: Step } | null;
+  /** A reschedule overrode the timing rules: the send window does not move it. */
+  ignoreTimingRules?: boolean;
 };
 export type TouchState = { status: DeliveryStatus; sentAt: string | null; detail: string | null; scheduledAt: string | null; announcedCallAt: string | null };
 

@@ -48,6 +48,8 @@ export const users = pgTable(
     callsPerHour: integer('calls_per_hour').notNull().default(12),
     /** Dedicated call blocks [{ days?, start, end }] in the rep's zone; empty means any time in the call window. */
     callBlocks: jsonb('call_blocks').notNull().default(sql`'[]'::jsonb`),
+    /** { days?, start, end } in the user's zone: when tasks may fall due for them; null: the default (Mon-Fri 09:00-18:00). */
+    workingHours: jsonb('working_hours'),
     managerId: uuid('manager_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
@@ -167,7 +169,11 @@ export const enrollments = pgTable(
     context: text('context'),
     /** Reason to call ("we helped X reach Y, may I send the case study?"). */
     pretext: text('pretext'),
+    /** Why the cadence ended (stopped or completed); never a pause's reason. */
     stopReason: text('stop_reason'),
+    /** Why the cadence is paused, and until when (null: until resumed); cleared on resume. */
+    pauseReason: text('pause_reason'),
+    pausedUntil: timestamp('paused_until', { withTimezone: true }),
     /** The rep's mailbox its emails leave from; null: the rep's default mailbox at send time. */
     mailboxId: uuid('mailbox_id').references((): AnyPgColumn => mailboxes.id, { onDelete: 'set null' }),
     currentStepId: text('current_step_id'),
@@ -203,8 +209,12 @@ export const tasks = pgTable(
      * the task is created: 0 an inbound lead's expected callback, 1 an announced call, 2 the rest.
      */
     queueRank: smallint('queue_rank').notNull().default(2),
-    /** missed: an announced call not logged within its grace window (a broken promise). */
-    status: text('status', { enum: ['open', 'done', 'missed', 'cancelled'] }).notNull().default('open'),
+    /**
+     * upcoming: an announced call whose slot is reserved but whose email has not left yet (visible
+     * to prepare, not yet actionable); missed: an announced call not logged within its grace
+     * window (a broken promise).
+     */
+    status: text('status', { enum: ['upcoming', 'open', 'done', 'missed', 'cancelled'] }).notNull().default('open'),
     /** What the rep needs to prepare: decision maker, announcement sent, context, pretext, objections. */
     prep: jsonb('prep').notNull().default(sql`'{}'::jsonb`),
     outcome: jsonb('outcome'),

@@ -37,7 +37,13 @@ const EnrollmentCreate = z
   })
   .openapi('EnrollmentCreate');
 
-const Upcoming = z.object({ stepId: z.string(), type: z.string(), dueAt: z.string() });
+const Upcoming = z
+  .object({
+    stepId: z.string(),
+    type: z.string(),
+    dueAt: z.string().nullable().openapi({ description: 'When the step is due, after any pause and reschedule; null while the cadence is paused until resumed (no time can be given)' }),
+  })
+  .openapi('UpcomingStep');
 const Enrollment = z
   .object({
     id: z.uuid(),
@@ -48,7 +54,9 @@ const Enrollment = z
     repId: z.uuid(),
     workflowId: z.string(),
     status: z.string(),
-    stopReason: z.string().nullable(),
+    stopReason: z.string().nullable().openapi({ description: 'Why the cadence stopped or completed; null while it runs or is paused' }),
+    pauseReason: z.string().nullable().openapi({ description: 'Why the cadence is paused (null when it is not)' }),
+    pausedUntil: z.string().nullable().openapi({ description: 'When the pause ends by itself; null when paused until resumed, or not paused' }),
     currentStepId: z.string().nullable(),
     context: z.string().nullable(),
     pretext: z.string().nullable(),
@@ -80,6 +88,8 @@ const toJson = (r: EnrollmentRow, live?: EnrollmentStatusView | null): z.infer<t
   workflowId: r.workflowId,
   status: r.status,
   stopReason: r.stopReason,
+  pauseReason: r.pauseReason,
+  pausedUntil: r.pausedUntil?.toISOString() ?? null,
   currentStepId: r.currentStepId,
   context: r.context,
   pretext: r.pretext,
@@ -196,10 +206,17 @@ const upcoming = defineRoute({
   path: '/v1/enrollments/{enrollmentId}/upcoming',
   access: ALL_ROLES,
   tags: ['enrollments'],
-  summary: 'The next steps with their due times, as the workflow projects them (empty once it has finished)',
+  summary: 'The next steps with their due times, as the workflow projects them: after a pause (steps due during it planned again from its end), a reschedule or a skip; empty once it has finished',
   request: { params: EnrollmentParams },
   responses: {
-    200: jsonResponse(z.object({ status: z.string(), data: z.array(Upcoming) }), 'The upcoming steps'),
+    200: jsonResponse(
+      z.object({
+        status: z.string(),
+        pausedUntil: z.string().nullable().openapi({ description: "The pause's end; null when not paused, or paused until resumed (then every step not yet in the queue has dueAt null)" }),
+        data: z.array(Upcoming),
+      }),
+      'The upcoming steps',
+    ),
     404: problemResponse('No such enrollment in this workspace'),
     503: problemResponse('The workflow could not be queried'),
   },
@@ -211,8 +228,45 @@ const actions = {
   resume: { update: resumeUpdate, body: z.strictObject({ reason: Reason.optional() }), summary: 'Resume a paused cadence' },
   stop: { update: stopUpdate, body: z.strictObject({ reason: Reason }), summary: 'Stop the cadence for good' },
   skip: { update: skipUpdate, body: z.strictObject({ reason: Reason }), summary: 'Skip the current step' },
-  reschedule: { update: rescheduleUpdate, body: z.strictObject({ at: z.iso.datetime({ offset: true }), reason: Reason }), summary: 'Move the next step to another time' },
 } as const;
+
+const RescheduleBody = z
+  .strictObject({
+    at: z.iso.datetime({ offset: true }).openapi({ description: 'The time asked for (an instant with its offset, in the future)', example: '2026-12-14T09:00:00+01:00' }),
+    reason: Reason,
+    ignoreTimingRules: z.boolean().optional().openapi({
+      description:
+        "true: the step is due exactly at `at`, even on a weekend, a public holiday or outside the step's window (an email still respects its mailbox's caps, and the call it announces still follows the rules). Default false: `at` is moved to the next time the timing rules allow.",
+    }),
+  })
+  .openapi('RescheduleRequest');
+const Rescheduled = z
+  .object({
+    stepId: z.string(),
+    requestedAt: z.string().openapi({ description: 'The time asked for' }),
+    effectiveAt: z.string().openapi({ description: 'When the step is now due: the requested time, or the next one the rules allow' }),
+    moved: z.boolean().openapi({ description: 'Whether the rules moved the requested time' }),
+    because: z
+      .array(z.object({ rule: z.enum(['weekend', 'public_holiday', 'closed_date', 'outside_window', 'min_gap', 'weekly_cap']), detail: z.string() }))
+      .openapi({ description: 'Why it moved, in the order the rules moved it (empty when it did not)' }),
+    timingRulesIgnored: z.boolean(),
+  })
+  .openapi('Rescheduled');
+const reschedule = defineRoute({
+  method: 'post',
+  path: '/v1/enrollments/{enrollmentId}/reschedule',
+  access: ALL_ROLES,
+  tags: ['enrollments'],
+  summary:
+    "Move the current step to another time. The time follows the rules planning follows (the prospect's zone, business days and public holidays, the step's send or call window, the gap and weekly cap on touches): one they do not allow moves to the next allowed time, and the answer says when and why. `ignoreTimingRules: true` overrides them. An email's announced call is computed again from its new send time.",
+  request: { params: EnrollmentParams, body: jsonBody(RescheduleBody) },
+  responses: {
+    200: jsonResponse(Enrollment.extend({ reschedule: Rescheduled }).openapi('RescheduledEnrollment'), 'The enrollment after the reschedule, and what the reschedule did'),
+    404: problemResponse('No such enrollment in this workspace'),
+    409: problemResponse('The enrollment is over, paused (resume it first), executing a step, or at an escalation step'),
+    422: problemResponse('Invalid body: `at` not in the future or no time the rules allow (body.at), a blank reason (body.reason)'),
+  },
+});
 
 export function enrollmentRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
@@ -303,7 +357,7 @@ export function enrollmentRoutes(deps: ApiDeps) {
 
   app.openapi(upcoming, async (c) => {
     const row = await visibleEnrollment(db, principalOf(c), c.req.valid('param').enrollmentId);
-    if (row.status === 'completed' || row.status === 'stopped') return c.json({ status: row.status, data: [] }, 200);
+    if (row.status === 'completed' || row.status === 'stopped') return c.json({ status: row.status, pausedUntil: null, data: [] }, 200);
     const view = await deps.temporal.workflow
       .getHandle(row.workflowId)
       .query(statusQuery)
@@ -313,9 +367,9 @@ export function enrollmentRoutes(deps: ApiDeps) {
       });
     // A finished workflow has nothing left to do, whatever its last projection said.
     if (!view || view.status === 'completed' || view.status === 'stopped' || view.phase === 'finished') {
-      return c.json({ status: view?.status ?? row.status, data: [] }, 200);
+      return c.json({ status: view?.status ?? row.status, pausedUntil: null, data: [] }, 200);
     }
-    return c.json({ status: view.status, data: view.upcoming }, 200);
+    return c.json({ status: view.status, pausedUntil: view.pausedUntil, data: view.upcoming }, 200);
   });
 
   for (const [name, action] of Object.entries(actions)) {
@@ -345,6 +399,19 @@ export function enrollmentRoutes(deps: ApiDeps) {
       return c.json(toJson(fresh, view), 200);
     });
   }
+
+  app.openapi(reschedule, async (c) => {
+    const p = principalOf(c);
+    const { enrollmentId } = c.req.valid('param');
+    const args = c.req.valid('json');
+    const row = await visibleEnrollment(db, p, enrollmentId);
+    const view = await viaWorkflow(() => deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(rescheduleUpdate, { args: [args] }));
+    const fresh = await findEnrollment(db, p.workspaceId, enrollmentId);
+    const requested = new Date(args.at).toISOString();
+    // A workflow started before reschedules followed the rules takes the time as asked.
+    const done = view.rescheduled ?? { stepId: view.stepId ?? '', requestedAt: requested, effectiveAt: requested, moved: false, because: [], timingRulesIgnored: true };
+    return c.json({ ...toJson(fresh, view), reschedule: { ...done, because: done.because as z.infer<typeof Rescheduled>['because'] } }, 200);
+  });
 
   return app;
 }

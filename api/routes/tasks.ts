@@ -56,7 +56,10 @@ const toJson = (t: TaskRow, now = Date.now()): z.infer<typeof Task> => ({
   completedAt: t.completedAt?.toISOString() ?? null,
 });
 
-const Status = z.enum(['open', 'done', 'missed', 'cancelled']);
+/** upcoming: an announced call whose slot is reserved but whose email has not left (prepare it; not yet actionable). */
+const Status = z.enum(['upcoming', 'open', 'done', 'missed', 'cancelled']).openapi({
+  description: 'open: actionable; upcoming: an announced call planned (its slot reserved) whose email has not left yet, shown so the rep prepares, not yet actionable; done, missed, cancelled: closed',
+});
 const TaskParams = z.object({ taskId: pathId('taskId') });
 const notFound = () => new ProblemError('not-found', 404, 'no such task in this workspace');
 /** A rep key acts only as its own rep. */
@@ -67,7 +70,7 @@ const routes = {
     method: 'get',
     path: '/v1/reps/{repId}/tasks',
     tags: ['tasks'],
-    summary: "A rep's task queue: expected callbacks due now, announced calls due now, then the rest by due time (overdue first)",
+    summary: "A rep's task queue: expected callbacks due now, announced calls due now, then the rest by due time (overdue first); `status=upcoming` lists the announced calls planned whose email has not left yet",
     access: ['ops', 'rep'] as const,
     request: { params: z.object({ repId: pathId('repId') }), query: PageQuery.extend({ status: Status.default('open') }) },
     responses: {
@@ -104,7 +107,7 @@ const routes = {
     responses: {
       200: jsonResponse(z.object({ task: Task, enrollmentStatus: z.string(), next: z.object({ stepId: z.string(), dueAt: z.string() }).nullable() }), 'Completed; what comes next'),
       404: problemResponse('No such task in this workspace'),
-      409: problemResponse('The task is not open (already completed, missed or cancelled)'),
+      409: problemResponse('The task is not open (upcoming: not actionable yet; already completed, missed or cancelled)'),
       422: problemResponse('The outcome does not fit the step'),
     },
   }),
@@ -177,6 +180,7 @@ export function taskRoutes(deps: ApiDeps) {
       .leftJoin(enrollments, eq(enrollments.id, tasks.enrollmentId))
       .where(and(eq(tasks.id, taskId), eq(tasks.workspaceId, p.workspaceId)));
     if (!row || isOtherRep(p, row.task.repId)) throw notFound();
+    if (row.task.status === 'upcoming') throw new ProblemError('conflict', 409, 'the task is not actionable yet: the email announcing this call has not left');
     if (row.task.status !== 'open') throw new ProblemError('conflict', 409, `the task is already ${row.task.status}`);
     if (isSystemTaskKind(row.task.kind)) return c.json(await completeSystem(row.task, outcome), 200);
     if (!row.workflowId) throw new ProblemError('conflict', 409, 'the task has no enrollment to report to');

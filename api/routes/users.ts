@@ -4,6 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
 import { CallBlockSchema } from '../../domain/cadence/call-capacity.js';
+import { WorkingHoursSchema } from '../../domain/cadence/working-hours.js';
 import { assertTimeZone } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
@@ -26,6 +27,7 @@ const UserCreate = z.strictObject({
   managerId: z.uuid().optional(),
   callsPerHour: z.number().int().min(1).max(60).optional(),
   callBlocks: z.array(CallBlockSchema).max(20).optional(),
+  workingHours: WorkingHoursSchema.optional().openapi({ description: "When tasks the team sets itself (an escalation's) may fall due for this person, in their time zone; default Monday to Friday 09:00-18:00. Their zone's public holidays are never worked" }),
 });
 /** null clears an optional field; absent leaves it. */
 const UserPatch = z.strictObject({
@@ -36,6 +38,7 @@ const UserPatch = z.strictObject({
   managerId: z.uuid().nullable().optional(),
   callsPerHour: z.number().int().min(1).max(60).optional(),
   callBlocks: z.array(CallBlockSchema).max(20).optional(),
+  workingHours: WorkingHoursSchema.nullable().optional().openapi({ description: 'null: back to the default (Monday to Friday 09:00-18:00)' }),
 });
 const User = z
   .object({
@@ -47,6 +50,7 @@ const User = z
     phone: z.string().nullable(),
     callsPerHour: z.number().int(),
     callBlocks: z.array(CallBlockSchema),
+    workingHours: WorkingHoursSchema.nullable().openapi({ description: 'null: the default, Monday to Friday 09:00-18:00 in their zone' }),
     managerId: z.uuid().nullable(),
     createdAt: z.string(),
   })
@@ -61,6 +65,7 @@ const toUser = (u: typeof users.$inferSelect): UserJson => ({
   phone: u.phone,
   callsPerHour: u.callsPerHour,
   callBlocks: u.callBlocks as UserJson['callBlocks'],
+  workingHours: (u.workingHours as UserJson['workingHours']) ?? null,
   managerId: u.managerId,
   createdAt: u.createdAt.toISOString(),
 });

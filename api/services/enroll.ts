@@ -84,6 +84,8 @@ export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollReq
     sequenceVersion: version,
     status: 'pending',
     stopReason: null,
+    pauseReason: null,
+    pausedUntil: null,
     currentStepId: null,
     completedAt: null,
     createdAt: found.inserted.createdAt,

@@ -38,6 +38,10 @@ export function planStepDue(i: PlanInput): string {
   const touches = isTouch(step) ? i.touches : [];
   const fit = (earliest: DateTime | string) => scheduleTouch({ earliest, channel, place, rules, previousTouches: touches });
   const t = step.timing;
+  // An escalation is the team's own decision, taken as soon as the blocker is logged, whatever the
+  // prospect's calendar; the tasks it opens fall due in their assignees' working hours.
+  if (step.type === 'escalation' && t.kind === 'immediately') return toInstantString(now);
+  if (step.type === 'escalation' && t.kind === 'after') return toInstantString(now.plus({ minutes: t.minutes }));
   switch (t.kind) {
     case 'immediately':
       return fit(now);
@@ -86,11 +90,20 @@ export const MIN_ANNOUNCE_LEAD_MINUTES = 60;
  */
 export function desiredAnnouncedCall(sendAt: string, at: string, place: Place, rules: TimingRules): string {
   const sent = parseInstant(sendAt, 'sendAt');
-  const sameDay = atLocalTime(localDateOf(sent, place.timeZone), at, place.timeZone);
   const lead = sent.plus({ minutes: MIN_ANNOUNCE_LEAD_MINUTES });
-  let desired = sameDay >= lead ? sameDay : lead;
-  // Round up to 5 minutes: "09:15", not "09:13".
-  const rem = desired.minute % 5;
-  if (rem || desired.second || desired.millisecond) desired = desired.startOf('minute').plus({ minutes: 5 - rem });
-  return scheduleTouch({ earliest: desired, channel: 'call', place, rules });
+  // An email that leaves on a closed day, or too late for a call that day, announces `at` on the
+  // next day a call is possible (09:15, not the call window's opening): the same rule as usual.
+  let day = localDateOf(sent, place.timeZone);
+  for (let i = 0; i < 3; i++) {
+    const onDay = atLocalTime(day, at, place.timeZone);
+    let desired = onDay >= lead ? onDay : lead;
+    // Round up to 5 minutes: "09:15", not "09:13".
+    const rem = desired.minute % 5;
+    if (rem || desired.second || desired.millisecond) desired = desired.startOf('minute').plus({ minutes: 5 - rem });
+    const fitted = scheduleTouch({ earliest: desired, channel: 'call', place, rules });
+    const fittedDay = localDateOf(parseInstant(fitted, 'fitted'), place.timeZone);
+    if (fittedDay === localDateOf(desired, place.timeZone)) return fitted;
+    day = fittedDay;
+  }
+  return scheduleTouch({ earliest: lead, channel: 'call', place, rules });
 }

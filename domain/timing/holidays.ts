@@ -14,7 +14,8 @@ type HolidayRules = Pick<TimingRules, 'holidayTypes' | 'extraClosedDates'>;
 
 const DAY_MS = 86_400_000;
 const calendars = new Map<string, Holidays>();
-const closedDays = new Map<string, Set<string>>();
+/** Closed local dates with the holiday's name, per (country, region, types, year). */
+const closedDays = new Map<string, Map<string, string>>();
 
 function calendarFor(country: string, region: string | undefined, types: HolidaysTypes.HolidayType[]): Holidays {
   const key = `${country}|${region ?? ''}|${types.join(',')}`;
@@ -34,18 +35,18 @@ function calendarFor(country: string, region: string | undefined, types: Holiday
  * close every day, and half-day ones (Christmas Eve from 13:00 in Iceland) close the
  * whole day, a poor day to reach anyone anyway.
  */
-function holidayDates(country: string, region: string | undefined, types: HolidaysTypes.HolidayType[], year: number): Set<string> {
+function holidayDates(country: string, region: string | undefined, types: HolidaysTypes.HolidayType[], year: number): Map<string, string> {
   const key = `${country}|${region ?? ''}|${types.join(',')}|${year}`;
   let dates = closedDays.get(key);
   if (!dates) {
-    dates = new Set();
+    dates = new Map();
     const calendar = calendarFor(country, region, types);
     // The previous year too: a holiday starting on Dec 31 may spill into January.
     for (const holiday of [...calendar.getHolidays(year - 1), ...calendar.getHolidays(year)]) {
       const days = Math.max(1, Math.ceil((holiday.end.getTime() - holiday.start.getTime()) / DAY_MS - 1e-9));
       for (let i = 0; i < days; i++) {
         const date = addDays(holiday.date.slice(0, 10), i);
-        if (date.startsWith(`${year}-`)) dates.add(date);
+        if (date.startsWith(`${year}-`) && !dates.has(date)) dates.set(date, holiday.name);
       }
     }
     closedDays.set(key, dates);
@@ -55,8 +56,13 @@ function holidayDates(country: string, region: string | undefined, types: Holida
 
 /** Whether `localDate` is a holiday (of `rules.holidayTypes`) in the prospect's country/region. */
 export function isPublicHoliday(localDate: string, place: HolidayPlace, rules: Pick<HolidayRules, 'holidayTypes'>): boolean {
+  return holidayNameOn(localDate, place, rules) !== null;
+}
+
+/** The name of the holiday (of `rules.holidayTypes`) that closes `localDate` in the place, else null. */
+export function holidayNameOn(localDate: string, place: HolidayPlace, rules: Pick<HolidayRules, 'holidayTypes'>): string | null {
   const { year } = parseLocalDate(localDate);
-  if (!place.country || rules.holidayTypes.length === 0) return false;
+  if (!place.country || rules.holidayTypes.length === 0) return null;
   // Region is optional; an unknown one is an input error, never silently ignored.
   const { country, region } = place.region
     ? normalizeRegion(place.region, place.country)
@@ -64,7 +70,7 @@ export function isPublicHoliday(localDate: string, place: HolidayPlace, rules: P
   // Regions only known to our zone supplement (e.g. Mexican states) get national holidays.
   const libraryRegion = region && knownStates(country).has(region) ? region : undefined;
   const types = [...new Set(rules.holidayTypes)].sort();
-  return holidayDates(country, libraryRegion, types, year).has(localDate);
+  return holidayDates(country, libraryRegion, types, year).get(localDate) ?? null;
 }
 
 /** Public holiday or a workspace-defined closed date. */

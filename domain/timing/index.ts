@@ -18,7 +18,8 @@ export {
   type TimingRules,
   type TimingRulesInput,
 } from './rules.js';
-export { isClosedDate, isPublicHoliday } from './holidays.js';
+export { holidayNameOn, isClosedDate, isPublicHoliday } from './holidays.js';
+export { fitRequestedTime, type FittedTime, type MoveReason, type MoveRule } from './requested-time.js';
 export { addBusinessDays, businessDayOnOrAfter, isBusinessDay, nextBusinessDay } from './business-days.js';
 export { isInsideWindows, type DailyWindow } from './windows.js';
 export {

@@ -7,7 +7,7 @@ import type { DateTime } from 'luxon';
 import { expect } from 'vitest';
 import { callSlots, enrollments, events, prospects, tasks, touches } from '../../db/schema.js';
 import type { EnrollmentResult } from '../../workflows/enrollment/input.js';
-import { addProspect, complete, enroll, openTaskOf, type CadenceHarness, type Enrolled, type Seed } from './cadence.js';
+import { addProspect, complete, dueOf, enroll, openTaskOf, type CadenceHarness, type Enrolled, type Seed } from './cadence.js';
 import { at, iso, nextLocal } from './dates.js';
 
 export const PARIS = 'Europe/Paris';
@@ -81,6 +81,16 @@ export async function toAnnouncedCall(h: CadenceHarness, s: Seed, email: string)
   const callTask = await openTaskOf(h, e, 'announced-call');
   expect(callTask.dueAt).toBe(iso(at(callDay, '09:15')));
   return { e, prospectId, day, callDay, note, call: callTask };
+}
+
+/** A fresh prospect (Paris) enrolled now, its LinkedIn note done: the 08:00 email is planned and waits. */
+export async function toEmailPlanned(h: CadenceHarness, s: Seed, email: string, extra: Record<string, unknown> = {}): Promise<Enrolled> {
+  const prospectId = await addProspect(h, s, email, extra);
+  const e = await enroll(h, s, { prospectId });
+  const note = await openTaskOf(h, e, 'linkedin-note');
+  expect((await complete(h, s, note.taskId, { outcome: 'done' })).status).toBe(200);
+  await dueOf(h, e, 'announce-email');
+  return e;
 }
 
 /** Everything a refused request must leave untouched for one enrollment. */

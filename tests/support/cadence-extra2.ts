@@ -40,6 +40,7 @@ export type QueueTask = {
   kind: string;
   title: string;
   dueAt: string;
+  overdue: boolean;
   status: string;
   prep: Record<string, any>;
   outcome: Json | null;

@@ -13,7 +13,7 @@ export const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute
  * burst of thousands of enrollments cheap. Entering a step (its plan, the enrollment's start, the
  * step's task) is one of them, so a cadence's first step fits in a single workflow task.
  */
-export const local = proxyLocalActivities<Pick<Activities, 'planStep' | 'enterStep' | 'setEnrollmentStatus' | 'appendTimeline' | 'dispatchTouch' | 'openTask'>>({
+export const local = proxyLocalActivities<Pick<Activities, 'planStep' | 'enterStep' | 'setEnrollmentStatus' | 'appendTimeline' | 'dispatchTouch' | 'openTask' | 'projectSteps' | 'rescheduleStep' | 'reserveAnnouncedCall'>>({
   startToCloseTimeout: '30 seconds',
   retry,
 });

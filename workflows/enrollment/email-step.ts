@@ -2,10 +2,10 @@
 // announced call reserved from the time it will really leave), then watched until it ends. A
 // retried or held touch is watched with a growing interval; one whose announcement went stale
 // (it waited too long) comes back cancelled and is staged again with a fresh slot.
-import { condition, sleep } from '@temporalio/workflow';
+import { condition, patched, sleep } from '@temporalio/workflow';
 import { ANNOUNCE_FRESH_MS, isRestage } from '../../domain/outbox/restage.js';
 import type { Step } from '../../domain/sequences/definition.js';
-import { nextAfterStep } from '../../domain/sequences/transitions.js';
+import { nextAfterStep, stepById } from '../../domain/sequences/transitions.js';
 import type { TouchState } from '../../activities/touches.js';
 import { acts, local } from './activities.js';
 import { holdWhilePaused } from './waiting.js';
@@ -33,7 +33,7 @@ export async function runPacedEmail(run: Run, step: Step, stepKey: string): Prom
   let state: TouchState | 'interrupted' = 'interrupted';
   for (let staging = 1; staging <= MAX_STAGINGS; staging++) {
     const desiredAt = new Date(Math.max(Date.parse(s.dueAt ?? nowIso()), Date.now())).toISOString();
-    const staged = await acts.stagePacedEmail({ ...ids(run), stepKey, step, desiredAt, timing: run.def.timing ?? null, announce: step.announce && slotKey ? { slotKey, at: step.announce.at } : null });
+    const staged = await acts.stagePacedEmail({ ...ids(run), stepKey, step, desiredAt, timing: run.def.timing ?? null, announce: announceOf(run, step, slotKey), ...(s.rulesOverridden ? { ignoreTimingRules: true } : {}) });
     state = await watch(run, staged.touchId, { status: staged.status, sentAt: null, detail: staged.detail, scheduledAt: staged.sendAt, announcedCallAt: staged.announcedCallAt });
     if (state === 'interrupted' || state.status !== 'cancelled' || !isRestage(state.detail)) break;
     await releaseSlot();
@@ -61,6 +61,13 @@ export async function runPacedEmail(run: Run, step: Step, stepKey: string): Prom
     if (r.exit) return { kind: 'exit' };
   }
   return { kind: 'transition', t: nextAfterStep(run.def, step.id) };
+}
+
+/** The slot to reserve at staging; the call step too (its task shows as upcoming) for histories recorded since. */
+function announceOf(run: Run, step: Step, slotKey: string | null) {
+  if (!step.announce || !slotKey) return null;
+  const withTask = patched('announced-call-task-upcoming');
+  return { slotKey, at: step.announce.at, ...(withTask ? { callStep: stepById(run.def, step.announce.callStep) } : {}) };
 }
 
 /**

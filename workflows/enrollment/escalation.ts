@@ -1,6 +1,7 @@
 // PLAYBOOK §4 in the cadence: a guarded decision, then (if allowed) the rep tells the champion
 // first, then the manager calls the contact's N+1/N+2 with a briefing. Refused: back to the
 // objection, with the reason.
+import { patched } from '@temporalio/workflow';
 import type { Step } from '../../domain/sequences/definition.js';
 import { nextAfterOutcome, nextAfterStep } from '../../domain/sequences/transitions.js';
 import { acts } from './activities.js';
@@ -22,48 +23,48 @@ export async function runEscalation(run: Run, step: Step, stepKey: string): Prom
   const decision = await acts.requestEscalation({ ...ids(run), stepKey, blockerKind: blocker.kind, blockerNote: blocker.note, at: nowIso() });
   remember(s, `escalation.${decision.decision === 'allowed' ? 'requested' : 'refused'}`, decision.reason);
 
+  // Histories recorded before: every task due at once, whatever the hour, and nothing upcoming.
+  const inHours = patched('escalation-working-hours');
+  const open = async (req: Omit<Parameters<typeof acts.openTask>[0], 'dueAt' | 'step' | keyof ReturnType<typeof ids>>) => {
+    const task = await acts.openTask({ ...ids(run), step, dueAt: nowIso(), ...req, ...(inHours ? { withinWorkingHours: true } : {}) });
+    if (!inHours) return { taskId: task.taskId, dueAt: nowIso() };
+    showPending(run, step, task.dueAt);
+    return task;
+  };
+
   if (decision.decision === 'refused') {
-    const task = await acts.openTask({
-      ...ids(run),
+    const task = await open({
       stepKey: `${stepKey}:objection`,
-      step,
-      dueAt: nowIso(),
       kind: 'objection_handling',
       title: `Work the ${blocker.kind.replace(/_/g, ' ')} objection`,
       extraPrep: { escalationRefused: decision.reason, blocker, script: null },
     });
-    const got = await awaitOutcome(run, { taskId: task.taskId, stepId: step.id, dueAt: nowIso(), allowedOutcomes: ['done', 'meeting_booked', 'not_interested'] }, null);
+    const got = await awaitOutcome(run, { taskId: task.taskId, stepId: step.id, dueAt: task.dueAt, allowedOutcomes: ['done', 'meeting_booked', 'not_interested'] }, null);
     return closeAndMove(run, step, task.taskId, got);
   }
 
   // Transparency first: the champion hears it from the rep, not from their boss.
-  const tell = await acts.openTask({
-    ...ids(run),
+  const tell = await open({
     stepKey: `${stepKey}:tell-champion`,
-    step,
-    dueAt: nowIso(),
     kind: 'tell_champion',
     title: 'Tell your contact that your director will call theirs',
     // Told, not asked (PLAYBOOK §4): transparency avoids a sense of betrayal.
     extraPrep: { briefing: decision.briefing, script: TELL_CHAMPION_SCRIPT },
   });
-  const told = await awaitOutcome(run, { taskId: tell.taskId, stepId: step.id, dueAt: nowIso(), allowedOutcomes: ['done'] }, null);
+  const told = await awaitOutcome(run, { taskId: tell.taskId, stepId: step.id, dueAt: tell.dueAt, allowedOutcomes: ['done'] }, null);
   if (told.kind !== 'outcome') return closeAndMove(run, step, tell.taskId, told);
   await acts.closeTask({ ...ids(run), taskId: tell.taskId, status: 'done', outcome: told.outcome, completedAt: nowIso() });
   s.pendingResults.set(told.token, { taskId: tell.taskId, outcome: told.outcome.outcome });
 
-  const call = await acts.openTask({
-    ...ids(run),
+  const call = await open({
     stepKey: `${stepKey}:manager-call`,
-    step,
-    dueAt: nowIso(),
     assigneeId: decision.managerId!,
     kind: 'escalation_call',
     title: "Call the contact's N+1/N+2: a collegial, low-key call",
     extraPrep: { briefing: decision.briefing },
   });
-  resolvePending(run, step.id, nowIso());
-  const got = await awaitOutcome(run, { taskId: call.taskId, stepId: step.id, dueAt: nowIso(), allowedOutcomes: ['connected', 'no_answer', 'meeting_booked', 'not_interested', 'done'] }, null);
+  resolvePending(run, step.id, inHours ? call.dueAt : nowIso());
+  const got = await awaitOutcome(run, { taskId: call.taskId, stepId: step.id, dueAt: call.dueAt, allowedOutcomes: ['connected', 'no_answer', 'meeting_booked', 'not_interested', 'done'] }, null);
   return closeAndMove(run, step, call.taskId, got);
 }
 
@@ -79,6 +80,13 @@ async function closeAndMove(run: Run, step: Step, taskId: string, got: Awaited<R
   run.s.pendingResults.set(got.token, { taskId, outcome: got.outcome.outcome });
   remember(run.s, 'outcome', got.outcome.outcome);
   return { kind: 'transition', t: nextAfterOutcome(run.def, step.id, got.outcome.outcome) };
+}
+
+/** The escalation is pending until its open task is done: the step shows as upcoming, due with it. */
+function showPending(run: Run, step: Step, dueAt: string): void {
+  run.s.planSeq++;
+  run.s.dueAt = dueAt;
+  run.s.upcoming = [{ stepId: step.id, type: step.type, dueAt }];
 }
 
 /** Answers a completed update whose next step is part of this same escalation. */

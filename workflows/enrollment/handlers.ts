@@ -13,6 +13,9 @@ import {
   statusQuery,
   stopUpdate,
 } from './messages.js';
+import { stepById } from '../../domain/sequences/transitions.js';
+import { refreshUpcoming, truthfulUpcoming } from './plan.js';
+import { mainLoopSettled } from './waiting.js';
 import { ids, statusView, type Run } from './run.js';
 import { nowIso, remember } from './state.js';
 
@@ -68,9 +71,17 @@ export function registerHandlers(run: Run): void {
   setHandler(
     pauseUpdate,
     async ({ reason, until }) => {
+      const settled = s.settled;
+      const waiting = s.phase === 'waiting';
       r.pause = { until: until ?? null };
       remember(s, 'enrollment.paused', reason);
-      await local.setEnrollmentStatus({ ...ids(run), status: 'paused', at: nowIso(), reason: reason ?? null, event: { type: 'enrollment.paused', dedupeKey: `paused:${run.input.enrollmentId}:${s.history.length}`, payload: { until: until ?? null } } });
+      // The waiting main loop reacts first (it gives a call slot back), then this handler writes:
+      // never two activities at once, whose order a replay could not reproduce.
+      const truthful = truthfulUpcoming();
+      if (truthful) await mainLoopSettled(run, settled, waiting);
+      await local.setEnrollmentStatus({ ...ids(run), status: 'paused', at: nowIso(), reason: reason ?? null, pausedUntil: until ?? null, event: { type: 'enrollment.paused', dedupeKey: `paused:${run.input.enrollmentId}:${s.history.length}`, payload: { until: until ?? null } } });
+      // What comes next now starts after the pause (or waits for the resume).
+      if (truthful) await refreshUpcoming(run);
       return statusView(run);
     },
     {
@@ -85,9 +96,14 @@ export function registerHandlers(run: Run): void {
   setHandler(
     resumeUpdate,
     async ({ reason }) => {
+      const settled = s.settled;
+      const waiting = s.phase === 'waiting';
       r.pause = null;
       remember(s, 'enrollment.resumed', reason);
+      const truthful = truthfulUpcoming();
+      if (truthful) await mainLoopSettled(run, settled, waiting);
       await local.setEnrollmentStatus({ ...ids(run), status: 'active', at: nowIso(), reason: null, event: { type: 'enrollment.resumed', dedupeKey: `resumed:${run.input.enrollmentId}:${s.history.length}` } });
+      if (truthful) await refreshUpcoming(run);
       return statusView(run);
     },
     {
@@ -116,8 +132,11 @@ export function registerHandlers(run: Run): void {
   setHandler(
     skipUpdate,
     async ({ reason }) => {
+      const plansBefore = s.planSeq;
       r.skip = { reason };
-      await condition(() => r.skip === null || s.phase === 'finished');
+      // The answer shows what comes instead: it waits for the next step's plan.
+      if (truthfulUpcoming()) await condition(() => (r.skip === null && s.planSeq > plansBefore) || s.phase === 'finished');
+      else await condition(() => r.skip === null || s.phase === 'finished');
       return statusView(run);
     },
     {
@@ -131,17 +150,34 @@ export function registerHandlers(run: Run): void {
 
   setHandler(
     rescheduleUpdate,
-    async ({ at, reason }) => {
-      r.reschedule = { at: new Date(Date.parse(at)).toISOString(), reason };
-      await condition(() => r.reschedule === null || s.phase === 'finished');
-      return statusView(run);
+    async ({ at, reason, ignoreTimingRules }) => {
+      const iso = new Date(Date.parse(at)).toISOString();
+      if (!patched('reschedule-by-timing-rules')) {
+        r.reschedule = { at: iso, reason };
+        await condition(() => r.reschedule === null || s.phase === 'finished');
+        return statusView(run);
+      }
+      // The main loop fits the time to the rules, moves the step and answers by token.
+      const token = s.nextToken++;
+      r.reschedule = { at: iso, reason, ignoreTimingRules: ignoreTimingRules === true, token };
+      await condition(() => s.rescheduled.has(token) || s.phase === 'finished');
+      const answer = s.rescheduled.get(token);
+      s.rescheduled.delete(token);
+      if (answer && !answer.ok) throw invalid(`at: ${answer.message}`);
+      return { ...statusView(run), ...(answer?.ok ? { rescheduled: answer.rescheduled } : {}) };
     },
     {
-      validator: ({ at, reason }) => {
+      validator: ({ at, reason, ignoreTimingRules }) => {
         assertRunning(run);
         if (!reason?.trim()) throw invalid('reason: must not be blank');
+        if (ignoreTimingRules !== undefined && typeof ignoreTimingRules !== 'boolean') throw invalid('ignoreTimingRules: must be true or false');
         assertFutureInstant(at, 'at');
+        if (r.reschedule) throw conflict('a reschedule is already being applied; try again in a moment');
         if (s.phase !== 'waiting' && s.phase !== 'task_open') throw conflict('the current step is executing; try again in a moment');
+        // Its tasks follow the team's working hours; skip it, or log the task's outcome.
+        if (s.stepId && stepById(run.def, s.stepId).type === 'escalation') throw conflict('an escalation step cannot be rescheduled');
+        // A paused cadence plans its step again when it resumes: a time set now would not hold.
+        if (r.pause && s.phase === 'waiting') throw conflict('the enrollment is paused; resume it first (or pause it until a date)');
       },
     },
   );
@@ -163,12 +199,16 @@ export function registerHandlers(run: Run): void {
         break;
       case 'auto_reply': {
         const until = e.returnAt && Date.parse(e.returnAt) > Date.now() ? e.returnAt : new Date(Date.now() + AUTO_REPLY_PAUSE_DAYS * 86_400_000).toISOString();
+        const settled = s.settled;
+        const waiting = s.phase === 'waiting';
         r.pause = { until };
         remember(s, 'enrollment.paused', `out of office until ${until}`);
         // Like a manual pause, the enrollment row and the timeline say so (the end of the pause
         // writes `active` and `enrollment.resumed`).
         if (patched('auto-reply-pause-persisted')) {
-          await local.setEnrollmentStatus({ ...ids(run), status: 'paused', at: nowIso(), reason: `out of office until ${until}`, event: { type: 'enrollment.paused', dedupeKey: `paused:${run.input.enrollmentId}:${s.history.length}`, payload: { until, source: 'auto_reply' } } });
+          if (truthfulUpcoming()) await mainLoopSettled(run, settled, waiting);
+          await local.setEnrollmentStatus({ ...ids(run), status: 'paused', at: nowIso(), reason: `out of office until ${until}`, pausedUntil: until, event: { type: 'enrollment.paused', dedupeKey: `paused:${run.input.enrollmentId}:${s.history.length}`, payload: { until, source: 'auto_reply' } } });
+          if (truthfulUpcoming()) await refreshUpcoming(run);
         }
         break;
       }

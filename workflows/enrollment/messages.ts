@@ -31,6 +31,17 @@ export type EnrollmentStatusView = {
   sequenceVersion: number;
 };
 
+/** What a reschedule did: the time asked for, the time the rules allow, and why it moved. */
+export type RescheduleView = {
+  stepId: string;
+  requestedAt: string;
+  effectiveAt: string;
+  moved: boolean;
+  because: Array<{ rule: string; detail: string }>;
+  timingRulesIgnored: boolean;
+};
+export type RescheduleArgs = { at: string; reason: string; ignoreTimingRules?: boolean };
+
 export type CompleteTaskArgs = { taskId: string } & TaskOutcome;
 export type CompleteTaskResult = {
   taskId: string;
@@ -45,5 +56,5 @@ export const pauseUpdate = defineUpdate<EnrollmentStatusView, [{ reason?: string
 export const resumeUpdate = defineUpdate<EnrollmentStatusView, [{ reason?: string }]>('resume');
 export const stopUpdate = defineUpdate<EnrollmentStatusView, [{ reason: string }]>('stop');
 export const skipUpdate = defineUpdate<EnrollmentStatusView, [{ reason: string }]>('skip');
-export const rescheduleUpdate = defineUpdate<EnrollmentStatusView, [{ at: string; reason: string }]>('reschedule');
+export const rescheduleUpdate = defineUpdate<EnrollmentStatusView & { rescheduled?: RescheduleView }, [RescheduleArgs]>('reschedule');
 export const statusQuery = defineQuery<EnrollmentStatusView>('status');

@@ -5,6 +5,7 @@ import type { Step } from '../../domain/sequences/definition.js';
 import type { EnterStepInput } from '../../activities/step-entry.js';
 import { local } from './activities.js';
 import { ids, type Run } from './run.js';
+import { holdOf } from './state.js';
 
 /**
  * Whether a step is entered by one local activity (plan, the enrollment's start, the human
@@ -12,8 +13,14 @@ import { ids, type Run } from './run.js';
  */
 export const oneStepEntry = (): boolean => patched('one-step-entry');
 
+/**
+ * Whether the upcoming steps follow pauses, reschedules and skips (histories recorded before
+ * showed the plan made when the step was entered, whatever happened next).
+ */
+export const truthfulUpcoming = (): boolean => patched('upcoming-follows-pauses');
+
 /** Plans the step; with `task`, also opens the human step's task at the planned time. Returns its id. */
-export async function planStep(run: Run, step: Step, from: string, task?: EnterStepInput['task']): Promise<string | null> {
+export async function planStep(run: Run, step: Step, from: string, task?: EnterStepInput['task'], announce?: EnterStepInput['announce']): Promise<string | null> {
   const { s } = run;
   const planning = {
     ...ids(run),
@@ -29,10 +36,13 @@ export async function planStep(run: Run, step: Step, from: string, task?: EnterS
   if (oneStepEntry()) {
     const start = run.pendingStart;
     run.pendingStart = null;
-    ({ taskId, ...planned } = await local.enterStep({ ...planning, ...(start ? { start } : {}), ...(task ? { task } : {}) }));
+    const hold = truthfulUpcoming() ? holdOf(s) : null;
+    ({ taskId, ...planned } = await local.enterStep({ ...planning, ...(start ? { start } : {}), ...(task ? { task } : {}), ...(hold ? { hold } : {}), ...(announce ? { announce } : {}) }));
   } else {
     planned = await local.planStep(planning);
   }
+  s.planSeq++;
+  s.rulesOverridden = false;
   s.dueAt = planned.dueAt;
   s.upcoming = planned.upcoming;
   // An update that completed the previous task gets its answer now: what comes next, and when.
@@ -41,4 +51,25 @@ export async function planStep(run: Run, step: Step, from: string, task?: EnterS
     s.pendingResults.delete(token);
   }
   return taskId;
+}
+
+/**
+ * The upcoming steps again from the current one (a pause began or ended). Dropped when a newer
+ * plan landed meanwhile: a handler may run this while the main loop plans the next step.
+ */
+export async function refreshUpcoming(run: Run): Promise<void> {
+  const { s } = run;
+  if (!s.stepId || !s.dueAt || s.phase === 'finished') return;
+  const seq = s.planSeq;
+  const upcoming = await local.projectSteps({
+    ...ids(run),
+    definition: run.def,
+    stepId: s.stepId,
+    dueAt: s.dueAt,
+    touches: s.touches,
+    announcedCallAt: s.announcedCallAt,
+    hold: holdOf(s),
+    firstFixed: s.phase === 'task_open',
+  });
+  if (s.planSeq === seq) s.upcoming = upcoming;
 }

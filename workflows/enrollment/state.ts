@@ -1,9 +1,9 @@
 // In-memory state of one enrollment's cadence, and the requests (pause, skip, outcomes...) that
 // handlers leave for the main loop. Only the main loop acts on them.
 import type { TaskOutcome } from '../../domain/cadence/outcome.js';
-import type { UpcomingStep } from '../../domain/cadence/projection.js';
+import type { Hold, UpcomingStep } from '../../domain/cadence/projection.js';
 import type { BlockerKind } from '../../domain/sequences/definition.js';
-import type { CompleteTaskResult, HistoryEntry } from './messages.js';
+import type { CompleteTaskResult, HistoryEntry, RescheduleView } from './messages.js';
 
 export type CarriedState = {
   stepId: string | null;
@@ -25,7 +25,8 @@ export type Requests = {
   pause: { until: string | null } | null;
   exit: { status: 'completed' | 'stopped'; reason: string } | null;
   skip: { reason: string } | null;
-  reschedule: { at: string; reason: string } | null;
+  /** `token` (absent in histories recorded before reschedules followed the timing rules) keys the answer. */
+  reschedule: { at: string; reason: string; ignoreTimingRules?: boolean; token?: number } | null;
   outcome: { taskId: string; outcome: TaskOutcome; token: number } | null;
 };
 
@@ -40,7 +41,17 @@ export type RunState = CarriedState & {
   /** Outcomes processed whose update still waits for the next step's plan. */
   pendingResults: Map<number, Omit<CompleteTaskResult, 'status' | 'next'>>;
   nextToken: number;
+  /** Answers of reschedules by token, once applied (or refused). */
+  rescheduled: Map<number, RescheduleAnswer>;
+  /** Counts plans (a new step, a replan, a reschedule): a projection started before a newer plan is dropped. */
+  planSeq: number;
+  /** The current step's due time was forced by a reschedule that overrode the timing rules. */
+  rulesOverridden: boolean;
+  /** Counts the times the waiting main loop settled (waits, or holds a pause): handlers wait for it to react. */
+  settled: number;
 };
+
+export type RescheduleAnswer = { ok: true; rescheduled: RescheduleView } | { ok: false; message: string };
 
 export function initialState(carried?: CarriedState): RunState {
   return {
@@ -63,6 +74,10 @@ export function initialState(carried?: CarriedState): RunState {
     results: new Map(),
     pendingResults: new Map(),
     nextToken: 1,
+    rescheduled: new Map(),
+    planSeq: 0,
+    rulesOverridden: false,
+    settled: 0,
   };
 }
 
@@ -86,3 +101,6 @@ export const nowIso = (): string => new Date(Date.now()).toISOString();
 export function remember(s: RunState, type: string, detail?: string, stepId: string | null = s.stepId): void {
   s.history.push({ at: nowIso(), type, ...(stepId ? { stepId } : {}), ...(detail ? { detail } : {}) });
 }
+
+/** The pause the cadence is under, as projections see it. */
+export const holdOf = (s: RunState): Hold | null => (s.requests.pause ? { until: s.requests.pause.until } : null);

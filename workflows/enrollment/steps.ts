@@ -11,7 +11,8 @@ import { runEscalation } from './escalation.js';
 import { planStep } from './plan.js';
 import { ids, type Run } from './run.js';
 import { nowIso, remember } from './state.js';
-import { awaitOutcome, holdWhilePaused, waitUntilDue } from './waiting.js';
+import { answerReschedule, applyReschedule, fittedDetail } from './reschedule.js';
+import { awaitOutcome, holdWhilePaused, waitUntilDue, type ReservedSlot } from './waiting.js';
 
 export type StepEnd = { kind: 'transition'; t: Transition } | { kind: 'exit' };
 
@@ -39,7 +40,10 @@ export async function runStep(run: Run, step: Step): Promise<StepEnd> {
   // sees it coming and prepares (PLAYBOOK §3); its due time is the planned one. A paused
   // cadence puts nothing new in the rep's queue.
   const human = HUMAN_STEP_TYPES.includes(step.type);
-  const opened = await planStep(run, step, s.lastStepEndedAt ?? nowIso(), human && !s.requests.pause ? taskRequest(run, step, stepKey) : undefined);
+  // An announcing email reserves its call slot when it is planned: the call's task shows as
+  // upcoming in the rep's queue the day before (PLAYBOOK §3), and becomes actionable once sent.
+  const announce = step.announce && !s.requests.pause && patched('announced-call-task-upcoming') ? slotOf(run, step) : undefined;
+  const opened = await planStep(run, step, s.lastStepEndedAt ?? nowIso(), human && !s.requests.pause ? taskRequest(run, step, stepKey) : undefined, announce);
   if (step.timing.kind === 'callback') s.callbackAt = null; // consumed
   if (human) {
     if (!opened && s.requests.pause) {
@@ -48,12 +52,16 @@ export async function runStep(run: Run, step: Step): Promise<StepEnd> {
     }
     return runHumanStep(run, step, stepKey, opened);
   }
+  const slot = announce && reservedSlot(run, announce);
   for (;;) {
-    const w = await waitUntilDue(run, step.type === 'email' ? STAGE_LEAD_MS : 0);
+    const w = await waitUntilDue(run, step.type === 'email' ? STAGE_LEAD_MS : 0, slot);
     if (w === 'exit') return { kind: 'exit' };
-    if (w === 'skip') return skipped(run, step);
+    if (w === 'skip') {
+      if (slot) await slot.release();
+      return skipped(run, step);
+    }
     if (w === 'replan') {
-      await planStep(run, step, nowIso());
+      await planStep(run, step, nowIso(), undefined, announce);
       continue;
     }
     s.phase = 'executing';
@@ -63,8 +71,25 @@ export async function runStep(run: Run, step: Step): Promise<StepEnd> {
     const sent = patched('paced-outbox') ? await runPacedEmail(run, step, stepKey) : await runEmail(run, step, stepKey);
     if (sent === 'skip') return skipped(run, step);
     if (sent !== 'replan') return sent;
-    await planStep(run, step, nowIso());
+    await planStep(run, step, nowIso(), undefined, announce);
   }
+}
+
+/** The call slot an announcing email reserves, keyed by the call step's next visit. */
+function slotOf(run: Run, step: Step) {
+  const callStep = step.announce!.callStep;
+  return { slotKey: `${callStep}#${(run.s.visits[callStep] ?? 0) + 1}`, at: step.announce!.at, callStepId: callStep };
+}
+
+function reservedSlot(run: Run, a: NonNullable<ReturnType<typeof slotOf>>): ReservedSlot {
+  return {
+    release: async () => {
+      await acts.releaseCallSlots({ enrollmentId: run.input.enrollmentId, stepKey: a.slotKey });
+    },
+    reserve: async () => {
+      await local.reserveAnnouncedCall({ ...ids(run), definition: run.def, stepKey: a.slotKey, sendAt: run.s.dueAt ?? nowIso(), at: a.at, callStepId: a.callStepId });
+    },
+  };
 }
 
 async function skipped(run: Run, step: Step): Promise<StepEnd> {
@@ -149,10 +174,21 @@ async function runHumanStep(run: Run, step: Step, stepKey: string, opened: strin
   const graceMs = (step.graceMinutes ?? DEFAULT_GRACE_MINUTES) * 60_000;
   let got = await awaitOutcome(run, { taskId, stepId: step.id, dueAt, allowedOutcomes: [...allowedOutcomes(step)] }, announced ? new Date(Date.parse(dueAt) + graceMs).toISOString() : null);
   while (got.kind === 'reschedule') {
-    dueAt = got.at;
-    s.dueAt = dueAt;
-    await acts.rescheduleTask({ ...ids(run), taskId, dueAt, reason: got.reason });
-    remember(s, 'step.rescheduled', `${dueAt}: ${got.reason}`);
+    const req = got.request;
+    if (req.token !== undefined) {
+      // Fitted to the rules (or as asked when overridden); refused: the task stays where it was.
+      const view = await applyReschedule(run, req, true);
+      if (view) {
+        dueAt = view.effectiveAt;
+        await acts.rescheduleTask({ ...ids(run), taskId, dueAt, reason: req.reason, fitted: fittedDetail(view) });
+        answerReschedule(run, req, view);
+      }
+    } else {
+      dueAt = got.at;
+      s.dueAt = dueAt;
+      await acts.rescheduleTask({ ...ids(run), taskId, dueAt, reason: got.reason });
+      remember(s, 'step.rescheduled', `${dueAt}: ${got.reason}`);
+    }
     got = await awaitOutcome(run, { taskId, stepId: step.id, dueAt, allowedOutcomes: [...allowedOutcomes(step)] }, announced ? new Date(Date.parse(dueAt) + graceMs).toISOString() : null);
   }
   const closing = { ...ids(run), taskId, completedAt: nowIso() };

@@ -3,19 +3,38 @@
 import { condition } from '@temporalio/workflow';
 import type { TaskOutcome } from '../../domain/cadence/outcome.js';
 import { local } from './activities.js';
+import { refreshUpcoming, truthfulUpcoming } from './plan.js';
+import { answerReschedule, applyReschedule, fittedDetail, type RescheduleRequest } from './reschedule.js';
 import { ids, type Run } from './run.js';
 import { nowIso, remember, type OpenTask } from './state.js';
 
 export type WaitResult = 'due' | 'exit' | 'skip' | 'replan';
 
+/**
+ * The call slot an announcing email reserved when it was planned: given back while the cadence
+ * is paused (the rep's capacity and queue show no call that will not happen), reserved again
+ * when it resumes or the email moves.
+ */
+export type ReservedSlot = { release: () => Promise<void>; reserve: () => Promise<void> };
+
 /** Waits until the step's due time, or `leadMs` before it (emails are staged ahead). */
-export async function waitUntilDue(run: Run, leadMs = 0): Promise<WaitResult> {
+export async function waitUntilDue(run: Run, leadMs = 0, slot?: ReservedSlot): Promise<WaitResult> {
   const { s } = run;
   const r = s.requests;
   s.phase = 'waiting';
   for (;;) {
     if (r.exit) return 'exit';
     if (r.skip) return 'skip';
+    if (r.reschedule?.token !== undefined) {
+      const req = r.reschedule;
+      r.reschedule = null;
+      const view = await applyReschedule(run, req, false);
+      if (!view) continue;
+      await local.appendTimeline({ ...ids(run), type: 'step.rescheduled', dedupeKey: `rescheduled:${run.input.enrollmentId}:${s.history.length}`, payload: { stepId: s.stepId, at: view.effectiveAt, reason: req.reason, ...fittedDetail(view) } });
+      if (slot) await slot.reserve();
+      answerReschedule(run, req, view);
+      continue;
+    }
     if (r.reschedule) {
       const { at, reason } = r.reschedule;
       r.reschedule = null;
@@ -25,15 +44,28 @@ export async function waitUntilDue(run: Run, leadMs = 0): Promise<WaitResult> {
       continue;
     }
     if (r.pause) {
+      if (slot) await slot.release();
+      s.settled++;
       if ((await holdWhilePaused(run)) === 'exit') return 'exit';
       // A step that came due during the pause is planned again rather than fired late.
       if (s.dueAt && Date.parse(s.dueAt) <= Date.now()) return 'replan';
+      if (slot) await slot.reserve();
       continue;
     }
     const remaining = Date.parse(s.dueAt ?? nowIso()) - leadMs - Date.now();
     if (remaining <= 0) return 'due';
+    s.settled++;
     await condition(() => Boolean(r.exit || r.skip || r.reschedule || r.pause), remaining);
   }
+}
+
+/**
+ * Waits (in a handler) until a waiting main loop has reacted to what the handler just asked (a
+ * pause gave its call slot back, a resume reserved it again or planned the step anew).
+ */
+export async function mainLoopSettled(run: Run, settledBefore: number, wasWaiting: boolean): Promise<void> {
+  const { s } = run;
+  if (wasWaiting) await condition(() => s.settled > settledBefore || s.phase !== 'waiting' || Boolean(s.requests.exit));
 }
 
 /** Holds the cadence while it is paused: until resumed, until the pause's end, or until an exit. */
@@ -47,6 +79,7 @@ export async function holdWhilePaused(run: Run): Promise<'exit' | 'resumed'> {
       r.pause = null;
       remember(s, 'enrollment.resumed', 'pause ended');
       await local.setEnrollmentStatus({ ...ids(run), status: 'active', at: nowIso(), event: { type: 'enrollment.resumed', dedupeKey: `resumed:${run.input.enrollmentId}:${s.history.length}` } });
+      if (truthfulUpcoming()) await refreshUpcoming(run);
     }
   } else {
     await condition(() => !r.pause || Boolean(r.exit));
@@ -58,7 +91,7 @@ export type OutcomeWait =
   | { kind: 'outcome'; outcome: TaskOutcome; token: number }
   | { kind: 'exit' }
   | { kind: 'skip' }
-  | { kind: 'reschedule'; at: string; reason: string }
+  | { kind: 'reschedule'; at: string; reason: string; request: RescheduleRequest }
   | { kind: 'deadline' };
 
 /** Waits for the rep's outcome on the open task; `deadline` (ISO) for announced calls. */
@@ -78,9 +111,9 @@ export async function awaitOutcome(run: Run, task: OpenTask, deadline: string | 
     if (r.exit) return { kind: 'exit' };
     if (r.skip) return { kind: 'skip' };
     if (r.reschedule) {
-      const { at, reason } = r.reschedule;
+      const request = r.reschedule;
       r.reschedule = null;
-      return { kind: 'reschedule', at, reason };
+      return { kind: 'reschedule', at: request.at, reason: request.reason, request };
     }
     const got = r.outcome!;
     r.outcome = null;
