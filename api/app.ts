@@ -13,7 +13,8 @@ import { authenticate } from './middleware/auth.js';
 import { idempotencyStore } from './middleware/idempotency.js';
 import { secretBoxFromEnv } from '../security/secrets.js';
 import { rateLimit } from './middleware/rate-limit.js';
-import { fieldErrors, problem, ProblemError } from './problem.js';
+import { problem, ProblemError } from './problem.js';
+import { validationHook } from './validation.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
 import { healthRoutes } from './routes/health.js';
 import { inboundRoutes } from './routes/inbound.js';
@@ -38,23 +39,9 @@ import { outboxPageRoutes } from './routes/outbox-page.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Validation failures of any route: 422 for a body, 400 for path, query and headers. */
-const defaultHook = (
-  result: { success: boolean; error?: { issues: readonly unknown[] }; target: string },
-  c: Parameters<typeof problem>[0],
-) => {
-  if (result.success || !result.error) return;
-  const prefix = result.target === 'json' ? 'body' : result.target;
-  const errors = fieldErrors(result.error.issues as never, prefix);
-  const status = result.target === 'json' ? 422 : 400;
-  return problem(c, 'validation-failed', status, {
-    detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-    errors,
-  });
-};
-
 export function createApp(deps: ApiDeps) {
-  const app = new OpenAPIHono({ defaultHook });
+  // Validation failures of any route: 422 for a body, 400 for path, query and headers.
+  const app = new OpenAPIHono({ defaultHook: validationHook });
   app.use(securityHeaders());
   app.use(requestId());
   // The bulk import sets its own, larger limit (routes/imports.ts).

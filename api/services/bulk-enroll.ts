@@ -3,7 +3,8 @@
 // workflow starts and 4,000 queries at once against the pool and Temporal.
 import type { ApiDeps } from '../deps.js';
 import type { Principal } from '../middleware/auth.js';
-import { fieldErrors, ProblemError, problemBody, type Problem } from '../problem.js';
+import { ProblemError, problemBody, type Problem } from '../problem.js';
+import { validateInput } from '../validation.js';
 import type { z } from '../scope.js';
 import { enroll, type EnrollRequest } from './enroll.js';
 
@@ -41,9 +42,9 @@ export async function bulkEnroll(
   const firstOccurrence = new Map<string, Promise<void>>();
   return mapLimited(items, BULK_CONCURRENCY, async (raw, index): Promise<BulkItemResult> => {
     const prefix = `body.items.${index}`;
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error.issues, prefix);
+    const parsed = validateInput(schema, raw, prefix);
+    if (!parsed.ok) {
+      const { errors } = parsed;
       return { index, status: 422, error: problemBody('validation-failed', 422, { detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors }) };
     }
     const key = `${parsed.data.prospectId}/${parsed.data.sequenceId}`;
