@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { matchedRoutes } from 'hono/route';
 import { securityHeaders } from './security-headers.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { docsRoutes } from './docs.js';
@@ -15,6 +16,7 @@ import { secretBoxFromEnv } from '../security/secrets.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { problem, ProblemError } from './problem.js';
 import { validationHook } from './validation.js';
+import { log } from '../runtime/log.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
 import { healthRoutes } from './routes/health.js';
 import { inboundRoutes } from './routes/inbound.js';
@@ -102,8 +104,11 @@ export function createApp(deps: ApiDeps) {
       const slug = err.status === 413 ? 'payload-too-large' : err.status === 404 ? 'not-found' : 'malformed-request';
       return problem(c, slug, err.status as ContentfulStatusCode, { detail: err.message });
     }
-    // Log the error class and message only: request bodies may carry PII.
-    console.error(`[api] ${c.req.method} ${c.req.path} failed (request ${c.get('requestId')}):`, err);
+    // The route's pattern, not its path: a path may hold a token. The error is described by
+    // runtime/log.ts's serializer, which never writes the values it carries.
+    const route = matchedRoutes(c).findLast((r) => r.method !== 'ALL')?.path ?? c.req.routePath;
+    const request = { requestId: c.get('requestId'), method: c.req.method, route };
+    log.error({ ...request, err }, 'request failed');
     return problem(c, 'internal-error', 500, { detail: `request ${c.get('requestId')} failed` });
   });
   return app;

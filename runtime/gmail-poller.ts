@@ -18,6 +18,7 @@ import { findUnstorable } from '../db/storable.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { GoogleConfig } from './config.js';
 import { startPeriodic } from './periodic.js';
+import { log } from './log.js';
 
 type Deps = { db: Database; temporal: Client };
 type Added = { id: string; threadId: string; labelIds: string[] };
@@ -146,7 +147,7 @@ export async function pollGmailMailboxes(deps: Deps, accounts: GoogleAccounts): 
     } catch (err) {
       const f = googleFailure(err);
       if (f.kind === 'revoked') await disconnectGoogleMailbox(deps.db, m, f.detail);
-      else console.error(`[gmail] polling mailbox ${m.id} failed; retrying next round:`, err instanceof Error ? err.message : err);
+      else log.error({ err, mailboxId: m.id }, 'gmail: polling the mailbox failed; retrying next round');
     }
   }
 }

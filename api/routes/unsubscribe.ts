@@ -14,6 +14,7 @@ import { ProblemError, problemResponse } from '../problem.js';
 import { z } from '../scope.js';
 import { applyProspectEvent } from '../services/prospect-events.js';
 import { defineRoute } from '../access.js';
+import { log } from '../../runtime/log.js';
 
 const Params = z.object({ token: z.string().max(400).openapi({ param: { name: 'token', in: 'path' }, description: 'The signed token of the List-Unsubscribe link' }) });
 const OneClick = z.object({ 'List-Unsubscribe': z.literal('One-Click').optional() });
@@ -101,7 +102,7 @@ export function unsubscribeRoutes(deps: ApiDeps) {
     try {
       await applyProspectEvent(deps.temporal, deps.db, { workspaceId: h.workspaceId, prospectId: h.prospectId, source: 'unsubscribe', dedupeKey: `unsubscribe:${h.prospectId}`, payload: { touchId: h.touchId } }, { type: 'opt_out' });
     } catch (err) {
-      console.error(`[api] unsubscribe: the cadences could not be signalled (${err instanceof Error ? err.name : 'error'})`);
+      log.error({ err }, 'unsubscribe: the cadences could not be signalled');
       if (wantsHtml(c)) return page(c, 503, 'Please try again', '<p>Your request was recorded, but could not be completed. Please try again in a moment.</p>');
       throw new ProblemError('service-unavailable', 503, 'recorded, but the cadences could not be reached yet: post again');
     }

@@ -7,6 +7,7 @@ import { ProblemError, problemBody, type Problem } from '../problem.js';
 import { validateInput } from '../validation.js';
 import type { z } from '../scope.js';
 import { enroll, type EnrollRequest } from './enroll.js';
+import { log } from '../../runtime/log.js';
 
 export const BULK_MAX_ITEMS = 1000;
 export const BULK_CONCURRENCY = 8;
@@ -66,7 +67,7 @@ export async function bulkEnroll(
         return { index, status: err.status, error: problemBody(err.slug, err.status, { detail: err.message, ...err.extra, ...(errors ? { errors } : {}) }) };
       }
       // Temporal or the database failed for this item: report it, keep going with the others.
-      console.error(`[api] bulk enrollment item ${index} failed:`, err);
+      log.warn({ err, item: index }, 'bulk enrollment item failed');
       return { index, status: 503, error: problemBody('service-unavailable', 503, { detail: 'could not start the enrollment; retry this item' }) };
     } finally {
       finished();
