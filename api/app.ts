@@ -16,6 +16,7 @@ import { secretBoxFromEnv } from '../security/secrets.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { problem, ProblemError } from './problem.js';
 import { validationHook } from './validation.js';
+import { unavailableDependency } from './unavailable.js';
 import { log } from '../runtime/log.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
 import { healthRoutes } from './routes/health.js';
@@ -108,6 +109,11 @@ export function createApp(deps: ApiDeps) {
     // runtime/log.ts's serializer, which never writes the values it carries.
     const route = matchedRoutes(c).findLast((r) => r.method !== 'ALL')?.path ?? c.req.routePath;
     const request = { requestId: c.get('requestId'), method: c.req.method, route };
+    const down = unavailableDependency(err);
+    if (down) {
+      log.warn({ ...request, err }, `${down} unavailable`);
+      return problem(c, 'service-unavailable', 503, { detail: `${down === 'database' ? 'the database' : down} is unavailable; retry in a few seconds` });
+    }
     log.error({ ...request, err }, 'request failed');
     return problem(c, 'internal-error', 500, { detail: `request ${c.get('requestId')} failed` });
   });

@@ -10,7 +10,7 @@ import { prospects, suppressions } from '../../db/schema.js';
 import { createUnsubscribeSigner, type UnsubscribeClaims } from '../../security/unsubscribe-token.js';
 import type { ApiDeps } from '../deps.js';
 import type { AuthEnv } from '../middleware/auth.js';
-import { ProblemError, problemResponse } from '../problem.js';
+import { ProblemError, problemResponse, RETRY_AFTER_SECONDS } from '../problem.js';
 import { z } from '../scope.js';
 import { applyProspectEvent } from '../services/prospect-events.js';
 import { defineRoute } from '../access.js';
@@ -54,6 +54,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0
 
 function page(c: Context, status: 200 | 404 | 503, title: string, body: string) {
   // Security headers and no-store come from the app's one policy (api/security-headers.ts).
+  if (status === 503) c.header('retry-after', String(RETRY_AFTER_SECONDS));
   return c.html(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
       `<title>${escape(title)}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#222}` +
