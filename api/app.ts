@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { matchedRoutes } from 'hono/route';
 import { securityHeaders } from './security-headers.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { docsRoutes } from './docs.js';
@@ -13,7 +14,10 @@ import { authenticate } from './middleware/auth.js';
 import { idempotencyStore } from './middleware/idempotency.js';
 import { secretBoxFromEnv } from '../security/secrets.js';
 import { rateLimit } from './middleware/rate-limit.js';
-import { fieldErrors, problem, ProblemError } from './problem.js';
+import { problem, ProblemError } from './problem.js';
+import { validationHook } from './validation.js';
+import { unavailableDependency } from './unavailable.js';
+import { log } from '../runtime/log.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
 import { healthRoutes } from './routes/health.js';
 import { inboundRoutes } from './routes/inbound.js';
@@ -38,23 +42,9 @@ import { outboxPageRoutes } from './routes/outbox-page.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Validation failures of any route: 422 for a body, 400 for path, query and headers. */
-const defaultHook = (
-  result: { success: boolean; error?: { issues: readonly unknown[] }; target: string },
-  c: Parameters<typeof problem>[0],
-) => {
-  if (result.success || !result.error) return;
-  const prefix = result.target === 'json' ? 'body' : result.target;
-  const errors = fieldErrors(result.error.issues as never, prefix);
-  const status = result.target === 'json' ? 422 : 400;
-  return problem(c, 'validation-failed', status, {
-    detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-    errors,
-  });
-};
-
 export function createApp(deps: ApiDeps) {
-  const app = new OpenAPIHono({ defaultHook });
+  // Validation failures of any route: 422 for a body, 400 for path, query and headers.
+  const app = new OpenAPIHono({ defaultHook: validationHook });
   app.use(securityHeaders());
   app.use(requestId());
   // The bulk import sets its own, larger limit (routes/imports.ts).
@@ -115,8 +105,16 @@ export function createApp(deps: ApiDeps) {
       const slug = err.status === 413 ? 'payload-too-large' : err.status === 404 ? 'not-found' : 'malformed-request';
       return problem(c, slug, err.status as ContentfulStatusCode, { detail: err.message });
     }
-    // Log the error class and message only: request bodies may carry PII.
-    console.error(`[api] ${c.req.method} ${c.req.path} failed (request ${c.get('requestId')}):`, err);
+    // The route's pattern, not its path: a path may hold a token. The error is described by
+    // runtime/log.ts's serializer, which never writes the values it carries.
+    const route = matchedRoutes(c).findLast((r) => r.method !== 'ALL')?.path ?? c.req.routePath;
+    const request = { requestId: c.get('requestId'), method: c.req.method, route };
+    const down = unavailableDependency(err);
+    if (down) {
+      log.warn({ ...request, err }, `${down} unavailable`);
+      return problem(c, 'service-unavailable', 503, { detail: `${down === 'database' ? 'the database' : down} is unavailable; retry in a few seconds` });
+    }
+    log.error({ ...request, err }, 'request failed');
     return problem(c, 'internal-error', 500, { detail: `request ${c.get('requestId')} failed` });
   });
   return app;

@@ -3,6 +3,7 @@
 // `query.cursor`, never a 500.
 import { z } from '@hono/zod-openapi';
 import { ProblemError } from './problem.js';
+import { storableText } from './validation.js';
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: 'limit', in: 'query' }, description: '1 to 200, default 50' }),
@@ -16,18 +17,25 @@ export function encodeCursor(c: Cursor & Record<string, string | number | null>)
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
-export function decodeCursor(raw: string | undefined): Cursor | null {
+// What each kind of list puts in its cursor. A list decodes its cursor with its own shape, so a
+// forged cursor, or one of another list, is a 400 before any of it reaches SQL.
+const RowId = z.guid();
+/** Lists ordered by a bigserial id (timeline events, webhook deliveries). */
+export const SerialCursor = z.strictObject({ k: z.null(), id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+/** Lists ordered by a text key unique in the workspace, then the row's uuid (sequences by key). */
+export const KeyCursor = z.strictObject({ k: storableText(z.string().min(1).max(200)), id: RowId });
+
+export function decodeCursor<T extends z.ZodType<Cursor>>(raw: string | undefined, shape: T): z.output<T> | null {
   if (raw === undefined) return null;
+  let json: unknown;
   try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    if (c && typeof c === 'object' && 'id' in c && (typeof c.id === 'string' || typeof c.id === 'number') && 'k' in c) {
-      const k = (c as { k: unknown }).k;
-      if (k === null || typeof k === 'string' || typeof k === 'number') return { k, id: c.id };
-    }
+    json = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
-    /* reported below */
+    throw badCursor();
   }
-  throw badCursor();
+  const parsed = shape.safeParse(json);
+  if (!parsed.success) throw badCursor();
+  return parsed.data;
 }
 
 /** A cursor this API did not return (or for another list): a 400 naming `query.cursor`. */

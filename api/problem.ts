@@ -4,6 +4,9 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from '@hono/zod-openapi';
 
+/** Seconds a client should wait before retrying a request refused because a dependency is down. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export const problemSlugs = {
@@ -81,9 +84,10 @@ export function problem(
   status: ContentfulStatusCode,
   extra: Omit<Partial<Problem>, 'type' | 'status'> = {},
 ): Response {
-  return c.body(JSON.stringify(problemBody(slug, status, { instance: c.req.path, ...extra })), status, {
-    'content-type': PROBLEM_CONTENT_TYPE,
-  });
+  const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
+  // A dependency down (503): the client may send the same request again after Retry-After.
+  if (status === 503) headers['retry-after'] = String(RETRY_AFTER_SECONDS);
+  return c.body(JSON.stringify(problemBody(slug, status, { instance: c.req.path, ...extra })), status, headers);
 }
 
 /** Thrown by handlers and services; the app's error handler turns it into a problem response. */

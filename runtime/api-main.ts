@@ -6,10 +6,11 @@ import { migrateDatabase } from '../db/migrate.js';
 import { loadConfig } from './config.js';
 import { onShutdown } from './shutdown.js';
 import { createTemporalClient } from './temporal.js';
+import { log } from './log.js';
 
 const config = loadConfig();
 if (!config.databaseUrl) {
-  console.error('[relance] start:api needs DATABASE_URL (the embedded PGlite serves one process: use `npm start`)');
+  log.error('start:api needs DATABASE_URL (the embedded PGlite serves one process: use `npm start`)');
   process.exit(2);
 }
 const handle = await openDatabase(config);
@@ -17,7 +18,7 @@ await migrateDatabase(handle);
 const temporal = createTemporalClient(config.temporal);
 const app = createApp({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue, operatorToken: config.operatorToken, rateLimit: config.rateLimit, mail: config.mail });
 const server = await startHttpServer(app, config.host, config.port);
-console.log(`[relance] API on ${server.url} (docs ${server.url}/docs), Temporal ${config.temporal.address}`);
+log.info({ url: server.url, docs: `${server.url}/docs`, temporal: config.temporal.address }, 'API started');
 onShutdown([
   ['api', server.close],
   ['temporal client', () => temporal.connection.close()],

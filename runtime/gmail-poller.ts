@@ -14,9 +14,11 @@ import type { MailboxRow } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import { enrollments, mailboxes, touches } from '../db/schema.js';
 import { MailParseError, parseRawMail } from '../domain/mail/from-mime.js';
+import { findUnstorable } from '../db/storable.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { GoogleConfig } from './config.js';
 import { startPeriodic } from './periodic.js';
+import { log } from './log.js';
 
 type Deps = { db: Database; temporal: Client };
 type Added = { id: string; threadId: string; labelIds: string[] };
@@ -116,6 +118,8 @@ async function applyMessage(deps: Deps, g: GoogleAccount, m: MailboxRow, id: str
     if (err instanceof MailParseError) return false; // unreadable: nothing to act on
     throw err;
   }
+  // Text PostgreSQL cannot store (a NUL in an encoded subject): nothing a cadence can act on.
+  if (findUnstorable(mail).length > 0) return false;
   if (mail.from.toLowerCase() === m.address.toLowerCase()) return false;
   const r = await applyInboundMail(deps, { workspaceId: m.workspaceId, mail, source: 'gmail', dedupeKey: mail.messageId ?? `gmail:${m.id}:${id}`, mailboxId: m.id });
   return r.applied;
@@ -143,7 +147,7 @@ export async function pollGmailMailboxes(deps: Deps, accounts: GoogleAccounts): 
     } catch (err) {
       const f = googleFailure(err);
       if (f.kind === 'revoked') await disconnectGoogleMailbox(deps.db, m, f.detail);
-      else console.error(`[gmail] polling mailbox ${m.id} failed; retrying next round:`, err instanceof Error ? err.message : err);
+      else log.error({ err, mailboxId: m.id }, 'gmail: polling the mailbox failed; retrying next round');
     }
   }
 }

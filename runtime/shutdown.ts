@@ -1,24 +1,25 @@
 // Graceful shutdown on SIGINT/SIGTERM: stop taking work, finish what is in flight, close.
 // A second signal forces the exit.
+import { log } from './log.js';
 export function onShutdown(steps: Array<[name: string, fn: () => Promise<unknown>]>): void {
   let stopping = false;
   const handler = async (signal: NodeJS.Signals) => {
     if (stopping) {
-      console.error(`[relance] ${signal} again: exiting now`);
+      log.warn({ signal }, 'signal again: exiting now');
       process.exit(1);
     }
     stopping = true;
-    console.log(`[relance] ${signal}: shutting down`);
+    log.info({ signal }, 'shutting down');
     let failed = false;
     for (const [name, fn] of steps) {
       try {
         await fn();
       } catch (err) {
         failed = true;
-        console.error(`[relance] ${name} did not stop cleanly:`, err);
+        log.error({ err, component: name }, 'did not stop cleanly');
       }
     }
-    console.log('[relance] stopped');
+    log.info('stopped');
     process.exit(failed ? 1 : 0);
   };
   process.on('SIGINT', handler);

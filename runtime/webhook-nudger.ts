@@ -7,6 +7,7 @@ import type { Client } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { nudgeWebhookWorkflow } from './webhook-workflows.js';
+import { log } from './log.js';
 
 export const WEBHOOK_CHANNEL = 'relance_webhooks';
 
@@ -54,7 +55,7 @@ export async function startWebhookNudger(o: WebhookNudgerOptions): Promise<{ sto
     s.last = Date.now();
     s.timer = undefined;
     const p = nudgeWebhookWorkflow(o.temporal, o.taskQueue, id)
-      .catch((err: unknown) => console.error(`[webhooks] could not nudge subscription ${id}:`, err instanceof Error ? err.message : err))
+      .catch((err: unknown) => log.error({ err, subscriptionId: id }, 'webhooks: could not nudge the subscription'))
       .finally(() => inFlight.delete(p));
     inFlight.add(p);
   };
@@ -81,7 +82,7 @@ export async function startWebhookNudger(o: WebhookNudgerOptions): Promise<{ sto
     if (stopped) return;
     pendingSubscriptions(workspaceId)
       .then((ids) => ids.forEach(nudge))
-      .catch((err: unknown) => console.error('[webhooks] nudge query failed:', err instanceof Error ? err.message : err));
+      .catch((err: unknown) => log.error({ err }, 'webhooks: the nudge query failed'));
   };
 
   const uuid = /^[0-9a-f-]{36}$/i;
@@ -89,7 +90,7 @@ export async function startWebhookNudger(o: WebhookNudgerOptions): Promise<{ sto
   try {
     unlisten = await listenVia(o.db, (payload) => wake(uuid.test(payload) ? payload : null), () => wake(null));
   } catch (err) {
-    console.error('[webhooks] LISTEN failed; polling instead:', err instanceof Error ? err.message : err);
+    log.warn({ err }, 'webhooks: LISTEN failed; polling instead');
   }
   const sweepMs = o.sweepMs ?? (unlisten ? 30_000 : 2_000);
   const sweep = setInterval(() => wake(null), sweepMs);

@@ -8,10 +8,11 @@ import { startChannelServices } from './channel-services.js';
 import { channelRegistryFor } from './channels.js';
 import { startWebhookNudger } from './webhook-nudger.js';
 import { createRelanceWorker, installWorkerRuntime, stopWorker } from './worker.js';
+import { log } from './log.js';
 
 const config = loadConfig();
 if (!config.databaseUrl) {
-  console.error('[relance] start:worker needs DATABASE_URL (the embedded PGlite serves one process: use `npm start`)');
+  log.error('start:worker needs DATABASE_URL (the embedded PGlite serves one process: use `npm start`)');
   process.exit(2);
 }
 installWorkerRuntime();
@@ -30,7 +31,7 @@ const worker = await createRelanceWorker({
 const running = worker.run();
 const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue });
-console.log(`[relance] worker on task queue ${config.temporal.taskQueue} at ${config.temporal.address}`);
+log.info({ taskQueue: config.temporal.taskQueue, temporal: config.temporal.address }, 'worker started');
 onShutdown([
   ['webhook nudger', () => nudger.stop()],
   ['channel services', () => channelServices.stop()],

@@ -2,6 +2,7 @@
 import { Runtime, Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 import { ensureWorkflowBundle } from './workflow-bundle.js';
+import { temporalLogger } from './temporal-logger.js';
 
 export type RelanceWorkerOptions = {
   connection: NativeConnection;
@@ -38,8 +39,10 @@ export async function stopWorker(worker: Worker, running: Promise<void>): Promis
 
 /**
  * The process owns the shutdown order (API, dispatcher, worker, connections), so the SDK's own
- * signal handlers are turned off. Call before any Temporal connection is made.
+ * signal handlers are turned off. The SDK logs (an activity's failure with its error, workflow
+ * logs) go through the process's logger, which never writes an error's data. Call before any
+ * Temporal connection is made.
  */
 export function installWorkerRuntime(): void {
-  Runtime.install({ shutdownSignals: [] });
+  Runtime.install({ shutdownSignals: [], logger: temporalLogger() });
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { log } from './log.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Folders whose code can end up in the workflow bundle. */
@@ -47,4 +48,4 @@ export async function ensureWorkflowBundle(outDir = join(root, 'dist')): Promise
 }
 
 const noop = () => {};
-const quietLogger = { log: noop, trace: noop, debug: noop, info: noop, warn: console.warn, error: console.error };
+const quietLogger = { log: noop, trace: noop, debug: noop, info: noop, warn: (...a: unknown[]) => log.warn(a.join(' ')), error: (...a: unknown[]) => log.error(a.join(' ')) };

@@ -3,6 +3,7 @@
 // hex). Sealed form: `v1.<iv>.<tag>.<ciphertext>`, base64url parts; the version leaves room
 // for key rotation.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { log } from '../runtime/log.js';
 
 export type SecretBox = { seal(plain: string): string; open(sealed: string): string };
 
@@ -47,7 +48,7 @@ export function secretKeyFromEnv(env: NodeJS.ProcessEnv = process.env): Buffer {
   if (env.NODE_ENV === 'production') throw new Error('RELANCE_SECRET_KEY is required in production');
   if (!warned && !env.VITEST) {
     warned = true;
-    console.warn('[relance] RELANCE_SECRET_KEY is not set: secrets are sealed with a development key');
+    log.warn('RELANCE_SECRET_KEY is not set: secrets are sealed with a development key');
   }
   return createHash('sha256').update('relance development key: not for production').digest();
 }

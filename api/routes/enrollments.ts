@@ -15,11 +15,12 @@ import {
   type EnrollmentStatusView,
 } from '../../workflows/enrollment/messages.js';
 import type { ApiDeps } from '../deps.js';
-import { badCursor, decodeCursor, page, PageQuery, pageSchema } from '../pagination.js';
+import { decodeCursor, page, PageQuery, pageSchema, SerialCursor } from '../pagination.js';
 import { ProblemError, ProblemSchema, problemResponse } from '../problem.js';
 import { findEnrollment, jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { principalOf, type AuthEnv, type Principal } from '../middleware/auth.js';
 import { BULK_MAX_ITEMS, bulkEnroll } from '../services/bulk-enroll.js';
+import { schemaOnlyHook } from '../validation.js';
 import { enroll } from '../services/enroll.js';
 import { decodeTimeCursor, isoMicros } from '../services/time-cursor.js';
 import { viaWorkflow } from '../temporal-errors.js';
@@ -294,7 +295,7 @@ export function enrollmentRoutes(deps: ApiDeps) {
       },
       200,
     );
-  });
+  }, schemaOnlyHook);
 
   app.openapi(list, async (c) => {
     const p = principalOf(c);
@@ -336,13 +337,12 @@ export function enrollmentRoutes(deps: ApiDeps) {
     const p = principalOf(c);
     const row = await visibleEnrollment(db, p, c.req.valid('param').enrollmentId);
     const { limit, cursor } = c.req.valid('query');
-    const after = decodeCursor(cursor);
-    if (after && typeof after.id !== 'number') throw badCursor();
+    const after = decodeCursor(cursor, SerialCursor);
     // (workspace, prospect, id) is the events index; the enrollment narrows it.
     const rows = await db
       .select()
       .from(events)
-      .where(and(eq(events.workspaceId, p.workspaceId), eq(events.prospectId, row.prospectId), eq(events.enrollmentId, row.id), after ? gt(events.id, Number(after.id)) : undefined))
+      .where(and(eq(events.workspaceId, p.workspaceId), eq(events.prospectId, row.prospectId), eq(events.enrollmentId, row.id), after ? gt(events.id, after.id) : undefined))
       .orderBy(asc(events.id))
       .limit(limit + 1);
     const result = page(rows, limit, (e) => ({ k: null, id: e.id }));

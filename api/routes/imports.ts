@@ -7,6 +7,7 @@ import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { problem, ProblemError, problemResponse } from '../problem.js';
 import { jsonResponse, z } from '../scope.js';
+import { schemaOnlyHook } from '../validation.js';
 import { IMPORT_COLUMNS, importProspects, MAX_IMPORT_ROWS } from '../services/prospect-import.js';
 import { defineRoute } from '../access.js';
 
@@ -94,6 +95,6 @@ export function importRoutes({ db }: ApiDeps) {
       throw new ProblemError('malformed-request', 415, 'header.content-type: send application/json or text/csv', { errors: [{ field: 'header.content-type', message: 'application/json or text/csv' }] });
     }
     return c.json(await importProspects(db, workspaceId, rows), 200);
-  });
+  }, schemaOnlyHook);
   return app;
 }

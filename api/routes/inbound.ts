@@ -9,7 +9,8 @@ import { inboundSources } from '../../db/schema.js';
 import { InboundSignatureError, INBOUND_TOLERANCE_SECONDS, verifyInboundSignature } from '../../security/inbound-signature.js';
 import { secretBoxFromEnv, type SecretBox } from '../../security/secrets.js';
 import type { ApiDeps } from '../deps.js';
-import { fieldErrors, ProblemError, problemResponse } from '../problem.js';
+import { ProblemError, problemResponse } from '../problem.js';
+import { parseBody } from '../validation.js';
 import { jsonBody, jsonResponse, WorkspaceParams, z } from '../scope.js';
 import type { AuthEnv } from '../middleware/auth.js';
 import { inboundMappings, INBOUND_SOURCES, withReceipt, type InboundSource } from '../services/inbound/index.js';
@@ -79,13 +80,9 @@ export function inboundRoutes(deps: ApiDeps) {
       } catch {
         throw new ProblemError('validation-failed', 422, 'body: not valid JSON', { errors: [{ field: 'body', message: 'not valid JSON' }] });
       }
-      const parsed = mapping.schema.safeParse(json);
-      if (!parsed.success) {
-        const errors = fieldErrors(parsed.error.issues, 'body');
-        throw new ProblemError('validation-failed', 422, errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
-      }
+      const body = parseBody(mapping.schema, json);
       const ctx = { deps, workspaceId, source, messageId, dedupeKey: `inbound:${source}:${messageId}` };
-      const outcome = await withReceipt(deps.db, { workspaceId, source, messageId }, (db) => mapping.apply({ ...ctx, db }, parsed.data));
+      const outcome = await withReceipt(deps.db, { workspaceId, source, messageId }, (db) => mapping.apply({ ...ctx, db }, body));
       if (outcome.duplicate) return c.json({ duplicate: true }, 200);
       return c.json({ ...outcome.result, duplicate: false }, 202);
     });

@@ -4,7 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, asc, desc, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { sequences, sequenceVersions } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
-import { decodeCursor, page, PageQuery, pageSchema } from '../pagination.js';
+import { decodeCursor, KeyCursor, page, PageQuery, pageSchema } from '../pagination.js';
 import { problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
@@ -181,10 +181,10 @@ export function sequenceRoutes(deps: ApiDeps) {
   app.openapi(routes.list, async (c) => {
     const { workspaceId } = principalOf(c);
     const { limit, cursor, status } = c.req.valid('query');
-    const after = decodeCursor(cursor);
+    const after = decodeCursor(cursor, KeyCursor);
     // Keyset on (key, id): keys are unique per workspace, so pages neither skip nor repeat.
     const where: (SQL | undefined)[] = [eq(sequences.workspaceId, workspaceId), status ? eq(sequences.status, status) : undefined];
-    if (after) where.push(or(gt(sequences.key, String(after.k)), and(eq(sequences.key, String(after.k)), gt(sequences.id, String(after.id)))));
+    if (after) where.push(or(gt(sequences.key, after.k), and(eq(sequences.key, after.k), gt(sequences.id, after.id))));
     const seqs = await db.select().from(sequences).where(and(...where)).orderBy(asc(sequences.key), asc(sequences.id)).limit(limit + 1);
     const ids = seqs.map((s) => s.id);
     const versions = ids.length

@@ -15,6 +15,7 @@ import { stopEnrollment } from '../services/prospect-events.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { DomainSchema } from './accounts.js';
 import { defineRoute } from '../access.js';
+import { log } from '../../runtime/log.js';
 
 /** An address (contains @) or a domain; stored lower-cased with its kind. */
 const Value = z
@@ -100,7 +101,7 @@ export function suppressionRoutes({ db, temporal }: ApiDeps) {
     const results = await mapLimited(workflowIds, STOP_CONCURRENCY, (id) => stopEnrollment(temporal, id, 'suppressed').catch(() => null));
     const failed = results.filter((r) => r === null).length;
     if (failed > 0) {
-      console.error(`[api] suppression: ${failed} of ${workflowIds.length} cadences could not be stopped`);
+      log.error({ failed, of: workflowIds.length }, 'suppression: cadences could not be stopped');
       throw new ProblemError('service-unavailable', 503, `the entry is recorded, but ${failed} cadences could not be stopped yet: post it again`);
     }
     return results.filter((r) => r === true).length;

@@ -10,10 +10,11 @@ import { prospects, suppressions } from '../../db/schema.js';
 import { createUnsubscribeSigner, type UnsubscribeClaims } from '../../security/unsubscribe-token.js';
 import type { ApiDeps } from '../deps.js';
 import type { AuthEnv } from '../middleware/auth.js';
-import { ProblemError, problemResponse } from '../problem.js';
+import { ProblemError, problemResponse, RETRY_AFTER_SECONDS } from '../problem.js';
 import { z } from '../scope.js';
 import { applyProspectEvent } from '../services/prospect-events.js';
 import { defineRoute } from '../access.js';
+import { log } from '../../runtime/log.js';
 
 const Params = z.object({ token: z.string().max(400).openapi({ param: { name: 'token', in: 'path' }, description: 'The signed token of the List-Unsubscribe link' }) });
 const OneClick = z.object({ 'List-Unsubscribe': z.literal('One-Click').optional() });
@@ -53,6 +54,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0
 
 function page(c: Context, status: 200 | 404 | 503, title: string, body: string) {
   // Security headers and no-store come from the app's one policy (api/security-headers.ts).
+  if (status === 503) c.header('retry-after', String(RETRY_AFTER_SECONDS));
   return c.html(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
       `<title>${escape(title)}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#222}` +
@@ -101,7 +103,7 @@ export function unsubscribeRoutes(deps: ApiDeps) {
     try {
       await applyProspectEvent(deps.temporal, deps.db, { workspaceId: h.workspaceId, prospectId: h.prospectId, source: 'unsubscribe', dedupeKey: `unsubscribe:${h.prospectId}`, payload: { touchId: h.touchId } }, { type: 'opt_out' });
     } catch (err) {
-      console.error(`[api] unsubscribe: the cadences could not be signalled (${err instanceof Error ? err.name : 'error'})`);
+      log.error({ err }, 'unsubscribe: the cadences could not be signalled');
       if (wantsHtml(c)) return page(c, 503, 'Please try again', '<p>Your request was recorded, but could not be completed. Please try again in a moment.</p>');
       throw new ProblemError('service-unavailable', 503, 'recorded, but the cadences could not be reached yet: post again');
     }

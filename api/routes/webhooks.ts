@@ -1,7 +1,7 @@
 // Outbound webhooks: subscriptions (signed per Standard Webhooks), secret rotation, the delivery
 // log and redelivery. Integration keys (and admins) manage them.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhooks/catalogue.js';
 import { wakeWebhookWorkflow } from '../../runtime/webhook-workflows.js';
@@ -10,7 +10,8 @@ import { allowListFromEnv } from '../../security/ssrf.js';
 import { generateWebhookSecret, newStoredSecret, rotateSecrets, type StoredSecret } from '../../security/webhook-signing.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { decodeCursor, page, PageQuery, pageSchema } from '../pagination.js';
+import { decodeCursor, page, PageQuery, pageSchema, SerialCursor } from '../pagination.js';
+import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { findSubscription, startDelivery, storedEventTypes, subscriptionJson, vetWebhookUrl } from '../services/webhooks.js';
@@ -164,14 +165,14 @@ export function webhooksRoutes(deps: WebhookApiDeps) {
   app.openapi(routes.list, async (c) => {
     const { workspaceId } = principalOf(c);
     const { limit, cursor } = c.req.valid('query');
-    const after = decodeCursor(cursor);
-    const where: (SQL | undefined)[] = [eq(webhookSubscriptions.workspaceId, workspaceId)];
-    // Keyset on (created_at to the millisecond, id): a cursor holds what a JS Date can.
-    const createdMs = sql`date_trunc('milliseconds', ${webhookSubscriptions.createdAt})`;
-    if (after) where.push(sql`(${createdMs}, ${webhookSubscriptions.id}) > (${String(after.k)}::timestamptz, ${String(after.id)}::uuid)`);
-    const rows = await db.select().from(webhookSubscriptions).where(and(...where)).orderBy(asc(createdMs), asc(webhookSubscriptions.id)).limit(limit + 1);
-    const result = page(rows, limit, (s) => ({ k: s.createdAt.toISOString(), id: s.id }));
-    return c.json({ data: result.data.map(subscriptionJson), nextCursor: result.nextCursor }, 200);
+    const rows = await db
+      .select({ s: webhookSubscriptions, at: isoMicros(webhookSubscriptions.createdAt) })
+      .from(webhookSubscriptions)
+      .where(and(eq(webhookSubscriptions.workspaceId, workspaceId), afterCursor(webhookSubscriptions.createdAt, webhookSubscriptions.id, cursor)))
+      .orderBy(asc(webhookSubscriptions.createdAt), asc(webhookSubscriptions.id))
+      .limit(limit + 1);
+    const result = page(rows, limit, (r) => ({ k: r.at, id: r.s.id }));
+    return c.json({ data: result.data.map((r) => subscriptionJson(r.s)), nextCursor: result.nextCursor }, 200);
   });
 
   app.openapi(routes.get, async (c) => {
@@ -226,10 +227,10 @@ export function webhooksRoutes(deps: WebhookApiDeps) {
     const { workspaceId } = principalOf(c);
     const sub = await findSubscription(db, workspaceId, c.req.valid('param').id);
     const { limit, cursor, status } = c.req.valid('query');
-    const after = decodeCursor(cursor);
+    const after = decodeCursor(cursor, SerialCursor);
     const where: (SQL | undefined)[] = [eq(webhookDeliveries.subscriptionId, sub.id), eq(webhookDeliveries.workspaceId, workspaceId)];
     if (status) where.push(eq(webhookDeliveries.status, status));
-    if (after) where.push(lt(webhookDeliveries.id, Number(after.id)));
+    if (after) where.push(lt(webhookDeliveries.id, after.id));
     const rows = await db.select().from(webhookDeliveries).where(and(...where)).orderBy(desc(webhookDeliveries.id)).limit(limit + 1);
     const result = page(rows, limit, (d) => ({ k: null, id: d.id }));
     const ids = result.data.map((d) => d.id);

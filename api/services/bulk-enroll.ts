@@ -3,9 +3,11 @@
 // workflow starts and 4,000 queries at once against the pool and Temporal.
 import type { ApiDeps } from '../deps.js';
 import type { Principal } from '../middleware/auth.js';
-import { fieldErrors, ProblemError, problemBody, type Problem } from '../problem.js';
+import { ProblemError, problemBody, type Problem } from '../problem.js';
+import { validateInput } from '../validation.js';
 import type { z } from '../scope.js';
 import { enroll, type EnrollRequest } from './enroll.js';
+import { log } from '../../runtime/log.js';
 
 export const BULK_MAX_ITEMS = 1000;
 export const BULK_CONCURRENCY = 8;
@@ -41,9 +43,9 @@ export async function bulkEnroll(
   const firstOccurrence = new Map<string, Promise<void>>();
   return mapLimited(items, BULK_CONCURRENCY, async (raw, index): Promise<BulkItemResult> => {
     const prefix = `body.items.${index}`;
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error.issues, prefix);
+    const parsed = validateInput(schema, raw, prefix);
+    if (!parsed.ok) {
+      const { errors } = parsed;
       return { index, status: 422, error: problemBody('validation-failed', 422, { detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors }) };
     }
     const key = `${parsed.data.prospectId}/${parsed.data.sequenceId}`;
@@ -65,7 +67,7 @@ export async function bulkEnroll(
         return { index, status: err.status, error: problemBody(err.slug, err.status, { detail: err.message, ...err.extra, ...(errors ? { errors } : {}) }) };
       }
       // Temporal or the database failed for this item: report it, keep going with the others.
-      console.error(`[api] bulk enrollment item ${index} failed:`, err);
+      log.warn({ err, item: index }, 'bulk enrollment item failed');
       return { index, status: 503, error: problemBody('service-unavailable', 503, { detail: 'could not start the enrollment; retry this item' }) };
     } finally {
       finished();

@@ -11,6 +11,7 @@ import { z } from '@hono/zod-openapi';
 import type { Database } from '../../db/client.js';
 import { accounts, prospects } from '../../db/schema.js';
 import { resolvePlace, TimingError } from '../../domain/timing/index.js';
+import { storableText } from '../validation.js';
 
 export const IMPORT_COLUMNS = ['email', 'firstName', 'lastName', 'title', 'phone', 'country', 'region', 'timeZone', 'company', 'companyDomain'] as const;
 export const MAX_IMPORT_ROWS = 10_000;
@@ -21,8 +22,8 @@ export type ImportResult = { created: number; updated: number; skipped: number; 
 
 /** CSV cells and JSON values alike: trimmed, and blank or null means "not given". */
 const blank = (v: unknown) => (v === null ? undefined : typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v);
-// PostgreSQL text (and the JSON batches) cannot hold NUL: such a cell is a row error, not a 500.
-const text = (max: number) => z.preprocess(blank, z.string().max(max).regex(/^[^\u0000]*$/, 'contains a NUL character').optional());
+// Text PostgreSQL cannot store (NUL, an unpaired surrogate) is a row error, not a 500.
+const text = (max: number) => z.preprocess(blank, storableText(z.string().max(max)).optional());
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
 
 const RowSchema = z.strictObject({

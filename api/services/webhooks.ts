@@ -8,6 +8,7 @@ import { nudgeWebhookWorkflow } from '../../runtime/webhook-workflows.js';
 import { UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../../security/ssrf.js';
 import type { StoredSecret } from '../../security/webhook-signing.js';
 import { ProblemError } from '../problem.js';
+import { log } from '../../runtime/log.js';
 
 export type Subscription = typeof webhookSubscriptions.$inferSelect;
 
@@ -52,6 +53,6 @@ export async function startDelivery(temporal: Client, taskQueue: string, subscri
   try {
     await nudgeWebhookWorkflow(temporal, taskQueue, subscriptionId);
   } catch (err) {
-    console.error(`[api] could not start webhook workflow ${subscriptionId}:`, err instanceof Error ? err.message : err);
+    log.error({ err, subscriptionId }, 'could not start the webhook workflow');
   }
 }

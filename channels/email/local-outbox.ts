@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { simpleParser, type AddressObject } from 'mailparser';
 import type { EmailProvider, OutboundEmail } from '../types.js';
 import { buildMime } from './mime.js';
+import { log } from '../../runtime/log.js';
 
 /** Lower-case UUIDs only: the file names are built from them, so nothing else may reach a path. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -28,7 +29,7 @@ export function createLocalOutbox(dir: string): LocalOutbox {
   const drain = async () => {
     for (let email = queue.shift(); email; email = queue.shift()) {
       await keep(dir, email).catch((err: unknown) => {
-        console.error(`[outbox] could not keep touch ${email!.touchId}:`, err instanceof Error ? err.message : err);
+        log.error({ err, touchId: email!.touchId }, 'local outbox: could not keep the email');
       });
     }
     draining = null;

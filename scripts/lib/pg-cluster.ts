@@ -10,7 +10,16 @@ import { runProvisioningScript } from './run-script.js';
 
 const exec = promisify(execFile);
 
-export type ThrowawayPostgres = { url: string; dataDir: string; stop: () => Promise<void> };
+export type ThrowawayPostgres = {
+  url: string;
+  dataDir: string;
+  /** Stops the server and removes the cluster. */
+  stop: () => Promise<void>;
+  /** Stops the server as an operator would (fast: sessions terminated), keeping the cluster. */
+  stopServer: () => Promise<void>;
+  /** Starts the stopped server again, on the same port. */
+  startServer: () => Promise<void>;
+};
 
 /** initdb and the server refuse to run as root: run them as the `postgres` system user then. */
 async function asServerUser(cmd: string, args: string[]) {
@@ -40,10 +49,18 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     '-c max_connections=300',
     '-c shared_buffers=256MB',
   ].join(' ');
-  await asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-o', serverOpts, '-l', join(dataDir, 'server.log'), '-w', '-t', '60', 'start']);
+  const pgCtl = (...args: string[]) => asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, ...args]);
+  const startServer = async () => {
+    await pgCtl('-o', serverOpts, '-l', join(dataDir, 'server.log'), '-w', '-t', '60', 'start');
+  };
+  await startServer();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     dataDir,
+    stopServer: async () => {
+      await pgCtl('-m', 'fast', '-w', 'stop');
+    },
+    startServer,
     stop: async () => {
       try {
         await asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);

@@ -6,7 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { normalizeMessageId } from '../../../domain/mail/answered.js';
 import { MailParseError, parseRawMail } from '../../../domain/mail/from-mime.js';
 import type { InboundMail } from '../../../domain/mail/types.js';
-import { ProblemError } from '../../problem.js';
+import { invalidBody, unstorableErrors } from '../../validation.js';
 import { applyInboundMail } from '../inbound-mail.js';
 import { applyProspectEvent, findProspectIdByEmail } from '../prospect-events.js';
 import { defineMapping, type InboundContext } from './types.js';
@@ -83,12 +83,17 @@ function mailOf(b: MessageBody): InboundMail {
 }
 
 async function rawMail(mime: string): Promise<InboundMail> {
+  let mail: InboundMail;
   try {
-    return await parseRawMail(Buffer.from(mime, 'base64'), new Date().toISOString());
+    mail = await parseRawMail(Buffer.from(mime, 'base64'), new Date().toISOString());
   } catch (err) {
-    if (err instanceof MailParseError) throw new ProblemError('validation-failed', 422, `body.mime: ${err.message}`, { errors: [{ field: 'body.mime', message: err.message }] });
+    if (err instanceof MailParseError) throw invalidBody([{ field: 'body.mime', message: err.message }]);
     throw err;
   }
+  // What the MIME decodes to (an encoded-word subject, a body part) is checked like JSON input.
+  const errors = unstorableErrors(mail, 'body.mime');
+  if (errors.length > 0) throw invalidBody(errors);
+  return mail;
 }
 
 async function applyMail(ctx: InboundContext, mail: InboundMail) {

@@ -1,0 +1,34 @@
+// The one logger of the API and the worker (pino, JSON lines on stdout). Logs carry no data:
+// errors are described by `errorFields` (a database error by its class, SQLSTATE code and
+// constraint, never its query, parameters or message, which quote values), and fields that
+// hold personal data or secrets are redacted wherever they appear.
+import { pino, type Logger } from 'pino';
+import { describeError } from './error-fields.js';
+
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+const fromEnv = process.env.LOG_LEVEL as (typeof LEVELS)[number] | undefined;
+
+/** Keys whose values are never written: personal data, secrets, and a driver's query details. */
+const REDACTED_KEYS = ['email', 'to', 'from', 'address', 'password', 'secret', 'secrets', 'token', 'refreshToken', 'authorization', 'secretHash', 'key', 'query', 'params', 'parameters', 'body', 'text', 'subject'];
+
+type Sink = { write(line: string): unknown };
+let sink: Sink = process.stdout;
+
+/** Sends every later line to `destination` (a test reading what was logged); returns the undo. */
+export function logTo(destination: Sink): () => void {
+  const previous = sink;
+  sink = destination;
+  return () => {
+    sink = previous;
+  };
+}
+
+export const log: Logger = pino(
+  {
+    level: fromEnv && LEVELS.includes(fromEnv) ? fromEnv : 'info',
+    base: { pid: process.pid },
+    serializers: { err: describeError, error: describeError },
+    redact: { paths: REDACTED_KEYS.flatMap((k) => [k, `*.${k}`]), censor: '[redacted]' },
+  },
+  { write: (line: string) => sink.write(line) },
+);
