@@ -9,7 +9,7 @@ import type { Database } from '../db/client.js';
 import { events, touches } from '../db/schema.js';
 import { createUnsubscribeSigner, type UnsubscribeSigner } from '../security/unsubscribe-token.js';
 import { SMTP_POOL_CONNECTIONS } from '../channels/email/smtp.js';
-import { retryWhileUnreachable } from '../db/retry.js';
+import { errorClass, isConnectionError, retryWhileUnreachable } from '../db/retry.js';
 import { rowsOf } from '../db/rows.js';
 import type { DeliveryStatus } from './email-staging.js';
 import { loadSendContext, type TouchRow } from './outbox-context.js';
@@ -103,7 +103,7 @@ export async function deliverClaimed(db: Database, channels: ChannelRegistry, cl
         const touch = t;
         // Awaited first: `pending` is swapped by a flush meanwhile.
         const result = await sendOne({ ...env, now: now() }, touch).catch((err: unknown) => {
-          console.error(`[outbox] touch ${touch.id} not sent, handed back:`, err instanceof Error ? err.message : err);
+          if (notStarted.length === 0) console.error(`[outbox] a send could not start (${isConnectionError(err) ? 'database unreachable' : errorClass(err)}): handed back`);
           notStarted.push(touch);
           return null;
         });

@@ -14,6 +14,13 @@ export function isConnectionError(err: unknown): boolean {
   return false;
 }
 
+/** The class and code of an error, never its message (a failed query's message holds its parameters). */
+export function errorClass(err: unknown): string {
+  const e = err as { name?: unknown; code?: unknown; cause?: { name?: unknown; code?: unknown } } | null;
+  const inner = e?.cause ?? e;
+  return [inner?.name, inner?.code].filter((x) => typeof x === 'string').join(' ') || 'unknown error';
+}
+
 export type RetryOptions = {
   /** What is being written, for the log. */
   what: string;

@@ -10,7 +10,16 @@ import { runProvisioningScript } from './run-script.js';
 
 const exec = promisify(execFile);
 
-export type ThrowawayPostgres = { url: string; dataDir: string; stop: () => Promise<void> };
+export type ThrowawayPostgres = {
+  url: string;
+  dataDir: string;
+  /** Stops the server and removes the cluster. */
+  stop: () => Promise<void>;
+  /** Stops the server, keeping the cluster (crash drills): `fast` disconnects every client, `immediate` is a crash. */
+  halt: (mode?: 'fast' | 'immediate') => Promise<void>;
+  /** Starts it again after halt(), on the same port. */
+  resume: () => Promise<void>;
+};
 
 /** initdb and the server refuse to run as root: run them as the `postgres` system user then. */
 async function asServerUser(cmd: string, args: string[]) {
@@ -40,13 +49,23 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     '-c max_connections=300',
     '-c shared_buffers=256MB',
   ].join(' ');
-  await asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-o', serverOpts, '-l', join(dataDir, 'server.log'), '-w', '-t', '60', 'start']);
+  const start = () => asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-o', serverOpts, '-l', join(dataDir, 'server.log'), '-w', '-t', '60', 'start']);
+  await start();
+  let running = true;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     dataDir,
+    halt: async (mode = 'fast') => {
+      await asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', mode, '-w', 'stop']);
+      running = false;
+    },
+    resume: async () => {
+      await start();
+      running = true;
+    },
     stop: async () => {
       try {
-        await asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        if (running) await asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }
