@@ -1,11 +1,12 @@
 // Enrollment life-cycle writes and exits that reach beyond one enrollment (an opt-out stops
 // every enrollment of the prospect; a reply may stop the others at the same account).
 import type { Client } from '@temporalio/client';
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, notInArray } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { callSlots, enrollments, prospects, tasks, touches } from '../db/schema.js';
 import { releaseCallHolds } from './calendar-holds.js';
 import { prospectEventSignal } from '../workflows/enrollment/messages.js';
+import { TASKS_OUTLIVING_THE_CADENCE } from './system-tasks.js';
 import { appendEvent } from './timeline.js';
 
 export type EnrollmentStatus = 'active' | 'paused' | 'completed' | 'stopped';
@@ -104,11 +105,12 @@ export async function writeEnrollmentStatus(db: Database, i: SetStatusInput): Pr
     })
     .where(and(eq(enrollments.id, i.enrollmentId), eq(enrollments.workspaceId, i.workspaceId)));
   if (terminal) {
-    // Nothing is left behind in a rep's queue or calendar once the cadence is over.
+    // Nothing of the cadence is left in a rep's queue or calendar once it is over; a task only a
+    // person can settle (did an uncertain email leave?) stays until someone does.
     await db
       .update(tasks)
       .set({ status: 'cancelled', completedAt: new Date(i.at) })
-      .where(and(eq(tasks.enrollmentId, i.enrollmentId), inArray(tasks.status, ['open', 'upcoming'])));
+      .where(and(eq(tasks.enrollmentId, i.enrollmentId), inArray(tasks.status, ['open', 'upcoming']), notInArray(tasks.kind, TASKS_OUTLIVING_THE_CADENCE)));
     await db
       .update(callSlots)
       .set({ status: 'released' })

@@ -8,10 +8,17 @@ import type { ChannelRegistry, MailboxRow } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import { events, touches } from '../db/schema.js';
 import { createUnsubscribeSigner, type UnsubscribeSigner } from '../security/unsubscribe-token.js';
+import { SMTP_POOL_CONNECTIONS } from '../channels/email/smtp.js';
+import { errorClass, isConnectionError, retryWhileUnreachable } from '../db/retry.js';
+import { rowsOf } from '../db/rows.js';
 import type { DeliveryStatus } from './email-staging.js';
 import { loadSendContext, type TouchRow } from './outbox-context.js';
+import { sendLanes } from './outbox-lanes.js';
 import { recordResults } from './outbox-record.js';
 import { sendOne, type SendResult } from './outbox-send.js';
+import { log } from '../runtime/log.js';
+
+const onUnreachable = (what: string) => log.error({ what }, 'database unreachable while writing; retrying');
 
 export type { DeliveryStatus, TouchRow };
 
@@ -57,14 +64,22 @@ export type DeliverOptions = {
   flushEvery?: number;
   flushMs?: number;
   signer?: UnsubscribeSigner;
+  /** The sender is stopping: nothing more leaves, sends in flight end, the rest is handed back. */
+  stopped?: () => boolean;
 };
 
 let defaultSigner: UnsubscribeSigner | null = null;
+
+/** Sends in flight per mailbox: as many as an SMTP mailbox's pool has connections. */
+const inFlightLimit = (t: TouchRow) => (t.provider === 'smtp' ? SMTP_POOL_CONNECTIONS : Infinity);
 
 /**
  * Sends claimed touches. Each is checked again right before it leaves: an opt-out, a bounce or
  * a suppression that arrived after staging stops it. Batched (a few look-ups for the batch, one
  * update and one event insert per flush) so an 08:00 burst costs a few queries per hundred.
+ * Outcomes are written with retries while the database is unreachable: an email the server
+ * accepted is recorded as sent, not left to become uncertain. A stopping sender hands back
+ * (`scheduled` again) the touches it had not started.
  */
 export async function deliverClaimed(db: Database, channels: ChannelRegistry, claimed: TouchRow | TouchRow[], o: DeliverOptions = {}): Promise<SendResult[]> {
   const batch = Array.isArray(claimed) ? claimed : [claimed];
@@ -80,22 +95,49 @@ export async function deliverClaimed(db: Database, channels: ChannelRegistry, cl
     const take = pending;
     pending = [];
     lastFlush = Date.now();
-    applied.push(...(await recordResults(db, take, now())));
+    applied.push(...(await retryWhileUnreachable(() => recordResults(db, take, now()), { what: `the outcome of ${take.length} sends`, onUnreachable })));
   };
-  let next = 0;
+  const lanes = sendLanes(batch, inFlightLimit, o.stopped ?? (() => false));
+  // A send that threw never reached its provider (the database failed before it started): handed back.
+  const notStarted: TouchRow[] = [];
   await Promise.all(
     Array.from({ length: Math.min(o.concurrency ?? 32, batch.length) }, async () => {
-      while (next < batch.length) {
-        const t = batch[next++]!;
+      for (let t = await lanes.take(); t; t = await lanes.take()) {
+        const touch = t;
         // Awaited first: `pending` is swapped by a flush meanwhile.
-        const result = await sendOne({ ...env, now: now() }, t);
-        pending.push(result);
+        const result = await sendOne({ ...env, now: now() }, touch).catch((err: unknown) => {
+          if (notStarted.length === 0) log.error({ cause: isConnectionError(err) ? 'database unreachable' : errorClass(err) }, 'outbox: a send could not start; handed back');
+          notStarted.push(touch);
+          return null;
+        });
+        lanes.done(touch);
+        if (result) pending.push(result);
         if (pending.length >= (o.flushEvery ?? 100) || Date.now() - lastFlush >= (o.flushMs ?? 250)) await flush();
       }
     }),
   );
   await flush();
+  await releaseClaims(db, [...lanes.left(), ...notStarted]);
   return applied;
+}
+
+/**
+ * Hands claimed touches that were never started back to the queue, as if never claimed (the
+ * attempt is not counted), under this sender's claim.
+ */
+export async function releaseClaims(db: Database, rows: readonly TouchRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const claims = JSON.stringify(rows.map((t) => ({ id: t.id, attempts: t.attempts })));
+  const result = await retryWhileUnreachable(
+    () =>
+      db.execute(sql`
+        update touches as t set status = 'scheduled', attempts = t.attempts - 1, claimed_at = null, sent_at = null
+        from jsonb_to_recordset(${claims}::jsonb) as v(id uuid, attempts int)
+        where t.id = v.id and t.status = 'sending' and t.attempts = v.attempts
+        returning t.id`),
+    { what: `${rows.length} claims handed back`, onUnreachable },
+  );
+  return rowsOf<{ id: string }>(result).length;
 }
 
 export type SweepOptions = { olderThanMs?: number; limit?: number };

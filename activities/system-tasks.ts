@@ -9,6 +9,8 @@ import { appendEvent } from './timeline.js';
 export const SYSTEM_TASK_KINDS = ['email_uncertain', 'mailbox_disconnected', 'no_mailbox'] as const;
 export type SystemTaskKind = (typeof SYSTEM_TASK_KINDS)[number];
 export const isSystemTaskKind = (kind: string): kind is SystemTaskKind => (SYSTEM_TASK_KINDS as readonly string[]).includes(kind);
+/** Tasks the end of their enrollment does not cancel: whether an uncertain email left is for a person to settle. */
+export const TASKS_OUTLIVING_THE_CADENCE: SystemTaskKind[] = ['email_uncertain'];
 
 type TaskRow = typeof tasks.$inferSelect;
 

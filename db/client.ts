@@ -42,6 +42,9 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<DatabaseH
       max: opts.maxConnections ?? 10,
       onnotice: () => {},
       prepare,
+      // Reconnection pause after failed attempts: postgres.js grows it to 20 s, so a server back
+      // after a restart would wait that long for its clients; at most 2 s here.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 2),
     });
     const url = new URL(opts.databaseUrl);
     return {

@@ -177,12 +177,24 @@ export const enrollments = pgTable(
     /** The rep's mailbox its emails leave from; null: the rep's default mailbox at send time. */
     mailboxId: uuid('mailbox_id').references((): AnyPgColumn => mailboxes.id, { onDelete: 'set null' }),
     currentStepId: text('current_step_id'),
+    /** The cadence does not start before this instant (the enroll request's startAt). */
+    startAt: timestamp('start_at', { withTimezone: true }),
+    /**
+     * When a reconciler last made sure the workflow of this pending enrollment exists
+     * (runtime/enrollment-reconciler.ts): each pending row is looked at once per grace period,
+     * by one process.
+     */
+    startCheckedAt: timestamp('start_checked_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('enrollments_workflow_id').on(t.workflowId),
+    // The reconciler's look-up: pending rows by the time their workflow should have begun.
+    index('enrollments_pending_since')
+      .on(sql`coalesce(${t.startAt}, ${t.createdAt})`)
+      .where(sql`${t.status} = 'pending'`),
     // One enrollment per prospect and sequence; also serves a prospect's enrollments.
     uniqueIndex('enrollments_workspace_prospect_sequence').on(t.workspaceId, t.prospectId, t.sequenceId),
   ],

@@ -19,8 +19,11 @@ const temporal = createTemporalClient(config.temporal);
 const app = createApp({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue, operatorToken: config.operatorToken, rateLimit: config.rateLimit, mail: config.mail });
 const server = await startHttpServer(app, config.host, config.port);
 log.info({ url: server.url, docs: `${server.url}/docs`, temporal: config.temporal.address }, 'API started');
-onShutdown([
-  ['api', server.close],
-  ['temporal client', () => temporal.connection.close()],
-  ['database', handle.close],
-]);
+onShutdown(
+  [
+    ['api', server.close],
+    ['temporal client', () => temporal.connection.close()],
+    ['database', handle.close],
+  ],
+  { graceMs: config.shutdownGraceMs },
+);

@@ -22,18 +22,21 @@ export type ChannelServicesOptions = {
   calendarIntervalMs?: number;
 };
 
-export function startChannelServices(o: ChannelServicesOptions): { stop: () => Promise<void> } {
+export type ChannelServices = {
+  /** Stops the loops (the dispatcher hands back what it had not started), then closes the channels unless told not to. */
+  stop: (o?: { closeChannels?: boolean }) => Promise<void>;
+};
+
+export function startChannelServices(o: ChannelServicesOptions): ChannelServices {
   const dispatcher = startOutboxDispatcher({ db: o.db, channels: o.channels });
   const google = o.google ?? loadConfig().mail.google;
   const secrets = o.secrets ?? secretBoxFromEnv();
   const calendar = startCalendarSync({ db: o.db, google, secrets, ...(o.calendarIntervalMs ? { intervalMs: o.calendarIntervalMs } : {}) });
   const poller = startGmailPoller({ db: o.db, temporal: o.temporal, google, secrets, ...(o.pollIntervalMs ? { intervalMs: o.pollIntervalMs } : {}) });
   return {
-    stop: async () => {
-      await dispatcher.stop();
-      await calendar.stop();
-      await poller.stop();
-      await o.channels.close();
+    stop: async ({ closeChannels = true } = {}) => {
+      await Promise.all([dispatcher.stop(), calendar.stop(), poller.stop()]);
+      if (closeChannels) await o.channels.close();
     },
   };
 }

@@ -38,6 +38,10 @@ const EnvSchema = z.object({
   /** Where Google's REST APIs and token endpoint are (a test server, a proxy); Google's by default. */
   GOOGLE_API_ROOT_URL: z.url().optional(),
   GOOGLE_OAUTH_TOKEN_URL: z.url().optional(),
+  /** A pending enrollment older than this has its workflow started by a worker's reconciler. */
+  ENROLLMENT_START_GRACE_SECONDS: z.coerce.number().positive().default(60),
+  /** SIGTERM or SIGINT: how long a process may take to finish or hand back its work before it exits anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(20),
 });
 
 export type Config = {
@@ -64,6 +68,8 @@ export type Config = {
   operatorToken: string | undefined;
   rateLimit: { perSecond: number; burst: number };
   mail: MailConfig;
+  enrollmentStartGraceMs: number;
+  shutdownGraceMs: number;
 };
 
 export type GoogleConfig = {
@@ -127,5 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl,
       google: { clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET, rootUrl: e.GOOGLE_API_ROOT_URL, tokenUrl: e.GOOGLE_OAUTH_TOKEN_URL },
     },
+    enrollmentStartGraceMs: e.ENROLLMENT_START_GRACE_SECONDS * 1000,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
   };
 }

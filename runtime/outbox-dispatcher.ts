@@ -1,7 +1,8 @@
 // Sends staged touches the moment they come due, many at a time, so an 08:00 burst of thousands
 // of enrollments leaves at 08:00 (or at its paced time) and not over the next minutes. Several
 // dispatchers (one per worker process) share the work through `for update skip locked`; each
-// also sweeps the claims of senders that died mid-send.
+// also sweeps the claims of senders that died mid-send. Stopping, it claims nothing more, lets the
+// sends in flight end and hands the rest of its batch back (deliverClaimed).
 import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import { claimDueTouches, deliverClaimed, sweepStaleClaims } from '../activities/outbox.js';
@@ -31,10 +32,10 @@ export function startOutboxDispatcher(o: OutboxDispatcherOptions): { stop: () =>
       lastSweep = Date.now();
       await sweepStaleClaims(o.db, o.channels, { olderThanMs: o.staleClaimMs ?? 120_000 });
     }
-    for (;;) {
+    while (!stopped()) {
       const due = await claimDueTouches(o.db, batch);
       if (due.length === 0) break;
-      await deliverClaimed(o.db, o.channels, due, { concurrency });
+      await deliverClaimed(o.db, o.channels, due, { concurrency, stopped });
       if (stopped() || due.length < batch) break;
     }
   });

@@ -6,6 +6,7 @@ import { onShutdown } from './shutdown.js';
 import { connectWorkerConnection, createTemporalClient } from './temporal.js';
 import { startChannelServices } from './channel-services.js';
 import { channelRegistryFor } from './channels.js';
+import { startEnrollmentReconciler } from './enrollment-reconciler.js';
 import { startWebhookNudger } from './webhook-nudger.js';
 import { createRelanceWorker, installWorkerRuntime, stopWorker } from './worker.js';
 import { log } from './log.js';
@@ -31,13 +32,17 @@ const worker = await createRelanceWorker({
 const running = worker.run();
 const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue });
+const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue, graceMs: config.enrollmentStartGraceMs });
 log.info({ taskQueue: config.temporal.taskQueue, temporal: config.temporal.address }, 'worker started');
-onShutdown([
-  ['webhook nudger', () => nudger.stop()],
-  ['channel services', () => channelServices.stop()],
-  ['worker', () => stopWorker(worker, running)],
-  ['temporal client', () => temporal.connection.close()],
-  ['temporal connection', () => connection.close()],
-  ['database', handle.close],
-]);
+onShutdown(
+  [
+    // Nothing new is taken; the sends and activities in flight end, the rest is handed back.
+    ['intake', () => Promise.all([nudger.stop(), reconciler.stop(), channelServices.stop({ closeChannels: false }), stopWorker(worker, running)])],
+    ['channels', () => channels.close()],
+    ['temporal client', () => temporal.connection.close()],
+    ['temporal connection', () => connection.close()],
+    ['database', handle.close],
+  ],
+  { graceMs: config.shutdownGraceMs },
+);
 await running;

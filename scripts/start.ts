@@ -12,6 +12,7 @@ import { onShutdown } from '../runtime/shutdown.js';
 import { connectWorkerConnection, createTemporalClient } from '../runtime/temporal.js';
 import { startChannelServices } from '../runtime/channel-services.js';
 import { channelRegistryFor } from '../runtime/channels.js';
+import { startEnrollmentReconciler } from '../runtime/enrollment-reconciler.js';
 import { startWebhookNudger } from '../runtime/webhook-nudger.js';
 import { createRelanceWorker, installWorkerRuntime, stopWorker } from '../runtime/worker.js';
 import { ensureWorkflowBundle } from '../runtime/workflow-bundle.js';
@@ -56,6 +57,7 @@ const worker = await createRelanceWorker({
 const workerRun = worker.run();
 const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
+const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, graceMs: config.enrollmentStartGraceMs });
 const operatorToken = config.operatorToken ?? localOperatorToken(config.dataDir);
 const app = createApp({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail });
 const server = await startHttpServer(app, config.host, config.port);
@@ -70,16 +72,19 @@ log(`database     ${handle.describe}`);
 if (config.mail.localOutboxDir) log(`local outbox ${server.url}/outbox  (emails of reps without a mailbox; the operator token is the password)`);
 if (!config.operatorToken) log(`operator     token in ${join(config.dataDir, 'operator-token')} (POST /v1/workspaces with it)`);
 
-onShutdown([
-  ['api', server.close],
-  ['webhook nudger', () => nudger.stop()],
-  ['channel services', () => channelServices.stop()],
-  ['worker', () => stopWorker(worker, workerRun)],
-  ['temporal client', () => temporal.connection.close()],
-  ['temporal connection', () => connection.close()],
-  ['database', handle.close],
-  ['temporal dev server', async () => devServer?.stop()],
-]);
+onShutdown(
+  [
+    ['api', server.close],
+    // Nothing new is taken; the sends and activities in flight end, the rest is handed back.
+    ['intake', () => Promise.all([nudger.stop(), reconciler.stop(), channelServices.stop({ closeChannels: false }), stopWorker(worker, workerRun)])],
+    ['channels', () => channels.close()],
+    ['temporal client', () => temporal.connection.close()],
+    ['temporal connection', () => connection.close()],
+    ['database', handle.close],
+    ['temporal dev server', async () => devServer?.stop()],
+  ],
+  { graceMs: config.shutdownGraceMs },
+);
 await workerRun.catch((err: unknown) => {
   console.error('[relance] worker failed:', err);
   process.kill(process.pid, 'SIGTERM');

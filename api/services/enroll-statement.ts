@@ -18,6 +18,7 @@ export type EnrollAttempt = {
   context: string | null;
   pretext: string | null;
   mailboxId: string | null;
+  startAt: Date | null;
 };
 
 /** What the statement found; `inserted` is null when a check failed or the enrollment existed. */
@@ -90,8 +91,8 @@ export async function checkAndInsertEnrollment(db: Database, a: EnrollAttempt): 
           order by version desc limit 1) as version
     ),
     ins as (
-      insert into enrollments (id, workspace_id, prospect_id, sequence_id, sequence_version, rep_id, workflow_id, context, pretext, mailbox_id)
-      select ${a.id}::uuid, ${ws}, ${a.prospectId}::uuid, ${a.sequenceId}::uuid, c.version, ${a.repId}::uuid, ${a.workflowId}, ${a.context}::text, ${a.pretext}::text, ${a.mailboxId}::uuid
+      insert into enrollments (id, workspace_id, prospect_id, sequence_id, sequence_version, rep_id, workflow_id, context, pretext, mailbox_id, start_at)
+      select ${a.id}::uuid, ${ws}, ${a.prospectId}::uuid, ${a.sequenceId}::uuid, c.version, ${a.repId}::uuid, ${a.workflowId}, ${a.context}::text, ${a.pretext}::text, ${a.mailboxId}::uuid, ${a.startAt?.toISOString() ?? null}::timestamptz
       from c
       where c.prospect_found and c.prospect_status <> 'opted_out' and c.suppressed_by is null and c.rep_found
         and (${a.mailboxId}::uuid is null or c.mailbox_status <> 'disabled')

@@ -1,16 +1,15 @@
 // Enrolling a prospect: checks every id against the workspace and inserts the row in one
 // statement, freezes the sequence's latest published version into the workflow input, and
-// starts one workflow per (prospect, sequence).
-import { and, eq } from 'drizzle-orm';
+// starts one workflow per (prospect, sequence). Enrolling again finds the row; if its workflow
+// was never started (the process died between the insert and the start), it is started then.
+import { and, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import type { Database } from '../../db/client.js';
-import { enrollments, sequenceVersions } from '../../db/schema.js';
-import { parseSequenceDefinition, type SequenceDefinition } from '../../domain/sequences/index.js';
+import { enrollments } from '../../db/schema.js';
 import { enrollmentWorkflowId } from '../../workflows/ids.js';
-import type { EnrollmentInput } from '../../workflows/enrollment/input.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
 import { checkAndInsertEnrollment, type EnrollFindings } from './enroll-statement.js';
+import { enrollmentInput, ensureEnrollmentStarted, startEnrollmentWorkflow } from './enrollment-start.js';
 
 type Enrollment = typeof enrollments.$inferSelect;
 
@@ -25,26 +24,6 @@ export type EnrollRequest = {
   mailboxId?: string | undefined;
 };
 
-/**
- * Published versions never change: each is read, parsed and validated once per process. The
- * key holds the workspace, so a version is only ever served to the workspace that owns it.
- */
-const parsedVersions = new Map<string, SequenceDefinition>();
-async function definitionOf(db: Database, workspaceId: string, sequenceId: string, version: number): Promise<SequenceDefinition> {
-  const key = `${workspaceId}/${sequenceId}@${version}`;
-  let def = parsedVersions.get(key);
-  if (!def) {
-    const [row] = await db
-      .select({ definition: sequenceVersions.definition })
-      .from(sequenceVersions)
-      .where(and(eq(sequenceVersions.sequenceId, sequenceId), eq(sequenceVersions.workspaceId, workspaceId), eq(sequenceVersions.version, version)));
-    def = parseSequenceDefinition(row!.definition);
-    if (parsedVersions.size >= 1000) parsedVersions.delete(parsedVersions.keys().next().value!);
-    parsedVersions.set(key, def);
-  }
-  return def;
-}
-
 const invalid = (field: string, message: string) => new ProblemError('validation-failed', 422, `body.${field}: ${message}`, { errors: [{ field: `body.${field}`, message }] });
 
 function notFound(field: string, what: string) {
@@ -54,7 +33,7 @@ function notFound(field: string, what: string) {
 }
 
 export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollRequest) {
-  const { db, temporal, taskQueue } = deps;
+  const { db } = deps;
   const id = uuidv7();
   const workflowId = enrollmentWorkflowId(id);
   const attempt = {
@@ -67,6 +46,7 @@ export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollReq
     context: body.context ?? null,
     pretext: body.pretext ?? null,
     mailboxId: body.mailboxId ?? null,
+    startAt: body.startAt ? new Date(body.startAt) : null,
   };
   const found = await checkAndInsertEnrollment(db, attempt);
   refuseUnlessAllowed(found, body);
@@ -75,6 +55,7 @@ export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollReq
       .select()
       .from(enrollments)
       .where(and(eq(enrollments.workspaceId, workspaceId), eq(enrollments.prospectId, body.prospectId), eq(enrollments.sequenceId, body.sequenceId)));
+    if (existing!.status === 'pending') await ensureEnrollmentStarted(deps, existing!, found.accountId);
     return { row: existing!, created: false };
   }
   const version = found.version!;
@@ -87,24 +68,17 @@ export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollReq
     pauseReason: null,
     pausedUntil: null,
     currentStepId: null,
+    startCheckedAt: null,
     completedAt: null,
     createdAt: found.inserted.createdAt,
     updatedAt: found.inserted.updatedAt,
   };
-  const input: EnrollmentInput = {
-    version: 2,
-    workspaceId,
-    enrollmentId: row.id,
-    prospectId: row.prospectId,
-    accountId: found.accountId,
-    sequence: { id: body.sequenceId, version, definition: await definitionOf(db, workspaceId, body.sequenceId, version) },
-    ...(body.startAt ? { startAt: new Date(body.startAt).toISOString() } : {}),
-  };
   try {
-    await temporal.workflow.start('enrollmentWorkflow', { taskQueue, workflowId, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
+    await startEnrollmentWorkflow(deps, workflowId, await enrollmentInput(db, row, found.accountId));
   } catch (err) {
-    // Temporal refused: remove the row so no enrollment is left without its workflow.
-    await db.delete(enrollments).where(eq(enrollments.id, row.id));
+    // Temporal refused: remove the row so no enrollment is left without its workflow, unless a
+    // reconciler has claimed it meanwhile (start_checked_at): then it starts it, and it stays.
+    await db.delete(enrollments).where(and(eq(enrollments.id, row.id), eq(enrollments.status, 'pending'), isNull(enrollments.startCheckedAt)));
     throw err;
   }
   return { row, created: true };

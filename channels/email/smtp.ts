@@ -32,6 +32,9 @@ export type SmtpSenderOptions = {
   timeouts?: { connectionMs?: number; greetingMs?: number; socketMs?: number };
 };
 
+/** Connections of a mailbox's pool: the outbox sends at most this many of its emails at once. */
+export const SMTP_POOL_CONNECTIONS = 2;
+
 type Transport = ReturnType<typeof nodemailer.createTransport>;
 const Recipient = z.email().max(320);
 
@@ -94,7 +97,7 @@ async function build(mailbox: MailboxRow, secrets: SecretBox, o: SmtpSenderOptio
   if ('status' in target) return target;
   return nodemailer.createTransport({
     pool: true,
-    maxConnections: 2,
+    maxConnections: SMTP_POOL_CONNECTIONS,
     maxMessages: 100,
     // A connection closed mid-send is reported, never requeued: only the outbox may resend.
     maxRequeues: 0,

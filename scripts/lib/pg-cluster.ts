@@ -15,6 +15,10 @@ export type ThrowawayPostgres = {
   dataDir: string;
   /** Stops the server and removes the cluster. */
   stop: () => Promise<void>;
+  /** Stops the server, keeping the cluster (crash drills): `fast` disconnects every client, `immediate` is a crash. */
+  halt: (mode?: 'fast' | 'immediate') => Promise<void>;
+  /** Starts it again after halt(), on the same port. */
+  resume: () => Promise<void>;
   /** Stops the server as an operator would (fast: sessions terminated), keeping the cluster. */
   stopServer: () => Promise<void>;
   /** Starts the stopped server again, on the same port. */
@@ -49,21 +53,31 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     '-c max_connections=300',
     '-c shared_buffers=256MB',
   ].join(' ');
-  const pgCtl = (...args: string[]) => asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, ...args]);
-  const startServer = async () => {
-    await pgCtl('-o', serverOpts, '-l', join(dataDir, 'server.log'), '-w', '-t', '60', 'start');
-  };
-  await startServer();
+  const start = () => asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-o', serverOpts, '-l', join(dataDir, 'server.log'), '-w', '-t', '60', 'start']);
+  await start();
+  let running = true;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     dataDir,
-    stopServer: async () => {
-      await pgCtl('-m', 'fast', '-w', 'stop');
+    halt: async (mode = 'fast') => {
+      await asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', mode, '-w', 'stop']);
+      running = false;
     },
-    startServer,
+    resume: async () => {
+      await start();
+      running = true;
+    },
+    stopServer: async () => {
+      await asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+      running = false;
+    },
+    startServer: async () => {
+      await start();
+      running = true;
+    },
     stop: async () => {
       try {
-        await asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        if (running) await asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }

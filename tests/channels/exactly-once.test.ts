@@ -10,12 +10,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimDueTouches, deliverClaimed, sweepStaleClaims } from '../../activities/outbox.js';
 import type { EmailProvider, MailboxRow } from '../../channels/types.js';
-import { enrollments, events, mailboxes, prospects, tasks, touches } from '../../db/schema.js';
+import { events, mailboxes, tasks, touches } from '../../db/schema.js';
 import { startOutboxDispatcher } from '../../runtime/outbox-dispatcher.js';
 import { secretBoxFromEnv } from '../../security/secrets.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { seedWorkspace } from '../support/fixtures.js';
-import { smtpMailboxRow, startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js';
+import { dueEmails as stageDueEmails } from '../support/due-emails.js';
+import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { testChannelRegistry } from '../support/temporal.js';
 
 // The test SMTP server listens on loopback, which mailboxes may not reach unless allowed.
@@ -34,22 +34,7 @@ afterAll(async () => {
 type Touch = typeof touches.$inferSelect;
 
 /** A workspace whose rep sends from a mailbox on the test server, and `n` emails due on it. */
-async function dueEmails(n: number, mailbox: Partial<MailboxRow> = {}, extra: Partial<typeof touches.$inferInsert> = {}) {
-  const seed = await seedWorkspace(db.db);
-  const ws = seed.workspace.id;
-  const { id: _id, ...row } = smtpMailboxRow(smtp, secrets, { workspaceId: ws, userId: seed.rep.id, ...mailbox });
-  const [box] = await db.db.insert(mailboxes).values(row).returning();
-  const ps = await db.db.insert(prospects).values(Array.from({ length: n }, (_, i) => ({ workspaceId: ws, email: `p${i}@globex.test`, firstName: `P${i}`, timeZone: 'UTC' }))).returning();
-  const es = await db.db
-    .insert(enrollments)
-    .values(ps.map((p) => ({ workspaceId: ws, prospectId: p.id, sequenceId: seed.sequence.id, sequenceVersion: 1, repId: seed.rep.id, workflowId: `wf-${p.id}` })))
-    .returning();
-  const rows = await db.db
-    .insert(touches)
-    .values(es.map((e, i) => ({ workspaceId: ws, enrollmentId: e.id, prospectId: e.prospectId, stepKey: 'email#1', channel: 'email', provider: 'smtp', mailboxId: box!.id, status: 'scheduled' as const, scheduledAt: new Date(Date.now() - 1000), toAddress: ps[i]!.email, subject: `Hello P${i}`, body: 'Ten minutes will do.', messageId: `<${e.id}.email-1.relance@acme.test>`, ...extra })))
-    .returning();
-  return { seed, ws, mailbox: box!, touches: rows };
-}
+const dueEmails = (n: number, mailbox: Partial<MailboxRow> = {}, extra: Partial<typeof touches.$inferInsert> = {}) => stageDueEmails(db.db, smtp, n, mailbox, extra);
 
 const rowsOf = (ws: string) => db.db.select().from(touches).where(eq(touches.workspaceId, ws));
 const receivedIds = (from: number) => smtp.received.slice(from).map((m) => m.messageId);

@@ -1,0 +1,80 @@
+// Starting an enrollment's workflow from its row, by the workflow id fixed when the row was
+// created. The enroll call starts it right after the insert; when that start was lost (the API
+// process died in between), whoever finds the row still pending starts it: a later enroll call,
+// a control on the enrollment, or the reconciler (runtime/enrollment-reconciler.ts). Idempotent:
+// a running workflow is found and kept, a closed one is never run a second time.
+import { and, eq } from 'drizzle-orm';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Database } from '../../db/client.js';
+import { enrollments, prospects, sequenceVersions } from '../../db/schema.js';
+import { parseSequenceDefinition, type SequenceDefinition } from '../../domain/sequences/index.js';
+import type { EnrollmentInput } from '../../workflows/enrollment/input.js';
+
+export type EnrollmentStartDeps = { db: Database; temporal: Client; taskQueue: string };
+export type EnrollmentRow = typeof enrollments.$inferSelect;
+
+/**
+ * Published versions never change: each is read, parsed and validated once per process. The
+ * key holds the workspace, so a version is only ever served to the workspace that owns it.
+ */
+const parsedVersions = new Map<string, SequenceDefinition>();
+export async function definitionOf(db: Database, workspaceId: string, sequenceId: string, version: number): Promise<SequenceDefinition> {
+  const key = `${workspaceId}/${sequenceId}@${version}`;
+  let def = parsedVersions.get(key);
+  if (!def) {
+    const [row] = await db
+      .select({ definition: sequenceVersions.definition })
+      .from(sequenceVersions)
+      .where(and(eq(sequenceVersions.sequenceId, sequenceId), eq(sequenceVersions.workspaceId, workspaceId), eq(sequenceVersions.version, version)));
+    def = parseSequenceDefinition(row!.definition);
+    if (parsedVersions.size >= 1000) parsedVersions.delete(parsedVersions.keys().next().value!);
+    parsedVersions.set(key, def);
+  }
+  return def;
+}
+
+type StartFields = Pick<EnrollmentRow, 'id' | 'workspaceId' | 'prospectId' | 'sequenceId' | 'sequenceVersion' | 'workflowId' | 'startAt'>;
+
+/** The workflow input of an enrollment: its frozen sequence version, and its start time if it has one. */
+export async function enrollmentInput(db: Database, row: StartFields, accountId: string | null): Promise<EnrollmentInput> {
+  return {
+    version: 2,
+    workspaceId: row.workspaceId,
+    enrollmentId: row.id,
+    prospectId: row.prospectId,
+    accountId,
+    sequence: { id: row.sequenceId, version: row.sequenceVersion, definition: await definitionOf(db, row.workspaceId, row.sequenceId, row.sequenceVersion) },
+    ...(row.startAt ? { startAt: row.startAt.toISOString() } : {}),
+  };
+}
+
+/** Starts the workflow of a freshly inserted row (a running one with the id is kept). */
+export async function startEnrollmentWorkflow(deps: EnrollmentStartDeps, workflowId: string, input: EnrollmentInput): Promise<void> {
+  await deps.temporal.workflow.start('enrollmentWorkflow', { taskQueue: deps.taskQueue, workflowId, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
+}
+
+/**
+ * Makes sure the workflow of a pending enrollment exists: started if it never was, kept if it
+ * runs, left alone if it already ran ('closed': a closed workflow is never run again). The
+ * account is read from the prospect unless the caller has it.
+ */
+export async function ensureEnrollmentStarted(deps: EnrollmentStartDeps, row: StartFields, accountId?: string | null): Promise<'running' | 'closed'> {
+  const account =
+    accountId !== undefined
+      ? accountId
+      : ((await deps.db.select({ accountId: prospects.accountId }).from(prospects).where(and(eq(prospects.id, row.prospectId), eq(prospects.workspaceId, row.workspaceId))))[0]?.accountId ?? null);
+  const input = await enrollmentInput(deps.db, row, account);
+  try {
+    await deps.temporal.workflow.start('enrollmentWorkflow', {
+      taskQueue: deps.taskQueue,
+      workflowId: row.workflowId,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    return 'running';
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return 'closed';
+    throw err;
+  }
+}
