@@ -15,8 +15,9 @@ import { unionAll } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { tasks } from '../../db/schema.js';
 import { DUE_NOW_LEAD_MS, QUEUE_RANK } from '../../domain/cadence/queue-rank.js';
-import { badCursor, encodeCursor } from '../pagination.js';
-import { decodeTimeCursor, isoMicros, type TimeCursor } from './time-cursor.js';
+import { z } from '@hono/zod-openapi';
+import { decodeCursor, encodeCursor } from '../pagination.js';
+import { decodeTimeCursor, isoMicros, TimeCursorShape, type TimeCursor } from './time-cursor.js';
 
 export type TaskStatus = (typeof tasks.$inferSelect)['status'];
 export type TaskRow = typeof tasks.$inferSelect;
@@ -49,12 +50,12 @@ export type RepQueuePage = TaskPage & { now: number };
 type Bucket = 0 | 1 | 2;
 type QueueCursor = TimeCursor & { bucket: Bucket; now: number };
 
+/** The queue's cursor: the time cursor's (k, id), plus the bucket and the instant of the first page. */
+const QueueCursorShape = TimeCursorShape.extend({ b: z.union([z.literal(0), z.literal(1), z.literal(2)]), n: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
+
 function decodeQueueCursor(raw: string | undefined): QueueCursor | null {
-  const at = decodeTimeCursor(raw);
-  if (!at) return null;
-  const { b, n } = JSON.parse(Buffer.from(raw!, 'base64url').toString('utf8')) as { b?: unknown; n?: unknown };
-  if ((b !== 0 && b !== 1 && b !== 2) || typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw badCursor();
-  return { ...at, bucket: b, now: n };
+  const c = decodeCursor(raw, QueueCursorShape);
+  return c ? { at: sql`${c.k}::timestamptz`, id: c.id, bucket: c.b, now: c.n } : null;
 }
 
 function bucketCondition(bucket: Bucket, open: boolean, horizon: Date): SQL | undefined {
