@@ -17,7 +17,7 @@ export default async function workerSigterm(stack: Stack): Promise<Record<string
     const signalled = performance.now();
     b.worker.killGroup('SIGTERM');
     const stopS = await secondsUntil(async () => !b.worker.groupAlive(), 60_000, signalled);
-    const clean = b.worker.output().includes('[relance] stopped');
+    const clean = b.worker.output().includes('"msg":"stopped"');
     const rows = await b.db.db.select({ status: touches.status }).from(touches).where(eq(touches.workspaceId, b.world.workspaceId));
     const left = (s: string) => rows.filter((r) => r.status === s).length;
     log(`sigterm: worker exited after ${stopS} s; ${left('sending')} left sending, ${left('scheduled')} handed back`);

@@ -104,14 +104,14 @@ export function deploymentEnv(o: { databaseUrl: string; temporalAddress: string;
 /** Starts the API and waits until it answers. */
 export async function startApi(env: Record<string, string>, o: ProcessOptions = {}): Promise<RelanceProcess> {
   const api = startRelanceProcess('api', env, o);
-  await api.waitFor(/\[relance\] API on /);
+  await api.waitFor(/"msg":"API started"/);
   return api;
 }
 
 /** Starts a worker and waits until it polls its task queue. */
 export async function startWorker(env: Record<string, string>, o: ProcessOptions = {}): Promise<RelanceProcess> {
   const worker = startRelanceProcess('worker', env, o);
-  await worker.waitFor(/\[relance\] worker on task queue /);
+  await worker.waitFor(/"msg":"worker started"/);
   return worker;
 }
 

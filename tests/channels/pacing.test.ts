@@ -67,7 +67,7 @@ function maxPerHour(times: number[]): number {
 describe('pacing at staging', () => {
   // TODO(next session): since reschedules recompute announced calls (09:15 on the first callable day at least an hour after the real send), this
   // expectation of "an hour after it leaves" must be re-derived; skipped so the merged work lands, listed in the closing note.
-  it.skip('spreads 150 emails staged for the same 08:00 under the caps, each announcing a call an hour after it leaves', async () => {
+  it('spreads 150 emails staged for the same 08:00 under the caps, each announcing a call an hour after it leaves', async () => {
     const { seed, mailbox } = await workspaceWithMailbox();
     const ids = await enrollMany(seed, Array.from({ length: 150 }, (_, i) => `p${i}@globex${i % 7}.test`));
     const at8 = nextMorning();

@@ -50,7 +50,7 @@ describe('SIGTERM to the worker process group mid-burst', () => {
     const counts = receivedCounts(smtp);
     expect(rows.filter((r) => r.status === 'sending')).toEqual([]);
     expect(exitedByItself).toBe(true);
-    expect(worker.output()).toContain('[relance] stopped');
+    expect(worker.output()).toContain('"msg":"stopped"');
     const sent = rows.filter((r) => r.status === 'sent');
     const back = rows.filter((r) => r.status === 'scheduled');
     expect(sent.length + back.length).toBe(staged.length);
