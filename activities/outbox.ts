@@ -9,7 +9,7 @@ import type { Database } from '../db/client.js';
 import { events, touches } from '../db/schema.js';
 import { createUnsubscribeSigner, type UnsubscribeSigner } from '../security/unsubscribe-token.js';
 import { SMTP_POOL_CONNECTIONS } from '../channels/email/smtp.js';
-import { errorClass, isConnectionError, retryWhileUnreachable } from '../db/retry.js';
+import { retryWhileUnreachable } from '../db/retry.js';
 import { rowsOf } from '../db/rows.js';
 import type { DeliveryStatus } from './email-staging.js';
 import { loadSendContext, type TouchRow } from './outbox-context.js';
@@ -106,7 +106,7 @@ export async function deliverClaimed(db: Database, channels: ChannelRegistry, cl
         const touch = t;
         // Awaited first: `pending` is swapped by a flush meanwhile.
         const result = await sendOne({ ...env, now: now() }, touch).catch((err: unknown) => {
-          if (notStarted.length === 0) log.error({ cause: isConnectionError(err) ? 'database unreachable' : errorClass(err) }, 'outbox: a send could not start; handed back');
+          if (notStarted.length === 0) log.error({ err }, 'outbox: a send could not start; handed back');
           notStarted.push(touch);
           return null;
         });

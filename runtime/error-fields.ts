@@ -5,37 +5,9 @@
 // secret masked, since a message may quote what it was given.
 
 import { DrizzleQueryError } from 'drizzle-orm';
+import { sqlStateFields } from '../db/errors.js';
 
 type Fields = Record<string, unknown>;
-
-export type DatabaseErrorFields = { type: string; code: string; constraint?: string; table?: string; column?: string };
-
-const SQLSTATE = /^[0-9A-Z]{5}$/;
-
-/** `e` itself as a PostgreSQL error (postgres.js PostgresError, PGlite's DatabaseError), else null. */
-function sqlStateFields(e: unknown): DatabaseErrorFields | null {
-  if (!(e instanceof Error)) return null;
-  const x = e as Error & Record<string, unknown>;
-  if (typeof x.code !== 'string' || !SQLSTATE.test(x.code) || !('severity' in x)) return null;
-  const named = (k1: string, k2: string) => (typeof x[k1] === 'string' ? (x[k1] as string) : typeof x[k2] === 'string' ? (x[k2] as string) : undefined);
-  const fields: DatabaseErrorFields = { type: x.constructor.name, code: x.code };
-  const constraint = named('constraint_name', 'constraint');
-  const table = named('table_name', 'table');
-  const column = named('column_name', 'column');
-  if (constraint) fields.constraint = constraint;
-  if (table) fields.table = table;
-  if (column) fields.column = column;
-  return fields;
-}
-
-/** The PostgreSQL error in `err` or its causes. */
-export function databaseErrorOf(err: unknown): DatabaseErrorFields | null {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const fields = sqlStateFields(e);
-    if (fields) return fields;
-  }
-  return null;
-}
 
 const MASKS: Array<[RegExp, string]> = [
   // Drizzle's message: the query, then every parameter.

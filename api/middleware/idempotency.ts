@@ -36,6 +36,11 @@ export function idempotencyStore(store: IdempotencyStore): MiddlewareHandler<Sto
   };
 }
 
+/** What makes two requests "the same" for a key: method, path and the exact body. */
+export function requestFingerprint(method: string, path: string, body: Uint8Array | string): string {
+  return createHash('sha256').update(`${method} ${path}\n`).update(body).digest('hex');
+}
+
 const sweeps = new WeakMap<Database, number>();
 
 async function sweep(db: Database, now: number) {
@@ -60,7 +65,7 @@ export function replayOrRecord(): MiddlewareHandler {
     const { db, box, leaseMs = LEASE_MS } = (c as Context<StoreEnv>).get('idempotencyStore');
     const { workspaceId, keyId } = principalOf(c);
     const body = await c.req.raw.clone().arrayBuffer();
-    const fingerprint = createHash('sha256').update(`${c.req.method} ${c.req.path}\n`).update(new Uint8Array(body)).digest('hex');
+    const fingerprint = requestFingerprint(c.req.method, c.req.path, new Uint8Array(body));
     const now = Date.now();
     await sweep(db, now);
     const lease = () => new Date(Date.now() + leaseMs);

@@ -82,7 +82,7 @@ export function inboundRoutes(deps: ApiDeps) {
       }
       const body = parseBody(mapping.schema, json);
       const ctx = { deps, workspaceId, source, messageId, dedupeKey: `inbound:${source}:${messageId}` };
-      const outcome = await withReceipt(deps.db, { workspaceId, source, messageId }, (db) => mapping.apply({ ...ctx, db }, body));
+      const outcome = await withReceipt(deps.db, { workspaceId, source, messageId }, () => mapping.apply(ctx, body));
       if (outcome.duplicate) return c.json({ duplicate: true }, 200);
       return c.json({ ...outcome.result, duplicate: false }, 202);
     });

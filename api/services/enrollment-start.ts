@@ -48,30 +48,32 @@ export async function enrollmentInput(db: Database, row: StartFields, accountId:
   };
 }
 
-/** Starts the workflow of a freshly inserted row (a running one with the id is kept). */
+/**
+ * Starts the workflow by its fixed id: a running one is kept; a closed one is never run again
+ * (WorkflowExecutionAlreadyStartedError).
+ */
 export async function startEnrollmentWorkflow(deps: EnrollmentStartDeps, workflowId: string, input: EnrollmentInput): Promise<void> {
-  await deps.temporal.workflow.start('enrollmentWorkflow', { taskQueue: deps.taskQueue, workflowId, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
+  await deps.temporal.workflow.start('enrollmentWorkflow', {
+    taskQueue: deps.taskQueue,
+    workflowId,
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+  });
 }
 
 /**
  * Makes sure the workflow of a pending enrollment exists: started if it never was, kept if it
- * runs, left alone if it already ran ('closed': a closed workflow is never run again). The
- * account is read from the prospect unless the caller has it.
+ * runs, left alone if it already ran ('closed'). The account is read from the prospect unless
+ * the caller has it.
  */
 export async function ensureEnrollmentStarted(deps: EnrollmentStartDeps, row: StartFields, accountId?: string | null): Promise<'running' | 'closed'> {
   const account =
     accountId !== undefined
       ? accountId
       : ((await deps.db.select({ accountId: prospects.accountId }).from(prospects).where(and(eq(prospects.id, row.prospectId), eq(prospects.workspaceId, row.workspaceId))))[0]?.accountId ?? null);
-  const input = await enrollmentInput(deps.db, row, account);
   try {
-    await deps.temporal.workflow.start('enrollmentWorkflow', {
-      taskQueue: deps.taskQueue,
-      workflowId: row.workflowId,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    await startEnrollmentWorkflow(deps, row.workflowId, await enrollmentInput(deps.db, row, account));
     return 'running';
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) return 'closed';

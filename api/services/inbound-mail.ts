@@ -105,6 +105,6 @@ type ApplyInput = { workspaceId: string; mail: InboundMail; source: 'gmail' | 'e
  * changes nothing the second time. No transaction is held (see inbound/receipts.ts).
  */
 export async function applyInboundMail(deps: { db: Database; temporal: Client }, i: ApplyInput): Promise<InboundMailResult> {
-  const outcome = await withReceipt(deps.db, { workspaceId: i.workspaceId, source: 'mail', messageId: i.dedupeKey.slice(0, 1000) }, (db) => apply(db, deps.temporal, i));
+  const outcome = await withReceipt(deps.db, { workspaceId: i.workspaceId, source: 'mail', messageId: i.dedupeKey.slice(0, 1000) }, () => apply(deps.db, deps.temporal, i));
   return outcome.duplicate ? { applied: false, reason: 'this email was already received' } : outcome.result;
 }

@@ -19,10 +19,6 @@ export type ThrowawayPostgres = {
   halt: (mode?: 'fast' | 'immediate') => Promise<void>;
   /** Starts it again after halt(), on the same port. */
   resume: () => Promise<void>;
-  /** Stops the server as an operator would (fast: sessions terminated), keeping the cluster. */
-  stopServer: () => Promise<void>;
-  /** Starts the stopped server again, on the same port. */
-  startServer: () => Promise<void>;
 };
 
 /** initdb and the server refuse to run as root: run them as the `postgres` system user then. */
@@ -64,14 +60,6 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       running = false;
     },
     resume: async () => {
-      await start();
-      running = true;
-    },
-    stopServer: async () => {
-      await asServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
-      running = false;
-    },
-    startServer: async () => {
       await start();
       running = true;
     },

@@ -7,10 +7,10 @@
 // request that died expires.
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createApp, type RelanceApp } from '../../api/app.js';
+import { requestFingerprint } from '../../api/middleware/idempotency.js';
 import { rolesTable } from '../../api/roles-table.js';
 import { idempotencyKeys, webhookSubscriptions, actionProviders } from '../../db/schema.js';
 import { EMPTY_ALLOW_LIST } from '../../security/ssrf.js';
@@ -181,8 +181,7 @@ describe('a record held by a request that died', () => {
     const body = { name: 'after a crash', role: 'ops' };
     const headers = { 'idempotency-key': 'dead-request' };
     // What a killed API process leaves: a claimed record, no answer, a lease that ran out.
-    await db.db.insert(idempotencyKeys).values({ workspaceId: ws.workspaceId, apiKeyId: keys.admin!.id, key: 'dead-request', fingerprint: 'x', lockedUntil: new Date(Date.now() - 1000) });
-    await db.db.update(idempotencyKeys).set({ fingerprint: await fingerprintOf(body) }).where(eq(idempotencyKeys.key, 'dead-request'));
+    await db.db.insert(idempotencyKeys).values({ workspaceId: ws.workspaceId, apiKeyId: keys.admin!.id, key: 'dead-request', fingerprint: requestFingerprint('POST', '/v1/api-keys', JSON.stringify(body)), lockedUntil: new Date(Date.now() - 1000) });
     const retry = await keys.admin!.call<{ key: string }>('POST', '/v1/api-keys', body, headers);
     expect(retry.status).toBe(201);
     const replay = await keys.admin!.call<{ key: string }>('POST', '/v1/api-keys', body, headers);
@@ -192,16 +191,10 @@ describe('a record held by a request that died', () => {
 
   it('while its lease runs, a retry gets 409 with Retry-After', async () => {
     const body = { name: 'still running', role: 'ops' };
-    await db.db.insert(idempotencyKeys).values({ workspaceId: ws.workspaceId, apiKeyId: keys.admin!.id, key: 'running', fingerprint: await fingerprintOf(body), lockedUntil: new Date(Date.now() + 60_000) });
+    await db.db.insert(idempotencyKeys).values({ workspaceId: ws.workspaceId, apiKeyId: keys.admin!.id, key: 'running', fingerprint: requestFingerprint('POST', '/v1/api-keys', JSON.stringify(body)), lockedUntil: new Date(Date.now() + 60_000) });
     const retry = await keys.admin!.call<{ type: string }>('POST', '/v1/api-keys', body, { 'idempotency-key': 'running' });
     expect(retry.status).toBe(409);
     expect(retry.body.type).toBe('/problems/request-in-progress');
     expect(Number(retry.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
-
-/** The fingerprint the API computes for a POST /v1/api-keys with this body. */
-async function fingerprintOf(body: unknown): Promise<string> {
-  const { createHash } = await import('node:crypto');
-  return createHash('sha256').update('POST /v1/api-keys\n').update(JSON.stringify(body)).digest('hex');
-}

@@ -49,7 +49,7 @@ describe.skipIf(onPglite())('PostgreSQL unavailable', () => {
 
   it('stopped: every kind of route answers 503 with Retry-After; started again: 200', async () => {
     expect((await ws.call('GET', '/v1/prospects')).status).toBe(200);
-    await pg.stopServer();
+    await pg.halt('fast');
     const requests: Array<[string, string, unknown?]> = [
       ['GET', '/v1/prospects'],
       ['POST', '/v1/prospects', { email: 'jane@globex.test' }],
@@ -61,7 +61,7 @@ describe.skipIf(onPglite())('PostgreSQL unavailable', () => {
     expectUnavailable(await callerFor((p, i) => app.request(p, i), TEST_OPERATOR_TOKEN)<Problem>('POST', '/v1/workspaces', { name: 'Initech' }), /^the database is unavailable/);
     expectUnavailable(await callerFor((p, i) => app.request(p, i), null)<Problem>('POST', `/v1/inbound/${ws.workspaceId}/email`, '{}', { 'webhook-id': 'msg_1', 'webhook-timestamp': '1', 'webhook-signature': 'v1,x' }), /^the database is unavailable/);
 
-    await pg.startServer();
+    await pg.resume();
     expect((await ws.call('GET', '/v1/prospects')).status).toBe(200);
   });
 

@@ -19,7 +19,7 @@ export const CrmInbound = z
 
 /** Stops the prospect's unfinished cadences through the workflow's stop Update. */
 async function stopAll(ctx: InboundContext, prospectId: string, reason: string): Promise<number> {
-  const active = await ctx.db
+  const active = await ctx.deps.db
     .select({ workflowId: enrollments.workflowId })
     .from(enrollments)
     .where(and(eq(enrollments.workspaceId, ctx.workspaceId), eq(enrollments.prospectId, prospectId), inArray(enrollments.status, ['pending', 'active', 'paused'])));
@@ -32,14 +32,14 @@ export const crmMapping = defineMapping({
   schema: CrmInbound,
   summary: 'CRM events: opt-out, meeting booked, stop',
   async apply(ctx, body) {
-    const prospectId = await findProspectId(ctx.db, ctx.workspaceId, body);
+    const prospectId = await findProspectId(ctx.deps.db, ctx.workspaceId, body);
     if (!prospectId) return { applied: false, reason: 'no prospect with this email in the workspace' };
     if (body.type === 'opt_out') {
-      const r = await applyProspectEvent(ctx.deps.temporal, ctx.db, { workspaceId: ctx.workspaceId, prospectId, source: 'crm', dedupeKey: ctx.dedupeKey }, { type: 'opt_out' });
+      const r = await applyProspectEvent(ctx.deps.temporal, ctx.deps.db, { workspaceId: ctx.workspaceId, prospectId, source: 'crm', dedupeKey: ctx.dedupeKey }, { type: 'opt_out' });
       return { applied: true, prospectId, ...r };
     }
     if (body.type === 'meeting_booked') {
-      await appendEvent(ctx.db, { workspaceId: ctx.workspaceId, prospectId, type: 'meeting.booked', payload: { source: 'crm', meetingAt: body.meetingAt ?? null, note: body.note ?? null }, dedupeKey: ctx.dedupeKey });
+      await appendEvent(ctx.deps.db, { workspaceId: ctx.workspaceId, prospectId, type: 'meeting.booked', payload: { source: 'crm', meetingAt: body.meetingAt ?? null, note: body.note ?? null }, dedupeKey: ctx.dedupeKey });
     }
     const reason = body.type === 'meeting_booked' ? 'meeting booked in the CRM' : `stopped from the CRM${body.note ? `: ${body.note.slice(0, 400)}` : ''}`;
     return { applied: true, prospectId, enrollmentsStopped: await stopAll(ctx, prospectId, reason) };

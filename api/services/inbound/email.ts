@@ -98,7 +98,7 @@ async function rawMail(mime: string): Promise<InboundMail> {
 
 async function applyMail(ctx: InboundContext, mail: InboundMail) {
   const dedupeKey = mail.messageId ?? `webhook:${ctx.messageId}`;
-  return applyInboundMail({ db: ctx.db, temporal: ctx.deps.temporal }, { workspaceId: ctx.workspaceId, mail, source: 'email', dedupeKey });
+  return applyInboundMail({ db: ctx.deps.db, temporal: ctx.deps.temporal }, { workspaceId: ctx.workspaceId, mail, source: 'email', dedupeKey });
 }
 
 export const emailMapping = defineMapping({
@@ -107,11 +107,11 @@ export const emailMapping = defineMapping({
   async apply(ctx, body) {
     if (body.type === 'message') return applyMail(ctx, mailOf(body));
     if (body.type === 'raw') return applyMail(ctx, await rawMail(body.mime));
-    const prospectId = await findProspectIdByEmail(ctx.db, ctx.workspaceId, body.email);
+    const prospectId = await findProspectIdByEmail(ctx.deps.db, ctx.workspaceId, body.email);
     // Mail about unknown addresses is common (replies to anything): acknowledged, not retried.
     if (!prospectId) return { applied: false, reason: 'no prospect with this email in the workspace' };
     const { email: _email, ...event } = body;
-    const r = await applyProspectEvent(ctx.deps.temporal, ctx.db, { workspaceId: ctx.workspaceId, prospectId, source: 'email', dedupeKey: ctx.dedupeKey }, event);
+    const r = await applyProspectEvent(ctx.deps.temporal, ctx.deps.db, { workspaceId: ctx.workspaceId, prospectId, source: 'email', dedupeKey: ctx.dedupeKey }, event);
     return { applied: true, prospectId, ...r };
   },
 });

@@ -52,7 +52,7 @@ async function pickRep(db: Database, workspaceId: string, repEmail: string | und
 }
 
 async function findOrCreateProspect(ctx: InboundContext, lead: Lead, place: Place | null): Promise<{ id: string; created: boolean }> {
-  const { db } = ctx;
+  const { db } = ctx.deps;
   const existing = await findProspectIdByEmail(db, ctx.workspaceId, lead.email);
   if (existing) return { id: existing, created: false };
   const [p] = await db
@@ -83,7 +83,7 @@ export const leadMapping = defineMapping({
   schema: LeadInbound,
   summary: 'Inbound leads: enrolled in the expected-callback cadence, call due within minutes',
   async apply(ctx, lead) {
-    const { db } = ctx;
+    const { db } = ctx.deps;
     const place = placeOf(lead);
     const repId = await pickRep(db, ctx.workspaceId, lead.repEmail);
     const [sequence] = await db

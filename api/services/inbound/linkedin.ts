@@ -30,13 +30,13 @@ const NOTES = { 'note.sent': 'LinkedIn note sent by the automation', 'invite.acc
 
 async function resolve(ctx: InboundContext, body: Body): Promise<{ prospectId: string | null; task: TaskRef | null }> {
   if (body.actionId) {
-    const task = await taskOfAction(ctx.db, ctx.workspaceId, body.actionId);
+    const task = await taskOfAction(ctx.deps.db, ctx.workspaceId, body.actionId);
     if (!task) throw new ProblemError('not-found', 404, 'no such action in this workspace', { errors: [{ field: 'body.actionId', message: 'no such action' }] });
     return { prospectId: task.prospectId, task };
   }
-  const prospectId = await findProspectId(ctx.db, ctx.workspaceId, body);
+  const prospectId = await findProspectId(ctx.deps.db, ctx.workspaceId, body);
   if (!prospectId || body.type === 'message.replied') return { prospectId, task: null };
-  return { prospectId, task: await findTask(ctx.db, ctx.workspaceId, { prospectId, kind: 'linkedin_note' }) };
+  return { prospectId, task: await findTask(ctx.deps.db, ctx.workspaceId, { prospectId, kind: 'linkedin_note' }) };
 }
 
 /** Completes the task through its workflow; null when it is not open or the workflow moved on. */
@@ -57,7 +57,7 @@ export const linkedinMapping = defineMapping({
   async apply(ctx, body) {
     const { prospectId, task } = await resolve(ctx, body);
     if (!prospectId) return { applied: false, reason: 'no prospect with this email or LinkedIn URL in the workspace' };
-    await appendEvent(ctx.db, {
+    await appendEvent(ctx.deps.db, {
       workspaceId: ctx.workspaceId,
       prospectId,
       enrollmentId: task?.task.enrollmentId ?? null,
@@ -67,7 +67,7 @@ export const linkedinMapping = defineMapping({
     });
     if (body.type === 'message.replied') {
       const detail = body.detail ? { detail: body.detail } : {};
-      return { applied: true, prospectId, enrollmentsSignalled: await signalActiveEnrollments(ctx.deps.temporal, ctx.db, ctx.workspaceId, prospectId, { type: 'reply', source: 'linkedin', ...detail }) };
+      return { applied: true, prospectId, enrollmentsSignalled: await signalActiveEnrollments(ctx.deps.temporal, ctx.deps.db, ctx.workspaceId, prospectId, { type: 'reply', source: 'linkedin', ...detail }) };
     }
     return { applied: true, prospectId, enrollmentsSignalled: 0, taskCompleted: await complete(ctx, task, body.detail ? `${NOTES[body.type]}: ${body.detail}` : NOTES[body.type]) };
   },

@@ -10,7 +10,7 @@ import { inboundReceipts } from '../../../db/schema.js';
 
 export type Receipt = { workspaceId: string; source: string; messageId: string };
 
-export async function withReceipt<T>(db: Database, r: Receipt, apply: (db: Database) => Promise<T>): Promise<{ duplicate: true } | { duplicate: false; result: T }> {
+export async function withReceipt<T>(db: Database, r: Receipt, apply: () => Promise<T>): Promise<{ duplicate: true } | { duplicate: false; result: T }> {
   const [claimed] = await db
     .insert(inboundReceipts)
     .values(r)
@@ -18,7 +18,7 @@ export async function withReceipt<T>(db: Database, r: Receipt, apply: (db: Datab
     .returning({ id: inboundReceipts.id });
   if (!claimed) return { duplicate: true as const };
   try {
-    return { duplicate: false as const, result: await apply(db) };
+    return { duplicate: false as const, result: await apply() };
   } catch (err) {
     await db.delete(inboundReceipts).where(eq(inboundReceipts.id, claimed.id));
     throw err;

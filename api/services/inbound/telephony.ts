@@ -55,7 +55,7 @@ type TaskBy = { taskId?: string | undefined; actionId?: string | undefined; enro
 
 async function findOpenTask(ctx: InboundContext, by: TaskBy) {
   if (by.actionId && !by.taskId) {
-    const row = await taskOfAction(ctx.db, ctx.workspaceId, by.actionId);
+    const row = await taskOfAction(ctx.deps.db, ctx.workspaceId, by.actionId);
     if (!row) throw new ProblemError('not-found', 404, 'no such action in this workspace', { errors: [{ field: 'body.actionId', message: 'no such action' }] });
     if (row.task.status !== 'open') throw new ProblemError('conflict', 409, `the task is already ${row.task.status}`);
     return row;
@@ -64,7 +64,7 @@ async function findOpenTask(ctx: InboundContext, by: TaskBy) {
     ? eq(tasks.id, by.taskId)
     : // Task step keys are `${stepId}#${visit}`: the open visit of that step.
       and(eq(tasks.enrollmentId, by.enrollmentId!), eq(tasks.status, 'open'), sql`split_part(${tasks.stepKey}, '#', 1) = ${by.stepId!}`);
-  const [row] = await ctx.db
+  const [row] = await ctx.deps.db
     .select({ task: tasks, workflowId: enrollments.workflowId, prospectId: enrollments.prospectId })
     .from(tasks)
     .innerJoin(enrollments, eq(enrollments.id, tasks.enrollmentId))
@@ -81,7 +81,7 @@ export const telephonyMapping = defineMapping({
   async apply(ctx, body) {
     const { task, workflowId, prospectId } = await findOpenTask(ctx, body);
     const outcome = body.type === 'call.completed' ? OUTCOME_OF[body.disposition] : 'voicemail_left';
-    await appendEvent(ctx.db, {
+    await appendEvent(ctx.deps.db, {
       workspaceId: ctx.workspaceId,
       prospectId,
       enrollmentId: task.enrollmentId,
@@ -93,7 +93,7 @@ export const telephonyMapping = defineMapping({
     const result = await viaWorkflow(() =>
       ctx.deps.temporal.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, ...(note ? { note } : {}) }] }),
     );
-    if (body.recordingUrl) await addRecordingUrl(ctx.db, task.id, body.recordingUrl);
+    if (body.recordingUrl) await addRecordingUrl(ctx.deps.db, task.id, body.recordingUrl);
     return { applied: true, taskId: task.id, outcome, enrollmentStatus: result.status, next: result.next };
   },
 });

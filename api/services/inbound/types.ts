@@ -1,8 +1,7 @@
-// What every source mapping gets: the database (no transaction is open: see receipts.ts), the
-// API's other dependencies, and a timeline dedupe key unique to the delivery. Every effect is
+// What every source mapping gets: the API's dependencies (no transaction is open: see
+// receipts.ts), and a timeline dedupe key unique to the delivery. Every effect is
 // idempotent, so a retry after a failure applies what is missing and duplicates nothing.
 import type { z } from '@hono/zod-openapi';
-import type { Database } from '../../../db/client.js';
 import type { ApiDeps } from '../../deps.js';
 
 export const INBOUND_SOURCES = ['email', 'telephony', 'linkedin', 'crm', 'lead'] as const;
@@ -10,7 +9,6 @@ export type InboundSource = (typeof INBOUND_SOURCES)[number];
 
 export type InboundContext = {
   deps: ApiDeps;
-  db: Database;
   workspaceId: string;
   source: InboundSource;
   messageId: string;
