@@ -9,6 +9,7 @@ import { matchedRoutes } from 'hono/route';
 import { securityHeaders } from './security-headers.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { docsRoutes } from './docs.js';
+import { allowedMethods } from './method-not-allowed.js';
 import type { ApiDeps } from './deps.js';
 import { authenticate } from './middleware/auth.js';
 import { idempotencyStore } from './middleware/idempotency.js';
@@ -98,7 +99,13 @@ export function createApp(deps: ApiDeps) {
     },
   });
 
-  app.notFound((c) => problem(c, 'not-found', 404, { detail: `no route for ${c.req.method} ${c.req.path}` }));
+  const methodsOf = allowedMethods(app);
+  app.notFound((c) => {
+    const allowed = methodsOf(c.req.path);
+    if (allowed.length === 0) return problem(c, 'not-found', 404, { detail: `no route for ${c.req.method} ${c.req.path}` });
+    c.header('Allow', allowed.join(', '));
+    return problem(c, 'method-not-allowed', 405, { detail: `${c.req.path} answers ${allowed.join(', ')}, not ${c.req.method}` });
+  });
   app.onError((err, c) => {
     if (err instanceof ProblemError) return problem(c, err.slug, err.status, { detail: err.message, ...err.extra });
     if (err instanceof HTTPException) {
