@@ -122,6 +122,7 @@ function runSchemathesis(configPath: string, seeds: FuzzSeeds): Promise<RunResul
       env: {
         ...process.env,
         RELANCE_FUZZ_INBOUND_SECRETS: JSON.stringify(seeds.inboundSecrets),
+        RELANCE_FUZZ_KEY: seeds.adminKey,
         RELANCE_FUZZ_KEY_ID: seeds.adminKeyId,
         RELANCE_FUZZ_SPARE_KEY_ID: seeds.spareKeyId,
         // No terminal: plain, wide output for the failure message.

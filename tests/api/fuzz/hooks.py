@@ -4,6 +4,7 @@
   generated bodies get past the signature and reach the body validation and the effects. The
   secrets come from the test (RELANCE_FUZZ_INBOUND_SECRETS) and follow the fuzzer's own
   PUT /v1/inbound-sources/{source}, which rotates them.
+  A source the fuzzer deletes is put back at once, for the same reason.
 - The fuzzer may not revoke the API key it fuzzes with (a later GET /v1/api-keys shows its id):
   such a DELETE goes to a spare key instead, and every other operation keeps being tested.
 """
@@ -16,6 +17,7 @@ import json
 import os
 import time
 
+import requests
 import schemathesis
 from schemathesis.core import NotSet
 
@@ -70,7 +72,17 @@ def before_call(context, case, kwargs):
 
 @schemathesis.hook
 def after_call(context, case, response):
-    # PUT /v1/inbound-sources/{source} rotates the secret: sign with the new one from now on.
-    if case.method.upper() == "PUT" and case.operation.path == "/v1/inbound-sources/{source}" and response.status_code in (200, 201):
+    if case.operation.path != "/v1/inbound-sources/{source}":
+        return
+    method = case.method.upper()
+    # PUT rotates the secret: sign with the new one from now on.
+    if method == "PUT" and response.status_code in (200, 201):
         body = response.json()
+        SECRETS[body["source"]] = body["secret"]
+    # DELETE removes the source: put it back, or every later delivery of it is a plain 401.
+    elif method == "DELETE" and response.status_code == 204:
+        url = response.request.url
+        again = requests.put(url, headers={"Authorization": f"Bearer {os.environ['RELANCE_FUZZ_KEY']}"}, timeout=20)
+        again.raise_for_status()
+        body = again.json()
         SECRETS[body["source"]] = body["secret"]
