@@ -1,10 +1,10 @@
 """Schemathesis hooks for tests/api/fuzz.test.ts (loaded through the generated schemathesis.toml).
 
-- Inbound webhooks are signed per Standard Webhooks with the source's current secret, so the
-  generated bodies get past the signature and reach the body validation and the effects. The
-  secrets come from the test (RELANCE_FUZZ_INBOUND_SECRETS) and follow the fuzzer's own
-  PUT /v1/inbound-sources/{source}, which rotates them.
-  A source the fuzzer deletes is put back at once, for the same reason.
+- Inbound webhooks are signed per Standard Webhooks, so the generated bodies get past the
+  signature and reach the body validation and the effects. The fuzzer itself rotates and deletes
+  the sources' secrets (PUT/DELETE /v1/inbound-sources/{source}), so each signed delivery first
+  takes a fresh secret with that same PUT. A case that leaves a signature header out goes
+  unsigned: it tests that refusal.
 - The fuzzer may not revoke the API key it fuzzes with (a later GET /v1/api-keys shows its id):
   such a DELETE goes to a spare key instead, and every other operation keeps being tested.
 """
@@ -21,11 +21,18 @@ import requests
 import schemathesis
 from schemathesis.core import NotSet
 
-SECRETS = json.loads(os.environ.get("RELANCE_FUZZ_INBOUND_SECRETS", "{}"))
+API = os.environ["RELANCE_FUZZ_API"]
+FUZZ_KEY = os.environ["RELANCE_FUZZ_KEY"]
 FUZZ_KEY_ID = os.environ["RELANCE_FUZZ_KEY_ID"]
 SPARE_KEY_ID = os.environ["RELANCE_FUZZ_SPARE_KEY_ID"]
-_ids = itertools.count()
 SIGNATURE_HEADERS = {"webhook-id", "webhook-timestamp", "webhook-signature"}
+_ids = itertools.count()
+
+
+def _fresh_secret(source: str) -> str:
+    res = requests.put(f"{API}/v1/inbound-sources/{source}", headers={"Authorization": f"Bearer {FUZZ_KEY}"}, timeout=20)
+    res.raise_for_status()
+    return res.json()["secret"]
 
 
 def _sign(secret: str, message_id: str, timestamp: str, raw: bytes) -> str:
@@ -35,8 +42,8 @@ def _sign(secret: str, message_id: str, timestamp: str, raw: bytes) -> str:
 
 
 def _message_id(generated: object) -> str:
-    # A generated id is kept when it can travel in a header, so replays (200 duplicate) happen too.
-    if isinstance(generated, str) and 0 < len(generated) <= 255 and generated.isascii() and generated.isprintable():
+    # A generated id is kept when it travels unchanged in a header, so replays (200 duplicate) happen too.
+    if isinstance(generated, str) and 0 < len(generated) <= 255 and generated.isascii() and generated.isprintable() and generated == generated.strip():
         return generated
     return f"fuzz-{next(_ids)}"
 
@@ -50,10 +57,8 @@ def before_call(context, case, kwargs):
         return
     if not path.startswith("/v1/inbound/"):
         return
-    secret = SECRETS.get(path.rsplit("/", 1)[1])
     headers = dict(case.headers or {})
-    # A case that leaves a signature header out tests that refusal: it goes unsigned.
-    if secret is None or not SIGNATURE_HEADERS <= headers.keys():
+    if not SIGNATURE_HEADERS <= headers.keys():
         return
     if isinstance(case.body, NotSet):
         raw = b""
@@ -65,24 +70,9 @@ def before_call(context, case, kwargs):
         return
     message_id = _message_id(headers.get("webhook-id"))
     timestamp = str(int(time.time()))
+    secret = _fresh_secret(path.rsplit("/", 1)[1])
     headers.update({"webhook-id": message_id, "webhook-timestamp": timestamp, "webhook-signature": _sign(secret, message_id, timestamp, raw)})
     case.headers = headers
     kwargs["data"] = raw
 
 
-@schemathesis.hook
-def after_call(context, case, response):
-    if case.operation.path != "/v1/inbound-sources/{source}":
-        return
-    method = case.method.upper()
-    # PUT rotates the secret: sign with the new one from now on.
-    if method == "PUT" and response.status_code in (200, 201):
-        body = response.json()
-        SECRETS[body["source"]] = body["secret"]
-    # DELETE removes the source: put it back, or every later delivery of it is a plain 401.
-    elif method == "DELETE" and response.status_code == 204:
-        url = response.request.url
-        again = requests.put(url, headers={"Authorization": f"Bearer {os.environ['RELANCE_FUZZ_KEY']}"}, timeout=20)
-        again.raise_for_status()
-        body = again.json()
-        SECRETS[body["source"]] = body["secret"]
