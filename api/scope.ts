@@ -4,9 +4,15 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { enrollments } from '../db/schema.js';
 import { ProblemError } from './problem.js';
+import { COUNTRY_INPUT_PATTERN, REGION_INPUT_PATTERN } from '../domain/timing/place.js';
 
 // Routes are declared with defineRoute (api/access.ts), which carries their access rule.
 export { z };
+
+/** A country or region as the timing domain reads them: the look is documented, existence is checked there. */
+export const countryInput = () => z.string().openapi({ pattern: COUNTRY_INPUT_PATTERN, description: 'ISO 3166-1 alpha-2 code (any case)', example: 'FR' });
+export const regionInput = () =>
+  z.string().openapi({ pattern: REGION_INPUT_PATTERN, description: 'ISO 3166-2 subdivision ("US-CA", or "CA" with the country)', example: 'FR-67' });
 
 export const pathId = (name: string) => z.uuid().openapi({ param: { name, in: 'path' } });
 export const WorkspaceParams = z.object({ workspaceId: pathId('workspaceId') });
