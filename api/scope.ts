@@ -9,10 +9,15 @@ import { COUNTRY_INPUT_PATTERN, REGION_INPUT_PATTERN } from '../domain/timing/pl
 // Routes are declared with defineRoute (api/access.ts), which carries their access rule.
 export { z };
 
-/** A country or region as the timing domain reads them: the look is documented, existence is checked there. */
-export const countryInput = () => z.string().openapi({ pattern: COUNTRY_INPUT_PATTERN, description: 'ISO 3166-1 alpha-2 code (any case)', example: 'FR' });
-export const regionInput = () =>
-  z.string().openapi({ pattern: REGION_INPUT_PATTERN, description: 'ISO 3166-2 subdivision ("US-CA", or "CA" with the country)', example: 'FR-67' });
+/**
+ * A country or region as the timing domain reads them: the look is documented, existence is checked
+ * there. `blankIsNone`: where "" counts as not given (prospects).
+ */
+const orBlank = (pattern: string, blankIsNone: boolean) => (blankIsNone ? `^$|${pattern}` : pattern);
+export const countryInput = (blankIsNone = false) =>
+  z.string().openapi({ pattern: orBlank(COUNTRY_INPUT_PATTERN, blankIsNone), description: 'ISO 3166-1 alpha-2 code (any case)', example: 'FR' });
+export const regionInput = (blankIsNone = false) =>
+  z.string().openapi({ pattern: orBlank(REGION_INPUT_PATTERN, blankIsNone), description: 'ISO 3166-2 subdivision ("US-CA", or "CA" with the country)', example: 'FR-67' });
 
 export const pathId = (name: string) => z.uuid().openapi({ param: { name, in: 'path' } });
 export const WorkspaceParams = z.object({ workspaceId: pathId('workspaceId') });
