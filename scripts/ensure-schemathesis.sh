@@ -10,10 +10,14 @@ bin="$venv/bin/schemathesis"
 # The marker is written last: a venv without it is a broken install and is made again.
 if [ -f "$venv/.installed" ]; then echo "$bin"; exit 0; fi
 
-python_bin="$(command -v python3 || true)"
-[ -n "$python_bin" ] || { log "python3 (3.10 or later) is required for schemathesis"; exit 2; }
-"$python_bin" -c 'import sys, venv, ensurepip; sys.exit(0 if sys.version_info >= (3, 10) else 1)' 2>/dev/null || {
-  log "python3 >= 3.10 with the venv and ensurepip modules is required for schemathesis (Debian: python3-venv)"; exit 2; }
+usable() { command -v python3 >/dev/null 2>&1 && python3 -c 'import sys, venv, ensurepip; sys.exit(0 if sys.version_info >= (3, 10) else 1)' 2>/dev/null; }
+# Debian's python3 comes without ensurepip: python3-venv brings it (as ensure-postgres.sh installs PostgreSQL).
+if ! usable && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  log "installing python3 and python3-venv (Debian packages) for schemathesis"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv; } >&2
+fi
+usable || { log "python3 >= 3.10 with the venv and ensurepip modules is required for schemathesis (Debian: python3-venv)"; exit 2; }
+python_bin="$(command -v python3)"
 
 mkdir -p "$(dirname "$venv")"
 # Test runs of several clones share the cache: one installs, the others wait for it.
