@@ -9,6 +9,7 @@ import { matchedRoutes } from 'hono/route';
 import { securityHeaders } from './security-headers.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { docsRoutes } from './docs.js';
+import { methodRouting } from './method-not-allowed.js';
 import type { ApiDeps } from './deps.js';
 import { authenticate } from './middleware/auth.js';
 import { idempotencyStore } from './middleware/idempotency.js';
@@ -62,6 +63,9 @@ export function createApp(deps: ApiDeps) {
     '/v1/*',
     except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticate(deps.db), rateLimit(deps.rateLimit), idempotencyStore({ db: deps.db, box: deps.webhooks?.box ?? secretBoxFromEnv() })),
   );
+  // After authentication: an unknown caller learns nothing about the paths.
+  const methods = methodRouting(app);
+  app.use(methods.fixedPaths);
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'A Relance API key (rk_...)' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'operatorToken', { type: 'http', scheme: 'bearer', description: 'The operator token (RELANCE_OPERATOR_TOKEN)' });
 
@@ -98,7 +102,7 @@ export function createApp(deps: ApiDeps) {
     },
   });
 
-  app.notFound((c) => problem(c, 'not-found', 404, { detail: `no route for ${c.req.method} ${c.req.path}` }));
+  app.notFound((c) => methods.notFound(c) ?? problem(c, 'not-found', 404, { detail: `no route for ${c.req.method} ${c.req.path}` }));
   app.onError((err, c) => {
     if (err instanceof ProblemError) return problem(c, err.slug, err.status, { detail: err.message, ...err.extra });
     if (err instanceof HTTPException) {

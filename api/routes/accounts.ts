@@ -8,7 +8,7 @@ import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { countryInput, jsonBody, jsonResponse, pathId, regionInput, z } from '../scope.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { isUniqueViolation, requireAccount } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
@@ -23,14 +23,14 @@ export const DomainSchema = z
 const AccountCreate = z.strictObject({
   name: z.string().min(1).max(200),
   domain: DomainSchema.optional(),
-  country: z.string().optional(),
-  region: z.string().optional(),
+  country: countryInput().optional(),
+  region: regionInput().optional(),
 });
 const AccountPatch = z.strictObject({
   name: z.string().min(1).max(200).optional(),
   domain: DomainSchema.nullable().optional(),
-  country: z.string().nullable().optional(),
-  region: z.string().nullable().optional(),
+  country: countryInput().nullable().optional(),
+  region: regionInput().nullable().optional(),
 });
 const Account = z
   .object({ id: z.uuid(), name: z.string(), domain: z.string().nullable(), country: z.string().nullable(), region: z.string().nullable(), createdAt: z.string() })

@@ -3,7 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HolidayTypeSchema } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { problemResponse } from '../problem.js';
-import { jsonResponse, z } from '../scope.js';
+import { countryInput, jsonResponse, regionInput, z } from '../scope.js';
 import type { AuthEnv } from '../middleware/auth.js';
 import { holidaysOf } from '../services/holidays.js';
 import { defineRoute, ALL_ROLES } from '../access.js';
@@ -25,8 +25,8 @@ const route = defineRoute({
   summary: 'Holidays of a country (and region) for a year, as the scheduler sees them',
   request: {
     query: z.object({
-      country: z.string().min(2).max(2).openapi({ example: 'FR', description: 'ISO 3166-1 alpha-2' }),
-      region: z.string().min(1).max(6).optional().openapi({ example: 'FR-67', description: 'ISO 3166-2 subdivision ("US-CA" or "CA")' }),
+      country: countryInput().min(2).max(2),
+      region: regionInput().min(1).max(6).optional(),
       year: z.coerce.number().int().min(1970).max(2200).default(() => new Date().getUTCFullYear()),
       types: z
         .string()

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { problem, ProblemError, problemResponse } from '../problem.js';
+import { fieldErrors, problem, ProblemError, problemResponse } from '../problem.js';
 import { jsonResponse, z } from '../scope.js';
 import { schemaOnlyHook } from '../validation.js';
 import { IMPORT_COLUMNS, importProspects, MAX_IMPORT_ROWS } from '../services/prospect-import.js';
@@ -15,9 +15,11 @@ export const IMPORT_PATH = '/v1/prospects/import';
 /** 10,000 rows of JSON fit comfortably; app.ts keeps 1 MiB for every other route. */
 export const MAX_IMPORT_BODY_BYTES = 16 * 1024 * 1024;
 
-const ImportJson = z.strictObject({
-  prospects: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_IMPORT_ROWS).openapi({ description: `1 to ${MAX_IMPORT_ROWS} rows with the fields ${IMPORT_COLUMNS.join(', ')}` }),
-});
+const ImportJson = z
+  .strictObject({
+    prospects: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_IMPORT_ROWS).openapi({ description: `1 to ${MAX_IMPORT_ROWS} rows with the fields ${IMPORT_COLUMNS.join(', ')}` }),
+  })
+  .openapi('ProspectImport');
 const ImportResult = z
   .object({
     created: z.number().int(),
@@ -38,8 +40,11 @@ const route = defineRoute({
   access: ['ops', 'integration'] as const,
   request: {
     body: {
+      required: true,
+      // By reference, so the route has no JSON validator of its own: a CSV body would be read as {}
+      // and refused by it. The handler reads either type and validates the JSON with ImportJson.
       content: {
-        'application/json': { schema: ImportJson },
+        'application/json': { schema: { $ref: '#/components/schemas/ProspectImport' } },
         'text/csv': { schema: z.string().openapi({ description: `A header row naming some of: ${IMPORT_COLUMNS.join(', ')}` }) },
       },
     },
@@ -76,8 +81,24 @@ function invalidColumn(h: string): never {
   throw invalid(`body.${h}`, `unknown column; expected some of ${IMPORT_COLUMNS.join(', ')}`);
 }
 
+async function jsonRows(read: () => Promise<unknown>): Promise<readonly unknown[]> {
+  let json: unknown;
+  try {
+    json = await read();
+  } catch {
+    throw new ProblemError('malformed-request', 400, 'body: not valid JSON', { errors: [{ field: 'body', message: 'not valid JSON' }] });
+  }
+  const parsed = ImportJson.safeParse(json);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error.issues, 'body');
+    throw new ProblemError('validation-failed', 422, errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+  }
+  return parsed.data.prospects;
+}
+
 export function importRoutes({ db }: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
+  app.openAPIRegistry.register('ProspectImport', ImportJson);
   app.use(
     IMPORT_PATH,
     bodyLimit({
@@ -90,7 +111,7 @@ export function importRoutes({ db }: ApiDeps) {
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     let rows: readonly unknown[];
     if (type === 'text/csv' || type === 'application/csv') rows = csvRows(await c.req.text());
-    else if (type === 'application/json' || type.endsWith('+json')) rows = (c.req.valid('json') as z.infer<typeof ImportJson>).prospects;
+    else if (type === 'application/json' || type.endsWith('+json')) rows = await jsonRows(() => c.req.json());
     else {
       throw new ProblemError('malformed-request', 415, 'header.content-type: send application/json or text/csv', { errors: [{ field: 'header.content-type', message: 'application/json or text/csv' }] });
     }

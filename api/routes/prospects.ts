@@ -9,7 +9,7 @@ import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { countryInput, jsonBody, jsonResponse, pathId, regionInput, z } from '../scope.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { isUniqueViolation, requireAccount } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
@@ -26,11 +26,11 @@ const ProspectCreate = z.strictObject({
   title: z.string().max(200).optional(),
   phone: z.string().max(50).optional(),
   linkedinUrl: z.url().max(500).optional(),
-  country: z.string().optional(),
-  region: z.string().optional(),
+  country: countryInput(true).optional(),
+  region: regionInput(true).optional(),
   timeZone: z.string().optional(),
   accountId: z.uuid().optional(),
-  account: z.strictObject({ name: z.string().min(1).max(200), domain: DomainSchema.optional(), country: z.string().optional() }).optional(),
+  account: z.strictObject({ name: z.string().min(1).max(200), domain: DomainSchema.optional(), country: countryInput(true).optional() }).optional(),
 });
 /** null clears a field; absent leaves it. Status changes go through prospect events (opt-out stops cadences). */
 const ProspectPatch = z.strictObject({
@@ -40,8 +40,8 @@ const ProspectPatch = z.strictObject({
   title: z.string().max(200).nullable().optional(),
   phone: z.string().max(50).nullable().optional(),
   linkedinUrl: z.url().max(500).nullable().optional(),
-  country: z.string().nullable().optional(),
-  region: z.string().nullable().optional(),
+  country: countryInput(true).nullable().optional(),
+  region: regionInput(true).nullable().optional(),
   timeZone: z.string().nullable().optional(),
   accountId: z.uuid().nullable().optional(),
 });

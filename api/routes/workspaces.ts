@@ -48,11 +48,15 @@ export function workspaceRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
 
-  app.openapi(routes.createWorkspace, async (c) => {
+  // The operator token is checked before the body is read: no one else learns how it is validated.
+  app.post('/v1/workspaces', async (c, next) => {
     if (!deps.operatorToken) throw new ProblemError('forbidden', 403, 'workspace creation is disabled: the operator has not set RELANCE_OPERATOR_TOKEN');
     if (!sameSecret(c.req.header('authorization') ?? '', `Bearer ${deps.operatorToken}`)) {
       throw new ProblemError('unauthorized', 401, 'creating a workspace needs Authorization: Bearer <operator token>');
     }
+    await next();
+  });
+  app.openapi(routes.createWorkspace, async (c) => {
     const body = c.req.valid('json');
     timing('body', () => assertTimeZone(body.timeZone));
     timing('body.timingRules', () => parseTimingRules(body.timingRules ?? {}));

@@ -32,9 +32,15 @@ export function knownStates(country: string): Set<string> {
   return states;
 }
 
+/** What normalizeCountry and normalizeRegion accept the look of (then the code must exist); the API documents them. */
+export const COUNTRY_INPUT_PATTERN = '^\\s*[A-Za-z]{2}\\s*$';
+export const REGION_INPUT_PATTERN = '^\\s*(?:[A-Za-z]{2}-)?[A-Za-z0-9]{1,3}\\s*$';
+const COUNTRY_CODE = /^[A-Z]{2}$/;
+const REGION_CODE = /^(?:([A-Z]{2})-)?([A-Z0-9]{1,3})$/;
+
 export function normalizeCountry(country: string): string {
   const code = country.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code)) {
+  if (!COUNTRY_CODE.test(code)) {
     throw new TimingError('country', `country must be an ISO 3166-1 alpha-2 code, got "${country}"`);
   }
   if (!knownCountries().has(code)) {
@@ -52,7 +58,7 @@ export function normalizeRegion(
   country: string | null | undefined,
 ): { country: string; region: string } {
   const raw = region.trim().toUpperCase();
-  const match = /^(?:([A-Z]{2})-)?([A-Z0-9]{1,3})$/.exec(raw);
+  const match = REGION_CODE.exec(raw);
   if (!match) {
     throw new TimingError('region', `region must be an ISO 3166-2 subdivision code like "US-CA" or "CA", got "${region}"`);
   }
