@@ -28,6 +28,11 @@ const idempotencyHeader = z.object({
 
 const hasJsonBody = (config: Omit<RouteConfig, 'middleware'>) => Boolean(config.request?.body?.content['application/json']);
 
+const retryAfterHeader = {
+  'Retry-After': { description: 'Seconds to wait before sending the same request again', schema: { type: 'integer' as const, minimum: 0 } },
+};
+const withRetryAfter = <T extends object>(response: T) => ({ ...response, headers: retryAfterHeader });
+
 /** The answers of the platform around an operation, documented on each one; `roles` is null for a public one. */
 function platformResponses(config: Omit<RouteConfig, 'middleware'>, roles: readonly Role[] | null): Responses {
   const r: Responses = {};
@@ -48,8 +53,8 @@ function platformResponses(config: Omit<RouteConfig, 'middleware'>, roles: reado
     roles && config.method === 'post' && 'This Idempotency-Key was used with another request',
   ].filter((d): d is string => typeof d === 'string');
   if (unprocessable.length > 0) r[422] = problemResponse(unprocessable.join('; or: '));
-  if (roles) r[429] = problemResponse('Too many requests for this API key; see Retry-After');
-  r[503] = problemResponse('The database or Temporal is unavailable; see Retry-After');
+  if (roles) r[429] = withRetryAfter(problemResponse('Too many requests for this API key; see Retry-After'));
+  r[503] = withRetryAfter(problemResponse('The database or Temporal is unavailable; see Retry-After'));
   return r;
 }
 
@@ -71,7 +76,10 @@ function mergeResponses(platform: Responses, own: Responses): Responses {
   const merged: Responses = { ...platform, ...own };
   for (const [status, p] of Object.entries(platform)) {
     const o = own[status];
-    if (o && 'description' in o && 'description' in p && o.description !== p.description) merged[status] = { ...o, description: `${o.description}; or: ${p.description}` };
+    if (!o || !('description' in o) || !('description' in p)) continue;
+    // The platform's headers (Retry-After) stay documented when a route describes the status too.
+    const headers = 'headers' in p && !('headers' in o) ? { headers: p.headers } : {};
+    merged[status] = { ...o, ...headers, description: o.description === p.description ? o.description : `${o.description}; or: ${p.description}` };
   }
   return merged;
 }

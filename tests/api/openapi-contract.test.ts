@@ -73,4 +73,21 @@ describe('the OpenAPI document', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('documents the Retry-After header wherever a 429 or 503 is answered', () => {
+    const missing: string[] = [];
+    let seen = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        for (const status of ['429', '503']) {
+          const res = op.responses[status] as { headers?: Record<string, unknown> } | undefined;
+          if (!res) continue;
+          seen++;
+          if (!res.headers?.['Retry-After']) missing.push(`${method} ${path} ${status}`);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(50);
+    expect(missing).toEqual([]);
+  });
 });
