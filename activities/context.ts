@@ -3,8 +3,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Database } from '../db/client.js';
-import { accounts, enrollments, prospects, users, workspaces } from '../db/schema.js';
+import { accounts, enrollments, prospects, repAbsences, users, workspaces } from '../db/schema.js';
 import { CallBlockSchema, type RepCapacity } from '../domain/cadence/call-capacity.js';
+import type { RepAbsence, RepCalendar } from '../domain/cadence/rep-absence.js';
 import { mergeTimingRules, resolvePlace, TimingError, type Place, type TimingRules, type TimingRulesInput } from '../domain/timing/index.js';
 
 export type EnrollmentContext = {
@@ -16,11 +17,16 @@ export type EnrollmentContext = {
   place: Place;
   rules: TimingRules;
   capacity: RepCapacity;
+  /** The rep's zone, holidays and time off (from yesterday on): days the rep is away. */
+  repCalendar: RepCalendar;
 };
+
+/** The rep's time off not yet over, read with the context (one round trip per step). */
+const currentAbsences = sql<RepAbsence[]>`coalesce((select json_agg(json_build_object('startsOn', a.starts_on, 'endsOn', a.ends_on, 'coveringUserId', a.covering_user_id) order by a.starts_on) from ${repAbsences} a where a.user_id = ${users.id} and a.ends_on >= current_date - 1), '[]'::json)`;
 
 function prepareContextQuery(db: Database) {
   return db
-    .select({ enrollment: enrollments, prospect: prospects, account: accounts, rep: users, workspace: workspaces })
+    .select({ enrollment: enrollments, prospect: prospects, account: accounts, rep: users, workspace: workspaces, repAbsences: currentAbsences })
     .from(enrollments)
     .innerJoin(prospects, eq(prospects.id, enrollments.prospectId))
     .innerJoin(users, eq(users.id, enrollments.repId))
@@ -65,10 +71,17 @@ export async function loadEnrollmentContext(
       callBlocks: CallBlockSchema.array().parse(row.rep.callBlocks),
       timeZone: row.rep.timeZone ?? row.workspace.timeZone,
     };
-    return { ...row, place, rules, capacity };
+    const { repAbsences: absences, ...rest } = row;
+    return { ...rest, place, rules, capacity, repCalendar: repCalendarOf(row.rep, row.workspace.timeZone, absences) };
   } catch (err) {
     // Bad data (an unknown zone saved before validation existed) will not fix itself on retry.
     if (err instanceof TimingError) throw ApplicationFailure.nonRetryable(err.message, 'InvalidTiming');
     throw err;
   }
+}
+
+/** Where a user works: their zone (else the workspace's), their country and region (else the zone's). */
+export function repCalendarOf(rep: Pick<typeof users.$inferSelect, 'timeZone' | 'country' | 'region'>, workspaceZone: string, absences: readonly RepAbsence[]): RepCalendar {
+  const place = resolvePlace({ timeZone: rep.timeZone ?? workspaceZone, country: rep.country, region: rep.region });
+  return { ...place, absences: typeof absences === 'string' ? (JSON.parse(absences) as RepAbsence[]) : absences };
 }

@@ -41,6 +41,7 @@ function project(ctx: EnrollmentContext, i: ProjectInput): UpcomingStep[] {
     firstFixed: i.firstFixed ?? false,
     callbackAt: i.callbackAt ?? null,
     announcedCallAt: i.announcedCallAt ?? null,
+    rep: ctx.repCalendar,
   });
 }
 

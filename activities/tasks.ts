@@ -8,6 +8,7 @@ import { actionChannelOf } from '../channels/actions/task.js';
 import type { Database } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
 import { actionProviders, events, tasks, touches, users } from '../db/schema.js';
+import { coveringRepAt } from '../domain/cadence/rep-absence.js';
 import { nextWorkingMoment, WorkingHoursSchema } from '../domain/cadence/working-hours.js';
 import type { TaskOutcome } from '../domain/cadence/outcome.js';
 import { queueRankOf } from '../domain/cadence/queue-rank.js';
@@ -226,7 +227,8 @@ export async function draftTask(db: Database, ctx: EnrollmentContext, i: OpenTas
     row: {
       workspaceId: i.workspaceId,
       enrollmentId: i.enrollmentId,
-      repId: i.assigneeId ?? ctx.rep.id,
+      // A step's task falling in the rep's covered time off goes to the covering rep.
+      repId: i.assigneeId ?? coveringRepAt(i.dueAt, ctx.repCalendar, ctx.rules) ?? ctx.rep.id,
       stepKey: i.stepKey,
       kind: i.kind ?? i.step.type,
       title,
@@ -289,7 +291,7 @@ export async function upsertUpcomingCallTask(tx: Database, ctx: EnrollmentContex
   await tx
     .insert(tasks)
     .values({ ...row, status: 'upcoming' })
-    .onConflictDoUpdate({ target: [tasks.enrollmentId, tasks.stepKey], set: { dueAt: row.dueAt, prep: row.prep, title: row.title }, setWhere: eq(tasks.status, 'upcoming') });
+    .onConflictDoUpdate({ target: [tasks.enrollmentId, tasks.stepKey], set: { dueAt: row.dueAt, prep: row.prep, title: row.title, repId: row.repId }, setWhere: eq(tasks.status, 'upcoming') });
 }
 
 /** Removes the upcoming call tasks of released slots: never actionable, so nothing to keep. */

@@ -36,6 +36,7 @@ import { IMPORT_PATH, importRoutes } from './routes/imports.js';
 import { prospectRoutes } from './routes/prospects.js';
 import { suppressionRoutes } from './routes/suppressions.js';
 import { userRoutes } from './routes/users.js';
+import { absenceRoutes } from './routes/absences.js';
 import { mailboxRoutes } from './routes/mailboxes.js';
 import { actionProviderRoutes } from './routes/action-providers.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
@@ -73,6 +74,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', workspaceRoutes(deps));
   app.route('/', apiKeyRoutes(deps));
   app.route('/', userRoutes(deps));
+  app.route('/', absenceRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.route('/', importRoutes(deps));
   app.route('/', prospectRoutes(deps));

@@ -5,12 +5,12 @@ import { and, asc, eq } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
 import { CallBlockSchema } from '../../domain/cadence/call-capacity.js';
 import { WorkingHoursSchema } from '../../domain/cadence/working-hours.js';
-import { assertTimeZone } from '../../domain/timing/index.js';
+import { assertTimeZone, resolvePlace } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { countryInput, jsonBody, jsonResponse, pathId, regionInput, z } from '../scope.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { assertNoManagerCycle, requireUser } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
@@ -23,6 +23,8 @@ const UserCreate = z.strictObject({
   name: z.string().min(1).max(200),
   role: z.enum(USER_ROLES).default('rep'),
   timeZone: z.string().optional(),
+  country: countryInput().optional().openapi({ description: "Where the person works: their country's public holidays are days away (default: their zone's country)" }),
+  region: regionInput().optional(),
   phone: z.string().max(50).optional(),
   managerId: z.uuid().optional(),
   callsPerHour: z.number().int().min(1).max(60).optional(),
@@ -34,6 +36,8 @@ const UserPatch = z.strictObject({
   name: z.string().min(1).max(200).optional(),
   role: z.enum(USER_ROLES).optional(),
   timeZone: z.string().nullable().optional(),
+  country: countryInput().nullable().optional(),
+  region: regionInput().nullable().optional(),
   phone: z.string().max(50).nullable().optional(),
   managerId: z.uuid().nullable().optional(),
   callsPerHour: z.number().int().min(1).max(60).optional(),
@@ -47,6 +51,8 @@ const User = z
     name: z.string(),
     role: z.enum(USER_ROLES),
     timeZone: z.string().nullable(),
+    country: z.string().nullable().openapi({ description: "Whose public holidays are the person's days away; null: their zone's country" }),
+    region: z.string().nullable(),
     phone: z.string().nullable(),
     callsPerHour: z.number().int(),
     callBlocks: z.array(CallBlockSchema),
@@ -62,6 +68,8 @@ const toUser = (u: typeof users.$inferSelect): UserJson => ({
   name: u.name,
   role: u.role,
   timeZone: u.timeZone,
+  country: u.country,
+  region: u.region,
   phone: u.phone,
   callsPerHour: u.callsPerHour,
   callBlocks: u.callBlocks as UserJson['callBlocks'],
@@ -70,6 +78,14 @@ const toUser = (u: typeof users.$inferSelect): UserJson => ({
   createdAt: u.createdAt.toISOString(),
 });
 const Params = z.object({ userId: pathId('userId') });
+
+/** A country and region as the holiday calendars know them (normalized), or 422 naming the field. */
+function workPlace(country: string | null | undefined, region: string | null | undefined): { country?: string | null; region?: string | null } {
+  if (!country && region) throw new ProblemError('validation-failed', 422, 'body.region: give the country too', { errors: [{ field: 'body.region', message: 'needs body.country' }] });
+  if (!country) return { country: country ?? undefined, region: region ?? undefined };
+  const p = timing('body', () => resolvePlace({ timeZone: 'UTC', country, region: region || null }));
+  return { country: p.country ?? null, region: p.region ?? null };
+}
 
 const emailTaken = () => new ProblemError('conflict', 409, 'a user with this email exists in this workspace', { errors: [{ field: 'body.email', message: 'already used' }] });
 
@@ -123,8 +139,9 @@ export function userRoutes({ db }: ApiDeps) {
     const { workspaceId } = principalOf(c);
     const body = c.req.valid('json');
     if (body.timeZone) timing('body', () => assertTimeZone(body.timeZone!));
+    const place = workPlace(body.country, body.region);
     if (body.managerId) await requireUser(db, workspaceId, body.managerId, 'body.managerId');
-    const [row] = await db.insert(users).values({ workspaceId, ...body }).onConflictDoNothing({ target: [users.workspaceId, users.email] }).returning();
+    const [row] = await db.insert(users).values({ workspaceId, ...body, ...place }).onConflictDoNothing({ target: [users.workspaceId, users.email] }).returning();
     if (!row) throw emailTaken();
     return c.json(toUser(row), 201);
   });
@@ -151,14 +168,15 @@ export function userRoutes({ db }: ApiDeps) {
     const { workspaceId } = principalOf(c);
     const { userId } = c.req.valid('param');
     const body = c.req.valid('json');
-    await requireUser(db, workspaceId, userId, 'param.userId');
+    const before = await requireUser(db, workspaceId, userId, 'param.userId');
     if (body.timeZone) timing('body', () => assertTimeZone(body.timeZone!));
+    const place = body.country !== undefined || body.region !== undefined ? workPlace(body.country === undefined ? before.country : body.country, body.region === undefined ? before.region : body.region) : {};
     if (body.managerId) {
       await requireUser(db, workspaceId, body.managerId, 'body.managerId');
       await assertNoManagerCycle(db, workspaceId, userId, body.managerId);
     }
     if (Object.keys(body).length === 0) return c.json(toUser(await requireUser(db, workspaceId, userId, 'param.userId')), 200);
-    const [row] = await db.update(users).set(body).where(and(eq(users.id, userId), eq(users.workspaceId, workspaceId))).returning();
+    const [row] = await db.update(users).set({ ...body, ...place }).where(and(eq(users.id, userId), eq(users.workspaceId, workspaceId))).returning();
     return c.json(toUser(row!), 200);
   });
 

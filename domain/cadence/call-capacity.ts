@@ -27,17 +27,12 @@ export function insideCallBlocks(instant: string, cap: RepCapacity): boolean {
   return cap.callBlocks.some((b) => (!b.days || b.days.includes(weekday)) && b.start <= time && time < b.end);
 }
 
-/**
- * Candidates from `desired` on, one slot apart, each inside the prospect's call window on a
- * business day and inside the rep's call blocks. Bounded: a rep with no capacity left for
- * weeks gets an error, not an endless loop.
- */
-export function* callSlotCandidates(desired: string, cap: RepCapacity, place: Place, rules: TimingRules, limit = 2000) {
-  const step = slotMinutes(cap);
+/** Instants from `desired` on, `stepMinutes` apart, inside the prospect's call window on a business day. */
+export function* callTimes(desired: string, stepMinutes: number, place: Place, rules: TimingRules, limit = 2000) {
   let t = scheduleTouch({ earliest: desired, channel: 'call', place, rules });
   for (let i = 0; i < limit; i++) {
-    if (insideCallBlocks(t, cap)) yield t;
-    const next = toInstantString(parseInstant(t, 'candidate').plus({ minutes: step }));
+    yield t;
+    const next = toInstantString(parseInstant(t, 'candidate').plus({ minutes: stepMinutes }));
     t = scheduleTouch({ earliest: next, channel: 'call', place, rules });
   }
 }

@@ -5,7 +5,8 @@
 import type { Outcome, SequenceDefinition, Step } from '../sequences/definition.js';
 import { nextAfterOutcome, nextAfterStep } from '../sequences/transitions.js';
 import { type Place, type TimingRules } from '../timing/index.js';
-import { desiredAnnouncedCall, planStepDue } from './plan.js';
+import { desiredAnnouncedCall } from './plan.js';
+import { planStepDueForRep, type RepCalendar } from './rep-absence.js';
 import { isTouch } from './touch.js';
 
 export type UpcomingStep = {
@@ -41,6 +42,8 @@ export function projectUpcoming(a: {
   /** What planning the first step again needs (a pause moved it). */
   callbackAt?: string | null;
   announcedCallAt?: string | null;
+  /** The rep's days away: steps falling on them wait for the return, as the cadence will. */
+  rep?: RepCalendar | null;
 }): UpcomingStep[] {
   const out: UpcomingStep[] = [];
   const seen = new Set<string>();
@@ -59,7 +62,7 @@ export function projectUpcoming(a: {
     if (hold && movable && hold.until === null) {
       due = null;
     } else if (due !== null) {
-      const plan = (now: string) => planStepDue({ step, now, place: a.place, rules: a.rules, touches, announcedCallAt, callbackAt: first ? (a.callbackAt ?? null) : null });
+      const plan = (now: string) => planStepDueForRep({ step, now, place: a.place, rules: a.rules, touches, announcedCallAt, callbackAt: first ? (a.callbackAt ?? null) : null }, a.rep);
       if (!first) due = plan(due);
       // Due before the pause ends: planned again from its end, as the cadence will.
       if (hold?.until && movable && Date.parse(due) < Date.parse(hold.until)) due = plan(hold.until);

@@ -7,6 +7,7 @@ import {
   completeTaskUpdate,
   pauseUpdate,
   prospectEventSignal,
+  repCalendarChangedSignal,
   rescheduleUpdate,
   resumeUpdate,
   skipUpdate,
@@ -181,6 +182,14 @@ export function registerHandlers(run: Run): void {
       },
     },
   );
+
+  setHandler(repCalendarChangedSignal, async ({ reason }) => {
+    if (s.phase === 'finished' || r.exit) return;
+    // A waiting step is planned again by the main loop; an open task keeps its time, but what
+    // follows it is projected again around the rep's days away.
+    if (s.phase === 'task_open') await refreshUpcoming(run);
+    else r.replan = { reason };
+  });
 
   setHandler(prospectEventSignal, async (e) => {
     if (s.phase === 'finished' || r.exit) return;

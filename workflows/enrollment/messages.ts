@@ -51,6 +51,8 @@ export type CompleteTaskResult = {
 };
 
 export const prospectEventSignal = defineSignal<[ProspectEvent]>('prospectEvent');
+/** The rep's time off or covering rep changed: plan the waiting step again around it. */
+export const repCalendarChangedSignal = defineSignal<[{ reason: string }]>('repCalendarChanged');
 export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskArgs]>('completeTask');
 export const pauseUpdate = defineUpdate<EnrollmentStatusView, [{ reason?: string; until?: string }]>('pause');
 export const resumeUpdate = defineUpdate<EnrollmentStatusView, [{ reason?: string }]>('resume');

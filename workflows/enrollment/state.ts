@@ -28,6 +28,8 @@ export type Requests = {
   /** `token` (absent in histories recorded before reschedules followed the timing rules) keys the answer. */
   reschedule: { at: string; reason: string; ignoreTimingRules?: boolean; token?: number } | null;
   outcome: { taskId: string; outcome: TaskOutcome; token: number } | null;
+  /** The rep's days away changed: the waiting step is planned again from the same start. */
+  replan?: { reason: string } | null;
 };
 
 export type RunState = CarriedState & {

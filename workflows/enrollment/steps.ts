@@ -64,6 +64,12 @@ export async function runStep(run: Run, step: Step): Promise<StepEnd> {
       await planStep(run, step, nowIso(), undefined, announce);
       continue;
     }
+    if (w === 'calendar') {
+      // Planned again from where it was first planned; a time already past is planned from now.
+      await planStep(run, step, s.lastStepEndedAt ?? nowIso(), undefined, announce);
+      if (s.dueAt && Date.parse(s.dueAt) < Date.now()) await planStep(run, step, nowIso(), undefined, announce);
+      continue;
+    }
     s.phase = 'executing';
     if (step.type === 'wait') return { kind: 'transition', t: nextAfterStep(def, step.id) };
     if (step.type !== 'email') return runEscalation(run, step, stepKey);

@@ -1,6 +1,6 @@
 // Waiting for a step's due time, or for a task's outcome, while honouring pause, stop, skip
 // and reschedule requests: `condition(pred, timeout)` wakes on whichever comes first.
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import type { TaskOutcome } from '../../domain/cadence/outcome.js';
 import { local } from './activities.js';
 import { refreshUpcoming, truthfulUpcoming } from './plan.js';
@@ -8,7 +8,8 @@ import { answerReschedule, applyReschedule, fittedDetail, type RescheduleRequest
 import { ids, type Run } from './run.js';
 import { nowIso, remember, type OpenTask } from './state.js';
 
-export type WaitResult = 'due' | 'exit' | 'skip' | 'replan';
+/** 'replan': planned again from now (a pause ended after the due time); 'calendar': from where it was planned (the rep's days away changed). */
+export type WaitResult = 'due' | 'exit' | 'skip' | 'replan' | 'calendar';
 
 /**
  * The call slot an announcing email reserved when it was planned: given back while the cadence
@@ -52,10 +53,16 @@ export async function waitUntilDue(run: Run, leadMs = 0, slot?: ReservedSlot): P
       if (slot) await slot.reserve();
       continue;
     }
+    if (r.replan && patched('rep-calendar-replan')) {
+      remember(s, 'step.replanned', r.replan.reason);
+      r.replan = null;
+      if (slot) await slot.release();
+      return 'calendar';
+    }
     const remaining = Date.parse(s.dueAt ?? nowIso()) - leadMs - Date.now();
     if (remaining <= 0) return 'due';
     s.settled++;
-    await condition(() => Boolean(r.exit || r.skip || r.reschedule || r.pause), remaining);
+    await condition(() => Boolean(r.exit || r.skip || r.reschedule || r.pause || r.replan), remaining);
   }
 }
 
