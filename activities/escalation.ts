@@ -5,8 +5,8 @@ import type { Database } from '../db/client.js';
 import { accounts, escalations, events, users } from '../db/schema.js';
 import { buildBriefing, decideEscalation, EscalationPolicySchema, type Briefing } from '../domain/cadence/escalation.js';
 import type { BlockerKind } from '../domain/sequences/index.js';
-import { loadEnrollmentContext } from './context.js';
-import { appendEvent } from './timeline.js';
+import { loadEnrollmentContext } from '../application/enrollment-context.js';
+import { appendEvent } from '../application/timeline.js';
 
 export type EscalationInput = {
   workspaceId: string;
@@ -105,7 +105,7 @@ export function createEscalationActivities({ db }: { db: Database }) {
             createdAt: new Date(i.at),
           })
           .returning({ id: escalations.id });
-        await appendEvent(tx as unknown as Database, {
+        await appendEvent(tx, {
           workspaceId: i.workspaceId,
           prospectId: ctx.prospect.id,
           enrollmentId: i.enrollmentId,

@@ -7,8 +7,8 @@ import { projectUpcoming, type Hold, type UpcomingStep } from '../domain/cadence
 import { channelOf, isTouch } from '../domain/cadence/touch.js';
 import type { SequenceDefinition } from '../domain/sequences/index.js';
 import { fitRequestedTime, TimingError, type FittedTime } from '../domain/timing/index.js';
-import { loadEnrollmentContext, type EnrollmentContext } from './context.js';
-import { stepOf } from './planning.js';
+import { loadEnrollmentContext, type EnrollmentContext } from '../application/enrollment-context.js';
+import { stepOf } from '../application/step-plan.js';
 
 export type ProjectInput = {
   workspaceId: string;

@@ -3,11 +3,12 @@
 // marker instead of three: every cadence enters a step this way, an 08:00 burst thousands at once.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Database } from '../db/client.js';
-import { loadEnrollmentContext, type EnrollmentContext } from './context.js';
-import { writeEnrollmentStatus, type SetStatusInput } from './enrollment.js';
-import { writeCurrentStep } from './current-step.js';
-import { planWithContext, reserveCallSlot, stepOf, type PlanStepInput, type PlanStepResult } from './planning.js';
-import { draftTask, writeTask, type OpenTaskInput } from './tasks.js';
+import { loadEnrollmentContext, type EnrollmentContext } from '../application/enrollment-context.js';
+import { writeEnrollmentStatus, type SetStatusInput } from '../application/enrollment-status.js';
+import { writeCurrentStep } from '../application/current-step.js';
+import { reserveCallSlot } from '../application/call-slots.js';
+import { planWithContext, stepOf, type PlanStepInput, type PlanStepResult } from '../application/step-plan.js';
+import { draftTask, writeTask, type OpenTaskInput } from '../application/tasks.js';
 
 export type EnterStepInput = PlanStepInput & {
   prospectId: string;
@@ -37,7 +38,7 @@ export function createStepEntryActivities({ db }: { db: Database }) {
       } catch (err) {
         // A step that cannot be planned (an unknown zone) stops the enrollment; its timeline
         // still shows it started, as when the start was an activity of its own.
-        if (start && err instanceof ApplicationFailure && err.nonRetryable) await db.transaction((tx) => writeEnrollmentStatus(tx as unknown as Database, start));
+        if (start && err instanceof ApplicationFailure && err.nonRetryable) await db.transaction((tx) => writeEnrollmentStatus(tx, start));
         throw err;
       }
       const draft = i.task
@@ -47,7 +48,7 @@ export function createStepEntryActivities({ db }: { db: Database }) {
       const moved = !start && ctx.enrollment.currentStepId !== i.stepId;
       if (!start && !moved && !i.announce && (!draft || 'existingId' in draft)) return { ...planned, taskId: draft && 'existingId' in draft ? draft.existingId : null };
       const taskId = await db.transaction(async (tx) => {
-        const t = tx as unknown as Database;
+        const t = tx;
         if (start) await writeEnrollmentStatus(t, start);
         if (moved) await writeCurrentStep(t, i);
         if (i.announce) {

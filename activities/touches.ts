@@ -9,9 +9,9 @@ import { MAILBOX_AVAILABLE } from '../domain/outbox/restage.js';
 import { enrollments, mailboxes, touches } from '../db/schema.js';
 import type { Step } from '../domain/sequences/index.js';
 import type { TimingRulesInput } from '../domain/timing/index.js';
-import { stageEmailTouch, type DeliveryStatus, type StageEmailResult } from './email-staging.js';
-import { repHasMailbox } from './mailbox-pacing.js';
-import { claimTouch, deliverClaimed, touchStatus } from './outbox.js';
+import { stageEmailTouch, type DeliveryStatus, type StageEmailResult } from '../outbox/staging.js';
+import { repHasMailbox } from '../outbox/pacing.js';
+import { claimTouch, deliverClaimed, touchStatus } from '../outbox/delivery.js';
 
 export type { StageEmailResult };
 /** Input of the workflows recorded before pacing: the slot was reserved before staging. */

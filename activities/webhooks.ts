@@ -9,8 +9,8 @@ import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from
 import { secretBoxFromEnv, type SecretBox } from '../security/secrets.js';
 import { allowListFromEnv, UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../security/ssrf.js';
 import { signMessage, type StoredSecret } from '../security/webhook-signing.js';
-import { appendEvent } from './timeline.js';
-import { postPinned, type PostResult } from './webhook-http.js';
+import { appendEvent } from '../application/timeline.js';
+import { postPinned, type PostResult } from '../channels/pinned-post.js';
 
 export type WebhookActivityOptions = {
   allowList?: AllowList;
@@ -116,7 +116,7 @@ export function createWebhookActivities(deps: { db: Database; webhooks?: Webhook
         )
         .returning();
       if (!row) return false;
-      await appendEvent(tx as unknown as Database, {
+      await appendEvent(tx, {
         workspaceId: row.workspaceId,
         type: 'webhook.disabled',
         payload: { subscriptionId: row.id, url: row.url, reason, failingSince: row.failingSince?.toISOString() ?? null },

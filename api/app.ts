@@ -18,7 +18,7 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { problem, ProblemError } from './problem.js';
 import { validationHook } from './validation.js';
 import { unavailableDependency } from './unavailable.js';
-import { log } from '../runtime/log.js';
+import { log } from '../logging/log.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
 import { healthRoutes } from './routes/health.js';
 import { inboundRoutes } from './routes/inbound.js';

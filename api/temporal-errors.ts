@@ -1,23 +1,21 @@
 // Maps what the workflow said about a rejected Update onto HTTP: the validator's failure type
 // decides the status, its message becomes the problem's detail.
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { isWorkflowGone, updateRejection } from '../application/workflow-errors.js';
 import { ProblemError } from './problem.js';
 
 export function workflowProblem(err: unknown): ProblemError | null {
-  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-    const message = err.cause.message;
-    if (err.cause.type === 'InvalidRequest') {
+  const rejected = updateRejection(err);
+  if (rejected) {
+    const message = rejected.message;
+    if (rejected.type === 'InvalidRequest') {
       // Validators say "field: problem"; anything else is about the body as a whole.
       const named = /^([A-Za-z_][\w.]*): /.exec(message);
       const field = named ? `body.${named[1]}` : 'body';
       return new ProblemError('validation-failed', 422, message, { errors: [{ field, message }] });
     }
-    if (err.cause.type === 'Conflict') return new ProblemError('conflict', 409, message);
+    if (rejected.type === 'Conflict') return new ProblemError('conflict', 409, message);
   }
-  if (err instanceof Error && (err.name === 'WorkflowNotFoundError' || /already completed/i.test(err.message))) {
-    return new ProblemError('conflict', 409, 'the enrollment is over');
-  }
+  if (isWorkflowGone(err)) return new ProblemError('conflict', 409, 'the enrollment is over');
   return null;
 }
 

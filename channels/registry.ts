@@ -1,6 +1,6 @@
 // The channel registry: one provider per mailbox, built on first use and reused (a pooled SMTP
 // transport, an OAuth client with its access token), rebuilt when the mailbox row changes.
-import type { GoogleConfig } from '../runtime/config.js';
+import type { GoogleConfig } from './config.js';
 import type { SecretBox } from '../security/secrets.js';
 import { createHttpActionProvider, type HttpActionOptions } from './actions/http.js';
 import { createGmailSender } from './email/gmail.js';

@@ -8,6 +8,13 @@ import { guardTransactions } from './transaction-guard.js';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** An open transaction on a Database (what `db.transaction` hands its callback). */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/**
+ * A database handle or a transaction: what a function that writes "in the caller's transaction,
+ * if any" takes. A transaction is a Database for every query; this name says it may be one.
+ */
+export type DbOrTx = Database | Transaction;
 
 export type DatabaseHandle = {
   db: Database;
@@ -48,7 +55,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<DatabaseH
     });
     const url = new URL(opts.databaseUrl);
     return {
-      db: drizzle(prepare ? preparedByDefault(sql) : sql, { schema }) as unknown as Database,
+      db: drizzle(prepare ? preparedByDefault(sql) : sql, { schema }),
       kind: 'postgres',
       describe: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
       close: () => sql.end({ timeout: 5 }),
@@ -56,7 +63,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<DatabaseH
         // A short-lived client of exactly one connection: every statement shares the session.
         const single = postgres(opts.databaseUrl!, { max: 1, onnotice: () => {} });
         try {
-          return await fn(drizzle(single, { schema }) as unknown as Database);
+          return await fn(drizzle(single, { schema }));
         } finally {
           await single.end({ timeout: 5 });
         }
@@ -73,7 +80,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<DatabaseH
   const client = dir ? await PGlite.create(dir) : await PGlite.create();
   return {
     // One connection: a query on the outer handle inside a transaction would wait forever.
-    db: guardTransactions(drizzle(client, { schema }) as unknown as Database),
+    db: guardTransactions(drizzle(client, { schema })),
     kind: 'pglite',
     describe: dir ? `PGlite (embedded) in ${dir}` : 'PGlite (embedded) in memory',
     close: () => client.close(),

@@ -6,7 +6,7 @@ import { migrateDatabase } from '../db/migrate.js';
 import { loadConfig } from './config.js';
 import { onShutdown } from './shutdown.js';
 import { createTemporalClient } from './temporal.js';
-import { log } from './log.js';
+import { log } from '../logging/log.js';
 
 const config = loadConfig();
 if (!config.databaseUrl) {

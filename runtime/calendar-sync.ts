@@ -5,7 +5,7 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar/index.js';
 import { createGoogleAccounts, type GoogleAccounts } from '../channels/google/clients.js';
-import { disconnectGoogleMailbox } from '../channels/google/disconnect.js';
+import { disconnectGoogleMailbox } from '../outbox/google-disconnect.js';
 import { googleFailure } from '../channels/google/errors.js';
 import type { Database } from '../db/client.js';
 import { calendarHolds, mailboxes } from '../db/schema.js';

@@ -1,6 +1,9 @@
 // Process configuration from the environment, validated once at start so a typo fails
 // loudly with the variable's name instead of surfacing later as a confusing runtime error.
 import { z } from 'zod';
+import type { MailConfig } from '../channels/config.js';
+
+export type { GoogleConfig, MailConfig } from '../channels/config.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -70,22 +73,6 @@ export type Config = {
   mail: MailConfig;
   enrollmentStartGraceMs: number;
   shutdownGraceMs: number;
-};
-
-export type GoogleConfig = {
-  clientId: string | undefined;
-  clientSecret: string | undefined;
-  /** googleapis rootUrl (https://www.googleapis.com/ by default). */
-  rootUrl: string | undefined;
-  tokenUrl: string | undefined;
-};
-
-export type MailConfig = {
-  /** Folder of the local outbox (.eml per message); null: reps without a mailbox have their emails held. */
-  localOutboxDir: string | null;
-  /** Base of the links in emails (one-click unsubscribe). */
-  publicUrl: string;
-  google: GoogleConfig;
 };
 
 export class ConfigError extends Error {

@@ -15,7 +15,7 @@ import type { Database } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
 import { mapLimited } from '../api/services/bulk-enroll.js';
 import { ensureEnrollmentStarted, type EnrollmentRow } from '../api/services/enrollment-start.js';
-import { log } from './log.js';
+import { log } from '../logging/log.js';
 import { startPeriodic, type Periodic } from './periodic.js';
 
 export type EnrollmentReconcilerOptions = {

@@ -8,7 +8,7 @@ import type { Client } from '@temporalio/client';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { applyInboundMail } from '../api/services/inbound-mail.js';
 import { createGoogleAccounts, type GoogleAccount, type GoogleAccounts } from '../channels/google/clients.js';
-import { disconnectGoogleMailbox } from '../channels/google/disconnect.js';
+import { disconnectGoogleMailbox } from '../outbox/google-disconnect.js';
 import { googleFailure } from '../channels/google/errors.js';
 import type { MailboxRow } from '../channels/types.js';
 import type { Database } from '../db/client.js';
@@ -18,7 +18,7 @@ import { findUnstorable } from '../db/storable.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { GoogleConfig } from './config.js';
 import { startPeriodic } from './periodic.js';
-import { log } from './log.js';
+import { log } from '../logging/log.js';
 
 type Deps = { db: Database; temporal: Client };
 type Added = { id: string; threadId: string; labelIds: string[] };

@@ -5,7 +5,7 @@
 // sends in flight end and hands the rest of its batch back (deliverClaimed).
 import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
-import { claimDueTouches, deliverClaimed, sweepStaleClaims } from '../activities/outbox.js';
+import { claimDueTouches, deliverClaimed, sweepStaleClaims } from '../outbox/delivery.js';
 import { startPeriodic } from './periodic.js';
 
 export type OutboxDispatcherOptions = {

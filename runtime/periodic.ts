@@ -1,7 +1,7 @@
 // A background loop of a worker process: one pass now, the next `intervalMs` after it ends (never
 // two at once); a failed pass is logged by name and retried at the next one; stop() waits for
 // the pass in progress. Shared by the outbox dispatcher, the calendar sync and the Gmail poller.
-import { log } from './log.js';
+import { log } from '../logging/log.js';
 export type Periodic = { stop: () => Promise<void> };
 
 export function startPeriodic(name: string, intervalMs: number, pass: (stopped: () => boolean) => Promise<void>): Periodic {

@@ -5,7 +5,7 @@
 // managers, Ctrl-C in a terminal), it reaches this process directly and again through each
 // wrapper that relays it (npm, tsx): such repeats belong to the same stop and are ignored. Only a
 // SIGINT coming a second or more after the first signal (Ctrl-C pressed again) means "exit now".
-import { log } from './log.js';
+import { log } from '../logging/log.js';
 
 export type ShutdownStep = [name: string, fn: () => Promise<unknown>];
 

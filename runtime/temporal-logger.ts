@@ -2,7 +2,7 @@
 // "Activity failed" carries the activity's error, whose message can be a query with its
 // parameters; the `error` serializer writes its class, code and constraint instead.
 import type { Logger as TemporalLogger, LogLevel, LogMetadata } from '@temporalio/worker';
-import { log } from './log.js';
+import { log } from '../logging/log.js';
 
 const LEVEL: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
 

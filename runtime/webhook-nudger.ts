@@ -6,8 +6,8 @@
 import type { Client } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { nudgeWebhookWorkflow } from './webhook-workflows.js';
-import { log } from './log.js';
+import { nudgeWebhookWorkflow } from '../application/webhook-workflows.js';
+import { log } from '../logging/log.js';
 
 export const WEBHOOK_CHANNEL = 'relance_webhooks';
 

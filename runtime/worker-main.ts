@@ -9,7 +9,7 @@ import { channelRegistryFor } from './channels.js';
 import { startEnrollmentReconciler } from './enrollment-reconciler.js';
 import { startWebhookNudger } from './webhook-nudger.js';
 import { createRelanceWorker, installWorkerRuntime, stopWorker } from './worker.js';
-import { log } from './log.js';
+import { log } from '../logging/log.js';
 
 const config = loadConfig();
 if (!config.databaseUrl) {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { log } from './log.js';
+import { log } from '../logging/log.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Folders whose code can end up in the workflow bundle. */

@@ -3,7 +3,7 @@
 // hex). Sealed form: `v1.<iv>.<tag>.<ciphertext>`, base64url parts; the version leaves room
 // for key rotation.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { log } from '../runtime/log.js';
+import { log } from '../logging/log.js';
 
 export type SecretBox = { seal(plain: string): string; open(sealed: string): string };
 

@@ -169,7 +169,7 @@ export function actionProviderRoutes(deps: ApiDeps) {
     if (body.url !== undefined) await vetWebhookUrl(body.url, allowList, lookup);
     const row = await db.transaction(async (tx) => {
       const [updated] = await tx.update(actionProviders).set({ ...body, updatedAt: new Date() }).where(scoped(current)).returning();
-      if (body.status === 'disabled' && current.status === 'active') await handBackToReps(tx as unknown as Database, current.workspaceId, current.channel);
+      if (body.status === 'disabled' && current.status === 'active') await handBackToReps(tx, current.workspaceId, current.channel);
       return updated!;
     });
     return c.json(toJson(row), 200);
@@ -186,7 +186,7 @@ export function actionProviderRoutes(deps: ApiDeps) {
     const current = await findProvider(db, principalOf(c).workspaceId, c.req.valid('param').id);
     await db.transaction(async (tx) => {
       await tx.delete(actionProviders).where(scoped(current));
-      await handBackToReps(tx as unknown as Database, current.workspaceId, current.channel);
+      await handBackToReps(tx, current.workspaceId, current.channel);
     });
     return c.body(null, 204);
   });

@@ -16,6 +16,7 @@ import {
 } from '../../workflows/enrollment/messages.js';
 import type { ApiDeps } from '../deps.js';
 import { decodeCursor, page, PageQuery, pageSchema, SerialCursor } from '../pagination.js';
+import { isWorkflowNotFound } from '../../application/workflow-errors.js';
 import { ProblemError, ProblemSchema, problemResponse } from '../problem.js';
 import { findEnrollment, jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { principalOf, type AuthEnv, type Principal } from '../middleware/auth.js';
@@ -363,7 +364,7 @@ export function enrollmentRoutes(deps: ApiDeps) {
       .getHandle(row.workflowId)
       .query(statusQuery)
       .catch((err: unknown) => {
-        if (err instanceof Error && err.name === 'WorkflowNotFoundError') return null;
+        if (isWorkflowNotFound(err)) return null;
         throw new ProblemError('service-unavailable', 503, 'the enrollment workflow could not be queried; retry later', { checks: { temporal: 'failed' } });
       });
     // A finished workflow has nothing left to do, whatever its last projection said.

@@ -97,7 +97,7 @@ export function mailboxRoutes(deps: ApiDeps) {
   const { db } = deps;
   const box = deps.webhooks?.box ?? secretBoxFromEnv();
   const allowList = deps.webhooks?.allowList ?? allowListFromEnv();
-  const tx = <T,>(fn: (t: Database) => Promise<T>) => db.transaction((t) => fn(t as unknown as Database));
+  const tx = <T,>(fn: (t: Database) => Promise<T>) => db.transaction((t) => fn(t));
 
   app.openapi(routes.create, async (c) => {
     const p = principalOf(c);

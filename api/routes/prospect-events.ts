@@ -3,13 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
 import { prospects } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { applyProspectEvent } from '../services/prospect-events.js';
+import { applyProspectEvent } from '../../application/prospect-events.js';
 import { defineRoute, ALL_ROLES } from '../access.js';
 
 const EventBody = z.discriminatedUnion('type', [
@@ -42,7 +41,7 @@ export function prospectEventRoutes(deps: ApiDeps) {
     const [prospect] = await deps.db.select({ id: prospects.id }).from(prospects).where(and(eq(prospects.id, prospectId), eq(prospects.workspaceId, workspaceId)));
     if (!prospect) throw new ProblemError('not-found', 404, 'no such prospect in this workspace');
     const ctx = { workspaceId, prospectId, source: 'api', dedupeKey: `api:${randomUUID()}` };
-    const result = await deps.db.transaction((tx) => applyProspectEvent(deps.temporal, tx as unknown as Database, ctx, body));
+    const result = await deps.db.transaction((tx) => applyProspectEvent(deps.temporal, tx, ctx, body));
     return c.json(result, 202);
   });
   return app;

@@ -11,11 +11,11 @@ import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { mapLimited } from '../services/bulk-enroll.js';
-import { stopEnrollment } from '../services/prospect-events.js';
+import { stopEnrollment } from '../../application/prospect-events.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { DomainSchema } from './accounts.js';
 import { defineRoute } from '../access.js';
-import { log } from '../../runtime/log.js';
+import { log } from '../../logging/log.js';
 
 /** An address (contains @) or a domain; stored lower-cased with its kind. */
 const Value = z

@@ -11,7 +11,7 @@ import { PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { principalOf, type AuthEnv, type Principal } from '../middleware/auth.js';
-import { completeSystemTask, isSystemTaskKind } from '../../activities/system-tasks.js';
+import { completeSystemTask, isSystemTaskKind } from '../../application/system-tasks.js';
 import { reassignTask } from '../services/task-reassign.js';
 import { repQueue, workspaceTasks } from '../services/task-queue.js';
 import { QUEUE_PRIORITIES, queuePriority } from '../../domain/cadence/queue-rank.js';

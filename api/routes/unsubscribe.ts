@@ -12,9 +12,9 @@ import type { ApiDeps } from '../deps.js';
 import type { AuthEnv } from '../middleware/auth.js';
 import { ProblemError, problemResponse, RETRY_AFTER_SECONDS } from '../problem.js';
 import { z } from '../scope.js';
-import { applyProspectEvent } from '../services/prospect-events.js';
+import { applyProspectEvent } from '../../application/prospect-events.js';
 import { defineRoute } from '../access.js';
-import { log } from '../../runtime/log.js';
+import { log } from '../../logging/log.js';
 
 const Params = z.object({ token: z.string().max(400).openapi({ param: { name: 'token', in: 'path' }, description: 'The signed token of the List-Unsubscribe link' }) });
 const OneClick = z.object({ 'List-Unsubscribe': z.literal('One-Click').optional() });

@@ -4,7 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhooks/catalogue.js';
-import { wakeWebhookWorkflow } from '../../runtime/webhook-workflows.js';
+import { wakeWebhookWorkflow } from '../../application/webhook-workflows.js';
 import { secretBoxFromEnv } from '../../security/secrets.js';
 import { allowListFromEnv } from '../../security/ssrf.js';
 import { generateWebhookSecret, newStoredSecret, rotateSecrets, type StoredSecret } from '../../security/webhook-signing.js';

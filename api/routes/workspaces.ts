@@ -1,7 +1,6 @@
 // Workspaces. What ops configure on them (timing rules, escalation quotas) is in settings.ts;
 // people (users, accounts, prospects) have their own routes.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Database } from '../../db/client.js';
 import { apiKeys, workspaces } from '../../db/schema.js';
 import { EscalationPolicyOverrideSchema } from '../../domain/cadence/escalation.js';
 import { assertTimeZone, parseTimingRules, TimingRulesOverrideSchema } from '../../domain/timing/index.js';
@@ -65,7 +64,7 @@ export function workspaceRoutes(deps: ApiDeps) {
         .insert(workspaces)
         .values({ name: body.name, timeZone: body.timeZone, timingRules: body.timingRules ?? {}, escalationPolicy: body.escalationPolicy ?? {} })
         .returning();
-      await installDefaultSequences(tx as unknown as Database, row!.id);
+      await installDefaultSequences(tx, row!.id);
       const key = generateApiKey();
       const [k] = await tx.insert(apiKeys).values({ workspaceId: row!.id, name: 'first admin key', role: 'admin', prefix: key.prefix, secretHash: key.secretHash }).returning();
       return { ...toWorkspace(row!), apiKey: { id: k!.id, key: key.key, prefix: key.prefix, role: 'admin' as const } };

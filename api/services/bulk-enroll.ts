@@ -7,7 +7,7 @@ import { ProblemError, problemBody, type Problem } from '../problem.js';
 import { validateInput } from '../validation.js';
 import type { z } from '../scope.js';
 import { enroll, type EnrollRequest } from './enroll.js';
-import { log } from '../../runtime/log.js';
+import { log } from '../../logging/log.js';
 
 export const BULK_MAX_ITEMS = 1000;
 export const BULK_CONCURRENCY = 8;

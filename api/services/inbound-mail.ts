@@ -12,7 +12,7 @@ import { findReturnDate } from '../../domain/mail/return-date.js';
 import type { InboundMail, MailClassification } from '../../domain/mail/types.js';
 import { resolvePlace } from '../../domain/timing/index.js';
 import { withReceipt } from './inbound/receipts.js';
-import { applyProspectEvent, findProspectIdByEmail, type ProspectEventBody } from './prospect-events.js';
+import { applyProspectEvent, findProspectIdByEmail, type ProspectEventBody } from '../../application/prospect-events.js';
 
 export type InboundMailResult =
   | { applied: true; prospectId: string; enrollmentId: string | null; touchId: string | null; classification: MailClassification; enrollmentsSignalled: number }

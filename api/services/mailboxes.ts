@@ -3,9 +3,9 @@
 // caller's workspace; a rep key sees only its own user's mailboxes.
 import { and, asc, eq, inArray, isNull, like, ne, or, sql } from 'drizzle-orm';
 import type { SmtpSettings } from '../../channels/email/smtp.js';
-import type { Database } from '../../db/client.js';
+import type { Database, DbOrTx } from '../../db/client.js';
 import { calendarHolds, enrollments, mailboxes, tasks, touches, users } from '../../db/schema.js';
-import { appendEvent } from '../../activities/timeline.js';
+import { appendEvent } from '../../application/timeline.js';
 import { UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../../security/ssrf.js';
 import type { Principal } from '../middleware/auth.js';
 import { ProblemError } from '../problem.js';
@@ -76,13 +76,13 @@ export async function mailboxFigures(db: Database, m: Mailbox) {
 }
 
 /** Serializes default changes of one user (the partial unique index allows one default). */
-export async function lockUser(tx: Database, workspaceId: string, userId: string): Promise<boolean> {
+export async function lockUser(tx: DbOrTx, workspaceId: string, userId: string): Promise<boolean> {
   const rows = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, userId), eq(users.workspaceId, workspaceId))).for('update');
   return rows.length > 0;
 }
 
 /** Makes this mailbox its user's default (call with the user locked). */
-export async function makeDefault(tx: Database, m: Pick<Mailbox, 'id' | 'userId' | 'workspaceId'>): Promise<void> {
+export async function makeDefault(tx: DbOrTx, m: Pick<Mailbox, 'id' | 'userId' | 'workspaceId'>): Promise<void> {
   await tx
     .update(mailboxes)
     .set({ isDefault: false, updatedAt: sql`now()` })
@@ -96,7 +96,7 @@ export async function makeDefault(tx: Database, m: Pick<Mailbox, 'id' | 'userId'
  */
 export async function createMailbox(db: Database, values: typeof mailboxes.$inferInsert, isDefault: boolean | undefined): Promise<Mailbox> {
   return db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
+    const t = tx;
     if (!(await lockUser(t, values.workspaceId, values.userId))) throw invalid('body.userId', 'no such user in this workspace');
     const [current] = await t.select({ id: mailboxes.id }).from(mailboxes).where(and(eq(mailboxes.userId, values.userId), eq(mailboxes.isDefault, true)));
     const connected = values.sealedSecret != null;
@@ -118,7 +118,7 @@ export async function createMailbox(db: Database, values: typeof mailboxes.$infe
  * outbox (which re-checks whether an announced call is still fresh), the rep's "reconnect" tasks
  * close, and the timeline says so. Emails of the owner held for want of any mailbox leave too.
  */
-export async function markConnected(tx: Database, m: Mailbox, set: Partial<typeof mailboxes.$inferInsert>, reason: string, event = 'mailbox.reconnected'): Promise<Mailbox> {
+export async function markConnected(tx: DbOrTx, m: Mailbox, set: Partial<typeof mailboxes.$inferInsert>, reason: string, event = 'mailbox.reconnected'): Promise<Mailbox> {
   const [row] = await tx
     .update(mailboxes)
     .set({ ...set, status: 'connected', statusDetail: null, statusChangedAt: sql`now()`, updatedAt: sql`now()` })
@@ -165,7 +165,7 @@ export async function markConnected(tx: Database, m: Mailbox, set: Partial<typeo
  */
 export async function deleteMailbox(db: Database, m: Mailbox): Promise<void> {
   await db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
+    const t = tx;
     await lockUser(t, m.workspaceId, m.userId);
     const [waiting] = await t
       .select({ n: sql<number>`count(*)::int` })

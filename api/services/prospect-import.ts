@@ -8,7 +8,7 @@
 // matched by name among the workspace's accounts that have no domain.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from '@hono/zod-openapi';
-import type { Database } from '../../db/client.js';
+import type { Database, DbOrTx } from '../../db/client.js';
 import { accounts, prospects } from '../../db/schema.js';
 import { resolvePlace, TimingError } from '../../domain/timing/index.js';
 import { storableText } from '../validation.js';
@@ -92,7 +92,7 @@ function prepare(input: unknown, row: number): Ready | ImportRowError[] {
 const chunks = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** Account id per domain and per (domainless) company name, creating what is missing. */
-async function resolveAccounts(tx: Database, workspaceId: string, rows: Ready[]) {
+async function resolveAccounts(tx: DbOrTx, workspaceId: string, rows: Ready[]) {
   const byDomain = new Map<string, string>();
   const byName = new Map<string, string>();
   const domains = new Map<string, string>();
@@ -125,7 +125,7 @@ async function resolveAccounts(tx: Database, workspaceId: string, rows: Ready[])
 }
 
 /** Stored spelling of each email already in the workspace, by lower-cased email (older rows may be mixed-case). */
-async function existingEmails(tx: Database, workspaceId: string, emails: string[]) {
+async function existingEmails(tx: DbOrTx, workspaceId: string, emails: string[]) {
   const stored = new Map<string, string>();
   for (const part of chunks(emails, 5_000)) {
     const found = await tx.select({ email: prospects.email }).from(prospects).where(and(eq(prospects.workspaceId, workspaceId), inArray(sql`lower(${prospects.email})`, part)));
@@ -149,7 +149,7 @@ const CHANGED = sql.raw(UPDATED.map((c) => `prospects.${c} is distinct from coal
  * One statement per batch, the rows passed as a single JSON parameter: far cheaper to build,
  * send and plan than thousands of bound parameters. xmax is 0 on a freshly inserted row.
  */
-async function upsertBatch(tx: Database, workspaceId: string, batch: Record<string, string | null>[]) {
+async function upsertBatch(tx: DbOrTx, workspaceId: string, batch: Record<string, string | null>[]) {
   const result = (await tx.execute(sql`
     insert into prospects (workspace_id, ${COLUMNS})
     select ${workspaceId}::uuid, ${SELECTED} from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(${RECORD})
@@ -177,7 +177,7 @@ export async function importProspects(db: Database, workspaceId: string, input: 
 
   // One transaction: a failure (not a row error) leaves nothing half-imported.
   return db.transaction(async (t) => {
-    const tx = t as unknown as Database;
+    const tx = t;
     const accountOf = await resolveAccounts(tx, workspaceId, ready);
     const stored = await existingEmails(tx, workspaceId, ready.map((r) => r.email));
     let created = 0;

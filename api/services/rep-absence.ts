@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { and, asc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
-import { appendEvent } from '../../activities/timeline.js';
-import { repCalendarOf } from '../../activities/context.js';
+import { appendEvent } from '../../application/timeline.js';
+import { repCalendarOf } from '../../application/enrollment-context.js';
 import type { Database } from '../../db/client.js';
 import { callSlots, enrollments, prospects, repAbsences, tasks, users, workspaces } from '../../db/schema.js';
 import { addDays, atLocalTime, localDateOf, parseInstant } from '../../domain/timing/index.js';
@@ -125,7 +125,6 @@ async function applyAbsence(deps: { db: Database; temporal: Client }, who: Princ
   let callSlotsToCover = 0;
   if (cover) {
     await db.transaction(async (tx) => {
-      const t = tx as unknown as Database;
       const moved = await tx
         .update(tasks)
         .set({ repId: cover })
@@ -148,7 +147,7 @@ async function applyAbsence(deps: { db: Database; temporal: Client }, who: Princ
       callSlotsToCover = slots.length;
       for (const m of moved) {
         const [e] = m.enrollmentId ? await tx.select({ prospectId: enrollments.prospectId }).from(enrollments).where(eq(enrollments.id, m.enrollmentId)) : [];
-        await appendEvent(t, {
+        await appendEvent(tx, {
           workspaceId: who.workspaceId,
           prospectId: e?.prospectId ?? null,
           enrollmentId: m.enrollmentId,

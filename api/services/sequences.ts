@@ -110,11 +110,11 @@ export async function publishVersion(db: Database, workspaceId: string, sequence
       if (!draft) throw new ProblemError('conflict', 409, 'the sequence has no draft to publish; send a definition');
       // A draft was validated when saved; validate again in case the rules grew stricter.
       def = validateDefinition(draft.definition, 'draft.definition');
-      await assertWarmBeforeCall(tx as unknown as Database, workspaceId, def, 'draft.definition');
+      await assertWarmBeforeCall(tx, workspaceId, def, 'draft.definition');
       [version] = await tx.update(sequenceVersions).set({ publishedAt: new Date() }).where(eq(sequenceVersions.id, draft.id)).returning();
     } else {
       sameKey(seq, def);
-      await assertWarmBeforeCall(tx as unknown as Database, workspaceId, def);
+      await assertWarmBeforeCall(tx, workspaceId, def);
       const next = (await lastPublished(tx, seq.id)) + 1;
       // The draft keeps the number after the last published version.
       if (draft) await tx.update(sequenceVersions).set({ version: next + 1 }).where(eq(sequenceVersions.id, draft.id));

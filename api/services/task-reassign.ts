@@ -2,7 +2,7 @@
 // tasks by id, not by rep); the timeline records who moved it, from whom, to whom and why.
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { appendEvent } from '../../activities/timeline.js';
+import { appendEvent } from '../../application/timeline.js';
 import type { Database } from '../../db/client.js';
 import { enrollments, tasks, users } from '../../db/schema.js';
 import type { Principal } from '../middleware/auth.js';
@@ -38,7 +38,7 @@ export async function reassignTask(db: Database, who: Principal, taskId: string,
       .where(and(eq(tasks.id, taskId), eq(tasks.repId, row.task.repId), eq(tasks.status, 'open')))
       .returning();
     if (!moved) throw new ProblemError('conflict', 409, 'the task changed meanwhile; read it again');
-    await appendEvent(tx as unknown as Database, {
+    await appendEvent(tx, {
       workspaceId: who.workspaceId,
       prospectId: row.prospectId,
       enrollmentId: row.task.enrollmentId,

@@ -4,11 +4,11 @@ import type { Client } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { webhookSubscriptions } from '../../db/schema.js';
-import { nudgeWebhookWorkflow } from '../../runtime/webhook-workflows.js';
+import { nudgeWebhookWorkflow } from '../../application/webhook-workflows.js';
 import { UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../../security/ssrf.js';
 import type { StoredSecret } from '../../security/webhook-signing.js';
 import { ProblemError } from '../problem.js';
-import { log } from '../../runtime/log.js';
+import { log } from '../../logging/log.js';
 
 export type Subscription = typeof webhookSubscriptions.$inferSelect;
 

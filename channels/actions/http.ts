@@ -3,7 +3,7 @@
 // outbound webhooks, with the provider's own whsec_ secret), through the SSRF guard and to the
 // vetted address. The service reports the result later through the signed inbound webhook at
 // `resultUrl` (linkedin or telephony source), naming the action id (the touch id).
-import { postPinned } from '../../activities/webhook-http.js';
+import { postPinned } from '../pinned-post.js';
 import type { SecretBox } from '../../security/secrets.js';
 import { allowListFromEnv, UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../../security/ssrf.js';
 import { signMessage } from '../../security/webhook-signing.js';

@@ -5,7 +5,7 @@
 // searched for our Message-ID (rfc822msgid:) before anything is sent again.
 import { googleAccountOf, type GoogleAccess } from '../google/clients.js';
 import { googleFailure } from '../google/errors.js';
-import type { GoogleConfig } from '../../runtime/config.js';
+import type { GoogleConfig } from '../config.js';
 import type { SecretBox } from '../../security/secrets.js';
 import type { EmailProvider, MailboxRow, OutboundEmail, SendOutcome } from '../types.js';
 import { buildMime } from './mime.js';

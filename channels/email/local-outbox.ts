@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { simpleParser, type AddressObject } from 'mailparser';
 import type { EmailProvider, OutboundEmail } from '../types.js';
 import { buildMime } from './mime.js';
-import { log } from '../../runtime/log.js';
+import { log } from '../../logging/log.js';
 
 /** Lower-case UUIDs only: the file names are built from them, so nothing else may reach a path. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

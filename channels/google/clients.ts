@@ -5,7 +5,7 @@
 // and 120 MB at import, these two 150 ms and 27 MB.
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar/index.js';
 import type { gmail_v1 } from 'googleapis/build/src/apis/gmail/index.js';
-import type { GoogleConfig } from '../../runtime/config.js';
+import type { GoogleConfig } from '../config.js';
 import type { SecretBox } from '../../security/secrets.js';
 import type { MailboxRow } from '../types.js';
 

@@ -5,8 +5,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimTouch, deliverClaimed } from '../../activities/outbox.js';
-import { openSystemTask, uncertainDeliveryTask } from '../../activities/system-tasks.js';
+import { claimTouch, deliverClaimed } from '../../outbox/delivery.js';
+import { openSystemTask, uncertainDeliveryTask } from '../../application/system-tasks.js';
 import { createApp, type RelanceApp } from '../../api/app.js';
 import { generateApiKey } from '../../api/middleware/auth.js';
 import type { ActionProvider, EmailProvider, OutboundAction, OutboundEmail } from '../../channels/types.js';

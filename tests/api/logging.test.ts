@@ -8,7 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type RelanceApp } from '../../api/app.js';
 import { prospects } from '../../db/schema.js';
-import { logTo } from '../../runtime/log.js';
+import { logTo } from '../../logging/log.js';
 import { temporalLogger } from '../../runtime/temporal-logger.js';
 import { EMPTY_ALLOW_LIST } from '../../security/ssrf.js';
 import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimDueTouches, deliverClaimed, sweepStaleClaims } from '../../activities/outbox.js';
+import { claimDueTouches, deliverClaimed, sweepStaleClaims } from '../../outbox/delivery.js';
 import type { EmailProvider, MailboxRow } from '../../channels/types.js';
 import { events, mailboxes, tasks, touches } from '../../db/schema.js';
 import { startOutboxDispatcher } from '../../runtime/outbox-dispatcher.js';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { suppressionKeys } from '../../activities/suppression.js';
+import { suppressionKeys } from '../../application/suppression.js';
 import { suppressionKeysSql } from '../../api/services/enroll-statement.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 

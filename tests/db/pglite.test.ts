@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { events, workspaces } from '../../db/schema.js';
-import { appendEvent } from '../../activities/timeline.js';
+import { appendEvent } from '../../application/timeline.js';
 
 describe('PGlite embedded database', () => {
   it('applies the migrations, persists across reopen, and dedupes timeline events', async () => {

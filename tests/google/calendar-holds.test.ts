@@ -2,7 +2,7 @@
 // database: the desired state written by the engine, reconciled by the calendar sync.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdAnnouncedCall, moveCallHold, releaseCallHolds } from '../../activities/calendar-holds.js';
+import { holdAnnouncedCall, moveCallHold, releaseCallHolds } from '../../application/calendar-holds.js';
 import { createGoogleAccounts, type GoogleAccounts } from '../../channels/google/clients.js';
 import { calendarHolds, callSlots, mailboxes, tasks, touches } from '../../db/schema.js';
 import { startCalendarSync, syncCalendarHolds } from '../../runtime/calendar-sync.js';

@@ -2,7 +2,7 @@
 // behave: client-supplied base32hex ids, 409 on a duplicate id (a deleted event keeps its id),
 // 404 for an unknown event, 410 for a deleted one.
 import { randomBytes } from 'node:crypto';
-import { googleError, type Reply } from './fake-google.js';
+import { googleError, type Reply } from './google-reply.js';
 
 export type FakeEvent = {
   id: string;

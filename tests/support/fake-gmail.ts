@@ -1,7 +1,7 @@
 // One fake Gmail mailbox (users/me of an account of the fake Google): messages in threads, a
 // history of added messages, search by rfc822msgid, and a hook to deliver incoming mail.
 import { randomBytes } from 'node:crypto';
-import { googleError, type Reply } from './fake-google.js';
+import { googleError, type Reply } from './google-reply.js';
 
 export type FakeMessage = {
   id: string;

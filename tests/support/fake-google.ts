@@ -7,17 +7,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { GoogleConfig } from '../../runtime/config.js';
 import { FakeCalendar } from './fake-calendar.js';
+import { googleError, type Reply } from './google-reply.js';
+export { googleError, type Reply } from './google-reply.js';
 import { FakeGmail } from './fake-gmail.js';
 
 export type FakeAccount = { address: string; refreshToken: string; revoked: boolean; gmail: FakeGmail; calendar: FakeCalendar };
 export type FakeRequest = { method: string; path: string; endpoint: string; /** The account the access token belongs to. */ account?: string | undefined };
-export type Reply = { status: number; body?: unknown };
 type Fault = { status: number } | { drop: true } | { cut: true };
-
-/** A Google API error body, as Google sends it. */
-export function googleError(status: number, message: string, reason: string): Reply {
-  return { status, body: { error: { code: status, message, errors: [{ message, domain: 'global', reason }], status: reason.toUpperCase() } } };
-}
 
 const CLIENT_ID = 'fake-client.apps.googleusercontent.com';
 const CLIENT_SECRET = 'fake-client-secret';

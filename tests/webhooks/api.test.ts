@@ -1,7 +1,7 @@
 // The webhook subscriptions API: CRUD, rotation, redelivery, SSRF refusals, roles and workspaces.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvent } from '../../activities/timeline.js';
+import { appendEvent } from '../../application/timeline.js';
 import { createApp } from '../../api/app.js';
 import type { WebhookApiDeps } from '../../api/routes/webhooks.js';
 import { apiKeys, users, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';

@@ -3,7 +3,7 @@
 // messages, in order, exactly once; failures are retried, given up or disable the subscription.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvent } from '../../activities/timeline.js';
+import { appendEvent } from '../../application/timeline.js';
 import { createApp } from '../../api/app.js';
 import type { WebhookApiDeps } from '../../api/routes/webhooks.js';
 import { events, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { appendEvent } from '../../activities/timeline.js';
+import { appendEvent } from '../../application/timeline.js';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { webhookSubscriptions, workspaces } from '../../db/schema.js';

@@ -2,9 +2,9 @@
 // the cadence. A booked meeting is recorded, then every cadence of the prospect stops.
 import { z } from '@hono/zod-openapi';
 import { and, eq, inArray } from 'drizzle-orm';
-import { appendEvent } from '../../../activities/timeline.js';
+import { appendEvent } from '../../../application/timeline.js';
 import { enrollments } from '../../../db/schema.js';
-import { applyProspectEvent, stopEnrollment } from '../prospect-events.js';
+import { applyProspectEvent, stopEnrollment } from '../../../application/prospect-events.js';
 import { findProspectId } from './find-prospect.js';
 import { defineMapping, type InboundContext } from './types.js';
 

@@ -8,7 +8,7 @@ import { MailParseError, parseRawMail } from '../../../domain/mail/from-mime.js'
 import type { InboundMail } from '../../../domain/mail/types.js';
 import { invalidBody, unstorableErrors } from '../../validation.js';
 import { applyInboundMail } from '../inbound-mail.js';
-import { applyProspectEvent, findProspectIdByEmail } from '../prospect-events.js';
+import { applyProspectEvent, findProspectIdByEmail } from '../../../application/prospect-events.js';
 import { defineMapping, type InboundContext } from './types.js';
 
 const Detail = z.string().max(2000).optional();

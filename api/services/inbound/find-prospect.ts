@@ -2,7 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { prospects } from '../../../db/schema.js';
-import { findProspectIdByEmail } from '../prospect-events.js';
+import { findProspectIdByEmail } from '../../../application/prospect-events.js';
 
 /** Profile URLs differ in scheme, www, case and trailing slash; compare without them. */
 const normalizeUrl = (url: string) => url.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');

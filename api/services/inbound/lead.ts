@@ -4,14 +4,14 @@
 // finds the prospect and the enrollment instead of duplicating them.
 import { z } from '@hono/zod-openapi';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { suppressionOf } from '../../../activities/suppression.js';
-import { appendEvent } from '../../../activities/timeline.js';
+import { suppressionOf } from '../../../application/suppression.js';
+import { appendEvent } from '../../../application/timeline.js';
 import type { Database } from '../../../db/client.js';
 import { accounts, prospects, sequences, users } from '../../../db/schema.js';
 import { resolvePlace, TimingError, type Place } from '../../../domain/timing/index.js';
 import { ProblemError } from '../../problem.js';
 import { enroll } from '../enroll.js';
-import { findProspectIdByEmail } from '../prospect-events.js';
+import { findProspectIdByEmail } from '../../../application/prospect-events.js';
 import { defineMapping, type InboundContext } from './types.js';
 
 export const LEAD_SEQUENCE_KEY = 'expected-callback';

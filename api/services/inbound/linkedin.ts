@@ -4,11 +4,11 @@
 // cadences, like an email reply. An automation Relance handed the note to (channels/actions/
 // http.ts) names it by its actionId; others name the prospect by email or profile URL.
 import { z } from '@hono/zod-openapi';
-import { appendEvent } from '../../../activities/timeline.js';
+import { appendEvent } from '../../../application/timeline.js';
 import { completeTaskUpdate } from '../../../workflows/enrollment/messages.js';
 import { workflowProblem } from '../../temporal-errors.js';
 import { ProblemError } from '../../problem.js';
-import { signalActiveEnrollments } from '../prospect-events.js';
+import { signalActiveEnrollments } from '../../../application/prospect-events.js';
 import { findTask, taskOfAction, type TaskRef } from './action-task.js';
 import { findProspectId } from './find-prospect.js';
 import { defineMapping, type InboundContext } from './types.js';

@@ -3,7 +3,7 @@
 // Relance handed the action to (channels/actions/http.ts) names it by its actionId.
 import { z } from '@hono/zod-openapi';
 import { and, eq, sql } from 'drizzle-orm';
-import { appendEvent } from '../../../activities/timeline.js';
+import { appendEvent } from '../../../application/timeline.js';
 import { enrollments, tasks } from '../../../db/schema.js';
 import type { Outcome } from '../../../domain/sequences/definition.js';
 import { completeTaskUpdate } from '../../../workflows/enrollment/messages.js';

@@ -1,6 +1,6 @@
 // The variables every template of a touch can use, from the enrollment's context.
 import { announcedCallVars, sentWhen, type TemplateVars } from '../domain/sequences/index.js';
-import type { EnrollmentContext } from './context.js';
+import type { EnrollmentContext } from './enrollment-context.js';
 
 export function templateVars(
   ctx: EnrollmentContext,

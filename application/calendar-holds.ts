@@ -7,7 +7,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { holdDescription, holdSummary } from '../channels/google/hold-text.js';
 import type { Database } from '../db/client.js';
 import { calendarHolds, callSlots, mailboxes, tasks, touches } from '../db/schema.js';
-import { loadEnrollmentContext } from './context.js';
+import { loadEnrollmentContext } from './enrollment-context.js';
 
 /** Google event ids are base32hex ([a-v0-9], 5-1024 chars): a hash of (enrollment, step) is one. */
 export function holdEventId(enrollmentId: string, stepKey: string): string {

@@ -5,11 +5,11 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { and, asc, desc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
 import type { MailboxRow } from '../channels/types.js';
-import type { Database } from '../db/client.js';
+import type { Database, DbOrTx } from '../db/client.js';
 import { mailboxes, touches } from '../db/schema.js';
 import { domainOf, nextSendTime, PacingError } from '../domain/channels/pacing.js';
 import { scheduleTouch, TimingError } from '../domain/timing/index.js';
-import type { EnrollmentContext } from './context.js';
+import type { EnrollmentContext } from '../application/enrollment-context.js';
 
 /** Statuses that hold a place in the mailbox's pacing (sent, leaving, or waiting to leave). */
 const BOOKED = ['scheduled', 'sending', 'sent', 'uncertain', 'held'] as const;
@@ -20,7 +20,7 @@ const DAY_MS = 24 * 3_600_000;
  * ends; null when the rep has none. An explicitly chosen mailbox is kept even when disconnected
  * or disabled: its emails are then held, visibly, rather than sent from another address.
  */
-export async function lockSendingMailbox(tx: Database, ctx: EnrollmentContext): Promise<MailboxRow | null> {
+export async function lockSendingMailbox(tx: DbOrTx, ctx: EnrollmentContext): Promise<MailboxRow | null> {
   const chosen = ctx.enrollment.mailboxId;
   const rows = await tx
     .select()
@@ -55,7 +55,7 @@ export async function repHasMailbox(db: Database, workspaceId: string, repId: st
  * prospect's send window on a business day (unless a reschedule overrode the timing rules).
  * Reads the mailbox's bookings from a day before on.
  */
-export async function pacedSendTime(tx: Database, mailbox: MailboxRow, ctx: EnrollmentContext, desired: string, to: string | null, except?: string, ignoreWindows = false): Promise<string> {
+export async function pacedSendTime(tx: DbOrTx, mailbox: MailboxRow, ctx: EnrollmentContext, desired: string, to: string | null, except?: string, ignoreWindows = false): Promise<string> {
   const from = new Date(Date.parse(desired) - DAY_MS);
   const rows = await tx
     .select({ sentAt: touches.sentAt, scheduledAt: touches.scheduledAt, to: touches.toAddress, id: touches.id })

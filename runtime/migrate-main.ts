@@ -1,7 +1,7 @@
 // `npm run db:migrate`: apply migrations to DATABASE_URL (or the embedded PGlite) and exit.
-import { loadConfig } from '../runtime/config.js';
-import { openDatabase } from './client.js';
-import { migrateDatabase } from './migrate.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
 
 const config = loadConfig();
 const handle = await openDatabase(config);

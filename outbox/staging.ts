@@ -4,17 +4,17 @@
 // writes the touch with its deterministic Message-ID. Idempotent: a retry returns the touch.
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ChannelRegistry, MailboxRow } from '../channels/types.js';
-import type { Database } from '../db/client.js';
+import type { Database, DbOrTx } from '../db/client.js';
 import { touches } from '../db/schema.js';
 import { renderTemplate, type Step } from '../domain/sequences/index.js';
 import type { TimingRulesInput } from '../domain/timing/index.js';
-import { loadEnrollmentContext, type EnrollmentContext } from './context.js';
-import { lockSendingMailbox, pacedSendTime } from './mailbox-pacing.js';
-import { reserveCallSlot } from './planning.js';
-import { suppressionOf } from './suppression.js';
-import { noMailboxTask, openSystemTask } from './system-tasks.js';
-import { templateVars } from './template-vars.js';
-import { appendEvent } from './timeline.js';
+import { loadEnrollmentContext, type EnrollmentContext } from '../application/enrollment-context.js';
+import { lockSendingMailbox, pacedSendTime } from './pacing.js';
+import { reserveCallSlot } from '../application/call-slots.js';
+import { suppressionOf } from '../application/suppression.js';
+import { noMailboxTask, openSystemTask } from '../application/system-tasks.js';
+import { templateVars } from '../application/template-vars.js';
+import { appendEvent } from '../application/timeline.js';
 
 type TouchRow = typeof touches.$inferSelect;
 export type DeliveryStatus = TouchRow['status'];
@@ -66,8 +66,7 @@ export async function stageEmailTouch(db: Database, channels: ChannelRegistry, r
     : ctx.prospect.status === 'invalid_email' ? 'email address marked invalid'
     : !ctx.prospect.email ? 'prospect has no email address'
     : await suppressionOf(db, r.workspaceId, ctx.prospect.email);
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Database;
+  return db.transaction(async (tx) => {
     const mailbox = await lockSendingMailbox(tx, ctx);
     const local = mailbox ? null : channels.emailFor(null);
     const held = !suppressedBecause && !mailbox && !local;
@@ -121,7 +120,7 @@ export async function stageEmailTouch(db: Database, channels: ChannelRegistry, r
 }
 
 /** The cadence's previous email that left: the new one threads under it. */
-async function previousEmail(tx: Database, enrollmentId: string, stepKey: string) {
+async function previousEmail(tx: DbOrTx, enrollmentId: string, stepKey: string) {
   const [prev] = await tx
     .select({ messageId: touches.messageId, threadId: touches.threadId, subject: touches.subject })
     .from(touches)
@@ -131,7 +130,7 @@ async function previousEmail(tx: Database, enrollmentId: string, stepKey: string
   return prev ?? null;
 }
 
-async function recordStaging(tx: Database, ctx: EnrollmentContext, row: TouchRow, status: DeliveryStatus): Promise<void> {
+async function recordStaging(tx: DbOrTx, ctx: EnrollmentContext, row: TouchRow, status: DeliveryStatus): Promise<void> {
   if (status === 'scheduled') return;
   const base = { workspaceId: row.workspaceId, prospectId: row.prospectId, enrollmentId: row.enrollmentId };
   await appendEvent(tx, { ...base, type: `touch.${status}`, payload: { touchId: row.id, stepKey: row.stepKey, reason: row.detail }, dedupeKey: status === 'suppressed' ? `touch:${row.id}` : `touch.${status}:${row.id}:staged` });

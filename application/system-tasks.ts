@@ -117,7 +117,7 @@ export async function completeSystemTask(db: Database, i: { workspaceId: string;
       .where(and(eq(tasks.id, i.taskId), eq(tasks.workspaceId, i.workspaceId), eq(tasks.status, 'open')))
       .returning();
     if (!done) return null;
-    await appendEvent(tx as unknown as Database, {
+    await appendEvent(tx, {
       workspaceId: i.workspaceId,
       enrollmentId: done.enrollmentId,
       type: 'task.completed',

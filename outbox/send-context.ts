@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ActionProviderRow, MailboxRow } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import { actionProviders, enrollments, mailboxes, prospects, suppressions, tasks, touches, users } from '../db/schema.js';
-import { suppressionKeys } from './suppression.js';
+import { suppressionKeys } from '../application/suppression.js';
 
 export type TouchRow = typeof touches.$inferSelect;
 

@@ -3,7 +3,7 @@
 // inside nodemailer, already marked as handed over, so a crash would make it uncertain and a
 // graceful stop would have to wait for it. Lanes left free go to other mailboxes meanwhile.
 // A stopping sender takes nothing more; what is left is handed back by the caller.
-import type { TouchRow } from './outbox-context.js';
+import type { TouchRow } from './send-context.js';
 
 export type Lanes = {
   /** The next touch to send, or null when none is left or the sender is stopping. */

@@ -4,21 +4,20 @@
 // in one transaction. Only results still under their sender's claim are applied.
 import { and, eq, sql } from 'drizzle-orm';
 import type { MailboxRow } from '../channels/types.js';
-import type { Database } from '../db/client.js';
+import type { Database, DbOrTx } from '../db/client.js';
 import { events, mailboxes, touches } from '../db/schema.js';
-import { holdAnnouncedCall } from './calendar-holds.js';
-import { NO_MAILBOX } from './email-staging.js';
-import { fullName } from './outbox-context.js';
-import type { SendResult } from './outbox-send.js';
-import { mailboxDisconnectedTask, noMailboxTask, openSystemTask, uncertainDeliveryTask } from './system-tasks.js';
-import { appendEvent } from './timeline.js';
+import { holdAnnouncedCall } from '../application/calendar-holds.js';
+import { NO_MAILBOX } from './staging.js';
+import { fullName } from './send-context.js';
+import type { SendResult } from './send.js';
+import { mailboxDisconnectedTask, noMailboxTask, openSystemTask, uncertainDeliveryTask } from '../application/system-tasks.js';
+import { appendEvent } from '../application/timeline.js';
 
 /** Applies the results; returns those applied (a touch taken over by the sweep meanwhile is not). */
 export async function recordResults(db: Database, results: readonly SendResult[], now: Date): Promise<SendResult[]> {
   const todo = results.filter((r) => r.status !== 'sending');
   if (todo.length === 0) return [];
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Database;
+  return db.transaction(async (tx) => {
     const rows = todo.map((r) => ({
       id: r.t.id,
       attempts: r.t.attempts,
@@ -69,7 +68,7 @@ function eventOf(r: SendResult): { type: string; payload: Record<string, unknown
   }
 }
 
-async function sideEffects(tx: Database, r: SendResult, now: Date): Promise<void> {
+async function sideEffects(tx: DbOrTx, r: SendResult, now: Date): Promise<void> {
   const t = r.t;
   if ((r.status === 'sent' || r.status === 'uncertain') && t.channel === 'email' && t.announcedCallAt) await holdAnnouncedCall(tx, { touchId: t.id });
   if (r.status === 'uncertain' && r.who) {
@@ -83,7 +82,7 @@ async function sideEffects(tx: Database, r: SendResult, now: Date): Promise<void
  * The mailbox refused its credentials: marked disconnected (once), its waiting emails held, its
  * owner told with one task, the timeline told. Its emails leave again when it is reconnected.
  */
-export async function disconnectMailbox(tx: Database, mailbox: MailboxRow, detail: string, now: Date): Promise<boolean> {
+export async function disconnectMailbox(tx: DbOrTx, mailbox: MailboxRow, detail: string, now: Date): Promise<boolean> {
   const [changed] = await tx
     .update(mailboxes)
     .set({ status: 'disconnected', statusDetail: detail, statusChangedAt: sql`now()`, updatedAt: sql`now()` })

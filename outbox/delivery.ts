@@ -11,12 +11,12 @@ import { createUnsubscribeSigner, type UnsubscribeSigner } from '../security/uns
 import { SMTP_POOL_CONNECTIONS } from '../channels/email/smtp.js';
 import { retryWhileUnreachable } from '../db/retry.js';
 import { rowsOf } from '../db/rows.js';
-import type { DeliveryStatus } from './email-staging.js';
-import { loadSendContext, type TouchRow } from './outbox-context.js';
-import { sendLanes } from './outbox-lanes.js';
-import { recordResults } from './outbox-record.js';
-import { sendOne, type SendResult } from './outbox-send.js';
-import { log } from '../runtime/log.js';
+import type { DeliveryStatus } from './staging.js';
+import { loadSendContext, type TouchRow } from './send-context.js';
+import { sendLanes } from './lanes.js';
+import { recordResults } from './record.js';
+import { sendOne, type SendResult } from './send.js';
+import { log } from '../logging/log.js';
 
 const onUnreachable = (what: string) => log.error({ what }, 'database unreachable while writing; retrying');
 

@@ -1,5 +1,6 @@
 // Starting (or waking) a subscription's delivery workflow from outside Temporal.
 import type { Client } from '@temporalio/client';
+import { signalIfRunning } from './workflow-errors.js';
 import { webhookWorkflowId, webhooksPendingSignal, type WebhookWorkflowInput } from '../workflows/webhooks/messages.js';
 
 /** Signal-with-start: wakes the running workflow, or starts one (after a re-enable, a restart). */
@@ -15,9 +16,5 @@ export async function nudgeWebhookWorkflow(temporal: Client, taskQueue: string, 
 
 /** Wakes a running workflow only (after a delete, so it sees the subscription is gone and ends). */
 export async function wakeWebhookWorkflow(temporal: Client, subscriptionId: string): Promise<void> {
-  try {
-    await temporal.workflow.getHandle(webhookWorkflowId(subscriptionId)).signal(webhooksPendingSignal);
-  } catch (err) {
-    if (!(err instanceof Error && err.name === 'WorkflowNotFoundError')) throw err;
-  }
+  await signalIfRunning(() => temporal.workflow.getHandle(webhookWorkflowId(subscriptionId)).signal(webhooksPendingSignal));
 }

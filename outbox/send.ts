@@ -8,8 +8,8 @@ import type { Database } from '../db/client.js';
 import { ANNOUNCEMENT_EXPIRED, announcementFresh } from '../domain/outbox/restage.js';
 import { touches } from '../db/schema.js';
 import type { UnsubscribeSigner } from '../security/unsubscribe-token.js';
-import { NO_MAILBOX, type DeliveryStatus } from './email-staging.js';
-import { fullName, type Person, type SendContext, type TouchRow } from './outbox-context.js';
+import { NO_MAILBOX, type DeliveryStatus } from './staging.js';
+import { fullName, type Person, type SendContext, type TouchRow } from './send-context.js';
 
 /** Transient failures (SMTP 4xx, connection refused) are retried this many times in all. */
 export const MAX_ATTEMPTS = 8;

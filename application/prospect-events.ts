@@ -3,12 +3,12 @@
 // timeline are written with `db` (the caller's transaction), then active enrollments are signalled.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Client } from '@temporalio/client';
-import { appendEvent } from '../../activities/timeline.js';
-import type { Database } from '../../db/client.js';
-import { enrollments, prospects, sequenceVersions, workspaces } from '../../db/schema.js';
-import { mergeTimingRules, type TimingRulesInput } from '../../domain/timing/index.js';
-import { prospectEventSignal, stopUpdate, type ProspectEvent } from '../../workflows/enrollment/messages.js';
-import { workflowProblem } from '../temporal-errors.js';
+import { appendEvent } from './timeline.js';
+import type { Database, DbOrTx } from '../db/client.js';
+import { enrollments, prospects, sequenceVersions, workspaces } from '../db/schema.js';
+import { mergeTimingRules, type TimingRulesInput } from '../domain/timing/index.js';
+import { prospectEventSignal, stopUpdate, type ProspectEvent } from '../workflows/enrollment/messages.js';
+import { isWorkflowGone, signalIfRunning, updateRejection } from './workflow-errors.js';
 
 export type ProspectEventBody =
   | { type: 'reply'; detail?: string | undefined; subject?: string | undefined }
@@ -45,9 +45,7 @@ export async function applyProspectEvent(temporal: Client, db: Database, ctx: Pr
     appendEvent(db, { workspaceId, prospectId, enrollmentId: ctx.enrollmentId ?? null, type, payload: { source, ...ctx.payload, ...payload }, dedupeKey: key });
   switch (body.type) {
     case 'opt_out':
-      await db.update(prospects).set({ status: 'opted_out' }).where(eq(prospects.id, prospectId));
-      // One opt-out event per prospect, whoever reports it.
-      await timeline('prospect.opted_out', {}, `opted_out:${prospectId}`);
+      await markOptedOut(db, { workspaceId, prospectId, enrollmentId: ctx.enrollmentId ?? null, payload: { source, ...ctx.payload } });
       break;
     case 'bounce':
       await timeline('email.bounced', { kind: body.bounceKind ?? 'hard', detail: body.detail ?? null });
@@ -101,17 +99,28 @@ export async function signalActiveEnrollments(
     .innerJoin(workspaces, eq(workspaces.id, enrollments.workspaceId))
     .leftJoin(sequenceVersions, and(eq(sequenceVersions.sequenceId, enrollments.sequenceId), eq(sequenceVersions.version, enrollments.sequenceVersion)))
     .where(and(eq(enrollments.workspaceId, workspaceId), eq(enrollments.prospectId, prospectId), inArray(enrollments.status, ['pending', 'active', 'paused'])));
+  return signalEach(temporal, active, (e) => (typeof event === 'function' ? event(e) : event));
+}
+
+/** Signals each workflow its event; returns how many were still running (a finished one has nothing to stop). */
+export async function signalEach<T extends { workflowId: string }>(temporal: Client, targets: readonly T[], event: (t: T) => ProspectEvent): Promise<number> {
   let signalled = 0;
-  for (const e of active) {
-    try {
-      await temporal.workflow.getHandle(e.workflowId).signal(prospectEventSignal, typeof event === 'function' ? event(e) : event);
-      signalled++;
-    } catch (err) {
-      // Already finished: nothing to stop.
-      if (!(err instanceof Error && err.name === 'WorkflowNotFoundError')) throw err;
-    }
+  for (const t of targets) {
+    if (await signalIfRunning(() => temporal.workflow.getHandle(t.workflowId).signal(prospectEventSignal, event(t)))) signalled++;
   }
   return signalled;
+}
+
+/**
+ * Marks the prospect opted out, with one 'prospect.opted_out' event per prospect whoever reports
+ * it (the API, an inbound webhook, an unsubscribe link, the workflow of an enrollment).
+ */
+export async function markOptedOut(db: DbOrTx, i: { workspaceId: string; prospectId: string; enrollmentId?: string | null; payload?: Record<string, unknown> }): Promise<void> {
+  await db
+    .update(prospects)
+    .set({ status: 'opted_out' })
+    .where(and(eq(prospects.id, i.prospectId), eq(prospects.workspaceId, i.workspaceId)));
+  await appendEvent(db, { workspaceId: i.workspaceId, prospectId: i.prospectId, enrollmentId: i.enrollmentId ?? null, type: 'prospect.opted_out', ...(i.payload ? { payload: i.payload } : {}), dedupeKey: `opted_out:${i.prospectId}` });
 }
 
 /**
@@ -123,7 +132,7 @@ export async function stopEnrollment(temporal: Client, workflowId: string, reaso
     await temporal.workflow.getHandle(workflowId).executeUpdate(stopUpdate, { args: [{ reason }] });
     return true;
   } catch (err) {
-    if (workflowProblem(err)?.status === 409) return false;
+    if (isWorkflowGone(err) || updateRejection(err)?.type === 'Conflict') return false;
     throw err;
   }
 }
