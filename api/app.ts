@@ -11,7 +11,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { docsRoutes } from './docs.js';
 import { methodRouting } from './method-not-allowed.js';
 import type { ApiDeps } from './deps.js';
-import { authenticate } from './middleware/auth.js';
+import { authenticateCaller } from './auth/caller.js';
 import { idempotencyStore } from './middleware/idempotency.js';
 import { secretBoxFromEnv } from '../security/secrets.js';
 import { rateLimit } from './middleware/rate-limit.js';
@@ -36,6 +36,7 @@ import { IMPORT_PATH, importRoutes } from './routes/imports.js';
 import { prospectRoutes } from './routes/prospects.js';
 import { suppressionRoutes } from './routes/suppressions.js';
 import { userRoutes } from './routes/users.js';
+import { authRoutes } from './routes/auth.js';
 import { mailboxRoutes } from './routes/mailboxes.js';
 import { actionProviderRoutes } from './routes/action-providers.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
@@ -58,10 +59,10 @@ export function createApp(deps: ApiDeps) {
   );
 
   // Every /v1 route but these authenticates with an API key, scoped to the key's workspace.
-  const publicRoutes = [/^\/v1\/workspaces$/, /^\/v1\/inbound\//, /^\/v1\/unsubscribe\//];
+  const publicRoutes = [/^\/v1\/workspaces$/, /^\/v1\/auth\/(sign-in|accept|setup)$/, /^\/v1\/inbound\//, /^\/v1\/unsubscribe\//];
   app.use(
     '/v1/*',
-    except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticate(deps.db), rateLimit(deps.rateLimit), idempotencyStore({ db: deps.db, box: deps.webhooks?.box ?? secretBoxFromEnv() })),
+    except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticateCaller(deps.db), rateLimit(deps.rateLimit), idempotencyStore({ db: deps.db, box: deps.webhooks?.box ?? secretBoxFromEnv() })),
   );
   // After authentication: an unknown caller learns nothing about the paths.
   const methods = methodRouting(app);
@@ -73,6 +74,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', workspaceRoutes(deps));
   app.route('/', apiKeyRoutes(deps));
   app.route('/', userRoutes(deps));
+  app.route('/', authRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.route('/', importRoutes(deps));
   app.route('/', prospectRoutes(deps));

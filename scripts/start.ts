@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from '../api/app.js';
 import { startHttpServer } from '../api/server.js';
+import { setupLinkIfNeeded } from '../api/auth/links.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { loadConfig } from '../runtime/config.js';
@@ -62,6 +63,8 @@ const operatorToken = config.operatorToken ?? localOperatorToken(config.dataDir)
 const app = createApp({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail });
 const server = await startHttpServer(app, config.host, config.port);
 
+const setupLink = await setupLinkIfNeeded(handle.db, config.mail.publicUrl);
+
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 log(`API          ${server.url}`);
 log(`API docs     ${server.url}/docs  (OpenAPI: ${server.url}/openapi.json)`);
@@ -70,6 +73,8 @@ log(`Temporal     ${temporalConfig.address} (namespace ${temporalConfig.namespac
 if (devServer?.uiUrl) log(`Temporal UI  ${devServer.uiUrl}`);
 log(`database     ${handle.describe}`);
 if (config.mail.localOutboxDir) log(`local outbox ${server.url}/outbox  (emails of reps without a mailbox; the operator token is the password)`);
+if (setupLink) log(`first sign-in ${setupLink}  (one-time, 24 h: creates the first workspace and its admin)`);
+else log(`console      ${server.url}/`);
 if (!config.operatorToken) log(`operator     token in ${join(config.dataDir, 'operator-token')} (POST /v1/workspaces with it)`);
 
 onShutdown(
