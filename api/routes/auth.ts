@@ -81,7 +81,7 @@ const routes = {
     tags: ['sign-in'],
     summary: 'End this session (nothing to end for an API key)',
     access: ALL_ROLES,
-    responses: { 204: { description: 'Signed out; the cookies are cleared' } },
+    responses: { 200: jsonResponse(z.object({ revoked: z.number().int() }), 'Signed out (1 session ended, 0 for an API key); the cookies are cleared') },
   }),
   signOutEverywhere: defineRoute({
     method: 'post',
@@ -193,9 +193,9 @@ export function authRoutes(deps: ApiDeps) {
 
   app.openapi(routes.signOut, async (c) => {
     const p = principalOf(c);
-    if (p.sessionId) await revokeSessions(db, { sessionId: p.sessionId });
+    const revoked = p.sessionId ? await revokeSessions(db, { sessionId: p.sessionId }) : 0;
     clearSessionCookies(c);
-    return c.body(null, 204);
+    return c.json({ revoked }, 200);
   });
 
   app.openapi(routes.signOutEverywhere, async (c) => {
