@@ -27,6 +27,8 @@ import { webhooksRoutes } from './routes/webhooks.js';
 import { prospectEventRoutes } from './routes/prospect-events.js';
 import { sequenceRoutes } from './routes/sequences.js';
 import { taskRoutes } from './routes/tasks.js';
+import { taskEventRoutes } from './routes/task-events.js';
+import { consoleRoutes } from './console-static.js';
 import { settingsRoutes } from './routes/settings.js';
 import { holidayRoutes } from './routes/holidays.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -82,6 +84,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', sequenceRoutes(deps));
   app.route('/', enrollmentRoutes(deps));
   app.route('/', taskRoutes(deps));
+  app.route('/', taskEventRoutes(deps));
   app.route('/', settingsRoutes(deps));
   app.route('/', holidayRoutes(deps));
   app.route('/', prospectEventRoutes(deps));
@@ -93,6 +96,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', unsubscribeRoutes(deps));
   app.route('/', outboxPageRoutes(deps));
   app.route('/', docsRoutes());
+  if (deps.consoleDir) app.route('/', consoleRoutes(deps.consoleDir));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -17,6 +17,7 @@ import { startEnrollmentReconciler } from '../runtime/enrollment-reconciler.js';
 import { startWebhookNudger } from '../runtime/webhook-nudger.js';
 import { createRelanceWorker, installWorkerRuntime, stopWorker } from '../runtime/worker.js';
 import { ensureWorkflowBundle } from '../runtime/workflow-bundle.js';
+import { ensureConsoleBuild } from '../runtime/console-bundle.js';
 import { startTemporalDevServer } from './lib/temporal-dev-server.js';
 
 const started = Date.now();
@@ -38,10 +39,11 @@ const devServerPromise = config.temporal.embedded
       });
     })()
   : undefined;
-const [handle, bundlePath, devServer] = await Promise.all([
+const [handle, bundlePath, devServer, consoleDir] = await Promise.all([
   openDatabase(config).then(async (h) => (await migrateDatabase(h), h)),
   ensureWorkflowBundle(),
   devServerPromise,
+  ensureConsoleBuild(),
 ]);
 const temporalConfig = devServer ? { ...config.temporal, address: devServer.address } : config.temporal;
 
@@ -60,7 +62,7 @@ const channelServices = startChannelServices({ db: handle.db, temporal, channels
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
 const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, graceMs: config.enrollmentStartGraceMs });
 const operatorToken = config.operatorToken ?? localOperatorToken(config.dataDir);
-const app = createApp({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail });
+const app = createApp({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail, consoleDir });
 const server = await startHttpServer(app, config.host, config.port);
 
 const setupLink = await setupLinkIfNeeded(handle.db, config.mail.publicUrl);
