@@ -5,6 +5,8 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
+  date,
   index,
   integer,
   jsonb,
@@ -43,6 +45,9 @@ export const users = pgTable(
     /** rep, manager, ops or admin: what the person does in the sales team. */
     role: text('role', { enum: ['rep', 'manager', 'ops', 'admin'] }).notNull().default('rep'),
     timeZone: text('time_zone'),
+    /** ISO 3166-1 alpha-2 / ISO 3166-2 subdivision of where the person works: whose public holidays are theirs. Null: their zone's country. */
+    country: text('country'),
+    region: text('region'),
     phone: text('phone'),
     /** Call capacity: the announced call slots a rep can really keep. */
     callsPerHour: integer('calls_per_hour').notNull().default(12),
@@ -263,6 +268,30 @@ export const events = pgTable(
     uniqueIndex('events_workspace_dedupe').on(t.workspaceId, t.dedupeKey),
     index('events_workspace_prospect').on(t.workspaceId, t.prospectId, t.id),
   ],
+);
+
+/**
+ * A rep's time off: whole local days in the rep's zone, `endsOn` the last day away. Capacity zero:
+ * no call is announced in it; the rep's cadences wait until the return, or pass to the covering
+ * rep the manager chose for it.
+ */
+export const repAbsences = pgTable(
+  'rep_absences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    coveringUserId: uuid('covering_user_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('rep_absences_user_ends').on(t.userId, t.endsOn), check('rep_absences_order', sql`${t.endsOn} >= ${t.startsOn}`)],
 );
 
 /** A slot of a rep's call capacity, reserved before the email that announces the call leaves. */
