@@ -15,14 +15,11 @@ export function consoleRoutes(dir: string) {
     c.header('content-security-policy', CONSOLE_POLICY);
     return c.html(index);
   });
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root: dir,
-      onFound: (_path, c) => {
-        c.header('cache-control', 'public, max-age=31536000, immutable');
-      },
-    }),
-  );
+  // Names carry a hash of their content: a changed file is a new name.
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.res.headers.set('cache-control', 'public, max-age=31536000, immutable');
+  });
+  app.use('/assets/*', serveStatic({ root: dir }));
   return app;
 }

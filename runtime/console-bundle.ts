@@ -31,8 +31,15 @@ export async function ensureConsoleBuild(outDir = join(root, 'dist')): Promise<s
   const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
   // Built beside, then renamed: parallel test workers may race to build the same sources.
   const tmp = `${dir}.${process.pid}.tmp`;
-  // Production React whatever NODE_ENV says (vitest sets it to test).
-  await build({ root: consoleRoot, configFile: false, logLevel: 'warn', mode: 'production', define: { 'process.env.NODE_ENV': '"production"' }, plugins: [react()], build: { outDir: tmp, emptyOutDir: true, reportCompressedSize: false } });
+  // A production build (React's and the JSX runtime's) whatever NODE_ENV says: vitest sets it to test.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: consoleRoot, configFile: false, logLevel: 'warn', mode: 'production', plugins: [react()], build: { outDir: tmp, emptyOutDir: true, reportCompressedSize: false } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   try {
     renameSync(tmp, dir);
   } catch (err) {
