@@ -319,7 +319,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiKeyCreated"];
                     };
                 };
-                /** @description Malformed request: a body that is not JSON */
+                /** @description Malformed request: a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -655,7 +655,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description Malformed request: a body that is not JSON */
+                /** @description Malformed request: a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1419,6 +1419,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Malformed request: the Idempotency-Key header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No API key, or an unknown or revoked one */
                 401: {
                     headers: {
@@ -1507,6 +1516,15 @@ export interface paths {
                         "application/json": {
                             revoked: number;
                         };
+                    };
+                };
+                /** @description Malformed request: the Idempotency-Key header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description No API key, or an unknown or revoked one */
@@ -1599,7 +1617,7 @@ export interface paths {
                         "application/json": components["schemas"]["SignInLink"];
                     };
                 };
-                /** @description Malformed request: a path parameter */
+                /** @description Malformed request: a path parameter, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1716,7 +1734,7 @@ export interface paths {
                         "application/json": components["schemas"]["SignInLink"];
                     };
                 };
-                /** @description Malformed request: a path parameter */
+                /** @description Malformed request: a path parameter, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1917,7 +1935,7 @@ export interface paths {
                         "application/json": components["schemas"]["Account"];
                     };
                 };
-                /** @description Malformed request: a body that is not JSON */
+                /** @description Malformed request: a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2269,7 +2287,7 @@ export interface paths {
                         "application/json": components["schemas"]["ProspectImportResult"];
                     };
                 };
-                /** @description Malformed request: a body that is not JSON */
+                /** @description Malformed request: a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2500,7 +2518,7 @@ export interface paths {
                         "application/json": components["schemas"]["Prospect"];
                     };
                 };
-                /** @description Malformed request: a body that is not JSON */
+                /** @description Malformed request: a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2956,7 +2974,7 @@ export interface paths {
                         "application/json": components["schemas"]["SuppressionAdded"];
                     };
                 };
-                /** @description Malformed request: a body that is not JSON */
+                /** @description Malformed request: a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3256,7 +3274,7 @@ export interface paths {
                         "application/json": components["schemas"]["SequenceVersion"];
                     };
                 };
-                /** @description Malformed request: a body that is not JSON */
+                /** @description Malformed request: a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3392,7 +3410,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Malformed request: a body that is not JSON */
+                /** @description Malformed request: a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3653,7 +3671,7 @@ export interface paths {
                         "application/json": components["schemas"]["SequenceVersion"];
                     };
                 };
-                /** @description Malformed request: a path parameter, a body that is not JSON */
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3795,7 +3813,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Malformed request: a path parameter */
+                /** @description Malformed request: a path parameter, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4082,7 +4100,7 @@ export interface paths {
                         "application/json": components["schemas"]["Enrollment"];
                     };
                 };
-                /** @description Malformed request: a body that is not JSON */
+                /** @description Malformed request: a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4224,7 +4242,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Malformed request: a body that is not JSON */
+                /** @description Malformed request: a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4623,7 +4641,7 @@ export interface paths {
                         "application/json": components["schemas"]["Enrollment"];
                     };
                 };
-                /** @description Malformed request: a path parameter, a body that is not JSON */
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4755,7 +4773,7 @@ export interface paths {
                         "application/json": components["schemas"]["Enrollment"];
                     };
                 };
-                /** @description Malformed request: a path parameter, a body that is not JSON */
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4887,7 +4905,7 @@ export interface paths {
                         "application/json": components["schemas"]["Enrollment"];
                     };
                 };
-                /** @description Malformed request: a path parameter, a body that is not JSON */
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5019,7 +5037,7 @@ export interface paths {
                         "application/json": components["schemas"]["Enrollment"];
                     };
                 };
-                /** @description Malformed request: a path parameter, a body that is not JSON */
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5149,7 +5167,7 @@ export interface paths {
                         "application/json": components["schemas"]["RescheduledEnrollment"];
                     };
                 };
-                /** @description Malformed request: a path parameter, a body that is not JSON */
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5584,7 +5602,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Malformed request: a path parameter, a body that is not JSON */
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5727,7 +5745,7 @@ export interface paths {
                         "application/json": components["schemas"]["Task"];
                     };
                 };
-                /** @description Malformed request: a path parameter, a body that is not JSON */
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6514,7 +6532,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Malformed request: a path parameter, a body that is not JSON */
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6732,7 +6750,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Malformed request: a body that is not JSON */
+                /** @description Malformed request: a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7153,7 +7171,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Malformed request: a path parameter */
+                /** @description Malformed request: a path parameter, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7380,7 +7398,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Malformed request: a path parameter */
+                /** @description Malformed request: a path parameter, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8544,7 +8562,7 @@ export interface paths {
                         "application/json": components["schemas"]["Mailbox"];
                     };
                 };
-                /** @description Malformed request: a body that is not JSON */
+                /** @description Malformed request: a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9160,7 +9178,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Malformed request: a body that is not JSON */
+                /** @description Malformed request: a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9579,7 +9597,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Malformed request: a path parameter */
+                /** @description Malformed request: a path parameter, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
