@@ -39,6 +39,7 @@ import { prospectRoutes } from './routes/prospects.js';
 import { suppressionRoutes } from './routes/suppressions.js';
 import { userRoutes } from './routes/users.js';
 import { authRoutes } from './routes/auth.js';
+import { ssoRoutes } from './routes/sso.js';
 import { mailboxRoutes } from './routes/mailboxes.js';
 import { actionProviderRoutes } from './routes/action-providers.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
@@ -77,6 +78,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', apiKeyRoutes(deps));
   app.route('/', userRoutes(deps));
   app.route('/', authRoutes(deps));
+  app.route('/', ssoRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.route('/', importRoutes(deps));
   app.route('/', prospectRoutes(deps));

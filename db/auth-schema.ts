@@ -64,3 +64,18 @@ export const signInLinks = pgTable(
   },
   (t) => [uniqueIndex('sign_in_links_token').on(t.tokenHash), index('sign_in_links_user').on(t.workspaceId, t.userId)],
 );
+
+/**
+ * Single sign-on of a workspace through OpenID Connect (Google Workspace, Entra ID, Okta...).
+ * The client secret is sealed (security/secrets.ts). A person signs in this way only if the
+ * workspace already has a user with the verified email the provider gives: no one is created.
+ */
+export const workspaceSso = pgTable('workspace_sso', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  clientSecretSealed: text('client_secret_sealed').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -3,7 +3,7 @@
 // out, a sign out everywhere or a password reset.
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Database } from '../../db/client.js';
 import { userSessions } from '../../db/auth-schema.js';
 import { users } from '../../db/schema.js';
@@ -60,4 +60,14 @@ export function setSessionCookies(c: Context, session: { token: string; csrfToke
 export function clearSessionCookies(c: Context) {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureFor(c) });
   deleteCookie(c, CSRF_COOKIE, { path: '/', secure: secureFor(c) });
+}
+
+/** A sign-in: a new session for this browser, the one its cookie held (if any) ended, so no session is carried across a sign-in. */
+export async function openSession(c: Context, db: Database, who: { workspaceId: string; userId: string }) {
+  const earlier = getCookie(c, SESSION_COOKIE);
+  const previous = earlier ? await findSession(db, earlier) : null;
+  if (previous) await revokeSessions(db, { sessionId: previous.id });
+  const session = await startSession(db, who);
+  setSessionCookies(c, session);
+  return session;
 }

@@ -19,7 +19,7 @@ import { timing } from '../services/timing-field.js';
 import { consumeLink, findLink, issueLink, linkUrl, anyoneSignsIn, type LinkPurpose } from '../auth/links.js';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from '../auth/passwords.js';
 import { sessionView, SessionView } from '../auth/people-view.js';
-import { apiRoleOf, clearSessionCookies, findSession, revokeSessions, setSessionCookies, startSession } from '../auth/sessions.js';
+import { apiRoleOf, clearSessionCookies, openSession, revokeSessions } from '../auth/sessions.js';
 import { addressThrottle, clientAddress, DEFAULT_SIGN_IN_LIMITS } from '../auth/throttle.js';
 import { csrfTokenFor, SESSION_COOKIE } from '../auth/tokens.js';
 import { createFirstAdmin } from '../auth/setup.js';
@@ -118,13 +118,8 @@ export function authRoutes(deps: ApiDeps) {
   const throttle = addressThrottle(limits.perMinute);
   const baseUrl = (c: Context) => deps.mail?.publicUrl ?? new URL(c.req.url).origin;
 
-  /** A new session for this browser; the one its cookie held (if any) ends: a session is never carried across a sign-in. */
   async function signInAs(c: Context, who: { workspaceId: string; userId: string }) {
-    const earlier = getCookie(c, SESSION_COOKIE);
-    const previous = earlier ? await findSession(db, earlier) : null;
-    if (previous) await revokeSessions(db, { sessionId: previous.id });
-    const session = await startSession(db, who);
-    setSessionCookies(c, session);
+    const session = await openSession(c, db, who);
     const [u] = await db.select({ role: users.role }).from(users).where(eq(users.id, who.userId));
     return sessionView(db, { ...who, role: apiRoleOf(u!.role) }, session.csrfToken);
   }

@@ -18,6 +18,7 @@ export function App() {
   const token = route.query.get('token') ?? '';
   if (page === 'setup') return <Setup token={token} />;
   if (page === 'accept') return <AcceptLink token={token} />;
+  if (page === 'sso-error') return <SignIn ssoError={route.query.get('reason')} />;
   if (session.isPending) return <p role="status">Loading…</p>;
   if (session.error) return session.error instanceof ApiError && session.error.status === 401 ? <SignIn /> : <p role="alert">{session.error.message}</p>;
   const me = session.data;

@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { setupLinkIfNeeded } from '../../api/auth/links.js';
 import { userSessions } from '../../db/auth-schema.js';
 import { users } from '../../db/schema.js';
+import { startOidcProvider } from '../support/oidc-provider.js';
 import { asContext, expectAccessible, expectFitsScreen, newConsolePage, screenshot, startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
 
 let stack: ConsoleStack;
@@ -226,6 +227,35 @@ describe('the console in Chromium', () => {
     );
     expect(seen).toEqual([404, 404, 404]);
     expect(await sam.page.content()).not.toContain('Lovelace');
+  });
+
+  it('single sign-on through a local OpenID Connect provider opens a session for the member with that verified email', async () => {
+    const provider = await startOidcProvider(`${base}/auth/sso/callback`);
+    try {
+      const saved = await asContext(admin.context, base)<{ redirectUri: string }>('PUT', '/v1/sso', { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      expect(saved.body.redirectUri).toBe(`${base}/auth/sso/callback`);
+      const viaSso = await newConsolePage(stack.browser);
+      await viaSso.page.goto(`${base}/`);
+      await viaSso.page.getByRole('heading', { name: 'Sign in to Relance' }).waitFor();
+      await viaSso.page.getByLabel('Work email').fill('sam@acme.test');
+      await viaSso.page.getByRole('button', { name: 'Continue with single sign-on' }).click();
+      // The provider's own pages (its development login and consent).
+      await viaSso.page.waitForURL(new RegExp(`^${provider.issuer}/`));
+      await viaSso.page.locator('input[name="login"]').fill('sam@acme.test');
+      await viaSso.page.locator('input[name="password"]').fill('anything');
+      await viaSso.page.locator('button[type="submit"]').click();
+      await viaSso.page.locator('button[type="submit"]').click();
+      await viaSso.page.getByRole('heading', { name: 'My queue' }).waitFor();
+      expect(await viaSso.page.locator('.who').textContent()).toContain('Sam Rep');
+      // A domain no workspace signs on with goes back to the sign-in page, saying so.
+      await viaSso.context.clearCookies();
+      await viaSso.page.goto(`${base}/auth/sso/start?email=someone@elsewhere.test`);
+      await expect.poll(() => viaSso.page.getByRole('alert').textContent()).toMatch(/no single sign-on for elsewhere.test/);
+      await viaSso.context.close();
+    } finally {
+      await provider.stop();
+    }
   });
 
   it('an expired session shows the sign-in page; signing in again works by keyboard alone', async () => {

@@ -145,6 +145,21 @@ describe('console sign-in', () => {
     expect((await again.call('GET', '/v1/auth/session')).status).toBe(401);
   });
 
+  it('single sign-on settings: admin only, https issuers only, the secret never shown', async () => {
+    expect((await admin.call('GET', '/v1/sso')).status).toBe(404);
+    const http = await admin.call<{ errors: Array<{ field: string }> }>('PUT', '/v1/sso', { issuer: 'http://idp.example.com', clientId: 'c', clientSecret: 's3cret' });
+    expect(http.status).toBe(422);
+    expect(http.body.errors[0]!.field).toBe('body.issuer');
+    const saved = await admin.call('PUT', '/v1/sso', { issuer: 'https://accounts.google.com', clientId: 'relance', clientSecret: 's3cret-value' });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toEqual({ issuer: 'https://accounts.google.com', clientId: 'relance', redirectUri: 'http://localhost/auth/sso/callback' });
+    expect(JSON.stringify((await admin.call('GET', '/v1/sso')).body)).not.toContain('s3cret');
+    const rep = browserSession(app);
+    expect((await rep.call('POST', '/v1/auth/sign-in', { email: 'lee@acme.test', password: PASSWORD })).status).toBe(200);
+    expect((await rep.call('GET', '/v1/sso')).status).toBe(403);
+    expect((await admin.call('DELETE', '/v1/sso')).status).toBe(204);
+  });
+
   it('ops may invite reps but not admins', async () => {
     const opsUser = await invite('olga@acme.test', 'Olga Ops', 'ops');
     const newAdmin = await admin.call<{ id: string }>('POST', '/v1/users', { email: 'root@acme.test', name: 'Root', role: 'admin' });

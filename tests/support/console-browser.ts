@@ -9,6 +9,7 @@ import { expect, inject } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { startHttpServer, type RunningServer } from '../../api/server.js';
 import { runProvisioningScript } from '../../scripts/lib/run-script.js';
+import { parseAllowList } from '../../security/ssrf.js';
 import { TEST_OPERATOR_TOKEN } from './api.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { startTestWorker, type TestTemporal } from './temporal.js';
@@ -21,7 +22,7 @@ export type ConsoleStack = { db: TestDatabase; temporal: TestTemporal; server: R
 export async function startConsoleStack(): Promise<ConsoleStack> {
   const [db, executablePath] = await Promise.all([createTestDatabase(), runProvisioningScript('ensure-chromium.sh')]);
   const temporal = await startTestWorker(db.db);
-  const app = createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN, consoleDir: inject('consoleDir'), signIn: { perMinute: 1000 } });
+  const app = createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN, consoleDir: inject('consoleDir'), signIn: { perMinute: 1000 }, webhooks: { allowList: parseAllowList('127.0.0.1') } });
   const server = await startHttpServer(app, '127.0.0.1', 0);
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   return {

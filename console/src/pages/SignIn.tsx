@@ -26,7 +26,7 @@ function useSignedIn() {
   };
 }
 
-export function SignIn() {
+export function SignIn({ ssoError }: { ssoError?: string | null }) {
   const done = useSignedIn();
   const signIn = useMutation({ mutationFn: (body: { email: string; password: string }) => unwrap(api.POST('/v1/auth/sign-in', { body })), onSuccess: done });
   return (
@@ -38,6 +38,17 @@ export function SignIn() {
         <button type="submit" disabled={signIn.isPending}>
           Sign in
         </button>
+      </form>
+      <h2>Single sign-on</h2>
+      {ssoError && (
+        <p role="alert" className="error">
+          {ssoError}
+        </p>
+      )}
+      {/* A navigation, not a form submission: the page's form-action policy would stop the redirect to the provider. */}
+      <form onSubmit={(e) => (e.preventDefault(), window.location.assign(`/auth/sso/start?email=${encodeURIComponent(formValues(e).email ?? '')}`))}>
+        <Field label="Work email" name="email" type="email" autoComplete="username" required />
+        <button type="submit">Continue with single sign-on</button>
       </form>
     </Card>
   );
