@@ -51,13 +51,18 @@ export function taskEventRoutes({ db }: ApiDeps) {
       await stream.writeSSE({ event: 'ready', data: last, retry: 1000 });
       while (open && Date.now() < until) {
         await stream.sleep(POLL_MS);
-        if (!(await sessionLive(db, p))) {
-          await stream.writeSSE({ event: 'signed-out', data: '' });
+        try {
+          if (!(await sessionLive(db, p))) {
+            await stream.writeSSE({ event: 'signed-out', data: '' });
+            break;
+          }
+          const now = await queueSignature(db, p.workspaceId, repId);
+          if (now !== last) await stream.writeSSE({ event: 'tasks', data: now });
+          last = now;
+        } catch {
+          // The database went away (a restart, a stopping process): end the stream; the browser reconnects.
           break;
         }
-        const now = await queueSignature(db, p.workspaceId, repId);
-        if (now !== last) await stream.writeSSE({ event: 'tasks', data: now });
-        last = now;
       }
     });
   });

@@ -25,7 +25,7 @@ export function App() {
   const content =
     page === 'call' ? <CallBlock session={me} startAt={route.query.get('task')} /> :
     page === 'tasks' && id ? <TaskPage session={me} taskId={id} /> :
-    page === 'prospects' && id ? <ProspectPage prospectId={id} /> :
+    page === 'prospects' && id ? <ProspectPage prospectId={id} session={me} /> :
     page === 'team' ? <Team session={me} /> :
     <Queue session={me} />;
   return <Layout session={me} page={page ?? 'queue'}>{content}</Layout>;

@@ -200,6 +200,15 @@ describe('the console in Chromium', () => {
     await sam.page.getByLabel('Reason').fill('on holiday until January');
     await sam.page.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => sam.page.locator('.enrollment h3').textContent()).toMatch(/paused: on holiday until January/);
+    // Enrolled in the inbound cadence from the page, then its call rescheduled to a Saturday: the rules move it.
+    await sam.page.getByLabel('Sequence').selectOption({ label: 'Expected callback' });
+    await sam.page.getByRole('button', { name: 'Enroll' }).click();
+    const active = sam.page.locator('.enrollment').filter({ has: sam.page.locator('h3', { hasText: /active/ }) });
+    await active.waitFor({ timeout: 10_000 });
+    await active.getByLabel('Reason').fill('she asked for the weekend');
+    await active.getByLabel(/Next step at/).fill(`${nextSaturday()}T10:00`);
+    await active.getByRole('button', { name: 'Reschedule' }).click();
+    await expect.poll(() => active.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/moved from the time asked because/);
   });
 
   it('CSRF: a change without the token is refused with 403 and a problem naming the header', async () => {
@@ -277,5 +286,12 @@ function nextMonday(): string {
   const d = new Date();
   d.setUTCDate(d.getUTCDate() + 2);
   while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function nextSaturday(): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + 2);
+  while (d.getUTCDay() !== 6) d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }

@@ -2,16 +2,16 @@
 // and the timeline.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../api/client';
+import { api, unwrap, type Session } from '../api/client';
 import { ErrorNote } from '../components/Field';
-import { formatAt } from '../time';
+import { formatAt, zonedInputToIso } from '../time';
 
 type Enrollment = NonNullable<Awaited<ReturnType<typeof loadEnrollments>>>[number];
 const loadEnrollments = (prospectId: string) => unwrap(api.GET('/v1/enrollments', { params: { query: { prospectId, limit: 50 } } })).then((r) => r.data);
 
-export function ProspectPage({ prospectId }: { prospectId: string }) {
+export function ProspectPage({ prospectId, session }: { prospectId: string; session: Session }) {
   const prospect = useQuery({ queryKey: ['prospect', prospectId], queryFn: () => unwrap(api.GET('/v1/prospects/{prospectId}', { params: { path: { prospectId } } })) });
-  const enrollments = useQuery({ queryKey: ['enrollments', prospectId], queryFn: () => loadEnrollments(prospectId) });
+  const enrollments = useQuery({ queryKey: ['enrollments', prospectId], refetchInterval: 5000, queryFn: () => loadEnrollments(prospectId) });
   if (prospect.isPending) return <p role="status">Loading…</p>;
   if (prospect.error) return <ErrorNote error={prospect.error} />;
   const p = prospect.data;
@@ -45,6 +45,7 @@ export function ProspectPage({ prospectId }: { prospectId: string }) {
       {enrollments.error && <ErrorNote error={enrollments.error} />}
       {enrollments.data?.length === 0 && <p>Not enrolled in any sequence.</p>}
       {enrollments.data?.map((e) => <EnrollmentCard key={e.id} enrollment={e} zone={p.timeZone} />)}
+      {session.user && <EnrollForm prospectId={prospectId} repId={session.user.id} />}
     </>
   );
 }
@@ -59,6 +60,12 @@ function EnrollmentCard({ enrollment: e, zone }: { enrollment: Enrollment; zone:
     mutationFn: (action: 'pause' | 'resume' | 'skip' | 'stop') => unwrap(api.POST(`/v1/enrollments/{enrollmentId}/${action}`, { params: { path }, body: { reason } })),
     onSuccess: () => client.invalidateQueries({ predicate: (q) => ['enrollments', 'upcoming', 'timeline'].includes(String(q.queryKey[0])) }),
   });
+  const [at, setAt] = useState('');
+  const reschedule = useMutation({
+    mutationFn: () => unwrap(api.POST('/v1/enrollments/{enrollmentId}/reschedule', { params: { path }, body: { at: zonedInputToIso(at, zone ?? 'UTC'), reason } })),
+    onSuccess: () => client.invalidateQueries({ predicate: (q) => ['enrollments', 'upcoming', 'timeline'].includes(String(q.queryKey[0])) }),
+  });
+  const moved = reschedule.data?.reschedule;
   const running = e.status === 'active' || e.status === 'pending';
   return (
     <section className="enrollment" aria-label={`Enrollment ${e.id}`}>
@@ -84,7 +91,23 @@ function EnrollmentCard({ enrollment: e, zone }: { enrollment: Enrollment; zone:
         {running && <button type="button" disabled={!reason} onClick={() => control.mutate('skip')}>Skip step</button>}
         {(running || e.status === 'paused') && <button type="button" disabled={!reason} onClick={() => control.mutate('stop')}>Stop</button>}
       </form>
-      <ErrorNote error={control.error} />
+      {running && (
+        <form className="controls" onSubmit={(ev) => (ev.preventDefault(), reschedule.mutate())}>
+          <label>
+            Next step at, prospect's time ({zone ?? 'UTC'}) <input type="datetime-local" value={at} onChange={(ev) => setAt(ev.target.value)} required />
+          </label>
+          <button type="submit" disabled={!reason || !at}>
+            Reschedule
+          </button>
+        </form>
+      )}
+      {moved && (
+        <p role="status">
+          Due {formatAt(moved.effectiveAt)}
+          {moved.moved && `: moved from the time asked because ${moved.because.map((b) => b.detail).join('; ')}`}
+        </p>
+      )}
+      <ErrorNote error={control.error ?? reschedule.error} />
       <h4>Timeline</h4>
       <ol className="timeline">
         {timeline.data?.data.map((ev) => (
@@ -94,5 +117,47 @@ function EnrollmentCard({ enrollment: e, zone }: { enrollment: Enrollment; zone:
         ))}
       </ol>
     </section>
+  );
+}
+
+function EnrollForm({ prospectId, repId }: { prospectId: string; repId: string }) {
+  const client = useQueryClient();
+  const sequences = useQuery({ queryKey: ['sequences'], queryFn: () => unwrap(api.GET('/v1/sequences', { params: { query: { limit: 100 } } })) });
+  const enroll = useMutation({
+    mutationFn: (v: { sequenceId: string; context: string; pretext: string }) =>
+      unwrap(api.POST('/v1/enrollments', { body: { prospectId, repId, sequenceId: v.sequenceId, ...(v.context ? { context: v.context } : {}), ...(v.pretext ? { pretext: v.pretext } : {}) } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['enrollments', prospectId] }),
+  });
+  return (
+    <form
+      className="controls enroll"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const v = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+        enroll.mutate({ sequenceId: v.sequenceId ?? '', context: v.context ?? '', pretext: v.pretext ?? '' });
+      }}
+    >
+      <h2>Enroll in a sequence</h2>
+      <label>
+        Sequence{' '}
+        <select name="sequenceId" required>
+          {sequences.data?.data.map((s) => (
+            <option key={s.sequenceId} value={s.sequenceId}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Context <input name="context" />
+      </label>
+      <label>
+        Pretext <input name="pretext" />
+      </label>
+      <button type="submit" disabled={enroll.isPending}>
+        Enroll
+      </button>
+      <ErrorNote error={enroll.error} />
+    </form>
   );
 }
