@@ -9,6 +9,7 @@ import { CallBlock } from './pages/CallBlock';
 import { TaskPage } from './pages/TaskPage';
 import { ProspectPage } from './pages/ProspectPage';
 import { Team } from './pages/Team';
+import { Prospects } from './pages/Prospects';
 import { useRoute } from './router';
 
 export function App() {
@@ -27,6 +28,7 @@ export function App() {
     page === 'tasks' && id ? <TaskPage session={me} taskId={id} /> :
     page === 'prospects' && id ? <ProspectPage prospectId={id} session={me} /> :
     page === 'team' ? <Team session={me} /> :
+    page === 'prospects' ? <Prospects session={me} /> :
     <Queue session={me} />;
   return <Layout session={me} page={page ?? 'queue'}>{content}</Layout>;
 }

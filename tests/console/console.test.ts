@@ -169,6 +169,7 @@ describe('the console in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sign out everywhere');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Call block');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Call block' }).waitFor();
@@ -209,6 +210,25 @@ describe('the console in Chromium', () => {
     await active.getByLabel(/Next step at/).fill(`${nextSaturday()}T10:00`);
     await active.getByRole('button', { name: 'Reschedule' }).click();
     await expect.poll(() => active.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/moved from the time asked because/);
+  });
+
+  it('prospects: a CSV imported by ops with a preview and its per-row errors, then listed and found by email', async () => {
+    const page = admin.page;
+    await page.goto(`${base}/#/prospects`);
+    await page.getByRole('heading', { name: 'Prospects' }).waitFor();
+    const csv = 'email,firstName,lastName,title,country\nada@babbage.test,Ada,Byron,CTO,GB\nnot-an-email,Bad,Row,,FR\ngrace@hopper.test,Grace,Hopper,Admiral,NL\n';
+    await page.getByLabel(/CSV file/).setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('heading', { name: 'Preview (3 rows)' }).waitFor();
+    await page.getByRole('button', { name: 'Import 3 rows' }).click();
+    const result = page.locator('.import [role="status"]');
+    await expect.poll(() => result.textContent()).toMatch(/2 created, 0 updated, 0 skipped, 1 row error/);
+    expect(await result.locator('tbody tr').first().textContent()).toMatch(/2email/);
+    await checkPage(page, 'prospects', 'prospects');
+    await page.getByLabel('Email', { exact: true }).fill('grace@hopper.test');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect.poll(() => page.locator('tbody').first().locator('tr').count()).toBe(1);
+    await page.getByRole('link', { name: 'Grace Hopper' }).click();
+    await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
   });
 
   it('CSRF: a change without the token is refused with 403 and a problem naming the header', async () => {

@@ -6,6 +6,7 @@ import { viewerZone } from '../time';
 const nav = [
   { page: 'queue', label: 'My queue' },
   { page: 'call', label: 'Call block' },
+  { page: 'prospects', label: 'Prospects' },
 ] as const;
 
 export function Layout({ session, page, children }: { session: Session; page: string; children: ReactNode }) {
