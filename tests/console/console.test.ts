@@ -20,6 +20,7 @@ let sam: { context: BrowserContext; page: Page; errors: string[] };
 let samId: string;
 const PASSWORD = 'correct horse battery';
 const sequenceIds: Record<string, string> = {};
+let curie: string;
 
 beforeAll(async () => {
   stack = await startConsoleStack();
@@ -38,18 +39,18 @@ async function checkPage(page: Page, what: string, shot?: string) {
   if (shot) await screenshot(page, shot);
 }
 
-async function enroll(repId: string, who: { firstName: string; lastName: string; email: string }, sequence: 'expected-callback' | 'announced-call') {
+async function enroll(repId: string, who: { firstName: string; lastName: string; email: string }, sequence: 'expected-callback' | 'announced-call', sameAccountAs?: string) {
   const call = asContext(admin.context, base);
   if (!sequenceIds[sequence]) {
     const list = await call<{ data: Array<{ sequenceId: string; key: string }> }>('GET', '/v1/sequences');
     for (const s of list.body.data) sequenceIds[s.key] = s.sequenceId;
   }
-  const account = await call<{ id: string }>('POST', '/v1/accounts', { name: `${who.lastName} Corp`, domain: `${who.lastName.toLowerCase()}.test` });
-  const prospect = await call<{ id: string }>('POST', '/v1/prospects', { ...who, title: 'Head of Sales', phone: '+1 212 555 0100', timeZone: 'America/New_York', accountId: account.body.id, linkedinUrl: `https://www.linkedin.com/in/${who.lastName.toLowerCase()}` });
+  const accountId = sameAccountAs ?? (await call<{ id: string }>('POST', '/v1/accounts', { name: `${who.lastName} Corp`, domain: `${who.lastName.toLowerCase()}.test` })).body.id;
+  const prospect = await call<{ id: string }>('POST', '/v1/prospects', { ...who, title: 'Head of Sales', phone: '+1 212 555 0100', timeZone: 'America/New_York', accountId, linkedinUrl: `https://www.linkedin.com/in/${who.lastName.toLowerCase()}` });
   expect(prospect.status, JSON.stringify(prospect.body)).toBe(201);
   const enrollment = await call<{ id: string }>('POST', '/v1/enrollments', { prospectId: prospect.body.id, sequenceId: sequenceIds[sequence], repId, context: 'your new office in Boston' });
   expect(enrollment.status, JSON.stringify(enrollment.body)).toBe(201);
-  return { prospectId: prospect.body.id, enrollmentId: enrollment.body.id };
+  return { prospectId: prospect.body.id, enrollmentId: enrollment.body.id, accountId };
 }
 
 async function tasksOf(repId: string) {
@@ -107,7 +108,7 @@ describe('the console in Chromium', () => {
 
   it("the queue updates live: an inbound lead's call appears without a reload; counts and the type filter", async () => {
     await sam.page.getByText('Nothing in your queue.').waitFor();
-    await enroll(samId, { firstName: 'Marie', lastName: 'Curie', email: 'marie@curie.test' }, 'expected-callback');
+    curie = (await enroll(samId, { firstName: 'Marie', lastName: 'Curie', email: 'marie@curie.test' }, 'expected-callback')).accountId;
     // No reload: the server-sent event brings it.
     await sam.page.getByRole('link', { name: /Call within 5 minutes.*Marie Curie/ }).waitFor({ timeout: 10_000 });
     await enroll(samId, { firstName: 'Jean', lastName: 'Moulin', email: 'jean@moulin.test' }, 'announced-call');
@@ -121,13 +122,15 @@ describe('the console in Chromium', () => {
   });
 
   it('a call block: prep, local time, script; gatekeeper logged with a callback time; the next call comes; the callback appears at that time', async () => {
-    await enroll(samId, { firstName: 'Pierre', lastName: 'Curie', email: 'pierre@curie.test' }, 'expected-callback');
+    await enroll(samId, { firstName: 'Pierre', lastName: 'Curie', email: 'pierre@curie.test' }, 'expected-callback', curie);
     await expect.poll(async () => (await tasksOf(samId)).filter((t) => t.kind === 'call').length, { timeout: 10_000 }).toBe(2);
     await sam.page.getByRole('link', { name: 'Call block', exact: true }).click();
     await sam.page.getByRole('heading', { name: 'Call block' }).waitFor();
     const card = sam.page.locator('article.call');
     await expect.poll(() => card.textContent()).toMatch(/Prospect's local time: \d\d:\d\d \(America\/New_York\)/);
     expect(await card.textContent()).toMatch(/your new office in Boston/);
+    // The account's other contact, with their status.
+    await expect.poll(() => card.textContent()).toMatch(/Other contacts at the account(Marie|Pierre) Curie, Head of Sales \(active\)/);
     await checkPage(sam.page, 'call block', 'call-block');
     const first = await sam.page.locator('#call-title').textContent();
     // Gatekeeper, with the assistant's name and the time she gave, in the prospect's zone.

@@ -78,6 +78,15 @@ function CallCard({ task, repId, onLogged }: { task: Task; repId: string; onLogg
   const [outcome, setOutcome] = useState<string>('');
   const form = useRef<HTMLFormElement>(null);
   const enrollment = useQuery({ queryKey: ['enrollment', task.enrollmentId], enabled: Boolean(task.enrollmentId), queryFn: () => unwrap(api.GET('/v1/enrollments/{enrollmentId}', { params: { path: { enrollmentId: task.enrollmentId! } } })) });
+  const prospectId = enrollment.data?.prospectId;
+  const prospect = useQuery({ queryKey: ['prospect', prospectId], enabled: Boolean(prospectId), queryFn: () => unwrap(api.GET('/v1/prospects/{prospectId}', { params: { path: { prospectId: prospectId! } } })) });
+  const accountId = prospect.data?.accountId;
+  const colleagues = useQuery({
+    queryKey: ['account-contacts', accountId],
+    enabled: Boolean(accountId),
+    queryFn: () => unwrap(api.GET('/v1/prospects', { params: { query: { accountId: accountId!, limit: 20 } } })),
+  });
+  const others = colleagues.data?.data.filter((p) => p.id !== prospectId) ?? [];
   const complete = useMutation({
     mutationFn: (body: TaskOutcome) => unwrap(api.POST('/v1/tasks/{taskId}/complete', { params: { path: { taskId: task.id } }, body })),
     onSuccess: async (_r, body) => {
@@ -154,6 +163,18 @@ function CallCard({ task, repId, onLogged }: { task: Task; repId: string; onLogg
           <dd>{prep.context ?? 'none'}</dd>
           <dt>Pretext</dt>
           <dd>{prep.pretext ?? 'none'}</dd>
+          <dt>Other contacts at the account</dt>
+          <dd>
+            {others.length === 0
+              ? 'none'
+              : others.map((o, i) => (
+                  <span key={o.id}>
+                    {i > 0 && '; '}
+                    <a href={`#/prospects/${o.id}`}>{[o.firstName, o.lastName].filter(Boolean).join(' ') || o.email}</a>
+                    {o.title && `, ${o.title}`} ({o.status.replace(/_/g, ' ')})
+                  </span>
+                ))}
+          </dd>
           <dt>Objections heard before</dt>
           <dd>{prep.objectionsHeard?.length ? prep.objectionsHeard.join('; ') : 'none'}</dd>
         </dl>
