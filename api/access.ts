@@ -37,8 +37,10 @@ const withRetryAfter = <T extends object>(response: T) => ({ ...response, header
 function platformResponses(config: Omit<RouteConfig, 'middleware'>, roles: readonly Role[] | null): Responses {
   const r: Responses = {};
   const req = config.request;
-  if (req?.params || req?.query || req?.body) {
-    const what = [req.params && 'a path parameter', req.query && 'a query parameter', req.body && 'a body that is not JSON'].filter(Boolean).join(', ');
+  // An authenticated POST always reads the Idempotency-Key header, even one with no parameter nor body.
+  const idempotent = roles !== null && config.method === 'post';
+  if (req?.params || req?.query || req?.body || idempotent) {
+    const what = [req?.params && 'a path parameter', req?.query && 'a query parameter', req?.body && 'a body that is not JSON', idempotent && 'the Idempotency-Key header'].filter(Boolean).join(', ');
     r[400] = problemResponse(`Malformed request: ${what}`);
   }
   if (roles) r[401] = problemResponse('No API key, or an unknown or revoked one');

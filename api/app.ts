@@ -11,7 +11,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { docsRoutes } from './docs.js';
 import { methodRouting } from './method-not-allowed.js';
 import type { ApiDeps } from './deps.js';
-import { authenticate } from './middleware/auth.js';
+import { authenticateCaller } from './auth/caller.js';
 import { idempotencyStore } from './middleware/idempotency.js';
 import { secretBoxFromEnv } from '../security/secrets.js';
 import { rateLimit } from './middleware/rate-limit.js';
@@ -27,6 +27,8 @@ import { webhooksRoutes } from './routes/webhooks.js';
 import { prospectEventRoutes } from './routes/prospect-events.js';
 import { sequenceRoutes } from './routes/sequences.js';
 import { taskRoutes } from './routes/tasks.js';
+import { taskEventRoutes } from './routes/task-events.js';
+import { consoleRoutes } from './console-static.js';
 import { settingsRoutes } from './routes/settings.js';
 import { holidayRoutes } from './routes/holidays.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -37,6 +39,8 @@ import { prospectRoutes } from './routes/prospects.js';
 import { suppressionRoutes } from './routes/suppressions.js';
 import { userRoutes } from './routes/users.js';
 import { absenceRoutes } from './routes/absences.js';
+import { authRoutes } from './routes/auth.js';
+import { ssoRoutes } from './routes/sso.js';
 import { mailboxRoutes } from './routes/mailboxes.js';
 import { actionProviderRoutes } from './routes/action-providers.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
@@ -59,10 +63,10 @@ export function createApp(deps: ApiDeps) {
   );
 
   // Every /v1 route but these authenticates with an API key, scoped to the key's workspace.
-  const publicRoutes = [/^\/v1\/workspaces$/, /^\/v1\/inbound\//, /^\/v1\/unsubscribe\//];
+  const publicRoutes = [/^\/v1\/workspaces$/, /^\/v1\/auth\/(sign-in|accept|setup)$/, /^\/v1\/inbound\//, /^\/v1\/unsubscribe\//];
   app.use(
     '/v1/*',
-    except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticate(deps.db), rateLimit(deps.rateLimit), idempotencyStore({ db: deps.db, box: deps.webhooks?.box ?? secretBoxFromEnv() })),
+    except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticateCaller(deps.db), rateLimit(deps.rateLimit), idempotencyStore({ db: deps.db, box: deps.webhooks?.box ?? secretBoxFromEnv() })),
   );
   // After authentication: an unknown caller learns nothing about the paths.
   const methods = methodRouting(app);
@@ -75,6 +79,8 @@ export function createApp(deps: ApiDeps) {
   app.route('/', apiKeyRoutes(deps));
   app.route('/', userRoutes(deps));
   app.route('/', absenceRoutes(deps));
+  app.route('/', authRoutes(deps));
+  app.route('/', ssoRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.route('/', importRoutes(deps));
   app.route('/', prospectRoutes(deps));
@@ -82,6 +88,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', sequenceRoutes(deps));
   app.route('/', enrollmentRoutes(deps));
   app.route('/', taskRoutes(deps));
+  app.route('/', taskEventRoutes(deps));
   app.route('/', settingsRoutes(deps));
   app.route('/', holidayRoutes(deps));
   app.route('/', prospectEventRoutes(deps));
@@ -93,6 +100,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', unsubscribeRoutes(deps));
   app.route('/', outboxPageRoutes(deps));
   app.route('/', docsRoutes());
+  if (deps.consoleDir) app.route('/', consoleRoutes(deps.consoleDir));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -112,7 +120,7 @@ export function createApp(deps: ApiDeps) {
       return problem(c, slug, err.status as ContentfulStatusCode, { detail: err.message });
     }
     // The route's pattern, not its path: a path may hold a token. The error is described by
-    // runtime/log.ts's serializer, which never writes the values it carries.
+    // logging/log.ts's serializer, which never writes the values it carries.
     const route = matchedRoutes(c).findLast((r) => r.method !== 'ALL')?.path ?? c.req.routePath;
     const request = { requestId: c.get('requestId'), method: c.req.method, route };
     const down = unavailableDependency(err);

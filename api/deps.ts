@@ -17,6 +17,10 @@ export type ApiDeps = {
   webhooks?: { allowList?: AllowList; lookup?: LookupAll; box?: SecretBox } | undefined;
   /** Mail settings: the local outbox folder (its page), the public URL of unsubscribe links. */
   mail?: { localOutboxDir?: string | null; publicUrl?: string } | undefined;
+  /** Sign-in attempts per client address per minute, failures before a lockout, its length. */
+  signIn?: Partial<import('./auth/throttle.js').SignInLimits> | undefined;
+  /** The built console (runtime/console-bundle.ts), served at /; none: / is not served. */
+  consoleDir?: string | null | undefined;
   /** What "now" is for due and overdue tasks; Date.now by default (tests on the time-skipping server pass its clock). */
   clock?: (() => number | Promise<number>) | undefined;
 };

@@ -22,6 +22,7 @@ import { startTemporalDevServer } from '../scripts/lib/temporal-dev-server.js';
 import { percentile, pool } from './pool.js';
 import { measureTaskQueue } from './task-queue.js';
 import { measureWebhookLag } from './webhooks.js';
+import { measureConsole } from './console.js';
 
 const ENROLLMENTS = Number(process.env.BENCH_ENROLLMENTS ?? 10_000);
 const BURST = Number(process.env.BENCH_BURST ?? 5_000);
@@ -122,6 +123,9 @@ try {
   // the local receiver through WEBHOOK_ALLOWED_HOSTS, set for it above).
   const hooks = await measureWebhookLag({ db, temporal: client, taskQueue, workspaceId: ws!.id, ratePerSecond: 50, durationSeconds: 20 });
   log(`webhooks: ${JSON.stringify(hooks)}`);
+  // The console in Chromium, in a workspace of its own (10,000 open tasks, 300 real inbound calls for its rep).
+  const consoleFigures = await measureConsole({ db, temporal: client, taskQueue });
+  log(`console: ${JSON.stringify(consoleFigures)}`);
   // Hygiene before the rounds, as pgbench does: the API phases just wrote 100,000 tasks and
   // 10,000 prospects; vacuum and analyze them now rather than in the middle of some round.
   await db.execute(sql`vacuum analyze`);
@@ -224,6 +228,7 @@ try {
     import_prospects_per_s: Math.round(importPerS),
     ...queue,
     ...hooks,
+    ...consoleFigures,
   };
   log(`worker memory at its peak: ${JSON.stringify(peakSample)}`);
   process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -89,7 +89,7 @@ export async function loadSendContext(db: Database, batch: readonly TouchRow[]):
 
 /**
  * The suppression list, on every channel, for the whole batch in one query: the address itself
- * or its domain or a parent domain (activities/suppression.ts).
+ * or its domain or a parent domain (application/suppression.ts).
  */
 async function suppressedRecipients(db: Database, batch: readonly TouchRow[], people: Map<string, Person>): Promise<Map<string, string>> {
   const wanted = batch.flatMap((t) => {

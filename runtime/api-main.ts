@@ -1,5 +1,6 @@
 // `npm run start:api`: the HTTP API alone, against an external Temporal and PostgreSQL.
 import { createApp } from '../api/app.js';
+import { consoleBuildOrNull } from './console-bundle.js';
 import { startHttpServer } from '../api/server.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
@@ -16,7 +17,7 @@ if (!config.databaseUrl) {
 const handle = await openDatabase(config);
 await migrateDatabase(handle);
 const temporal = createTemporalClient(config.temporal);
-const app = createApp({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue, operatorToken: config.operatorToken, rateLimit: config.rateLimit, mail: config.mail });
+const app = createApp({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue, operatorToken: config.operatorToken, rateLimit: config.rateLimit, mail: config.mail, consoleDir: await consoleBuildOrNull() });
 const server = await startHttpServer(app, config.host, config.port);
 log.info({ url: server.url, docs: `${server.url}/docs`, temporal: config.temporal.address }, 'API started');
 onShutdown(

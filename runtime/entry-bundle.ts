@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const external = ['@temporalio/*', '@electric-sql/pglite', 'swagger-ui-dist', 'esbuild', 'tsx', '@swc/*', 'webpack'];
+// The console's build tools (vite) run at build time only; argon2 is a native addon.
+const external = ['@temporalio/*', '@electric-sql/pglite', 'swagger-ui-dist', 'esbuild', 'tsx', '@swc/*', 'webpack', 'vite', '@vitejs/*', '@node-rs/*'];
 
 /**
  * Bundles `entry` (a path from the repository root) into `dist/<name>.mjs` and returns its path.

@@ -1,4 +1,4 @@
-// The Temporal SDK's logger (worker, activity and workflow logs) writing through runtime/log.ts:
+// The Temporal SDK's logger (worker, activity and workflow logs) writing through logging/log.ts:
 // "Activity failed" carries the activity's error, whose message can be a query with its
 // parameters; the `error` serializer writes its class, code and constraint instead.
 import type { Logger as TemporalLogger, LogLevel, LogMetadata } from '@temporalio/worker';

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from '../api/app.js';
 import { startHttpServer } from '../api/server.js';
+import { setupLinkIfNeeded } from '../api/auth/links.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { loadConfig } from '../runtime/config.js';
@@ -16,6 +17,7 @@ import { startEnrollmentReconciler } from '../runtime/enrollment-reconciler.js';
 import { startWebhookNudger } from '../runtime/webhook-nudger.js';
 import { createRelanceWorker, installWorkerRuntime, stopWorker } from '../runtime/worker.js';
 import { ensureWorkflowBundle } from '../runtime/workflow-bundle.js';
+import { ensureConsoleBuild } from '../runtime/console-bundle.js';
 import { startTemporalDevServer } from './lib/temporal-dev-server.js';
 
 const started = Date.now();
@@ -37,10 +39,11 @@ const devServerPromise = config.temporal.embedded
       });
     })()
   : undefined;
-const [handle, bundlePath, devServer] = await Promise.all([
+const [handle, bundlePath, devServer, consoleDir] = await Promise.all([
   openDatabase(config).then(async (h) => (await migrateDatabase(h), h)),
   ensureWorkflowBundle(),
   devServerPromise,
+  ensureConsoleBuild(),
 ]);
 const temporalConfig = devServer ? { ...config.temporal, address: devServer.address } : config.temporal;
 
@@ -59,8 +62,10 @@ const channelServices = startChannelServices({ db: handle.db, temporal, channels
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
 const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, graceMs: config.enrollmentStartGraceMs });
 const operatorToken = config.operatorToken ?? localOperatorToken(config.dataDir);
-const app = createApp({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail });
+const app = createApp({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail, consoleDir });
 const server = await startHttpServer(app, config.host, config.port);
+
+const setupLink = await setupLinkIfNeeded(handle.db, config.mail.publicUrl);
 
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 log(`API          ${server.url}`);
@@ -70,6 +75,8 @@ log(`Temporal     ${temporalConfig.address} (namespace ${temporalConfig.namespac
 if (devServer?.uiUrl) log(`Temporal UI  ${devServer.uiUrl}`);
 log(`database     ${handle.describe}`);
 if (config.mail.localOutboxDir) log(`local outbox ${server.url}/outbox  (emails of reps without a mailbox; the operator token is the password)`);
+if (setupLink) log(`first sign-in ${setupLink}  (one-time, 24 h: creates the first workspace and its admin)`);
+else log(`console      ${server.url}/`);
 if (!config.operatorToken) log(`operator     token in ${join(config.dataDir, 'operator-token')} (POST /v1/workspaces with it)`);
 
 onShutdown(

@@ -12,7 +12,7 @@ export const ROLES = ['admin', 'ops', 'rep', 'integration'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling: every query of the request is scoped to `workspaceId`. */
-export type Principal = { workspaceId: string; keyId: string; role: Role; userId: string | null };
+export type Principal = { workspaceId: string; keyId: string; role: Role; userId: string | null; sessionId?: string };
 export type AuthEnv = { Variables: { principal: Principal } };
 
 const KEY_PATTERN = /^rk_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;

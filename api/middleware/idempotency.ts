@@ -63,7 +63,9 @@ export function replayOrRecord(): MiddlewareHandler {
     if (c.req.method !== 'POST' || key === undefined) return next();
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) return keyProblem(c);
     const { db, box, leaseMs = LEASE_MS } = (c as Context<StoreEnv>).get('idempotencyStore');
-    const { workspaceId, keyId } = principalOf(c);
+    const { workspaceId, keyId, sessionId } = principalOf(c);
+    // Records belong to API keys; a console session does not replay (the console does not retry a POST).
+    if (sessionId) return next();
     const body = await c.req.raw.clone().arrayBuffer();
     const fingerprint = requestFingerprint(c.req.method, c.req.path, new Uint8Array(body));
     const now = Date.now();

@@ -17,6 +17,7 @@ import { repQueue, workspaceTasks } from '../services/task-queue.js';
 import { QUEUE_PRIORITIES, queuePriority } from '../../domain/cadence/queue-rank.js';
 import { viaWorkflow } from '../temporal-errors.js';
 import { defineRoute } from '../access.js';
+import { managesRep } from '../auth/reports.js';
 
 const Task = z
   .object({
@@ -137,7 +138,7 @@ export function taskRoutes(deps: ApiDeps) {
     const p = principalOf(c);
     const { repId } = c.req.valid('param');
     const { status, limit, cursor } = c.req.valid('query');
-    if (isOtherRep(p, repId)) throw new ProblemError('not-found', 404, 'no such rep in this workspace');
+    if (isOtherRep(p, repId) && !(await managesRep(db, p, repId))) throw new ProblemError('not-found', 404, 'no such rep in this workspace');
     const [rep] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, repId), eq(users.workspaceId, p.workspaceId)));
     if (!rep) throw new ProblemError('not-found', 404, 'no such rep in this workspace');
     const result = await repQueue(db, { workspaceId: p.workspaceId, repId, status, limit, cursor, now: await clock() });

@@ -51,7 +51,7 @@ type Row = {
 /**
  * The suppression entries that would cover a lower-cased address, as rows: the address, its
  * domain, then every parent domain down to two labels. The same list as `suppressionKeys`
- * (activities/suppression.ts), which the send-time check uses; a property test keeps them equal.
+ * (application/suppression.ts), which the send-time check uses; a property test keeps them equal.
  */
 export const suppressionKeysSql = (address: SQL) => sql`
   select ${address}

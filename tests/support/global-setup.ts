@@ -1,11 +1,12 @@
 // Once per `npm test`: a real PostgreSQL (DATABASE_URL, else a throw-away cluster), a template
 // database with the migrations applied, a real Temporal dev server, the time-skipping test
-// server's wrapper, and the workflow bundle. Test files get their addresses through inject().
+// server's wrapper, the workflow bundle and the console's build. Test files get their addresses through inject().
 import type { TestProject } from 'vitest/node';
 import postgres from 'postgres';
 import { openDatabase } from '../../db/client.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { ensureWorkflowBundle } from '../../runtime/workflow-bundle.js';
+import { ensureConsoleBuild } from '../../runtime/console-bundle.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../scripts/lib/pg-cluster.js';
 import { freePort } from '../../scripts/lib/ports.js';
 import { runProvisioningScript } from '../../scripts/lib/run-script.js';
@@ -18,6 +19,7 @@ declare module 'vitest' {
     temporalAddress: string;
     timeSkippingServer: string;
     workflowBundle: string;
+    consoleDir: string;
   }
 }
 
@@ -32,13 +34,14 @@ export default async function setup(project: TestProject) {
     await cluster?.stop();
   };
   try {
-    const [pgUrl, dev, timeSkipping, bundle] = await Promise.all([
+    const [pgUrl, dev, timeSkipping, bundle, consoleDir] = await Promise.all([
       process.env.DATABASE_URL
         ? Promise.resolve(process.env.DATABASE_URL)
         : startThrowawayPostgres().then((c) => ((cluster = c), c.url)),
       freePort().then((port) => startTemporalDevServer({ port })),
       runProvisioningScript('ensure-test-server.sh'),
       ensureWorkflowBundle(),
+      ensureConsoleBuild(),
     ]);
     devServer = dev;
 
@@ -58,6 +61,7 @@ export default async function setup(project: TestProject) {
     project.provide('temporalAddress', dev.address);
     project.provide('timeSkippingServer', timeSkipping);
     project.provide('workflowBundle', bundle);
+    project.provide('consoleDir', consoleDir);
     console.log(`[tests] services ready in ${Date.now() - t0} ms (Temporal ${dev.address})`);
   } catch (err) {
     await teardown();

@@ -1,0 +1,34 @@
+// The console: who is signed in decides what shows. Sign-in, setup and invitation pages need no
+// session; everything else is the person's workspace through the public API.
+import { useQuery } from '@tanstack/react-query';
+import { api, ApiError, unwrap } from './api/client';
+import { Layout } from './components/Layout';
+import { AcceptLink, Setup, SignIn } from './pages/SignIn';
+import { Queue } from './pages/Queue';
+import { CallBlock } from './pages/CallBlock';
+import { TaskPage } from './pages/TaskPage';
+import { ProspectPage } from './pages/ProspectPage';
+import { Team } from './pages/Team';
+import { Prospects } from './pages/Prospects';
+import { useRoute } from './router';
+
+export function App() {
+  const route = useRoute();
+  const session = useQuery({ queryKey: ['session'], queryFn: () => unwrap(api.GET('/v1/auth/session')) });
+  const [page, id] = route.path;
+  const token = route.query.get('token') ?? '';
+  if (page === 'setup') return <Setup token={token} />;
+  if (page === 'accept') return <AcceptLink token={token} />;
+  if (page === 'sso-error') return <SignIn ssoError={route.query.get('reason')} />;
+  if (session.isPending) return <p role="status">Loading…</p>;
+  if (session.error) return session.error instanceof ApiError && session.error.status === 401 ? <SignIn /> : <p role="alert">{session.error.message}</p>;
+  const me = session.data;
+  const content =
+    page === 'call' ? <CallBlock session={me} startAt={route.query.get('task')} /> :
+    page === 'tasks' && id ? <TaskPage session={me} taskId={id} /> :
+    page === 'prospects' && id ? <ProspectPage prospectId={id} session={me} /> :
+    page === 'team' ? <Team session={me} /> :
+    page === 'prospects' ? <Prospects session={me} /> :
+    <Queue session={me} />;
+  return <Layout session={me} page={page ?? 'queue'}>{content}</Layout>;
+}

@@ -1,0 +1,320 @@
+/// <reference lib="dom" />
+// The console in a real Chromium against the real API, Temporal worker and database: the first
+// sign-in through the setup link, an invitation accepted, the rep's live queue, a call block,
+// a LinkedIn task, a prospect's page, CSRF refused, another rep's tasks hidden, an expired
+// session. Every page passes axe-core (no serious or critical violation), fits 1280×800, and
+// raises no console error (a CSP violation is one); the main flows are also run by keyboard alone.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { setupLinkIfNeeded } from '../../api/auth/links.js';
+import { userSessions } from '../../db/auth-schema.js';
+import { users } from '../../db/schema.js';
+import { startOidcProvider } from '../support/oidc-provider.js';
+import { asContext, expectAccessible, expectFitsScreen, newConsolePage, screenshot, startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
+
+let stack: ConsoleStack;
+let base: string;
+let admin: { context: BrowserContext; page: Page; errors: string[] };
+let sam: { context: BrowserContext; page: Page; errors: string[] };
+let samId: string;
+const PASSWORD = 'correct horse battery';
+const sequenceIds: Record<string, string> = {};
+let curie: string;
+
+beforeAll(async () => {
+  stack = await startConsoleStack();
+  base = stack.server.url;
+}, 180_000);
+afterAll(async () => {
+  expect(admin?.errors ?? [], 'console errors (admin)').toEqual([]);
+  expect(sam?.errors ?? [], 'console errors (rep)').toEqual([]);
+  await stack?.stop();
+});
+
+/** Checks every page the same way. */
+async function checkPage(page: Page, what: string, shot?: string) {
+  await expectAccessible(page, what);
+  await expectFitsScreen(page, what);
+  if (shot) await screenshot(page, shot);
+}
+
+async function enroll(repId: string, who: { firstName: string; lastName: string; email: string }, sequence: 'expected-callback' | 'announced-call', sameAccountAs?: string) {
+  const call = asContext(admin.context, base);
+  if (!sequenceIds[sequence]) {
+    const list = await call<{ data: Array<{ sequenceId: string; key: string }> }>('GET', '/v1/sequences');
+    for (const s of list.body.data) sequenceIds[s.key] = s.sequenceId;
+  }
+  const accountId = sameAccountAs ?? (await call<{ id: string }>('POST', '/v1/accounts', { name: `${who.lastName} Corp`, domain: `${who.lastName.toLowerCase()}.test` })).body.id;
+  const prospect = await call<{ id: string }>('POST', '/v1/prospects', { ...who, title: 'Head of Sales', phone: '+1 212 555 0100', timeZone: 'America/New_York', accountId, linkedinUrl: `https://www.linkedin.com/in/${who.lastName.toLowerCase()}` });
+  expect(prospect.status, JSON.stringify(prospect.body)).toBe(201);
+  const enrollment = await call<{ id: string }>('POST', '/v1/enrollments', { prospectId: prospect.body.id, sequenceId: sequenceIds[sequence], repId, context: 'your new office in Boston' });
+  expect(enrollment.status, JSON.stringify(enrollment.body)).toBe(201);
+  return { prospectId: prospect.body.id, enrollmentId: enrollment.body.id, accountId };
+}
+
+async function tasksOf(repId: string) {
+  const res = await asContext(admin.context, base)<{ data: Array<{ id: string; kind: string; title: string; dueAt: string; status: string }> }>('GET', `/v1/reps/${repId}/tasks?limit=100`);
+  return res.body.data;
+}
+
+describe('the console in Chromium', () => {
+  it('first sign-in: the setup link creates the workspace and its admin, who lands on the queue', async () => {
+    const link = await setupLinkIfNeeded(stack.db.db, base);
+    admin = await newConsolePage(stack.browser);
+    await admin.page.goto(link!);
+    await admin.page.getByRole('heading', { name: 'Set up Relance' }).waitFor();
+    await checkPage(admin.page, 'setup');
+    await admin.page.getByLabel('Workspace name').fill('Acme Sales');
+    await admin.page.getByLabel('Time zone').fill('Europe/Paris');
+    await admin.page.getByLabel('Your name').fill('Ada Admin');
+    await admin.page.getByLabel('Email').fill('ada@acme.test');
+    await admin.page.getByLabel(/^Password/).fill(PASSWORD);
+    await admin.page.getByRole('button', { name: 'Create workspace' }).click();
+    await admin.page.getByRole('heading', { name: 'My queue' }).waitFor();
+    expect(await admin.page.locator('.who').textContent()).toContain('Ada Admin');
+  });
+
+  it('an invitation made on the Team page is accepted in another browser', async () => {
+    await admin.page.goto(`${base}/#/team`);
+    await admin.page.getByRole('heading', { name: 'Team' }).waitFor();
+    await admin.page.getByLabel('Name').fill('Sam Rep');
+    await admin.page.getByLabel('Email').fill('sam@acme.test');
+    await admin.page.getByRole('button', { name: 'Add and invite' }).click();
+    const linkBox = admin.page.getByRole('textbox', { name: 'Invitation link' });
+    await linkBox.waitFor();
+    const link = await linkBox.inputValue();
+    expect(link).toMatch(new RegExp(`^${base}/#/accept\\?token=`));
+    await checkPage(admin.page, 'team', 'team');
+    const [row] = await stack.db.db.select().from(users).where(eq(users.email, 'sam@acme.test'));
+    samId = row!.id;
+
+    sam = await newConsolePage(stack.browser);
+    await sam.page.goto(link);
+    await sam.page.getByRole('heading', { name: 'Choose your password' }).waitFor();
+    await checkPage(sam.page, 'accept');
+    await sam.page.getByLabel(/^Password/).fill(PASSWORD);
+    await sam.page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await sam.page.getByRole('heading', { name: 'My queue' }).waitFor();
+    expect(await sam.page.locator('.who').textContent()).toContain('Sam Rep');
+    // Used once: the same link no longer works.
+    const again = await newConsolePage(stack.browser);
+    await again.page.goto(link);
+    await again.page.getByLabel(/^Password/).fill(PASSWORD);
+    await again.page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await expect.poll(() => again.page.getByRole('alert').textContent()).toMatch(/expired or was used/);
+    await again.context.close();
+  });
+
+  it("the queue updates live: an inbound lead's call appears without a reload; counts and the type filter", async () => {
+    await sam.page.getByText('Nothing in your queue.').waitFor();
+    curie = (await enroll(samId, { firstName: 'Marie', lastName: 'Curie', email: 'marie@curie.test' }, 'expected-callback')).accountId;
+    // No reload: the server-sent event brings it.
+    await sam.page.getByRole('link', { name: /Call within 5 minutes.*Marie Curie/ }).waitFor({ timeout: 10_000 });
+    await enroll(samId, { firstName: 'Jean', lastName: 'Moulin', email: 'jean@moulin.test' }, 'announced-call');
+    await sam.page.getByRole('link', { name: /Jean Moulin/ }).waitFor({ timeout: 10_000 });
+    const counts = sam.page.getByLabel('Counts');
+    await expect.poll(() => counts.textContent()).toMatch(/Open2/);
+    await sam.page.getByLabel('Type').selectOption('linkedin note');
+    await expect.poll(() => sam.page.locator('.tasks li').count()).toBe(1);
+    await sam.page.getByLabel('Type').selectOption('');
+    await checkPage(sam.page, 'queue', 'queue');
+  });
+
+  it('a call block: prep, local time, script; gatekeeper logged with a callback time; the next call comes; the callback appears at that time', async () => {
+    await enroll(samId, { firstName: 'Pierre', lastName: 'Curie', email: 'pierre@curie.test' }, 'expected-callback', curie);
+    await expect.poll(async () => (await tasksOf(samId)).filter((t) => t.kind === 'call').length, { timeout: 10_000 }).toBe(2);
+    await sam.page.getByRole('link', { name: 'Call block', exact: true }).click();
+    await sam.page.getByRole('heading', { name: 'Call block' }).waitFor();
+    const card = sam.page.locator('article.call');
+    await expect.poll(() => card.textContent()).toMatch(/Prospect's local time: \d\d:\d\d \(America\/New_York\)/);
+    expect(await card.textContent()).toMatch(/your new office in Boston/);
+    // The account's other contact, with their status.
+    await expect.poll(() => card.textContent()).toMatch(/Other contacts at the account(Marie|Pierre) Curie, Head of Sales \(active\)/);
+    await checkPage(sam.page, 'call block', 'call-block');
+    const first = await sam.page.locator('#call-title').textContent();
+    // Gatekeeper, with the assistant's name and the time she gave, in the prospect's zone.
+    await sam.page.getByRole('radio', { name: /Gatekeeper/ }).check();
+    await sam.page.getByLabel("Assistant's name").fill('Claire');
+    const monday = nextMonday();
+    await sam.page.getByLabel(/Callback time/).fill(`${monday}T10:30`);
+    await sam.page.getByLabel(/Objections/).fill('already have a vendor');
+    await sam.page.getByRole('button', { name: 'Log outcome and next call' }).click();
+    await expect.poll(() => sam.page.getByRole('status').first().textContent()).toMatch(/Logged gatekeeper/);
+    const next = await sam.page.locator('#call-title').textContent();
+    expect(next).not.toBe(first);
+    expect(next).toMatch(/Curie/);
+    // The workflow scheduled the callback at the time given (10:30 in New York).
+    await expect.poll(async () => (await tasksOf(samId)).find((t) => t.kind === 'callback')?.dueAt, { timeout: 15_000 }).toBe(new Date(`${monday}T10:30:00-05:00`).toISOString());
+  });
+
+  it('keyboard alone: an outcome picked by its key, the form filled and sent without the mouse', async () => {
+    const page = sam.page;
+    await page.reload();
+    await page.getByRole('heading', { name: 'Call block' }).waitFor();
+    const title = await page.locator('#call-title').textContent();
+    await page.locator('main').focus();
+    await page.keyboard.press('3'); // No answer
+    expect(await page.getByRole('radio', { name: /No answer/ }).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Rang eight times');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('timing');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Logged no answer/);
+    expect(await page.locator('#call-title').count() === 0 || (await page.locator('#call-title').textContent()) !== title).toBe(true);
+    // A page puts the focus on its content; the navigation is reachable backwards by Tab, and Enter follows a link.
+    await page.goto(`${base}/#/queue`);
+    await page.getByRole('heading', { name: 'My queue' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sign out everywhere');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Call block');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Call block' }).waitFor();
+  });
+
+  it('a LinkedIn task: the rendered note, copied, the profile link, done', async () => {
+    const linkedin = (await tasksOf(samId)).find((t) => t.kind === 'linkedin_note')!;
+    await sam.page.goto(`${base}/#/tasks/${linkedin.id}`);
+    await sam.page.getByRole('heading', { name: linkedin.title }).waitFor();
+    await checkPage(sam.page, 'linkedin task', 'linkedin-task');
+    await sam.page.getByRole('button', { name: 'Copy to clipboard' }).click();
+    const copied = await sam.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/Jean/);
+    expect(await sam.page.getByRole('link', { name: 'Open the LinkedIn profile' }).getAttribute('href')).toBe('https://www.linkedin.com/in/moulin');
+    await sam.page.getByRole('button', { name: 'Done' }).click();
+    await sam.page.getByRole('heading', { name: 'My queue' }).waitFor();
+    await expect.poll(async () => (await tasksOf(samId)).some((t) => t.id === linkedin.id)).toBe(false);
+  });
+
+  it("a prospect's page: details, the enrollment's upcoming steps and timeline, paused with a reason", async () => {
+    const { prospectId } = await enroll(samId, { firstName: 'Lise', lastName: 'Meitner', email: 'lise@meitner.test' }, 'announced-call');
+    // Once its workflow has begun (its first task is in the queue).
+    await expect.poll(async () => (await tasksOf(samId)).some((t) => t.title.includes('Lise Meitner')), { timeout: 10_000 }).toBe(true);
+    await sam.page.goto(`${base}/#/prospects/${prospectId}`);
+    await sam.page.getByRole('heading', { name: 'Lise Meitner' }).waitFor();
+    await sam.page.getByRole('heading', { name: 'Upcoming steps' }).waitFor();
+    await expect.poll(() => sam.page.locator('.timeline li').count()).toBeGreaterThan(0);
+    await checkPage(sam.page, 'prospect', 'prospect');
+    await sam.page.getByLabel('Reason').fill('on holiday until January');
+    await sam.page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => sam.page.locator('.enrollment h3').textContent()).toMatch(/paused: on holiday until January/);
+    // Enrolled in the inbound cadence from the page, then its call rescheduled to a Saturday: the rules move it.
+    await sam.page.getByLabel('Sequence').selectOption({ label: 'Expected callback' });
+    await sam.page.getByRole('button', { name: 'Enroll' }).click();
+    const active = sam.page.locator('.enrollment').filter({ has: sam.page.locator('h3', { hasText: /active/ }) });
+    await active.waitFor({ timeout: 10_000 });
+    await active.getByLabel('Reason').fill('she asked for the weekend');
+    await active.getByLabel(/Next step at/).fill(`${nextSaturday()}T10:00`);
+    await active.getByRole('button', { name: 'Reschedule' }).click();
+    await expect.poll(() => active.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/moved from the time asked because/);
+  });
+
+  it('prospects: a CSV imported by ops with a preview and its per-row errors, then listed and found by email', async () => {
+    const page = admin.page;
+    await page.goto(`${base}/#/prospects`);
+    await page.getByRole('heading', { name: 'Prospects' }).waitFor();
+    const csv = 'email,firstName,lastName,title,country\nada@babbage.test,Ada,Byron,CTO,GB\nnot-an-email,Bad,Row,,FR\ngrace@hopper.test,Grace,Hopper,Admiral,NL\n';
+    await page.getByLabel(/CSV file/).setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('heading', { name: 'Preview (3 rows)' }).waitFor();
+    await page.getByRole('button', { name: 'Import 3 rows' }).click();
+    const result = page.locator('.import [role="status"]');
+    await expect.poll(() => result.textContent()).toMatch(/2 created, 0 updated, 0 skipped, 1 row error/);
+    expect(await result.locator('tbody tr').first().textContent()).toMatch(/2email/);
+    await checkPage(page, 'prospects', 'prospects');
+    await page.getByLabel('Email', { exact: true }).fill('grace@hopper.test');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect.poll(() => page.locator('tbody').first().locator('tr').count()).toBe(1);
+    await page.getByRole('link', { name: 'Grace Hopper' }).click();
+    await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
+  });
+
+  it('CSRF: a change without the token is refused with 403 and a problem naming the header', async () => {
+    await sam.page.goto(`${base}/#/queue`);
+    const refused = await sam.page.evaluate(async () => {
+      const res = await fetch('/v1/auth/sign-out-everywhere', { method: 'POST' });
+      return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as { detail: string } };
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.type).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({ type: '/problems/csrf-refused', status: 403 });
+    expect(refused.body.detail).toMatch(/X-CSRF-Token/);
+    // The session lives on: nothing was signed out.
+    expect(await sam.page.evaluate(async () => (await fetch('/v1/auth/session')).status)).toBe(200);
+  });
+
+  it("a rep cannot see another rep's tasks", async () => {
+    const kim = await asContext(admin.context, base)<{ id: string }>('POST', '/v1/users', { email: 'kim@acme.test', name: 'Kim Rep' });
+    await enroll(kim.body.id, { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@lovelace.test' }, 'expected-callback');
+    await expect.poll(async () => (await tasksOf(kim.body.id)).length, { timeout: 10_000 }).toBe(1);
+    const kimTask = (await tasksOf(kim.body.id))[0]!;
+    const seen = await sam.page.evaluate(
+      async ([repId, taskId]) => Promise.all([`/v1/reps/${repId}/tasks`, `/v1/tasks/${taskId}`, `/v1/reps/${repId}/tasks/events`].map(async (p) => (await fetch(p)).status)),
+      [kim.body.id, kimTask.id] as const,
+    );
+    expect(seen).toEqual([404, 404, 404]);
+    expect(await sam.page.content()).not.toContain('Lovelace');
+  });
+
+  it('single sign-on through a local OpenID Connect provider opens a session for the member with that verified email', async () => {
+    const provider = await startOidcProvider(`${base}/auth/sso/callback`);
+    try {
+      const saved = await asContext(admin.context, base)<{ redirectUri: string }>('PUT', '/v1/sso', { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      expect(saved.body.redirectUri).toBe(`${base}/auth/sso/callback`);
+      const viaSso = await newConsolePage(stack.browser);
+      await viaSso.page.goto(`${base}/`);
+      await viaSso.page.getByRole('heading', { name: 'Sign in to Relance' }).waitFor();
+      await viaSso.page.getByLabel('Work email').fill('sam@acme.test');
+      await viaSso.page.getByRole('button', { name: 'Continue with single sign-on' }).click();
+      // The provider's own pages (its development login and consent).
+      await viaSso.page.waitForURL(new RegExp(`^${provider.issuer}/`));
+      await viaSso.page.locator('input[name="login"]').fill('sam@acme.test');
+      await viaSso.page.locator('input[name="password"]').fill('anything');
+      await viaSso.page.locator('button[type="submit"]').click();
+      await viaSso.page.locator('button[type="submit"]').click();
+      await viaSso.page.getByRole('heading', { name: 'My queue' }).waitFor();
+      expect(await viaSso.page.locator('.who').textContent()).toContain('Sam Rep');
+      // A domain no workspace signs on with goes back to the sign-in page, saying so.
+      await viaSso.context.clearCookies();
+      await viaSso.page.goto(`${base}/auth/sso/start?email=someone@elsewhere.test`);
+      await expect.poll(() => viaSso.page.getByRole('alert').textContent()).toMatch(/no single sign-on for elsewhere.test/);
+      await viaSso.context.close();
+    } finally {
+      await provider.stop();
+    }
+  });
+
+  it('an expired session shows the sign-in page; signing in again works by keyboard alone', async () => {
+    await stack.db.db.update(userSessions).set({ lastSeenAt: new Date(Date.now() - 3 * 3600_000) }).where(eq(userSessions.userId, samId));
+    await sam.page.reload();
+    await sam.page.getByRole('heading', { name: 'Sign in to Relance' }).waitFor();
+    await checkPage(sam.page, 'sign-in', 'sign-in');
+    // The email field has the focus; type, Tab, type, Enter.
+    await sam.page.keyboard.type('sam@acme.test');
+    await sam.page.keyboard.press('Tab');
+    await sam.page.keyboard.type(PASSWORD);
+    await sam.page.keyboard.press('Enter');
+    await sam.page.getByRole('heading', { name: 'My queue' }).waitFor();
+  });
+});
+
+/** The next Monday (YYYY-MM-DD), at least two days ahead, in New York. */
+function nextMonday(): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + 2);
+  while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function nextSaturday(): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + 2);
+  while (d.getUTCDay() !== 6) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
