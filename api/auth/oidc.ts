@@ -1,12 +1,14 @@
 // Single sign-on through OpenID Connect, with openid-client: discovery of the workspace's issuer,
 // the authorization code flow with PKCE, state and nonce, and the ID token's checks. The issuer
 // is an admin's URL that this server fetches, so every request goes through the SSRF guard
-// (security/ssrf.ts: global addresses only, unless WEBHOOK_ALLOWED_HOSTS allows one), and plain
+// (security/guarded-fetch.ts: global addresses only, checked again when the socket connects,
+// unless WEBHOOK_ALLOWED_HOSTS allows one), and plain
 // http is refused unless its host is allowed that way (a local provider in development and tests).
 import * as oidc from 'openid-client';
 import type { SecretBox } from '../../security/secrets.js';
 import ipaddr from 'ipaddr.js';
-import { refusedRange, vetUrl, type AllowList } from '../../security/ssrf.js';
+import { guardedFetch } from '../../security/guarded-fetch.js';
+import { refusedRange, type AllowList } from '../../security/ssrf.js';
 import type { workspaceSso } from '../../db/auth-schema.js';
 
 type SsoRow = typeof workspaceSso.$inferSelect;
@@ -29,11 +31,9 @@ export function issuerProblem(issuer: string, allow: AllowList): string | null {
   return 'an issuer must be an https URL';
 }
 
-function guardedFetch(allow: AllowList): oidc.CustomFetch {
-  return async (url, options) => {
-    await vetUrl(url, allow);
-    return fetch(url, { ...options, body: options.body as BodyInit | null | undefined, redirect: 'manual' });
-  };
+function ssoFetch(allow: AllowList): oidc.CustomFetch {
+  const fetchGuarded = guardedFetch(allow);
+  return (url, options) => fetchGuarded(url, { ...options, body: options.body as BodyInit | null | undefined });
 }
 
 const configs = new Map<string, { at: number; config: Promise<oidc.Configuration> }>();
@@ -43,7 +43,7 @@ export function ssoConfiguration(row: SsoRow, box: SecretBox, allow: AllowList):
   const key = `${row.workspaceId}:${row.updatedAt.getTime()}`;
   const cached = configs.get(key);
   if (cached && Date.now() - cached.at < 3600_000) return cached.config;
-  const customFetch = guardedFetch(allow);
+  const customFetch = ssoFetch(allow);
   const insecure = new URL(row.issuer).protocol === 'http:';
   const config = oidc
     .discovery(new URL(row.issuer), row.clientId, box.open(row.clientSecretSealed), undefined, {

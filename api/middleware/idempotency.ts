@@ -90,7 +90,9 @@ export function replayOrRecord(): MiddlewareHandler {
       if (prior.statusCode !== null) {
         // Answers stored before they were sealed are plain JSON (never starting with the seal's 'v1.').
         const stored = prior.responseBody?.startsWith('v1.') ? box.open(prior.responseBody) : prior.responseBody;
-        return new Response(stored, {
+        // 204, 205 and 304 carry no body: a Response refuses one, even empty.
+        const nullBody = [204, 205, 304].includes(prior.statusCode);
+        return new Response(nullBody ? null : stored, {
           status: prior.statusCode,
           headers: { 'content-type': prior.responseType ?? 'application/json', 'idempotent-replayed': 'true', 'cache-control': 'no-store' },
         });

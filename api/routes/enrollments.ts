@@ -271,6 +271,13 @@ const reschedule = defineRoute({
   },
 });
 
+/** How long a read waits for the workflow's own view before answering without it (or 503). */
+const QUERY_DEADLINE_MS = 5_000;
+
+/** The running workflow's view of an enrollment, within a deadline: a page never hangs on Temporal. */
+const liveView = (deps: ApiDeps, workflowId: string) =>
+  deps.temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => deps.temporal.workflow.getHandle(workflowId).query(statusQuery));
+
 export function enrollmentRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
@@ -328,10 +335,7 @@ export function enrollmentRoutes(deps: ApiDeps) {
 
   app.openapi(get, async (c) => {
     const row = await visibleEnrollment(db, principalOf(c), c.req.valid('param').enrollmentId);
-    const live = await deps.temporal.workflow
-      .getHandle(row.workflowId)
-      .query(statusQuery)
-      .catch(() => null);
+    const live = await liveView(deps, row.workflowId).catch(() => null);
     return c.json(toJson(row, live), 200);
   });
 
@@ -360,10 +364,7 @@ export function enrollmentRoutes(deps: ApiDeps) {
   app.openapi(upcoming, async (c) => {
     const row = await visibleEnrollment(db, principalOf(c), c.req.valid('param').enrollmentId);
     if (row.status === 'completed' || row.status === 'stopped') return c.json({ status: row.status, pausedUntil: null, data: [] }, 200);
-    const view = await deps.temporal.workflow
-      .getHandle(row.workflowId)
-      .query(statusQuery)
-      .catch((err: unknown) => {
+    const view = await liveView(deps, row.workflowId).catch((err: unknown) => {
         if (isWorkflowNotFound(err)) return null;
         throw new ProblemError('service-unavailable', 503, 'the enrollment workflow could not be queried; retry later', { checks: { temporal: 'failed' } });
       });

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type RelanceApp } from '../../api/app.js';
 import { generateApiKey } from '../../api/middleware/auth.js';
-import { accounts, actionProviders, apiKeys, enrollments, events, inboundSources, mailboxes, prospects, sequences, suppressions, tasks, users, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
+import { accounts, actionProviders, apiKeys, enrollments, events, inboundSources, mailboxes, prospects, repAbsences, sequences, suppressions, tasks, users, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
 import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
@@ -19,7 +19,7 @@ let b: KeyedWorkspace;
 const ids: Record<string, string> = {};
 
 /** The tables holding workspace data (all carry workspace_id). */
-const TABLES = ['users', 'accounts', 'prospects', 'sequences', 'sequence_versions', 'enrollments', 'tasks', 'events', 'touches', 'call_slots', 'escalations', 'api_keys', 'suppressions', 'webhook_subscriptions', 'webhook_deliveries', 'inbound_sources', 'idempotency_keys', 'mailboxes', 'action_providers'];
+const TABLES = ['users', 'accounts', 'prospects', 'sequences', 'sequence_versions', 'enrollments', 'tasks', 'events', 'touches', 'call_slots', 'escalations', 'api_keys', 'suppressions', 'webhook_subscriptions', 'webhook_deliveries', 'inbound_sources', 'idempotency_keys', 'mailboxes', 'action_providers', 'rep_absences', 'user_passwords', 'user_sessions', 'sign_in_links', 'workspace_sso'];
 
 async function digestOf(workspaceId: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -27,7 +27,7 @@ async function digestOf(workspaceId: string): Promise<Record<string, string>> {
     const column = t === 'workspaces' ? 'id' : 'workspace_id';
     // last_used_at moves when A's own key is used; everything else must stay put.
     const rows = await db.db.execute(
-      sql`select md5(coalesce(string_agg((to_jsonb(x) - 'last_used_at')::text, ',' order by x.id::text), '')) as d from ${sql.identifier(t)} x where ${sql.identifier(column)} = ${workspaceId}`,
+      sql`select md5(coalesce(string_agg((to_jsonb(x) - 'last_used_at')::text, ',' order by (to_jsonb(x) - 'last_used_at')::text), '')) as d from ${sql.identifier(t)} x where ${sql.identifier(column)} = ${workspaceId}`,
     );
     out[t] = String((rows as unknown as Array<{ d: string }>)[0]?.d);
   }
@@ -60,7 +60,8 @@ beforeAll(async () => {
   await db.db.insert(inboundSources).values({ workspaceId: w, source: 'crm', secret: 'sealed' });
   const [mailbox] = await db.db.insert(mailboxes).values({ workspaceId: w, userId: rep!.id, address: 'rep@a.test', provider: 'gmail', sealedSecret: 'sealed', isDefault: true }).returning();
   const [actionProvider] = await db.db.insert(actionProviders).values({ workspaceId: w, channel: 'call', url: 'https://dialer.a-co.test/actions', secret: 'sealed' }).returning();
-  Object.assign(ids, { mailboxId: mailbox!.id, actionProviderId: actionProvider!.id });
+  const [absence] = await db.db.insert(repAbsences).values({ workspaceId: w, userId: rep!.id, startsOn: '2031-07-01', endsOn: '2031-07-14' }).returning();
+  Object.assign(ids, { mailboxId: mailbox!.id, actionProviderId: actionProvider!.id, absenceId: absence!.id });
   Object.assign(ids, {
     userId: rep!.id,
     repId: rep!.id,

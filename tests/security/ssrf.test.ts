@@ -38,3 +38,24 @@ describe('SSRF guard', () => {
     expect(refusedRange('fd00::1', parseAllowList('fd00::/8'))).toBeNull();
   });
 });
+
+describe('guarded fetch (SSO issuers)', () => {
+  it('checks every address again when the socket connects: a name that turns private after the check is refused', async () => {
+    const { createServer } = await import('node:http');
+    const { guardedLookup, guardedFetch } = await import('../../security/guarded-fetch.js');
+    const server = createServer((_req, res) => res.end('{"ok":true}'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      // The connection's own lookup: localhost is loopback, refused without the allow-list.
+      const looked = await new Promise<unknown>((resolve) => guardedLookup(parseAllowList(undefined))('localhost', {}, (err) => resolve(err)));
+      expect(looked).toBeInstanceOf(UnsafeUrlError);
+      await expect(guardedFetch(parseAllowList(undefined))(`http://localhost:${port}/`)).rejects.toThrow(/localhost/);
+      // Allowed by name (a local provider in development): reached.
+      const res = await guardedFetch(parseAllowList('localhost'))(`http://localhost:${port}/`);
+      expect(await res.json()).toEqual({ ok: true });
+    } finally {
+      server.close();
+    }
+  });
+});
