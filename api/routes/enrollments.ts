@@ -23,7 +23,7 @@ import { principalOf, type AuthEnv, type Principal } from '../middleware/auth.js
 import { BULK_MAX_ITEMS, bulkEnroll } from '../services/bulk-enroll.js';
 import { schemaOnlyHook } from '../validation.js';
 import { enroll } from '../services/enroll.js';
-import { ensureEnrollmentStarted } from '../services/enrollment-start.js';
+import { startAndUpdate } from '../services/enrollment-start.js';
 import { decodeTimeCursor, isoMicros } from '../services/time-cursor.js';
 import { viaWorkflow } from '../temporal-errors.js';
 import { defineRoute, ALL_ROLES } from '../access.js';
@@ -395,10 +395,11 @@ export function enrollmentRoutes(deps: ApiDeps) {
       const { enrollmentId } = c.req.valid('param');
       const args = c.req.valid('json');
       const row = await visibleEnrollment(db, p, enrollmentId);
-      // A pending enrollment whose workflow start was lost is not over: it starts now, then acts.
-      if (row.status === 'pending') await ensureEnrollmentStarted(deps, row);
+      const update = action.update as typeof stopUpdate;
+      const updateArgs: [{ reason: string }] = [args as { reason: string }];
+      // A pending enrollment whose workflow start was lost is not over: it starts now, with the action.
       const view = await viaWorkflow(() =>
-        deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(action.update as typeof stopUpdate, { args: [args as { reason: string }] }),
+        row.status === 'pending' ? startAndUpdate(deps, row, update, updateArgs) : deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(update, { args: updateArgs }),
       );
       const fresh = await findEnrollment(db, p.workspaceId, enrollmentId);
       return c.json(toJson(fresh, view), 200);

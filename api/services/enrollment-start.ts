@@ -4,7 +4,8 @@
 // a control on the enrollment, or the reconciler (runtime/enrollment-reconciler.ts). Idempotent:
 // a running workflow is found and kept, a closed one is never run a second time.
 import { and, eq } from 'drizzle-orm';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/client';
 import type { Database } from '../../db/client.js';
 import { enrollments, prospects, sequenceVersions } from '../../db/schema.js';
 import { parseSequenceDefinition, type SequenceDefinition } from '../../domain/sequences/index.js';
@@ -48,18 +49,21 @@ export async function enrollmentInput(db: Database, row: StartFields, accountId:
   };
 }
 
+/** How an enrollment's workflow is started: by its fixed id, a running one kept, a closed one never run again. */
+const startOptions = (deps: EnrollmentStartDeps, workflowId: string, input: EnrollmentInput) => ({
+  taskQueue: deps.taskQueue,
+  workflowId,
+  args: [input] as [EnrollmentInput],
+  workflowIdConflictPolicy: 'USE_EXISTING' as const,
+  workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
+});
+
 /**
  * Starts the workflow by its fixed id: a running one is kept; a closed one is never run again
  * (WorkflowExecutionAlreadyStartedError).
  */
 export async function startEnrollmentWorkflow(deps: EnrollmentStartDeps, workflowId: string, input: EnrollmentInput): Promise<void> {
-  await deps.temporal.workflow.start('enrollmentWorkflow', {
-    taskQueue: deps.taskQueue,
-    workflowId,
-    args: [input],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    workflowIdReusePolicy: 'REJECT_DUPLICATE',
-  });
+  await deps.temporal.workflow.start('enrollmentWorkflow', startOptions(deps, workflowId, input));
 }
 
 /**
@@ -77,6 +81,23 @@ export async function ensureEnrollmentStarted(deps: EnrollmentStartDeps, row: St
     return 'running';
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) return 'closed';
+    throw err;
+  }
+}
+
+/**
+ * A control (stop, pause...) on a pending enrollment: its workflow is started and given the update
+ * in one call (update-with-start), so the update cannot race the start. A workflow that already
+ * ran gets the plain update, which tells the caller the enrollment is over.
+ */
+export async function startAndUpdate<Ret, Arg>(deps: EnrollmentStartDeps, row: StartFields, update: UpdateDefinition<Ret, [Arg]>, args: [Arg]): Promise<Ret> {
+  const [p] = await deps.db.select({ accountId: prospects.accountId }).from(prospects).where(and(eq(prospects.id, row.prospectId), eq(prospects.workspaceId, row.workspaceId)));
+  const input = await enrollmentInput(deps.db, row, p?.accountId ?? null);
+  const startWorkflowOperation = new WithStartWorkflowOperation('enrollmentWorkflow', startOptions(deps, row.workflowId, input));
+  try {
+    return await deps.temporal.workflow.executeUpdateWithStart(update, { args, startWorkflowOperation });
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(update, { args });
     throw err;
   }
 }

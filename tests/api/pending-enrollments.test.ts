@@ -114,8 +114,14 @@ describe('an enrollment left pending without its workflow', () => {
     expect(await waitForStatus(e.id, 'stopped')).toBe('stopped');
     const paused = await orphan();
     const pause = await ws.call('POST', `/v1/enrollments/${paused.id}/pause`, { reason: 'holidays' });
+    // The pause reaches the workflow with its start, before its first step's task is open: the
+    // main loop holds, and the answer comes without waiting for a resume.
     expect(pause.status).toBe(200);
     expect(await workflowExists(paused.workflowId)).toBe(true);
+    expect(await waitForStatus(paused.id, 'paused')).toBe('paused');
+    const resumed = await ws.call('POST', `/v1/enrollments/${paused.id}/resume`, { reason: 'back' });
+    expect(resumed.status).toBe(200);
+    expect(await waitForStatus(paused.id, 'active')).toBe('active');
   });
 
   it('is started by the reconciler past its grace, each row claimed by one of several reconcilers, not before its start time', async () => {
