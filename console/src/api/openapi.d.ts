@@ -627,6 +627,16 @@ export interface paths {
                          */
                         role?: "rep" | "manager" | "ops" | "admin";
                         timeZone?: string;
+                        /**
+                         * @description Where the person works: their country's public holidays are days away (default: their zone's country)
+                         * @example FR
+                         */
+                        country?: string;
+                        /**
+                         * @description ISO 3166-2 subdivision ("US-CA", or "CA" with the country)
+                         * @example FR-67
+                         */
+                        region?: string;
                         phone?: string;
                         /** Format: uuid */
                         managerId?: string;
@@ -867,6 +877,16 @@ export interface paths {
                         /** @enum {string} */
                         role?: "rep" | "manager" | "ops" | "admin";
                         timeZone?: string | null;
+                        /**
+                         * @description ISO 3166-1 alpha-2 code (any case)
+                         * @example FR
+                         */
+                        country?: string | null;
+                        /**
+                         * @description ISO 3166-2 subdivision ("US-CA", or "CA" with the country)
+                         * @example FR-67
+                         */
+                        region?: string | null;
                         phone?: string | null;
                         /** Format: uuid */
                         managerId?: string | null;
@@ -950,6 +970,495 @@ export interface paths {
                     };
                 };
                 /** @description Invalid body, or the manager would create a cycle; or: No body, or a body that does not match the schema; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/users/{userId}/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A rep's time off, earliest first
+         * @description Ops, the rep's manager, or the rep (its own time off, without a cover)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The time off */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["RepAbsence"][];
+                        };
+                    };
+                };
+                /** @description Malformed request: a path parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such user in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Declare a rep's time off: no call is announced in it, and their cadences wait or pass to the covering rep
+         * @description Ops, the rep's manager, or the rep (its own time off, without a cover). The public holidays of the rep's country count as days away too, without a declaration.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Replays the first answer of the same request by the same API key for 24 h (1 to 255 visible ASCII characters) */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description A date (YYYY-MM-DD) in the rep's zone
+                         * @example 2026-12-21
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @description The last day away (inclusive); the rep is back the next day
+                         * @example 2026-12-21
+                         */
+                        endsOn: string;
+                        /**
+                         * Format: uuid
+                         * @description The rep who takes this rep's tasks and announced calls meanwhile (ops or the rep's manager choose); none: the rep's cadences wait for the return
+                         */
+                        coveringUserId?: string;
+                        /** @description Why, for the team (never shown to prospects) */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Declared, with what it changed */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepAbsenceWritten"];
+                    };
+                };
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Choosing a covering rep needs ops or the rep's manager; or: The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such user, or no such covering user, in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description It overlaps another time off of the rep; or: A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the API accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid body: dates out of order, already over, longer than a year; a rep covering for themselves; or: No body, or a body that does not match the schema; `errors` names each field; or: This Idempotency-Key was used with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{userId}/absences/{absenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a time off: the rep's cadences plan their waiting steps again
+         * @description Ops, the rep's manager, or the rep (its own time off, without a cover)
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                    absenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed request: a path parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such user or time off */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a time off: its dates, its covering rep (null: the cadences wait), its note
+         * @description Ops, the rep's manager, or the rep (its own time off, without a cover)
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                    absenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description A date (YYYY-MM-DD) in the rep's zone
+                         * @example 2026-12-21
+                         */
+                        startsOn?: string;
+                        /**
+                         * Format: date
+                         * @description A date (YYYY-MM-DD) in the rep's zone
+                         * @example 2026-12-21
+                         */
+                        endsOn?: string;
+                        /**
+                         * Format: uuid
+                         * @description The rep who takes this rep's tasks and announced calls meanwhile (ops or the rep's manager choose); none: the rep's cadences wait for the return
+                         */
+                        coveringUserId?: string | null;
+                        /** @description Why, for the team (never shown to prospects) */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Changed, with what it changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepAbsenceWritten"];
+                    };
+                };
+                /** @description Malformed request: a path parameter, a body that is not JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Choosing a covering rep needs ops or the rep's manager; or: The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such user, time off or covering user */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description It overlaps another time off of the rep */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the API accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid body; or: No body, or a body that does not match the schema; `errors` names each field */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10179,6 +10688,9 @@ export interface components {
             /** @enum {string} */
             role: "rep" | "manager" | "ops" | "admin";
             timeZone: string | null;
+            /** @description Whose public holidays are the person's days away; null: their zone's country */
+            country: string | null;
+            region: string | null;
             phone: string | null;
             callsPerHour: number;
             callBlocks: {
@@ -10195,6 +10707,43 @@ export interface components {
             /** Format: uuid */
             managerId: string | null;
             createdAt: string;
+        };
+        RepAbsenceWritten: {
+            absence: components["schemas"]["RepAbsence"];
+            effects: components["schemas"]["RepAbsenceEffects"];
+        };
+        RepAbsence: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            startsOn: string;
+            endsOn: string;
+            /** Format: uuid */
+            coveringUserId: string | null;
+            note: string | null;
+            createdAt: string;
+        };
+        RepAbsenceEffects: {
+            /** @description Open and upcoming tasks in the time off handed to the covering rep */
+            tasksToCover: number;
+            /** @description Announced calls moved onto the covering rep's capacity */
+            callSlotsToCover: number;
+            /** @description Announced calls and callbacks already promised in the time off that nobody covers: reassign them, or keep them */
+            promisesAtRisk: {
+                /** Format: uuid */
+                taskId: string;
+                /** Format: uuid */
+                enrollmentId: string | null;
+                kind: string;
+                dueAt: string;
+                prospectTimeZone: string | null;
+                reason: string;
+            }[];
+            /** @description Running cadences of the rep told to plan their waiting step again */
+            cadencesNotified: number;
+            /** @description Cadences Temporal did not reach now: they read the time off when they plan their next step */
+            cadencesNotReached: number;
         };
         Session: {
             /** @description The person signed in (null for an API key that acts as no one) */
