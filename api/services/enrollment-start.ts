@@ -4,8 +4,7 @@
 // a control on the enrollment, or the reconciler (runtime/enrollment-reconciler.ts). Idempotent:
 // a running workflow is found and kept, a closed one is never run a second time.
 import { and, eq } from 'drizzle-orm';
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client, type UpdateDefinition } from '@temporalio/client';
 import type { Database } from '../../db/client.js';
 import { enrollments, prospects, sequenceVersions } from '../../db/schema.js';
 import { parseSequenceDefinition, type SequenceDefinition } from '../../domain/sequences/index.js';
@@ -66,16 +65,19 @@ export async function startEnrollmentWorkflow(deps: EnrollmentStartDeps, workflo
   await deps.temporal.workflow.start('enrollmentWorkflow', startOptions(deps, workflowId, input));
 }
 
+/** The prospect's account, which the workflow input carries. */
+async function accountOf(db: Database, row: StartFields): Promise<string | null> {
+  const [p] = await db.select({ accountId: prospects.accountId }).from(prospects).where(and(eq(prospects.id, row.prospectId), eq(prospects.workspaceId, row.workspaceId)));
+  return p?.accountId ?? null;
+}
+
 /**
  * Makes sure the workflow of a pending enrollment exists: started if it never was, kept if it
  * runs, left alone if it already ran ('closed'). The account is read from the prospect unless
  * the caller has it.
  */
 export async function ensureEnrollmentStarted(deps: EnrollmentStartDeps, row: StartFields, accountId?: string | null): Promise<'running' | 'closed'> {
-  const account =
-    accountId !== undefined
-      ? accountId
-      : ((await deps.db.select({ accountId: prospects.accountId }).from(prospects).where(and(eq(prospects.id, row.prospectId), eq(prospects.workspaceId, row.workspaceId))))[0]?.accountId ?? null);
+  const account = accountId !== undefined ? accountId : await accountOf(deps.db, row);
   try {
     await startEnrollmentWorkflow(deps, row.workflowId, await enrollmentInput(deps.db, row, account));
     return 'running';
@@ -91,8 +93,7 @@ export async function ensureEnrollmentStarted(deps: EnrollmentStartDeps, row: St
  * ran gets the plain update, which tells the caller the enrollment is over.
  */
 export async function startAndUpdate<Ret, Arg>(deps: EnrollmentStartDeps, row: StartFields, update: UpdateDefinition<Ret, [Arg]>, args: [Arg]): Promise<Ret> {
-  const [p] = await deps.db.select({ accountId: prospects.accountId }).from(prospects).where(and(eq(prospects.id, row.prospectId), eq(prospects.workspaceId, row.workspaceId)));
-  const input = await enrollmentInput(deps.db, row, p?.accountId ?? null);
+  const input = await enrollmentInput(deps.db, row, await accountOf(deps.db, row));
   const startWorkflowOperation = new WithStartWorkflowOperation('enrollmentWorkflow', startOptions(deps, row.workflowId, input));
   try {
     return await deps.temporal.workflow.executeUpdateWithStart(update, { args, startWorkflowOperation });

@@ -52,11 +52,14 @@ async function authorize(db: Database, who: Principal, userId: string, write?: {
   return user;
 }
 
-/** Today in the user's zone, on the API's clock. */
-async function todayOf(db: Database, user: typeof users.$inferSelect, nowMs: number): Promise<string> {
+/** The zone the rep's days are counted in: theirs, else the workspace's. */
+async function repZoneOf(db: Database, user: typeof users.$inferSelect): Promise<string> {
   const [ws] = await db.select({ timeZone: workspaces.timeZone }).from(workspaces).where(eq(workspaces.id, user.workspaceId));
-  return localDateOf(parseInstant(new Date(nowMs).toISOString(), 'now'), user.timeZone ?? ws!.timeZone);
+  return repCalendarOf(user, ws!.timeZone, []).timeZone;
 }
+
+/** Today in the rep's zone, on the API's clock. */
+const todayIn = (zone: string, nowMs: number): string => localDateOf(parseInstant(new Date(nowMs).toISOString(), 'now'), zone);
 
 async function checkInput(db: Database, who: Principal, user: typeof users.$inferSelect, i: AbsenceInput, today: string, except?: string) {
   if (i.endsOn < i.startsOn) throw invalid('body.endsOn', `the last day away (${i.endsOn}) is before the first (${i.startsOn})`);
@@ -81,12 +84,10 @@ export async function listAbsences(db: Database, who: Principal, userId: string)
 export async function createAbsence(deps: { db: Database; temporal: Client; nowMs: number }, who: Principal, userId: string, i: AbsenceInput) {
   const { db } = deps;
   const user = await authorize(db, who, userId, i);
-  await checkInput(db, who, user, i, await todayOf(db, user, deps.nowMs));
-  const absence = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(repAbsences).values({ workspaceId: who.workspaceId, userId, startsOn: i.startsOn, endsOn: i.endsOn, coveringUserId: i.coveringUserId ?? null, note: i.note ?? null }).returning();
-    return row!;
-  });
-  return { absence, effects: await applyAbsence(deps, who, user, absence) };
+  const zone = await repZoneOf(db, user);
+  await checkInput(db, who, user, i, todayIn(zone, deps.nowMs));
+  const [absence] = await db.insert(repAbsences).values({ workspaceId: who.workspaceId, userId, startsOn: i.startsOn, endsOn: i.endsOn, coveringUserId: i.coveringUserId ?? null, note: i.note ?? null }).returning();
+  return { absence: absence!, effects: await applyAbsence(deps, who, user, absence!, zone) };
 }
 
 export async function updateAbsence(deps: { db: Database; temporal: Client; nowMs: number }, who: Principal, userId: string, absenceId: string, patch: Partial<AbsenceInput>) {
@@ -95,9 +96,10 @@ export async function updateAbsence(deps: { db: Database; temporal: Client; nowM
   const [current] = await db.select().from(repAbsences).where(and(eq(repAbsences.id, absenceId), eq(repAbsences.userId, userId), eq(repAbsences.workspaceId, who.workspaceId)));
   if (!current) throw noSuchAbsence();
   const next: AbsenceInput = { startsOn: patch.startsOn ?? current.startsOn, endsOn: patch.endsOn ?? current.endsOn, coveringUserId: patch.coveringUserId === undefined ? current.coveringUserId : patch.coveringUserId, note: patch.note === undefined ? current.note : patch.note };
-  await checkInput(db, who, user, next, await todayOf(db, user, deps.nowMs), absenceId);
+  const zone = await repZoneOf(db, user);
+  await checkInput(db, who, user, next, todayIn(zone, deps.nowMs), absenceId);
   const [absence] = await db.update(repAbsences).set({ startsOn: next.startsOn, endsOn: next.endsOn, coveringUserId: next.coveringUserId ?? null, note: next.note ?? null }).where(eq(repAbsences.id, absenceId)).returning();
-  return { absence: absence!, effects: await applyAbsence(deps, who, user, absence!) };
+  return { absence: absence!, effects: await applyAbsence(deps, who, user, absence!, zone) };
 }
 
 export async function deleteAbsence(deps: { db: Database; temporal: Client }, who: Principal, userId: string, absenceId: string): Promise<void> {
@@ -110,15 +112,13 @@ export async function deleteAbsence(deps: { db: Database; temporal: Client }, wh
 }
 
 /** The time off's instants: from the first day's 00:00 to the day after the last, in the rep's zone. */
-async function spanOf(db: Database, user: typeof users.$inferSelect, a: AbsenceRow) {
-  const [ws] = await db.select({ timeZone: workspaces.timeZone }).from(workspaces).where(eq(workspaces.id, user.workspaceId));
-  const cal = repCalendarOf(user, ws!.timeZone, []);
-  return { from: atLocalTime(a.startsOn, '00:00', cal.timeZone).toJSDate(), to: atLocalTime(addDays(a.endsOn, 1), '00:00', cal.timeZone).toJSDate() };
+function spanOf(zone: string, a: AbsenceRow) {
+  return { from: atLocalTime(a.startsOn, '00:00', zone).toJSDate(), to: atLocalTime(addDays(a.endsOn, 1), '00:00', zone).toJSDate() };
 }
 
-async function applyAbsence(deps: { db: Database; temporal: Client }, who: Principal, user: typeof users.$inferSelect, absence: AbsenceRow): Promise<AbsenceEffects> {
+async function applyAbsence(deps: { db: Database; temporal: Client }, who: Principal, user: typeof users.$inferSelect, absence: AbsenceRow, zone: string): Promise<AbsenceEffects> {
   const { db } = deps;
-  const { from, to } = await spanOf(db, user, absence);
+  const { from, to } = spanOf(zone, absence);
   const inSpan = (col: typeof tasks.dueAt | typeof callSlots.startsAt) => and(gte(col, from), lt(col, to));
   const cover = absence.coveringUserId;
   let tasksToCover = 0;
