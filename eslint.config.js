@@ -13,6 +13,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const LAYERS = ['domain', 'db', 'logging', 'security', 'channels', 'application', 'outbox', 'activities', 'api', 'runtime'];
 /** Outside the tree: tools and tests import the product, never the other way round. */
 const TOOLS = ['scripts', 'bench', 'drills', 'tests'];
+const ENV_MESSAGE = 'Configuration is read once in runtime/ (config.ts, secret-key.ts) and passed in: take it as a parameter.';
 /** The workflows' public contract (ids, inputs, signals, updates, queries): what a Temporal client needs. */
 const WORKFLOW_CONTRACT = ['./ids.ts', './enrollment/messages.ts', './enrollment/input.ts', './webhooks/messages.ts'];
 
@@ -53,6 +54,15 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...apiZones] }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // Configuration is read once, by the entries in runtime/ (runtime/config.ts, runtime/secret-key.ts),
+    // and passed in: nothing below runtime/ reads the environment. Tools and tests are entries too.
+    files: [...LAYERS.filter((l) => l !== 'runtime'), 'workflows', 'console'].map((dir) => `${dir}/**/*.{ts,tsx}`),
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: ENV_MESSAGE }],
+      'no-restricted-imports': ['error', { paths: ['process', 'node:process'].map((name) => ({ name, importNames: ['env'], message: ENV_MESSAGE })) }],
     },
   },
   {

@@ -3,6 +3,7 @@
 import type { Client } from '@temporalio/client';
 import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
+import type { SecretBox } from '../security/secrets.js';
 import { createEnrollmentActivities } from './enrollment.js';
 import { createEscalationActivities } from './escalation.js';
 import { createPlanningActivities } from './planning.js';
@@ -18,8 +19,10 @@ export type ActivityDeps = {
   temporal?: Client;
   /** Mail and action providers; the worker process builds one from the environment. */
   channels: ChannelRegistry;
-  /** Outbound webhook delivery settings (allow-list, timeouts); from the environment by default. */
-  webhooks?: WebhookActivityOptions;
+  /** The workspace secret box (the process's secret key): opens webhook signing secrets. */
+  secrets: SecretBox;
+  /** Outbound webhook delivery settings: the operator's allow-list, timeouts. */
+  webhooks: WebhookActivityOptions;
 };
 
 export function createActivities(deps: ActivityDeps) {
@@ -32,7 +35,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTaskActivities({ db: deps.db }),
     ...createTouchActivities({ db: deps.db, channels }),
     ...createEscalationActivities({ db: deps.db }),
-    ...createWebhookActivities({ db: deps.db, webhooks: deps.webhooks }),
+    ...createWebhookActivities({ db: deps.db, secrets: deps.secrets, webhooks: deps.webhooks }),
   };
 }
 

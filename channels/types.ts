@@ -2,6 +2,7 @@
 // outbox knows only these: an email leaves through the EmailProvider of its mailbox, a
 // LinkedIn/call/voicemail touch through the workspace's ActionProvider when it has one (else
 // the touch is a rep task and never reaches this layer).
+import type { UnsubscribeSigner } from '../security/unsubscribe-token.js';
 import type { actionProviders, mailboxes } from '../db/schema.js';
 
 export type MailboxRow = typeof mailboxes.$inferSelect;
@@ -95,5 +96,7 @@ export interface ChannelRegistry {
   actionFor(provider: ActionProviderRow): ActionProvider;
   /** Base URL of links in emails (one-click unsubscribe). */
   readonly publicUrl: string;
+  /** Signs each email's one-click unsubscribe link. */
+  readonly unsubscribe: UnsubscribeSigner;
   close(): Promise<void>;
 }

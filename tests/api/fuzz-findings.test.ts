@@ -1,9 +1,8 @@
 // What the OpenAPI fuzzer (fuzz.test.ts) found, pinned one by one so a regression names itself
 // without a fuzzing run: each case is the smallest request that showed it.
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { callerFor, createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import type { RelanceApp } from '../../api/app.js';
+import { callerFor, createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace, createTestApp, offlineTemporal } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 type Operation = { security?: unknown[]; requestBody?: { required?: boolean }; responses: Record<string, unknown> };
@@ -16,7 +15,7 @@ let doc: Doc;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+  app = createTestApp({ db: db.db, temporal: offlineTemporal('200ms'), taskQueue: 'x' });
   ws = await createKeyedWorkspace(app);
   doc = (await (await app.request('/openapi.json')).json()) as Doc;
 });

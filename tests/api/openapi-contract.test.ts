@@ -1,10 +1,9 @@
 // The OpenAPI document says what the server does, so a client generated from it works: every
 // pattern is a plain ECMAScript regex (no /.../i literal), required fields are marked required,
 // and the answers the platform gives around each operation are documented.
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import type { RelanceApp } from '../../api/app.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp, offlineTemporal } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 type Doc = { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, unknown> }>>; components: { schemas: Record<string, Schema> } };
@@ -17,7 +16,7 @@ let doc: Doc;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+  app = createTestApp({ db: db.db, temporal: offlineTemporal('200ms'), taskQueue: 'x' });
   ws = await createKeyedWorkspace(app);
   doc = (await (await app.request('/openapi.json')).json()) as Doc;
 });

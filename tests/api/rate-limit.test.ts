@@ -2,8 +2,8 @@
 // same workspace keeps its own budget.
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import type { RelanceApp } from '../../api/app.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
@@ -13,7 +13,7 @@ let ws: KeyedWorkspace;
 beforeAll(async () => {
   db = await createTestDatabase();
   const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) });
-  app = createApp({ db: db.db, temporal, taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN, rateLimit: { perSecond: 0.5, burst: 3 } });
+  app = createTestApp({ db: db.db, temporal, taskQueue: 'x', rateLimit: { perSecond: 0.5, burst: 3 } });
   ws = await createKeyedWorkspace(app);
 });
 afterAll(async () => db?.drop());

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import type { RelanceApp } from '../../api/app.js';
+import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace, createTestApp } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
@@ -18,7 +18,7 @@ let ws: KeyedWorkspace;
 beforeAll(async () => {
   db = await createTestDatabase();
   const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) });
-  app = createApp({ db: db.db, temporal, taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN, mail: { localOutboxDir: mkdtempSync(join(tmpdir(), 'relance-headers-')) } });
+  app = createTestApp({ db: db.db, temporal, taskQueue: 'x', mail: { localOutboxDir: mkdtempSync(join(tmpdir(), 'relance-headers-')) } });
   ws = await createKeyedWorkspace(app);
 });
 afterAll(async () => db?.drop());

@@ -2,13 +2,12 @@
 // workspace A's ids, reads nothing of A (404 on A's ids, A's ids absent from every list) and
 // changes nothing of A (a digest of every A row is the same before and after). The route list
 // comes from /openapi.json, so a new endpoint is in the matrix the day it is added.
-import { Client, Connection } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { generateApiKey } from '../../api/middleware/auth.js';
 import { accounts, actionProviders, apiKeys, enrollments, events, inboundSources, mailboxes, prospects, repAbsences, sequences, suppressions, tasks, users, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp, offlineTemporal } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
@@ -37,7 +36,7 @@ async function digestOf(workspaceId: string): Promise<Record<string, string>> {
 beforeAll(async () => {
   db = await createTestDatabase();
   // A lazy client to nowhere: any request that reached Temporal with a foreign id would fail.
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+  app = createTestApp({ db: db.db, temporal: offlineTemporal('200ms'), taskQueue: 'x' });
   a = await createKeyedWorkspace(app, { name: 'A' });
   b = await createKeyedWorkspace(app, { name: 'B' });
   const w = a.workspaceId;

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { createLocalOutbox, listOutbox, readOutboxMessage } from '../../channels/email/local-outbox.js';
 import { buildMime } from '../../channels/email/mime.js';
 import type { OutboundEmail } from '../../channels/types.js';
 import { outboundEmail } from '../support/outbound-email.js';
-import { TEST_OPERATOR_TOKEN } from '../support/api.js';
+import { TEST_OPERATOR_TOKEN, createTestApp, offlineTemporal } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'relance-outbox-test-'));
@@ -26,7 +26,7 @@ const outbound = (over: Partial<OutboundEmail> = {}) => outboundEmail({ workspac
 beforeAll(async () => {
   db = await createTestDatabase();
   const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-  app = createApp({ db: db.db, temporal, taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN, mail: { localOutboxDir: dir, publicUrl: 'http://relance.test' } });
+  app = createTestApp({ db: db.db, temporal, taskQueue: 'x', mail: { localOutboxDir: dir, publicUrl: 'http://relance.test' } });
 });
 afterAll(async () => db?.drop());
 
@@ -144,7 +144,7 @@ describe('local outbox page', () => {
   });
 
   it('404 when the deployment keeps no local outbox', async () => {
-    const without = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+    const without = createTestApp({ db: db.db, temporal: offlineTemporal(), taskQueue: 'x' });
     const res = await without.request('/outbox', { headers: bearer });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');

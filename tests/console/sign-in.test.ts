@@ -4,11 +4,11 @@
 import { Client, Connection } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { setupLinkIfNeeded } from '../../api/auth/links.js';
 import { hashSecret } from '../../api/auth/tokens.js';
 import { userPasswords, userSessions } from '../../db/auth-schema.js';
-import { TEST_OPERATOR_TOKEN } from '../support/api.js';
+import { createTestApp } from '../support/api.js';
 import { browserSession } from '../support/browser-session.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
@@ -21,7 +21,7 @@ const tokenOf = (url: string) => new URL(url.replace('#/', '')).searchParams.get
 beforeAll(async () => {
   db = await createTestDatabase();
   const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) });
-  app = createApp({ db: db.db, temporal, taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN, signIn: { perMinute: 1000, lockAfter: 5, lockMs: 60_000 } });
+  app = createTestApp({ db: db.db, temporal, taskQueue: 'x', signIn: { perMinute: 1000, lockAfter: 5, lockMs: 60_000 } });
   admin = browserSession(app);
 });
 afterAll(async () => db?.drop());

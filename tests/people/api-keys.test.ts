@@ -1,9 +1,8 @@
 // API key lifecycle over HTTP: a key is shown once, works, is listed without its secret, and
 // stops working when revoked; roles keep rep and ops keys off admin routes.
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import type { RelanceApp } from '../../api/app.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp, offlineTemporal } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
@@ -13,7 +12,7 @@ let ws: KeyedWorkspace;
 beforeAll(async () => {
   db = await createTestDatabase();
   // Lazy client: nothing here reaches Temporal.
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+  app = createTestApp({ db: db.db, temporal: offlineTemporal(), taskQueue: 'x' });
   ws = await createKeyedWorkspace(app);
 });
 afterAll(async () => db?.drop());

@@ -1,12 +1,11 @@
 // Bulk import: JSON and CSV, duplicates within the request and against the database, row
 // errors that do not fail the batch, accounts found or created by domain, 10,000 rows at once.
-import { Client, Connection } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, MAX_BODY_BYTES, type RelanceApp } from '../../api/app.js';
+import { MAX_BODY_BYTES, type RelanceApp } from '../../api/app.js';
 import { importProspects } from '../../api/services/prospect-import.js';
 import { accounts, prospects } from '../../db/schema.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp, offlineTemporal } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
@@ -14,7 +13,7 @@ let app: RelanceApp;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+  app = createTestApp({ db: db.db, temporal: offlineTemporal(), taskQueue: 'x' });
 });
 afterAll(async () => db?.drop());
 

@@ -1,12 +1,11 @@
 // Users, accounts and prospects over HTTP: pages without duplicates or gaps, bad cursors,
 // Idempotency-Key replays, unknown fields, and workspace isolation (another workspace's ids are 404).
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { importProspects } from '../../api/services/prospect-import.js';
 import { eq } from 'drizzle-orm';
 import { idempotencyKeys } from '../../db/schema.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp, offlineTemporal } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
@@ -16,7 +15,7 @@ let b: KeyedWorkspace;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+  app = createTestApp({ db: db.db, temporal: offlineTemporal(), taskQueue: 'x' });
   a = await createKeyedWorkspace(app);
   b = await createKeyedWorkspace(app);
 });

@@ -1,16 +1,15 @@
 // The suppression list over HTTP, and its effect: an email staged for a suppressed address or
 // domain is recorded as suppressed, never scheduled; lifting the entry lets later ones through.
-import { Client, Connection } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { apiKeys, enrollments, events, prospects } from '../../db/schema.js';
 import type { Step } from '../../domain/sequences/index.js';
-import { callerFor, TEST_OPERATOR_TOKEN } from '../support/api.js';
+import { callerFor, createTestApp, offlineTemporal } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { seedWorkspace } from '../support/fixtures.js';
-import { testChannelRegistry } from '../support/temporal.js';
+import { testActivityDeps } from '../support/temporal.js';
 import { generateApiKey } from '../../api/middleware/auth.js';
 
 let db: TestDatabase;
@@ -18,7 +17,7 @@ let app: RelanceApp;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+  app = createTestApp({ db: db.db, temporal: offlineTemporal(), taskQueue: 'x' });
 });
 afterAll(async () => db?.drop());
 
@@ -42,7 +41,7 @@ async function setup() {
     return e!.id;
   };
   const stage = (enrollmentId: string) =>
-    createActivities({ db: db.db, channels: testChannelRegistry() }).stageEmail({ workspaceId: seed.workspace.id, enrollmentId, stepKey: 'intro#1', step, sendAt: new Date().toISOString() });
+    createActivities(testActivityDeps(db.db)).stageEmail({ workspaceId: seed.workspace.id, enrollmentId, stepKey: 'intro#1', step, sendAt: new Date().toISOString() });
   return { ws: seed.workspace.id, call, enroll, stage };
 }
 

@@ -1,8 +1,24 @@
 // Calling the API as a workspace's key holder: a workspace created with the operator token,
 // its first admin key, and keys of other roles on demand.
-import type { RelanceApp } from '../../api/app.js';
+import { Client, Connection } from '@temporalio/client';
+import { createApp, type RelanceApp } from '../../api/app.js';
+import type { ApiDeps } from '../../api/deps.js';
+import { testSecurity } from './security.js';
 
 export const TEST_OPERATOR_TOKEN = 'test-operator-token';
+
+/** ApiDeps but what every test app shares: the process's secrets and allow-list, the operator token. */
+export type TestAppDeps = Omit<ApiDeps, 'secrets' | 'unsubscribe' | 'allowList'> & Partial<Pick<ApiDeps, 'secrets' | 'unsubscribe' | 'allowList'>>;
+
+/** The app as runtime/api-main.ts wires it (the same secret box and signer), with the test operator token. */
+export function createTestApp(deps: TestAppDeps): RelanceApp {
+  return createApp({ ...testSecurity, operatorToken: TEST_OPERATOR_TOKEN, ...deps });
+}
+
+/** A Temporal client that never connects: for an app whose tests start no workflow. */
+export function offlineTemporal(connectTimeout?: string): Client {
+  return new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', ...(connectTimeout ? { connectTimeout } : {}) }) });
+}
 
 export type ApiResult<T> = { status: number; body: T; headers: Headers };
 export type Caller = <T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResult<T>>;

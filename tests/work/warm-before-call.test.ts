@@ -2,10 +2,9 @@
 // emails and one LinkedIn message (the workspace's rule, overridable per sequence) is refused
 // with the step named, unless the sequence says why it may call sooner, as the shipped inbound
 // and announced-call cadences do. Paths follow every outcome, not only the order of the steps.
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import type { RelanceApp } from '../../api/app.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp, offlineTemporal } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
@@ -21,7 +20,7 @@ const sequence = (key: string, steps: unknown[], extra: Record<string, unknown> 
 beforeAll(async () => {
   db = await createTestDatabase();
   // Nothing here starts a workflow.
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+  app = createTestApp({ db: db.db, temporal: offlineTemporal('200ms'), taskQueue: 'x' });
   ws = await createKeyedWorkspace(app);
 });
 afterAll(async () => db?.drop());
