@@ -4,6 +4,7 @@
 // the touch is a rep task and never reaches this layer).
 import type { UnsubscribeSigner } from '../security/unsubscribe-token.js';
 import type { actionProviders, mailboxes } from '../db/schema.js';
+import type { ActionChannel } from '../domain/sequences/step-types.js';
 
 export type MailboxRow = typeof mailboxes.$inferSelect;
 export type ActionProviderRow = typeof actionProviders.$inferSelect;
@@ -70,7 +71,7 @@ export type OutboundAction = {
   taskId: string;
   enrollmentId: string;
   prospectId: string;
-  channel: 'linkedin' | 'call' | 'voicemail';
+  channel: ActionChannel;
   stepKey: string;
   dueAt: string;
   prospect: { name: string; email: string | null; phone: string | null; linkedinUrl: string | null; timeZone: string | null };

@@ -1,7 +1,7 @@
 // Runs one step of the cadence: plan, wait until due, then send, open a task or escalate.
 import { condition, patched } from '@temporalio/workflow';
 import type { Step } from '../../domain/sequences/definition.js';
-import { HUMAN_STEP_TYPES } from '../../domain/sequences/vocabulary.js';
+import { STEP_TYPE_TABLE, type StepRunner } from '../../domain/sequences/step-types.js';
 import { isTouch } from '../../domain/cadence/touch.js';
 import type { Transition } from '../../domain/sequences/transitions.js';
 import { allowedOutcomes, brokenAnnouncementTarget, nextAfterOutcome, nextAfterStep } from '../../domain/sequences/transitions.js';
@@ -15,6 +15,16 @@ import { answerReschedule, applyReschedule, fittedDetail } from './reschedule.js
 import { awaitOutcome, holdWhilePaused, waitUntilDue, type ReservedSlot } from './waiting.js';
 
 export type StepEnd = { kind: 'transition'; t: Transition } | { kind: 'exit' };
+/** 'replan': a pause took a staged email back; 'skip': the rep or ops skipped it meanwhile. */
+type DueStepEnd = StepEnd | 'replan' | 'skip';
+
+/** What performs a due system step, by its type's runner (human steps are the rep's tasks: runHumanStep). */
+const systemRunners: Record<Exclude<StepRunner, 'task'>, (run: Run, step: Step, stepKey: string) => Promise<DueStepEnd>> = {
+  wait: async (run, step) => ({ kind: 'transition', t: nextAfterStep(run.def, step.id) }),
+  escalation: runEscalation,
+  // Histories recorded before the paced outbox reserved the slot, then staged at the due time.
+  email: (run, step, stepKey) => (patched('paced-outbox') ? runPacedEmail(run, step, stepKey) : runEmail(run, step, stepKey)),
+};
 
 const DEFAULT_MAX_VISITS = 3;
 const DEFAULT_GRACE_MINUTES = 15;
@@ -26,7 +36,7 @@ const DEFAULT_GRACE_MINUTES = 15;
 const STAGE_LEAD_MS = 10 * 60_000;
 
 export async function runStep(run: Run, step: Step): Promise<StepEnd> {
-  const { s, def } = run;
+  const { s } = run;
   const visit = (s.visits[step.id] ?? 0) + 1;
   s.visits[step.id] = visit;
   s.stepId = step.id;
@@ -39,7 +49,8 @@ export async function runStep(run: Run, step: Step): Promise<StepEnd> {
   // A human step's task goes into the queue as soon as it is planned (with the plan): the rep
   // sees it coming and prepares (PLAYBOOK §3); its due time is the planned one. A paused
   // cadence puts nothing new in the rep's queue.
-  const human = HUMAN_STEP_TYPES.includes(step.type);
+  const { runner } = STEP_TYPE_TABLE[step.type];
+  const human = runner === 'task';
   // An announcing email reserves its call slot when it is planned: the call's task shows as
   // upcoming in the rep's queue the day before (PLAYBOOK §3), and becomes actionable once sent.
   const announce = step.announce && !s.requests.pause && patched('announced-call-task-upcoming') ? slotOf(run, step) : undefined;
@@ -71,12 +82,9 @@ export async function runStep(run: Run, step: Step): Promise<StepEnd> {
       continue;
     }
     s.phase = 'executing';
-    if (step.type === 'wait') return { kind: 'transition', t: nextAfterStep(def, step.id) };
-    if (step.type !== 'email') return runEscalation(run, step, stepKey);
-    // Histories recorded before the paced outbox reserved the slot, then staged at the due time.
-    const sent = patched('paced-outbox') ? await runPacedEmail(run, step, stepKey) : await runEmail(run, step, stepKey);
-    if (sent === 'skip') return skipped(run, step);
-    if (sent !== 'replan') return sent;
+    const ended = await systemRunners[runner](run, step, stepKey);
+    if (ended === 'skip') return skipped(run, step);
+    if (ended !== 'replan') return ended;
     await planStep(run, step, nowIso(), undefined, announce);
   }
 }
