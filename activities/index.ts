@@ -6,6 +6,7 @@ import type { Database } from '../db/client.js';
 import type { SecretBox } from '../security/secrets.js';
 import { createEnrollmentActivities } from './enrollment.js';
 import { createEscalationActivities } from './escalation.js';
+import { createLegacyActivities } from './legacy.js';
 import { createPlanningActivities } from './planning.js';
 import { createProjectionActivities } from './projection.js';
 import { createStepEntryActivities } from './step-entry.js';
@@ -36,6 +37,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createTouchActivities({ db: deps.db, channels }),
     ...createEscalationActivities({ db: deps.db }),
     ...createWebhookActivities({ db: deps.db, secrets: deps.secrets, webhooks: deps.webhooks }),
+    // Only for enrollments recorded before a patch (workflows/enrollment/legacy/patches.ts).
+    ...createLegacyActivities({ db: deps.db, channels }),
   };
 }
 

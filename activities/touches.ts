@@ -14,8 +14,6 @@ import { repHasMailbox } from '../outbox/pacing.js';
 import { claimTouch, deliverClaimed, touchStatus } from '../outbox/delivery.js';
 
 export type { StageEmailResult };
-/** Input of the workflows recorded before pacing: the slot was reserved before staging. */
-export type StageEmailInput = { workspaceId: string; enrollmentId: string; stepKey: string; step: Step; sendAt: string; announcedCallAt?: string | null };
 export type StagePacedEmailInput = {
   workspaceId: string;
   enrollmentId: string;
@@ -36,11 +34,6 @@ const IN_FLIGHT_WAIT_MS = 20_000;
 
 export function createTouchActivities({ db, channels }: { db: Database; channels: ChannelRegistry }) {
   return {
-    /** Workflows recorded before pacing: sent at `sendAt`, announcing the slot already reserved. */
-    async stageEmail(i: StageEmailInput): Promise<StageEmailResult> {
-      return stageEmailTouch(db, channels, { ...i, desiredAt: i.sendAt, pace: false, announcedCallAt: i.announcedCallAt ?? null });
-    },
-
     /** Idempotent per (enrollment, step visit): paced on its mailbox, the announced call reserved from the send time. */
     async stagePacedEmail(i: StagePacedEmailInput): Promise<StageEmailResult> {
       return stageEmailTouch(db, channels, { ...i, pace: true });

@@ -2,7 +2,8 @@
 // announced call reserved from the time it will really leave), then watched until it ends. A
 // retried or held touch is watched with a growing interval; one whose announcement went stale
 // (it waited too long) comes back cancelled and is staged again with a fresh slot.
-import { condition, patched, sleep } from '@temporalio/workflow';
+import { condition, sleep } from '@temporalio/workflow';
+import { since } from './legacy/patches.js';
 import { ANNOUNCE_FRESH_MS, isRestage } from '../../domain/outbox/restage.js';
 import type { Step } from '../../domain/sequences/definition.js';
 import { nextAfterStep, stepById } from '../../domain/sequences/transitions.js';
@@ -66,7 +67,7 @@ export async function runPacedEmail(run: Run, step: Step, stepKey: string): Prom
 /** The slot to reserve at staging; the call step too (its task shows as upcoming) for histories recorded since. */
 function announceOf(run: Run, step: Step, slotKey: string | null) {
   if (!step.announce || !slotKey) return null;
-  const withTask = patched('announced-call-task-upcoming');
+  const withTask = since('announced-call-task-upcoming');
   return { slotKey, at: step.announce.at, ...(withTask ? { callStep: stepById(run.def, step.announce.callStep) } : {}) };
 }
 
