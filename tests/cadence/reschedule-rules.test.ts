@@ -6,9 +6,9 @@
 // Expected days come from date-holidays and weekday arithmetic, not from the engine.
 import { and, eq } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { events, touches } from '../../db/schema.js';
-import { addProspect, complete, dueOf, enroll, local, openTaskOf, seed, startCadenceHarness, type CadenceHarness, type Seed } from '../support/cadence.js';
+import { addProspect, complete, dueOf, enroll, local, openTaskOf, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
 import { enrollmentPath, expectProblem, PARIS, taskRow, toEmailPlanned } from '../support/cadence-extra.js';
 import { addProspectAt, isWorkingDay, stopEnrollment } from '../support/cadence-extra2.js';
 import { at, iso, nextLocal } from '../support/dates.js';
@@ -18,11 +18,7 @@ const ROME = 'Europe/Rome';
 let h: CadenceHarness;
 let s: Seed;
 
-beforeAll(async () => {
-  h = await startCadenceHarness();
-  s = await seed(h, { timeZone: PARIS });
-});
-afterAll(async () => h?.stop());
+withSeededHarness({ timeZone: PARIS }, (started) => ({ h, s } = started));
 
 type Rescheduled = { stepId: string; requestedAt: string; effectiveAt: string; moved: boolean; because: Array<{ rule: string; detail: string }>; timingRulesIgnored: boolean };
 type Answer = { status: string; reschedule: Rescheduled; live: { dueAt: string; upcoming: Array<{ stepId: string; dueAt: string | null }> } };

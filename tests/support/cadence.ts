@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import type { RelanceApp } from '../../api/app.js';
 import { TEST_OPERATOR_TOKEN, createTestApp } from './api.js';
@@ -89,6 +89,19 @@ export async function startCadenceHarness(o: { allowList?: AllowList } = {}): Pr
       await db.drop();
     },
   };
+}
+
+/**
+ * The file's harness, started before its tests with one workspace seeded (a manager, a rep, a
+ * prospect), stopped after: `use` receives both once they are ready.
+ */
+export function withSeededHarness(prospect: Parameters<typeof seed>[1], use: (started: { h: CadenceHarness; s: Seed }) => void): void {
+  let h: CadenceHarness | undefined;
+  beforeAll(async () => {
+    h = await startCadenceHarness();
+    use({ h, s: await seed(h, prospect) });
+  });
+  afterAll(async () => h?.stop());
 }
 
 export type Seed = {
