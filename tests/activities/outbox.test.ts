@@ -3,7 +3,7 @@
 // not-yet-due waits; a provider action gets its task and its signed result address; a system
 // task is completed through the tasks API without any workflow.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimTouch, deliverClaimed } from '../../outbox/delivery.js';
 import { openSystemTask, uncertainDeliveryTask } from '../../application/system-tasks.js';
 import type { RelanceApp } from '../../api/app.js';
@@ -11,18 +11,14 @@ import { generateApiKey } from '../../api/middleware/auth.js';
 import type { ActionProvider, EmailProvider, OutboundAction, OutboundEmail } from '../../channels/types.js';
 import { actionProviders, apiKeys, enrollments, events, prospects, suppressions, tasks, touches } from '../../db/schema.js';
 import { startOutboxDispatcher } from '../../runtime/outbox-dispatcher.js';
-import { callerFor, createTestApp, offlineTemporal } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { callerFor, withTestApi } from '../support/api.js';
+import { type TestDatabase } from '../support/db.js';
 import { seedWorkspace } from '../support/fixtures.js';
 import { testChannelRegistry } from '../support/temporal.js';
 
 let db: TestDatabase;
 let app: RelanceApp;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = createTestApp({ db: db.db, temporal: offlineTemporal(), taskQueue: 'x' });
-});
-afterAll(async () => db?.drop());
+withTestApi({}, (w) => ({ db, app } = w));
 
 function countingProvider(): EmailProvider & { sent: OutboundEmail[] } {
   const sent: OutboundEmail[] = [];

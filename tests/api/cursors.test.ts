@@ -7,10 +7,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RelanceApp } from '../../api/app.js';
 import { enrollments, prospects, sequences, users, webhookSubscriptions } from '../../db/schema.js';
-import { createKeyedWorkspace, type KeyedWorkspace, createTestApp, offlineTemporal } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp, offlineTemporal, type Problem } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
-type Problem = { status: number; errors?: Array<{ field: string }> };
 const cursor = (json: string) => Buffer.from(json).toString('base64url');
 
 let db: TestDatabase;

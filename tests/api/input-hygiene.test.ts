@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RelanceApp } from '../../api/app.js';
 import announcedCall from '../../domain/sequences/defaults/announced-call.json' with { type: 'json' };
 import { EMPTY_ALLOW_LIST } from '../../security/ssrf.js';
-import { callerFor, createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace, createTestApp } from '../support/api.js';
+import { callerFor, createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace, createTestApp, type Problem } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { workspaceDigest } from '../support/workspace-digest.js';
 
-type Problem = { type: string; status: number; errors?: Array<{ field: string; message: string }> };
 const NUL = 'a\u0000b';
 const fields = (p: Problem) => (p.errors ?? []).map((e) => e.field);
 

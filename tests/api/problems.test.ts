@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, type RelanceApp } from '../../api/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { createKeyedWorkspace, createTestApp, offlineTemporal } from '../support/api.js';
+import { createKeyedWorkspace, createTestApp, offlineTemporal, type Problem } from '../support/api.js';
 
 let db: TestDatabase;
 let app: RelanceApp;
@@ -17,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.drop());
 
-type Problem = { type: string; title: string; status: number; detail?: string; errors?: Array<{ field: string; message: string }> };
 
 async function expectProblem(res: Response, status: number, type: string): Promise<Problem> {
   expect(res.status).toBe(status);

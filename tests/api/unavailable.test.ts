@@ -10,10 +10,9 @@ import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../scripts/lib/pg-cluster.js';
 import { freePort } from '../../scripts/lib/ports.js';
-import { callerFor, createKeyedWorkspace, TEST_OPERATOR_TOKEN, type ApiResult, type KeyedWorkspace, createTestApp } from '../support/api.js';
+import { callerFor, createKeyedWorkspace, TEST_OPERATOR_TOKEN, type ApiResult, type KeyedWorkspace, createTestApp, type Problem } from '../support/api.js';
 import { createTestDatabase, onPglite } from '../support/db.js';
 
-type Problem = { type: string; status: number; detail: string };
 
 function expectUnavailable(res: ApiResult<Problem>, what: RegExp) {
   expect([res.status, res.headers.get('content-type'), res.headers.get('retry-after'), res.body.type]).toEqual([503, 'application/problem+json', '5', '/problems/service-unavailable']);

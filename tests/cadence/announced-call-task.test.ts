@@ -9,7 +9,7 @@ import { events } from '../../db/schema.js';
 import { openTaskOf, type CadenceHarness, type Enrolled, type Seed, withSeededHarness } from '../support/cadence.js';
 import { enrollmentPath, expectProblem, PARIS, reservedSlots, toEmailPlanned } from '../support/cadence-extra.js';
 import { isWorkingDay, queueOf, stopEnrollment } from '../support/cadence-extra2.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextLocal, ymd } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
 
 let h: CadenceHarness;
@@ -17,7 +17,6 @@ let s: Seed;
 
 withSeededHarness({ timeZone: PARIS }, (started) => ({ h, s } = started));
 
-const ymd = (d: DateTime) => d.toFormat('yyyy-MM-dd');
 
 async function mondayThenWorkingTuesday(): Promise<DateTime> {
   return nextLocal(await h.now(), PARIS, '10:00', (d) => d.weekday === 1 && [0, 1, 2].every((n) => isWorkingDay('FR', undefined, ymd(d.plus({ days: n })), n + 1)));

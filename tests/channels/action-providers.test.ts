@@ -14,7 +14,7 @@ import type { OutboundAction } from '../../channels/types.js';
 import { createTaskActivities } from '../../activities/tasks.js';
 import { actionProviders, calendarHolds, enrollments, events, mailboxes, tasks, touches } from '../../db/schema.js';
 import { EMPTY_ALLOW_LIST, parseAllowList } from '../../security/ssrf.js';
-import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp, type Problem } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, testChannelRegistry, type TestTemporal } from '../support/temporal.js';
 import { startReceiver, waitFor, type Receiver } from '../webhooks/receiver.js';
@@ -60,7 +60,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-type Problem = { status: number; errors?: Array<{ field: string }> };
 type Action = ReturnType<typeof actionPayload>;
 
 /** What the external service does with the result: a signed POST to the resultUrl it was given. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RelanceApp } from '../../api/app.js';
 import { enrollments, events, mailboxes, prospects, sequences, tasks, touches } from '../../db/schema.js';
 import { parseAllowList } from '../../security/ssrf.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type Caller, type KeyedWorkspace, createTestApp, offlineTemporal } from '../support/api.js';
+import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type Caller, type KeyedWorkspace, createTestApp, offlineTemporal, type Problem } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { testSecurity } from '../support/security.js';
 
@@ -18,7 +18,6 @@ let samId: string;
 let leaId: string;
 let asSam: Caller;
 
-type Problem = { type: string; status: number; errors?: Array<{ field: string; message: string }> };
 type Mailbox = { id: string; userId: string; address: string; status: string; statusDetail: string | null; isDefault: boolean; hasCredentials: boolean; updatedAt: string; smtp: Record<string, unknown> | null };
 type Figures = { sentLastHour: number; sentToday: number; scheduled: number; held: number; uncertain: number };
 const fields = (p: Problem) => p.errors?.map((e) => e.field);

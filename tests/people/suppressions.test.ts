@@ -1,13 +1,13 @@
 // The suppression list over HTTP, and its effect: an email staged for a suppressed address or
 // domain is recorded as suppressed, never scheduled; lifting the entry lets later ones through.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import type { RelanceApp } from '../../api/app.js';
 import { apiKeys, enrollments, events, prospects } from '../../db/schema.js';
 import type { Step } from '../../domain/sequences/index.js';
-import { callerFor, createTestApp, offlineTemporal } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { callerFor, withTestApi, type Problem } from '../support/api.js';
+import { type TestDatabase } from '../support/db.js';
 import { seedWorkspace } from '../support/fixtures.js';
 import { testActivityDeps } from '../support/temporal.js';
 import { generateApiKey } from '../../api/middleware/auth.js';
@@ -15,14 +15,9 @@ import { generateApiKey } from '../../api/middleware/auth.js';
 let db: TestDatabase;
 let app: RelanceApp;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = createTestApp({ db: db.db, temporal: offlineTemporal(), taskQueue: 'x' });
-});
-afterAll(async () => db?.drop());
+withTestApi({}, (w) => ({ db, app } = w));
 
 type Suppression = { id: string; value: string; kind: string; reason: string };
-type Problem = { errors?: Array<{ field: string }> };
 const step: Step = { id: 'intro', type: 'email', timing: { kind: 'immediately' }, template: { subject: 'Hi {{prospect.firstName}}', body: 'Hello' } } as Step;
 
 /** A seeded workspace (rep, prospect, sequence) and an ops key's caller (ops lift suppressions). */

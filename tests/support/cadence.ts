@@ -6,7 +6,7 @@ import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import type { RelanceApp } from '../../api/app.js';
-import { TEST_OPERATOR_TOKEN, createTestApp } from './api.js';
+import { TEST_OPERATOR_TOKEN, createTestApp, type ApiResult as HttpResult } from './api.js';
 import type { EnrollmentStatusView } from '../../workflows/enrollment/messages.js';
 import { statusQuery } from '../../workflows/enrollment/messages.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
@@ -14,7 +14,8 @@ import { createTimeSkippingEnv } from './time-skipping.js';
 import { testActivityDeps, testChannelRegistry } from './temporal.js';
 import type { AllowList } from '../../security/ssrf.js';
 
-export type ApiResult<T> = { status: number; body: T };
+/** What the harness's api() answers: the status and the parsed body. */
+type ApiResult<T> = Omit<HttpResult<T>, 'headers'>;
 type Json = Record<string, unknown>;
 
 export type CadenceHarness = {
@@ -91,17 +92,19 @@ export async function startCadenceHarness(o: { allowList?: AllowList } = {}): Pr
   };
 }
 
-/**
- * The file's harness, started before its tests with one workspace seeded (a manager, a rep, a
- * prospect), stopped after: `use` receives both once they are ready.
- */
-export function withSeededHarness(prospect: Parameters<typeof seed>[1], use: (started: { h: CadenceHarness; s: Seed }) => void): void {
+/** The file's harness, started before its tests (`use` receives it), stopped after. */
+export function withCadenceHarness(use: (h: CadenceHarness) => unknown): void {
   let h: CadenceHarness | undefined;
   beforeAll(async () => {
     h = await startCadenceHarness();
-    use({ h, s: await seed(h, prospect) });
+    await use(h);
   });
   afterAll(async () => h?.stop());
+}
+
+/** The file's harness with one workspace seeded (a manager, a rep, a prospect): `use` receives both. */
+export function withSeededHarness(prospect: Parameters<typeof seed>[1], use: (started: { h: CadenceHarness; s: Seed }) => unknown): void {
+  withCadenceHarness(async (h) => use({ h, s: await seed(h, prospect) }));
 }
 
 export type Seed = {

@@ -5,7 +5,7 @@ import { appendEvent } from '../../application/timeline.js';
 import { apiKeys, users, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
 import { generateApiKey } from '../../api/middleware/auth.js';
 import { EMPTY_ALLOW_LIST } from '../../security/ssrf.js';
-import { createKeyedWorkspace, createTestApp, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, createTestApp, type KeyedWorkspace, type Problem } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 
@@ -34,7 +34,6 @@ async function keyFor(workspaceId: string, role: 'rep' | 'integration') {
   return key;
 }
 
-type Problem = { type: string; errors?: Array<{ field: string; message: string }> };
 
 describe('webhooks API', () => {
   it.each([

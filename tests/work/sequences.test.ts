@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RelanceApp } from '../../api/app.js';
 import { sequences, sequenceVersions } from '../../db/schema.js';
-import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp, type Problem } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 
@@ -14,7 +14,6 @@ let app: RelanceApp;
 let ws: KeyedWorkspace;
 
 type Seq = { sequenceId: string; key: string; name: string; status: string; version: number; publishedAt: string | null; draftVersion?: number | null };
-type Problem = { type: string; errors: { field: string; message: string }[] };
 
 const definition = (key: string, name = 'Quick recap') => ({
   schemaVersion: 1,

@@ -2,7 +2,7 @@
 // escalation quotas (overrides and effective values), a rep's call capacity; ops only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RelanceApp } from '../../api/app.js';
-import { createKeyedWorkspace, type Caller, type KeyedWorkspace, createTestApp } from '../support/api.js';
+import { createKeyedWorkspace, type Caller, type KeyedWorkspace, createTestApp, type Problem } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 
@@ -13,7 +13,6 @@ let ws: KeyedWorkspace;
 let repId: string;
 let asRep: Caller, asOps: Caller;
 
-type Problem = { type: string; errors: { field: string; message: string }[] };
 type Holidays = { country: string; region: string | null; year: number; holidays: { date: string; name: string }[] };
 
 beforeAll(async () => {
