@@ -4,9 +4,9 @@ import { condition } from '@temporalio/workflow';
 import type { Step } from '../../../domain/sequences/definition.js';
 import { nextAfterStep } from '../../../domain/sequences/transitions.js';
 import { acts, local } from '../activities.js';
-import { DISPATCH_GRACE_MS, type EmailEnd } from '../email-step.js';
+import { DISPATCH_GRACE_MS, recordEmailEnd, type EmailEnd } from '../email-step.js';
 import { ids, type Run } from '../run.js';
-import { nowIso, remember } from '../state.js';
+import { nowIso } from '../state.js';
 import { holdWhilePaused } from '../waiting.js';
 
 /**
@@ -45,18 +45,6 @@ export async function runEmailUnpaced(run: Run, step: Step, stepKey: string): Pr
     }
     if (state.status === 'scheduled' || state.status === 'sending') state = await local.dispatchTouch({ touchId: staged.touchId, at: nowIso() });
   }
-  if (state.status === 'sent' || state.status === 'uncertain') {
-    // An uncertain send may have reached the prospect: it counts, and its announcement stands.
-    s.touches.push(state.sentAt ?? nowIso());
-    s.announcedCallAt = announcedCallAt ?? s.announcedCallAt;
-    remember(s, state.status === 'sent' ? 'email.sent' : 'email.uncertain', announcedCallAt ? `announces a call at ${announcedCallAt}` : (state.detail ?? undefined));
-  } else {
-    await releaseSlot();
-    remember(s, `touch.${state.status}`, state.detail ?? undefined);
-    if (state.detail === 'prospect opted out') {
-      r.exit = { status: 'stopped', reason: 'opted_out' };
-      return { kind: 'exit' };
-    }
-  }
+  if ((await recordEmailEnd(run, state, announcedCallAt, releaseSlot)) === 'opted-out') return { kind: 'exit' };
   return { kind: 'transition', t: nextAfterStep(run.def, step.id) };
 }
