@@ -82,7 +82,7 @@ export async function holdWhilePaused(run: Run): Promise<'exit' | 'resumed'> {
   const r = s.requests;
   // Holding is how the main loop reacts to a pause: a pause handler waiting for that reaction
   // goes on (without this, a pause arriving as a human step was planned waited for the resume).
-  if (patched('pause-hold-settles')) s.settled++;
+  if (since('pause-hold-settles')) s.settled++;
   const until = r.pause?.until;
   if (until) {
     const resumedEarly = await condition(() => !r.pause || Boolean(r.exit), Math.max(0, Date.parse(until) - Date.now()));

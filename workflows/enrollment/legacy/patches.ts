@@ -65,6 +65,10 @@ export const PATCHES = {
     since: '2026-12-05',
     before: "a waiting step ignored changes to the rep's days away (it kept the time planned before)",
   },
+  'pause-hold-settles': {
+    since: '2026-12-06',
+    before: "holding a pause did not count as the main loop's reaction: a pause arriving as a human step was planned waited for the resume",
+  },
 } as const satisfies Record<string, Patch>;
 
 export type PatchId = keyof typeof PATCHES;
