@@ -13,6 +13,8 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const LAYERS = ['domain', 'db', 'logging', 'security', 'channels', 'application', 'outbox', 'activities', 'api', 'runtime'];
 /** Outside the tree: tools and tests import the product, never the other way round. */
 const TOOLS = ['scripts', 'bench', 'drills', 'tests'];
+const ENV_MESSAGE = 'Configuration is read once in runtime/ (config.ts, secret-key.ts) and passed in: take it as a parameter.';
+const ENV_IMPORTS = ['process', 'node:process'].map((name) => ({ name, importNames: ['env'], message: ENV_MESSAGE }));
 /** The workflows' public contract (ids, inputs, signals, updates, queries): what a Temporal client needs. */
 const WORKFLOW_CONTRACT = ['./ids.ts', './enrollment/messages.ts', './enrollment/input.ts', './webhooks/messages.ts'];
 
@@ -53,6 +55,31 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...apiZones] }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // Configuration is read once, by the entries in runtime/ (runtime/config.ts, runtime/secret-key.ts),
+    // and passed in: nothing below runtime/ reads the environment. Tools and tests are entries too.
+    files: [...LAYERS.filter((l) => l !== 'runtime'), 'workflows', 'console'].map((dir) => `${dir}/**/*.{ts,tsx}`),
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: ENV_MESSAGE }],
+      'no-restricted-imports': ['error', { paths: ENV_IMPORTS }],
+    },
+  },
+  {
+    // Every workflow patch is declared in one table, beside its old branch and removal plan.
+    files: ['workflows/**/*.ts'],
+    ignores: ['workflows/enrollment/legacy/patches.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...ENV_IMPORTS,
+            { name: '@temporalio/workflow', importNames: ['patched', 'deprecatePatch'], message: 'Declare the patch in workflows/enrollment/legacy/patches.ts (with its removal plan) and ask since(id).' },
+          ],
+        },
+      ],
     },
   },
   {

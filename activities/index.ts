@@ -3,8 +3,10 @@
 import type { Client } from '@temporalio/client';
 import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
+import type { SecretBox } from '../security/secrets.js';
 import { createEnrollmentActivities } from './enrollment.js';
 import { createEscalationActivities } from './escalation.js';
+import { createLegacyActivities } from './legacy.js';
 import { createPlanningActivities } from './planning.js';
 import { createProjectionActivities } from './projection.js';
 import { createStepEntryActivities } from './step-entry.js';
@@ -18,8 +20,10 @@ export type ActivityDeps = {
   temporal?: Client;
   /** Mail and action providers; the worker process builds one from the environment. */
   channels: ChannelRegistry;
-  /** Outbound webhook delivery settings (allow-list, timeouts); from the environment by default. */
-  webhooks?: WebhookActivityOptions;
+  /** The workspace secret box (the process's secret key): opens webhook signing secrets. */
+  secrets: SecretBox;
+  /** Outbound webhook delivery settings: the operator's allow-list, timeouts. */
+  webhooks: WebhookActivityOptions;
 };
 
 export function createActivities(deps: ActivityDeps) {
@@ -32,7 +36,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createTaskActivities({ db: deps.db }),
     ...createTouchActivities({ db: deps.db, channels }),
     ...createEscalationActivities({ db: deps.db }),
-    ...createWebhookActivities({ db: deps.db, webhooks: deps.webhooks }),
+    ...createWebhookActivities({ db: deps.db, secrets: deps.secrets, webhooks: deps.webhooks }),
+    // Only for enrollments recorded before a patch (workflows/enrollment/legacy/patches.ts).
+    ...createLegacyActivities({ db: deps.db, channels }),
   };
 }
 

@@ -1,17 +1,15 @@
-// Planning activities: when a step is due, and the call slot an announcing email reserves.
+// Planning activities: the call slot an announcing email reserves, and its release (a step's
+// plan is part of entering it: step-entry.ts).
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { callSlots } from '../db/schema.js';
 import type { SequenceDefinition } from '../domain/sequences/index.js';
 import { releaseCallHolds } from '../application/calendar-holds.js';
 import { reserveCallSlot } from '../application/call-slots.js';
-import { planWithContext, stepOf, type PlanStepInput, type PlanStepResult } from '../application/step-plan.js';
+import { stepOf } from '../application/step-plan.js';
 import { dropUpcomingCallTasks } from '../application/tasks.js';
 import { loadEnrollmentContext } from '../application/enrollment-context.js';
-import { writeCurrentStep } from '../application/current-step.js';
 
-
-export type { PlanStepInput, PlanStepResult };
 
 export type ReserveCallInput = {
   workspaceId: string;
@@ -27,13 +25,6 @@ export type ReserveCallInput = {
 
 export function createPlanningActivities({ db }: { db: Database }) {
   return {
-    async planStep(i: PlanStepInput): Promise<PlanStepResult> {
-      const ctx = await loadEnrollmentContext(db, i.workspaceId, i.enrollmentId, i.definition.timing);
-      const planned = planWithContext(ctx, i);
-      if (ctx.enrollment.currentStepId !== i.stepId) await writeCurrentStep(db, i);
-      return planned;
-    },
-
     /**
      * Reserves the rep's call slot before the announcing email leaves: the promised time is one
      * the rep can keep. Idempotent per (enrollment, step visit); serialized per rep with a row lock.

@@ -7,28 +7,13 @@ import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import { MAILBOX_AVAILABLE } from '../domain/outbox/restage.js';
 import { enrollments, mailboxes, touches } from '../db/schema.js';
-import type { Step } from '../domain/sequences/index.js';
-import type { TimingRulesInput } from '../domain/timing/index.js';
-import { stageEmailTouch, type DeliveryStatus, type StageEmailResult } from '../outbox/staging.js';
+import { stageEmailTouch, type DeliveryStatus, type StageEmailResult, type StageRequest } from '../outbox/staging.js';
 import { repHasMailbox } from '../outbox/pacing.js';
 import { claimTouch, deliverClaimed, touchStatus } from '../outbox/delivery.js';
 
 export type { StageEmailResult };
-/** Input of the workflows recorded before pacing: the slot was reserved before staging. */
-export type StageEmailInput = { workspaceId: string; enrollmentId: string; stepKey: string; step: Step; sendAt: string; announcedCallAt?: string | null };
-export type StagePacedEmailInput = {
-  workspaceId: string;
-  enrollmentId: string;
-  stepKey: string;
-  step: Step;
-  /** The step's due time, or now when later: the earliest it may leave. */
-  desiredAt: string;
-  timing?: TimingRulesInput | null;
-  /** The announced call's slot key and local time; reserved from the paced send time (its task shown as upcoming with `callStep`). */
-  announce?: { slotKey: string; at: string; callStep?: Step } | null;
-  /** A reschedule overrode the timing rules: the send window does not move it. */
-  ignoreTimingRules?: boolean;
-};
+/** What the workflow stages: paced on the mailbox, the announced call reserved from the send time. */
+export type StagePacedEmailInput = Omit<StageRequest, 'pace' | 'announcedCallAt'>;
 export type TouchState = { status: DeliveryStatus; sentAt: string | null; detail: string | null; scheduledAt: string | null; announcedCallAt: string | null };
 
 /** How long the workflow's fallback waits for a sender that holds the touch. */
@@ -36,11 +21,6 @@ const IN_FLIGHT_WAIT_MS = 20_000;
 
 export function createTouchActivities({ db, channels }: { db: Database; channels: ChannelRegistry }) {
   return {
-    /** Workflows recorded before pacing: sent at `sendAt`, announcing the slot already reserved. */
-    async stageEmail(i: StageEmailInput): Promise<StageEmailResult> {
-      return stageEmailTouch(db, channels, { ...i, desiredAt: i.sendAt, pace: false, announcedCallAt: i.announcedCallAt ?? null });
-    },
-
     /** Idempotent per (enrollment, step visit): paced on its mailbox, the announced call reserved from the send time. */
     async stagePacedEmail(i: StagePacedEmailInput): Promise<StageEmailResult> {
       return stageEmailTouch(db, channels, { ...i, pace: true });

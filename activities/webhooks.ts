@@ -6,16 +6,16 @@ import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/comm
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from '../db/schema.js';
-import { secretBoxFromEnv, type SecretBox } from '../security/secrets.js';
-import { allowListFromEnv, UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../security/ssrf.js';
+import type { SecretBox } from '../security/secrets.js';
+import { UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../security/ssrf.js';
 import { signMessage, type StoredSecret } from '../security/webhook-signing.js';
 import { appendEvent } from '../application/timeline.js';
 import { postPinned, type PostResult } from '../channels/pinned-post.js';
 
 export type WebhookActivityOptions = {
-  allowList?: AllowList;
+  /** Private hosts an operator lets webhooks reach (WEBHOOK_ALLOWED_HOSTS). */
+  allowList: AllowList;
   lookup?: LookupAll;
-  box?: SecretBox;
   /** Per POST; 10 s. */
   timeoutMs?: number;
   /** A message whose first attempt is older than this is given up; 24 h. */
@@ -46,11 +46,11 @@ export function messageBody(e: typeof events.$inferSelect): string {
 
 export const webhookMessageId = (deliveryId: number) => `msg_${deliveryId}`;
 
-export function createWebhookActivities(deps: { db: Database; webhooks?: WebhookActivityOptions | undefined }) {
-  const o = deps.webhooks ?? {};
+export function createWebhookActivities(deps: { db: Database; secrets: SecretBox; webhooks: WebhookActivityOptions }) {
+  const o = deps.webhooks;
   const db = deps.db;
-  const allowList = o.allowList ?? allowListFromEnv();
-  const box = o.box ?? secretBoxFromEnv();
+  const allowList = o.allowList;
+  const box = deps.secrets;
   const timeoutMs = o.timeoutMs ?? 10_000;
   const giveUpAfterMs = o.giveUpAfterMs ?? 24 * 3600_000;
   const disableAfterMs = o.disableAfterMs ?? 5 * 24 * 3600_000;

@@ -13,7 +13,6 @@ import { methodRouting } from './method-not-allowed.js';
 import type { ApiDeps } from './deps.js';
 import { authenticateCaller } from './auth/caller.js';
 import { idempotencyStore } from './middleware/idempotency.js';
-import { secretBoxFromEnv } from '../security/secrets.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { problem, ProblemError } from './problem.js';
 import { validationHook } from './validation.js';
@@ -66,7 +65,7 @@ export function createApp(deps: ApiDeps) {
   const publicRoutes = [/^\/v1\/workspaces$/, /^\/v1\/auth\/(sign-in|accept|setup)$/, /^\/v1\/inbound\//, /^\/v1\/unsubscribe\//];
   app.use(
     '/v1/*',
-    except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticateCaller(deps.db), rateLimit(deps.rateLimit), idempotencyStore({ db: deps.db, box: deps.webhooks?.box ?? secretBoxFromEnv() })),
+    except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticateCaller(deps.db), rateLimit(deps.rateLimit), idempotencyStore({ db: deps.db, box: deps.secrets })),
   );
   // After authentication: an unknown caller learns nothing about the paths.
   const methods = methodRouting(app);

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../db/client.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { AllowList, LookupAll } from '../security/ssrf.js';
+import type { UnsubscribeSigner } from '../security/unsubscribe-token.js';
 import type { RateLimit } from './middleware/rate-limit.js';
 
 /** What the HTTP layer needs; injected so tests pass their own database and Temporal client. */
@@ -13,8 +14,17 @@ export type ApiDeps = {
   operatorToken?: string | undefined;
   /** Per API key; defaults to 100 requests per second with bursts of 200. */
   rateLimit?: RateLimit | undefined;
-  /** Webhook URL checks and secret sealing; by default WEBHOOK_ALLOWED_HOSTS and RELANCE_SECRET_KEY. */
-  webhooks?: { allowList?: AllowList; lookup?: LookupAll; box?: SecretBox } | undefined;
+  /**
+   * The workspace secret box (the process's secret key): seals webhook, inbound-source and action
+   * provider secrets, mailbox credentials and the idempotent answers replayed to a key.
+   */
+  secrets: SecretBox;
+  /** Verifies the one-click unsubscribe links the outbox signs (same secret key). */
+  unsubscribe: UnsubscribeSigner;
+  /** Private hosts an operator lets webhook, action provider and SMTP URLs reach (WEBHOOK_ALLOWED_HOSTS). */
+  allowList: AllowList;
+  /** Resolves a URL's host for the SSRF guard; the system resolver by default (tests pass their own). */
+  lookup?: LookupAll | undefined;
   /** Mail settings: the local outbox folder (its page), the public URL of unsubscribe links. */
   mail?: { localOutboxDir?: string | null; publicUrl?: string } | undefined;
   /** Sign-in attempts per client address per minute, failures before a lockout, its length. */
@@ -24,3 +34,6 @@ export type ApiDeps = {
   /** What "now" is for due and overdue tasks; Date.now by default (tests on the time-skipping server pass its clock). */
   clock?: (() => number | Promise<number>) | undefined;
 };
+
+/** What a service that starts or signals workflows needs (the API, the benchmark, provisioning scripts). */
+export type WorkflowDeps = Pick<ApiDeps, 'db' | 'temporal' | 'taskQueue'>;

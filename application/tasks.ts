@@ -2,6 +2,7 @@
 // its provider touch, and the announced call's task shown as upcoming from its slot's reservation.
 import { and, eq, sql } from 'drizzle-orm';
 import { actionChannelOf } from '../channels/actions/task.js';
+import { STEP_TYPE_TABLE } from '../domain/sequences/step-types.js';
 import type { Database, DbOrTx } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
 import { actionProviders, events, tasks, touches, users } from '../db/schema.js';
@@ -29,15 +30,6 @@ export type OpenTaskInput = {
   extraPrep?: Record<string, unknown>;
   /** Due at the assignee's first working moment at or after `dueAt` (their zone and working hours). */
   withinWorkingHours?: boolean;
-};
-
-const defaultTitles: Record<string, string> = {
-  linkedin_note: 'Send the LinkedIn connection note',
-  call: 'Call',
-  voicemail: 'Leave a voicemail',
-  callback: 'Call back',
-  task: 'Task',
-  escalation: 'Escalation call',
 };
 
 /** The assignee's (the rep's, or the manager's) first working moment at or after the requested time. */
@@ -125,7 +117,7 @@ export async function draftTask(db: Database, ctx: EnrollmentContext, i: OpenTas
     ...(automated ? { automation: { provider: 'http', channel } } : {}),
     ...i.extraPrep,
   };
-  const title = i.title ?? `${i.step.title ?? defaultTitles[i.step.type] ?? 'Task'}${fullName ? `: ${fullName}` : ''}${ctx.account ? ` (${ctx.account.name})` : ''}`;
+  const title = i.title ?? `${i.step.title ?? STEP_TYPE_TABLE[i.step.type].defaultTitle ?? 'Task'}${fullName ? `: ${fullName}` : ''}${ctx.account ? ` (${ctx.account.name})` : ''}`;
   const dueAt = new Date(i.dueAt);
   return {
     row: {

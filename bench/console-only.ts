@@ -7,12 +7,12 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createChannelRegistry } from '../channels/registry.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
+import { processSecurity } from '../runtime/secret-key.js';
 import { createRelanceWorker } from '../runtime/worker.js';
 import { ensureWorkflowBundle } from '../runtime/workflow-bundle.js';
 import { startThrowawayPostgres } from '../scripts/lib/pg-cluster.js';
 import { freePort } from '../scripts/lib/ports.js';
 import { startTemporalDevServer } from '../scripts/lib/temporal-dev-server.js';
-import { secretBoxFromEnv } from '../security/secrets.js';
 import { measureConsole } from './console.js';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -23,11 +23,12 @@ const taskQueue = 'bench-console';
 try {
   await migrateDatabase(handle);
   const temporal = new Client({ connection: await Connection.connect({ address: dev.address }) });
-  const channels = createChannelRegistry({ secrets: secretBoxFromEnv(), google: { clientId: undefined, clientSecret: undefined, rootUrl: undefined, tokenUrl: undefined }, localOutboxDir: join(tmpdir(), `relance-bench-outbox-${process.pid}`), publicUrl: 'http://localhost:3000' });
-  const worker = await createRelanceWorker({ connection: await NativeConnection.connect({ address: dev.address }), namespace: 'default', taskQueue, deps: { db: handle.db, temporal, channels }, workflowBundlePath: bundle });
+  const security = processSecurity();
+  const channels = createChannelRegistry({ ...security, google: { clientId: undefined, clientSecret: undefined, rootUrl: undefined, tokenUrl: undefined }, localOutboxDir: join(tmpdir(), `relance-bench-outbox-${process.pid}`), publicUrl: 'http://localhost:3000' });
+  const worker = await createRelanceWorker({ connection: await NativeConnection.connect({ address: dev.address }), namespace: 'default', taskQueue, deps: { db: handle.db, temporal, channels, secrets: security.secrets, webhooks: { allowList: security.allowList } }, workflowBundlePath: bundle });
   const running = worker.run();
   try {
-    console.log(JSON.stringify(await measureConsole({ db: handle.db, temporal, taskQueue })));
+    console.log(JSON.stringify(await measureConsole({ db: handle.db, temporal, taskQueue, security })));
   } finally {
     worker.shutdown();
     await running;

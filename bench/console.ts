@@ -18,6 +18,7 @@ import type { Database } from '../db/client.js';
 import { userPasswords } from '../db/auth-schema.js';
 import { prospects, sequences, tasks, users, workspaces } from '../db/schema.js';
 import { ensureConsoleBuild } from '../runtime/console-bundle.js';
+import type { ProcessSecurity } from '../runtime/secret-key.js';
 import { runProvisioningScript } from '../scripts/lib/run-script.js';
 import { percentile, pool } from './pool.js';
 
@@ -37,7 +38,7 @@ export function consoleJsKbGz(dir: string): number {
   return Math.round((bytes / 1024) * 10) / 10;
 }
 
-export async function measureConsole(opts: { db: Database; temporal: Client; taskQueue: string }): Promise<ConsoleFigures> {
+export async function measureConsole(opts: { db: Database; temporal: Client; taskQueue: string; security: ProcessSecurity }): Promise<ConsoleFigures> {
   const { db, temporal, taskQueue } = opts;
   const [dir, executablePath] = await Promise.all([ensureConsoleBuild(), runProvisioningScript('ensure-chromium.sh')]);
   const alwaysOpen = { weekendDays: [], holidayTypes: [], sendWindow: { start: '00:00', end: '23:59' }, callWindow: { start: '00:00', end: '23:59' }, minGapMinutes: 0, maxTouchesPerWeek: 1000 };
@@ -69,7 +70,7 @@ export async function measureConsole(opts: { db: Database; temporal: Client; tas
   }
   log(`seeded ${WORKSPACE_TASKS} open tasks, ${REP_TASKS} for the rep`);
 
-  const server = await startHttpServer(createApp({ db, temporal, taskQueue, consoleDir: dir, rateLimit: { perSecond: 1000, burst: 1000 } }), '127.0.0.1', 0);
+  const server = await startHttpServer(createApp({ ...opts.security, db, temporal, taskQueue, consoleDir: dir, rateLimit: { perSecond: 1000, burst: 1000 } }), '127.0.0.1', 0);
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   try {
     const signIn = await fetch(`${server.url}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'console-rep@bench.test', password }) });

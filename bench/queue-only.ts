@@ -3,6 +3,7 @@
 // the queue never reaches them. Prints one JSON line of figures on stdout.
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app.js';
+import { processSecurity } from '../runtime/secret-key.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { workspaces } from '../db/schema.js';
@@ -16,7 +17,7 @@ try {
   const [ws] = await handle.db.insert(workspaces).values({ name: 'Queue bench', timeZone: 'UTC' }).returning();
   // A lazy connection: the queue routes never call Temporal, so it is never opened.
   const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-  const app = createApp({ db: handle.db, temporal, taskQueue: 'bench' });
+  const app = createApp({ ...processSecurity(), db: handle.db, temporal, taskQueue: 'bench' });
   console.log(JSON.stringify(await measureTaskQueue({ db: handle.db, app, workspaceId: ws!.id })));
 } finally {
   await handle.close();

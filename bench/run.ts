@@ -15,6 +15,7 @@ import { migrateDatabase } from '../db/migrate.js';
 import { prospects, sequences, tasks, touches, users, workspaces } from '../db/schema.js';
 import { parseSequenceDefinition } from '../domain/sequences/index.js';
 import { bundleEntry } from '../runtime/entry-bundle.js';
+import { processSecurity } from '../runtime/secret-key.js';
 import { ensureWorkflowBundle } from '../runtime/workflow-bundle.js';
 import { startThrowawayPostgres } from '../scripts/lib/pg-cluster.js';
 import { freePort } from '../scripts/lib/ports.js';
@@ -116,7 +117,8 @@ try {
   const imported = await importProspects(db, ws!.id, importRows);
   const importPerS = importRows.length / seconds(performance.now() - t);
   log(`import: ${imported.created} created, ${imported.errors.length} row errors, ${importPerS.toFixed(0)} rows/s`);
-  const app = createApp({ db, temporal: client, taskQueue });
+  const security = processSecurity();
+  const app = createApp({ ...security, db, temporal: client, taskQueue });
   const queue = await measureTaskQueue({ db, app, workspaceId: ws!.id });
   log(`task queue: ${JSON.stringify(queue)}`);
   // Outbound webhooks under a steady flow of events, delivered by the worker (allowed to reach
@@ -124,7 +126,7 @@ try {
   const hooks = await measureWebhookLag({ db, temporal: client, taskQueue, workspaceId: ws!.id, ratePerSecond: 50, durationSeconds: 20 });
   log(`webhooks: ${JSON.stringify(hooks)}`);
   // The console in Chromium, in a workspace of its own (10,000 open tasks, 300 real inbound calls for its rep).
-  const consoleFigures = await measureConsole({ db, temporal: client, taskQueue });
+  const consoleFigures = await measureConsole({ db, temporal: client, taskQueue, security });
   log(`console: ${JSON.stringify(consoleFigures)}`);
   // Hygiene before the rounds, as pgbench does: the API phases just wrote 100,000 tasks and
   // 10,000 prospects; vacuum and analyze them now rather than in the middle of some round.

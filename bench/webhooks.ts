@@ -10,7 +10,7 @@ import type { Database } from '../db/client.js';
 import { webhookSubscriptions } from '../db/schema.js';
 import { nudgeWebhookWorkflow } from '../application/webhook-workflows.js';
 import { startWebhookNudger } from '../runtime/webhook-nudger.js';
-import { secretBoxFromEnv } from '../security/secrets.js';
+import { processSecurity } from '../runtime/secret-key.js';
 import { generateWebhookSecret, newStoredSecret } from '../security/webhook-signing.js';
 import { percentile } from './pool.js';
 
@@ -46,7 +46,7 @@ export async function measureWebhookLag(opts: WebhookLagOptions): Promise<{ webh
   const { port } = server.address() as AddressInfo;
   const [sub] = await opts.db
     .insert(webhookSubscriptions)
-    .values({ workspaceId: opts.workspaceId, url: `http://127.0.0.1:${port}/bench`, eventTypes: ['email.sent'], secrets: [newStoredSecret(secretBoxFromEnv(), generateWebhookSecret())] })
+    .values({ workspaceId: opts.workspaceId, url: `http://127.0.0.1:${port}/bench`, eventTypes: ['email.sent'], secrets: [newStoredSecret(processSecurity().secrets, generateWebhookSecret())] })
     .returning();
   const nudger = opts.nudger === false ? null : await startWebhookNudger({ db: opts.db, temporal: opts.temporal, taskQueue: opts.taskQueue });
   try {

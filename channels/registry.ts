@@ -2,6 +2,8 @@
 // transport, an OAuth client with its access token), rebuilt when the mailbox row changes.
 import type { GoogleConfig } from './config.js';
 import type { SecretBox } from '../security/secrets.js';
+import type { AllowList } from '../security/ssrf.js';
+import type { UnsubscribeSigner } from '../security/unsubscribe-token.js';
 import { createHttpActionProvider, type HttpActionOptions } from './actions/http.js';
 import { createGmailSender } from './email/gmail.js';
 import { createLocalOutbox } from './email/local-outbox.js';
@@ -14,9 +16,13 @@ export type ChannelRegistryOptions = {
   /** Folder of the local outbox for reps without a mailbox; null: their emails are held. */
   localOutboxDir: string | null;
   publicUrl: string;
-  actions?: Omit<HttpActionOptions, 'secrets'>;
-  /** SMTP hosts a mailbox may point at although private, timeouts (default: WEBHOOK_ALLOWED_HOSTS). */
-  smtp?: SmtpSenderOptions;
+  /** Signs the one-click unsubscribe link of every email. */
+  unsubscribe: UnsubscribeSigner;
+  /** Private hosts an operator lets SMTP mailboxes and action providers reach (WEBHOOK_ALLOWED_HOSTS). */
+  allowList: AllowList;
+  actions?: Partial<Omit<HttpActionOptions, 'secrets'>>;
+  /** SMTP lookups and timeouts. */
+  smtp?: Partial<SmtpSenderOptions>;
   /** Tests replace a provider kind (a provider that fails on purpose, a counting one). */
   overrides?: {
     email?: (mailbox: MailboxRow | null) => EmailProvider | null | undefined;
@@ -30,6 +36,7 @@ export function createChannelRegistry(o: ChannelRegistryOptions): ChannelRegistr
   const retired: EmailProvider[] = [];
   return {
     publicUrl: o.publicUrl,
+    unsubscribe: o.unsubscribe,
     emailFor(mailbox) {
       const overridden = o.overrides?.email?.(mailbox);
       if (overridden !== undefined) return overridden;
@@ -39,12 +46,12 @@ export function createChannelRegistry(o: ChannelRegistryOptions): ChannelRegistr
       if (cached && cached.version === version) return cached.provider;
       // Settings or credentials changed: the old transport finishes what it holds, then closes.
       if (cached) retired.push(cached.provider);
-      const provider = mailbox.provider === 'gmail' ? createGmailSender(mailbox, o.secrets, o.google) : createSmtpSender(mailbox, o.secrets, o.smtp);
+      const provider = mailbox.provider === 'gmail' ? createGmailSender(mailbox, o.secrets, o.google) : createSmtpSender(mailbox, o.secrets, { allowList: o.allowList, ...o.smtp });
       senders.set(mailbox.id, { version, provider });
       return provider;
     },
     actionFor(row) {
-      return o.overrides?.action?.(row) ?? createHttpActionProvider(row, { ...o.actions, secrets: o.secrets });
+      return o.overrides?.action?.(row) ?? createHttpActionProvider(row, { allowList: o.allowList, ...o.actions, secrets: o.secrets });
     },
     async close() {
       const all = [...senders.values()].map((s) => s.provider).concat(retired, fallback ? [fallback] : []);

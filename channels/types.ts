@@ -2,7 +2,9 @@
 // outbox knows only these: an email leaves through the EmailProvider of its mailbox, a
 // LinkedIn/call/voicemail touch through the workspace's ActionProvider when it has one (else
 // the touch is a rep task and never reaches this layer).
+import type { UnsubscribeSigner } from '../security/unsubscribe-token.js';
 import type { actionProviders, mailboxes } from '../db/schema.js';
+import type { ActionChannel } from '../domain/sequences/step-types.js';
 
 export type MailboxRow = typeof mailboxes.$inferSelect;
 export type ActionProviderRow = typeof actionProviders.$inferSelect;
@@ -69,7 +71,7 @@ export type OutboundAction = {
   taskId: string;
   enrollmentId: string;
   prospectId: string;
-  channel: 'linkedin' | 'call' | 'voicemail';
+  channel: ActionChannel;
   stepKey: string;
   dueAt: string;
   prospect: { name: string; email: string | null; phone: string | null; linkedinUrl: string | null; timeZone: string | null };
@@ -95,5 +97,7 @@ export interface ChannelRegistry {
   actionFor(provider: ActionProviderRow): ActionProvider;
   /** Base URL of links in emails (one-click unsubscribe). */
   readonly publicUrl: string;
+  /** Signs each email's one-click unsubscribe link. */
+  readonly unsubscribe: UnsubscribeSigner;
   close(): Promise<void>;
 }

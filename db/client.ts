@@ -44,7 +44,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<DatabaseH
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { preparedByDefault } = await import('./prepared.js');
-    const prepare = opts.preparedStatements ?? process.env.DATABASE_PREPARED_STATEMENTS !== 'false';
+    const prepare = opts.preparedStatements ?? true;
     const sql = postgres(opts.databaseUrl, {
       max: opts.maxConnections ?? 10,
       onnotice: () => {},

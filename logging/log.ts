@@ -5,8 +5,6 @@
 import { pino, type Logger } from 'pino';
 import { describeError } from './error-fields.js';
 
-const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-const fromEnv = process.env.LOG_LEVEL as (typeof LEVELS)[number] | undefined;
 
 /** Keys whose values are never written: personal data, secrets, and a driver's query details. */
 const REDACTED_KEYS = ['email', 'to', 'from', 'address', 'password', 'secret', 'secrets', 'token', 'refreshToken', 'authorization', 'secretHash', 'key', 'query', 'params', 'parameters', 'body', 'text', 'subject'];
@@ -25,7 +23,8 @@ export function logTo(destination: Sink): () => void {
 
 export const log: Logger = pino(
   {
-    level: fromEnv && LEVELS.includes(fromEnv) ? fromEnv : 'info',
+    // The entries set the configured level (LOG_LEVEL, runtime/config.ts) as they start.
+    level: 'info',
     base: { pid: process.pid },
     serializers: { err: describeError, error: describeError },
     redact: { paths: REDACTED_KEYS.flatMap((k) => [k, `*.${k}`]), censor: '[redacted]' },

@@ -7,7 +7,7 @@ import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { ChannelRegistry, MailboxRow } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import { events, touches } from '../db/schema.js';
-import { createUnsubscribeSigner, type UnsubscribeSigner } from '../security/unsubscribe-token.js';
+import type { UnsubscribeSigner } from '../security/unsubscribe-token.js';
 import { SMTP_POOL_CONNECTIONS } from '../channels/email/smtp.js';
 import { retryWhileUnreachable } from '../db/retry.js';
 import { rowsOf } from '../db/rows.js';
@@ -68,7 +68,6 @@ export type DeliverOptions = {
   stopped?: () => boolean;
 };
 
-let defaultSigner: UnsubscribeSigner | null = null;
 
 /** Sends in flight per mailbox: as many as an SMTP mailbox's pool has connections. */
 const inFlightLimit = (t: TouchRow) => (t.provider === 'smtp' ? SMTP_POOL_CONNECTIONS : Infinity);
@@ -85,7 +84,7 @@ export async function deliverClaimed(db: Database, channels: ChannelRegistry, cl
   const batch = Array.isArray(claimed) ? claimed : [claimed];
   if (batch.length === 0) return [];
   const now = () => o.at ?? new Date();
-  const signer = o.signer ?? (defaultSigner ??= createUnsubscribeSigner());
+  const signer = o.signer ?? channels.unsubscribe;
   const ctx = await loadSendContext(db, batch);
   const env = { db, channels, ctx, signer, now: now(), fixedSentAt: o.at };
   const applied: SendResult[] = [];

@@ -4,12 +4,13 @@ import { consoleBuildOrNull } from './console-bundle.js';
 import { startHttpServer } from '../api/server.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
-import { loadConfig } from './config.js';
+import { configureProcess } from './config.js';
+import { processSecurity } from './secret-key.js';
 import { onShutdown } from './shutdown.js';
 import { createTemporalClient } from './temporal.js';
 import { log } from '../logging/log.js';
 
-const config = loadConfig();
+const config = configureProcess();
 if (!config.databaseUrl) {
   log.error('start:api needs DATABASE_URL (the embedded PGlite serves one process: use `npm start`)');
   process.exit(2);
@@ -17,7 +18,8 @@ if (!config.databaseUrl) {
 const handle = await openDatabase(config);
 await migrateDatabase(handle);
 const temporal = createTemporalClient(config.temporal);
-const app = createApp({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue, operatorToken: config.operatorToken, rateLimit: config.rateLimit, mail: config.mail, consoleDir: await consoleBuildOrNull() });
+// The same secrets, unsubscribe signer and allow-list as the worker's (and the tests' harness).
+const app = createApp({ ...processSecurity(), db: handle.db, temporal, taskQueue: config.temporal.taskQueue, operatorToken: config.operatorToken, rateLimit: config.rateLimit, mail: config.mail, consoleDir: await consoleBuildOrNull() });
 const server = await startHttpServer(app, config.host, config.port);
 log.info({ url: server.url, docs: `${server.url}/docs`, temporal: config.temporal.address }, 'API started');
 onShutdown(

@@ -4,9 +4,9 @@
 import type { Client } from '@temporalio/client';
 import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
-import { secretBoxFromEnv, type SecretBox } from '../security/secrets.js';
+import type { SecretBox } from '../security/secrets.js';
 import { startCalendarSync } from './calendar-sync.js';
-import { loadConfig, type GoogleConfig } from './config.js';
+import type { GoogleConfig } from './config.js';
 import { startGmailPoller } from './gmail-poller.js';
 import { startOutboxDispatcher } from './outbox-dispatcher.js';
 
@@ -14,9 +14,9 @@ export type ChannelServicesOptions = {
   db: Database;
   temporal: Client;
   channels: ChannelRegistry;
-  /** Google OAuth client and endpoints (default: the environment's) and the box mailbox tokens are sealed in. */
-  google?: GoogleConfig;
-  secrets?: SecretBox;
+  /** Google OAuth client and endpoints, and the workspace secret box mailbox tokens are sealed in. */
+  google: GoogleConfig;
+  secrets: SecretBox;
   /** Gmail reply polling interval (default 30 s); calendar hold sync interval (default 5 s). */
   pollIntervalMs?: number;
   calendarIntervalMs?: number;
@@ -29,8 +29,7 @@ export type ChannelServices = {
 
 export function startChannelServices(o: ChannelServicesOptions): ChannelServices {
   const dispatcher = startOutboxDispatcher({ db: o.db, channels: o.channels });
-  const google = o.google ?? loadConfig().mail.google;
-  const secrets = o.secrets ?? secretBoxFromEnv();
+  const { google, secrets } = o;
   const calendar = startCalendarSync({ db: o.db, google, secrets, ...(o.calendarIntervalMs ? { intervalMs: o.calendarIntervalMs } : {}) });
   const poller = startGmailPoller({ db: o.db, temporal: o.temporal, google, secrets, ...(o.pollIntervalMs ? { intervalMs: o.pollIntervalMs } : {}) });
   return {

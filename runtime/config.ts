@@ -1,6 +1,7 @@
 // Process configuration from the environment, validated once at start so a typo fails
 // loudly with the variable's name instead of surfacing later as a confusing runtime error.
 import { z } from 'zod';
+import { log } from '../logging/log.js';
 import type { MailConfig } from '../channels/config.js';
 
 export type { GoogleConfig, MailConfig } from '../channels/config.js';
@@ -12,6 +13,8 @@ const port = z.coerce.number().int().min(0).max(65535);
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** "false" for a pooler in transaction mode that cannot keep named statements. */
+  DATABASE_PREPARED_STATEMENTS: z.string().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
@@ -49,6 +52,7 @@ const EnvSchema = z.object({
 
 export type Config = {
   databaseUrl: string | undefined;
+  preparedStatements: boolean;
   dataDir: string;
   host: string;
   port: number;
@@ -94,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const localOutbox = e.RELANCE_LOCAL_OUTBOX ?? env.NODE_ENV !== 'production';
   return {
     databaseUrl: e.DATABASE_URL,
+    preparedStatements: e.DATABASE_PREPARED_STATEMENTS !== 'false',
     dataDir: e.DATA_DIR,
     host: e.HOST,
     port: e.PORT,
@@ -123,4 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     enrollmentStartGraceMs: e.ENROLLMENT_START_GRACE_SECONDS * 1000,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
   };
+}
+
+/** What an entry (api-main, worker-main, npm start) reads once as it starts: the configuration, its log level applied. */
+export function configureProcess(env: NodeJS.ProcessEnv = process.env): Config {
+  const config = loadConfig(env);
+  log.level = config.logLevel;
+  return config;
 }

@@ -1,17 +1,18 @@
 // `npm run start:worker`: the Temporal worker alone, against an external Temporal and PostgreSQL.
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
-import { loadConfig } from './config.js';
+import { configureProcess } from './config.js';
 import { onShutdown } from './shutdown.js';
 import { connectWorkerConnection, createTemporalClient } from './temporal.js';
 import { startChannelServices } from './channel-services.js';
 import { channelRegistryFor } from './channels.js';
+import { processSecurity } from './secret-key.js';
 import { startEnrollmentReconciler } from './enrollment-reconciler.js';
 import { startWebhookNudger } from './webhook-nudger.js';
 import { createRelanceWorker, installWorkerRuntime, stopWorker } from './worker.js';
 import { log } from '../logging/log.js';
 
-const config = loadConfig();
+const config = configureProcess();
 if (!config.databaseUrl) {
   log.error('start:worker needs DATABASE_URL (the embedded PGlite serves one process: use `npm start`)');
   process.exit(2);
@@ -22,15 +23,16 @@ await migrateDatabase(handle);
 const connection = await connectWorkerConnection(config.temporal);
 // Activities signal other enrollments (an opt-out stops them all).
 const temporal = createTemporalClient(config.temporal);
-const channels = channelRegistryFor(config.mail);
+const security = processSecurity();
+const channels = channelRegistryFor(config.mail, security);
 const worker = await createRelanceWorker({
   connection,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
-  deps: { db: handle.db, temporal, channels },
+  deps: { db: handle.db, temporal, channels, secrets: security.secrets, webhooks: { allowList: security.allowList } },
 });
 const running = worker.run();
-const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google });
+const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, secrets: security.secrets });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue });
 const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue, graceMs: config.enrollmentStartGraceMs });
 log.info({ taskQueue: config.temporal.taskQueue, temporal: config.temporal.address }, 'worker started');

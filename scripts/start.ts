@@ -8,11 +8,12 @@ import { startHttpServer } from '../api/server.js';
 import { setupLinkIfNeeded } from '../api/auth/links.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
-import { loadConfig } from '../runtime/config.js';
+import { configureProcess } from '../runtime/config.js';
 import { onShutdown } from '../runtime/shutdown.js';
 import { connectWorkerConnection, createTemporalClient } from '../runtime/temporal.js';
 import { startChannelServices } from '../runtime/channel-services.js';
 import { channelRegistryFor } from '../runtime/channels.js';
+import { processSecurity } from '../runtime/secret-key.js';
 import { startEnrollmentReconciler } from '../runtime/enrollment-reconciler.js';
 import { startWebhookNudger } from '../runtime/webhook-nudger.js';
 import { createRelanceWorker, installWorkerRuntime, stopWorker } from '../runtime/worker.js';
@@ -22,7 +23,7 @@ import { startTemporalDevServer } from './lib/temporal-dev-server.js';
 
 const started = Date.now();
 const log = (msg: string) => console.log(`[relance] ${msg}`);
-const config = loadConfig();
+const config = configureProcess();
 installWorkerRuntime();
 const dataDir = resolve(config.dataDir);
 mkdirSync(dataDir, { recursive: true });
@@ -49,20 +50,21 @@ const temporalConfig = devServer ? { ...config.temporal, address: devServer.addr
 
 const connection = await connectWorkerConnection(temporalConfig);
 const temporal = createTemporalClient(temporalConfig);
-const channels = channelRegistryFor(config.mail);
+const security = processSecurity();
+const channels = channelRegistryFor(config.mail, security);
 const worker = await createRelanceWorker({
   connection,
   namespace: temporalConfig.namespace,
   taskQueue: temporalConfig.taskQueue,
-  deps: { db: handle.db, temporal, channels },
+  deps: { db: handle.db, temporal, channels, secrets: security.secrets, webhooks: { allowList: security.allowList } },
   workflowBundlePath: bundlePath,
 });
 const workerRun = worker.run();
-const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google });
+const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, secrets: security.secrets });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
 const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, graceMs: config.enrollmentStartGraceMs });
 const operatorToken = config.operatorToken ?? localOperatorToken(config.dataDir);
-const app = createApp({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail, consoleDir });
+const app = createApp({ ...security, db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail, consoleDir });
 const server = await startHttpServer(app, config.host, config.port);
 
 const setupLink = await setupLinkIfNeeded(handle.db, config.mail.publicUrl);

@@ -28,8 +28,6 @@ export function parseAllowList(raw: string | undefined): AllowList {
   return list;
 }
 
-export const allowListFromEnv = (env: NodeJS.ProcessEnv = process.env): AllowList => parseAllowList(env.WEBHOOK_ALLOWED_HOSTS);
-
 const defaultLookup: LookupAll = (host) => dnsLookup(host, { all: true, verbatim: true });
 
 /** The IPv4 addresses a NAT64, 6to4 or Teredo address carries, which decide where it leads. */

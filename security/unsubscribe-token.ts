@@ -1,14 +1,13 @@
 // One-click unsubscribe tokens (RFC 8058 links in every email): HMAC-SHA256 over the workspace,
-// prospect and touch, keyed by a key derived from RELANCE_SECRET_KEY. Nothing to store; a token
+// prospect and touch, keyed by a key derived from the process's secret key. Nothing to store; a token
 // cannot be forged or edited into another prospect's, and is checked in constant time.
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { secretKeyFromEnv } from './secrets.js';
 
 export type UnsubscribeClaims = { workspaceId: string; prospectId: string; touchId: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function createUnsubscribeSigner(secretKey: Buffer = secretKeyFromEnv()) {
+export function createUnsubscribeSigner(secretKey: Buffer) {
   const key = Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), 'relance unsubscribe v1', 32));
   const mac = (payload: string) => createHmac('sha256', key).update(payload).digest();
   return {

@@ -8,8 +8,6 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { ACTION_CHANNELS } from '../../channels/actions/task.js';
 import type { Database } from '../../db/client.js';
 import { actionProviders } from '../../db/schema.js';
-import { secretBoxFromEnv } from '../../security/secrets.js';
-import { allowListFromEnv } from '../../security/ssrf.js';
 import { generateWebhookSecret } from '../../security/webhook-signing.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
@@ -129,9 +127,7 @@ async function handBackToReps(db: Database, workspaceId: string, channel: string
 export function actionProviderRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
-  const box = deps.webhooks?.box ?? secretBoxFromEnv();
-  const allowList = deps.webhooks?.allowList ?? allowListFromEnv();
-  const lookup = deps.webhooks?.lookup;
+  const { secrets: box, allowList, lookup } = deps;
   const scoped = (row: ProviderRow) => and(eq(actionProviders.id, row.id), eq(actionProviders.workspaceId, row.workspaceId));
 
   app.openapi(routes.create, async (c) => {

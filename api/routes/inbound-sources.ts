@@ -4,7 +4,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { inboundSources } from '../../db/schema.js';
 import { generateInboundSecret } from '../../security/inbound-signature.js';
-import { secretBoxFromEnv } from '../../security/secrets.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonResponse, z } from '../scope.js';
@@ -58,7 +57,7 @@ const routes = {
 
 export function inboundSourceRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
-  const box = secretBoxFromEnv();
+  const box = deps.secrets;
 
   app.openapi(routes.put, async (c) => {
     const { workspaceId } = principalOf(c);

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { inboundSources } from '../../db/schema.js';
 import { InboundSignatureError, INBOUND_TOLERANCE_SECONDS, verifyInboundSignature } from '../../security/inbound-signature.js';
-import { secretBoxFromEnv, type SecretBox } from '../../security/secrets.js';
+import type { SecretBox } from '../../security/secrets.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { parseBody } from '../validation.js';
@@ -33,7 +33,7 @@ async function secretOf(db: Database, box: SecretBox, workspaceId: string, sourc
 
 export function inboundRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
-  const box = secretBoxFromEnv();
+  const box = deps.secrets;
 
   for (const source of INBOUND_SOURCES) {
     const mapping = inboundMappings[source];

@@ -6,8 +6,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
 import { mailboxes } from '../../db/schema.js';
-import { secretBoxFromEnv } from '../../security/secrets.js';
-import { allowListFromEnv } from '../../security/ssrf.js';
 import type { Database } from '../../db/client.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv, type Principal } from '../middleware/auth.js';
@@ -95,8 +93,7 @@ function checkCaps(daily: number, hourly: number) {
 export function mailboxRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
-  const box = deps.webhooks?.box ?? secretBoxFromEnv();
-  const allowList = deps.webhooks?.allowList ?? allowListFromEnv();
+  const { secrets: box, allowList } = deps;
   const tx = <T,>(fn: (t: Database) => Promise<T>) => db.transaction((t) => fn(t));
 
   app.openapi(routes.create, async (c) => {
@@ -109,7 +106,7 @@ export function mailboxRoutes(deps: ApiDeps) {
     if (body.provider === 'smtp') {
       const { password, ...s } = body.smtp;
       settings = { ...s, host: s.host.toLowerCase() };
-      await vetSmtpHost(settings, allowList, deps.webhooks?.lookup, 'body.smtp.host');
+      await vetSmtpHost(settings, allowList, deps.lookup, 'body.smtp.host');
       secret = password;
     } else secret = body.gmail.refreshToken;
     const row = await createMailbox(
@@ -194,7 +191,7 @@ export function mailboxRoutes(deps: ApiDeps) {
       if (!body.password) throw invalid('body.password', 'required for an SMTP mailbox');
       if (body.smtp) {
         const s = { ...body.smtp, host: body.smtp.host.toLowerCase() };
-        await vetSmtpHost(s, allowList, deps.webhooks?.lookup, 'body.smtp.host');
+        await vetSmtpHost(s, allowList, deps.lookup, 'body.smtp.host');
         set.settings = s;
       }
       set.sealedSecret = box.seal(body.password);

@@ -10,8 +10,6 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { workspaceSso } from '../../db/auth-schema.js';
 import { users } from '../../db/schema.js';
-import { secretBoxFromEnv } from '../../security/secrets.js';
-import { allowListFromEnv } from '../../security/ssrf.js';
 import { log } from '../../logging/log.js';
 import { defineRoute } from '../access.js';
 import type { ApiDeps } from '../deps.js';
@@ -56,8 +54,7 @@ const routes = {
 export function ssoRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
-  const box = deps.webhooks?.box ?? secretBoxFromEnv();
-  const allow = deps.webhooks?.allowList ?? allowListFromEnv();
+  const { secrets: box, allowList: allow } = deps;
   const base = (c: Context) => (deps.mail?.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
   const redirectUri = (c: Context) => `${base(c)}/auth/sso/callback`;
   const view = (c: Context, row: typeof workspaceSso.$inferSelect) => ({ issuer: row.issuer, clientId: row.clientId, redirectUri: redirectUri(c) });

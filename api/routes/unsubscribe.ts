@@ -7,7 +7,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { and, eq } from 'drizzle-orm';
 import { prospects, suppressions } from '../../db/schema.js';
-import { createUnsubscribeSigner, type UnsubscribeClaims } from '../../security/unsubscribe-token.js';
+import type { UnsubscribeClaims } from '../../security/unsubscribe-token.js';
 import type { ApiDeps } from '../deps.js';
 import type { AuthEnv } from '../middleware/auth.js';
 import { ProblemError, problemResponse, RETRY_AFTER_SECONDS } from '../problem.js';
@@ -68,7 +68,7 @@ const wantsHtml = (c: Context) => /text\/html/i.test(c.req.header('accept') ?? '
 
 export function unsubscribeRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
-  const signer = createUnsubscribeSigner();
+  const signer = deps.unsubscribe;
   for (const route of routes) app.openAPIRegistry.registerPath(route);
 
   /** The claims of a genuine token whose prospect still exists in its workspace, with the prospect's address. */

@@ -5,8 +5,6 @@ import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhooks/catalogue.js';
 import { wakeWebhookWorkflow } from '../../application/webhook-workflows.js';
-import { secretBoxFromEnv } from '../../security/secrets.js';
-import { allowListFromEnv } from '../../security/ssrf.js';
 import { generateWebhookSecret, newStoredSecret, rotateSecrets, type StoredSecret } from '../../security/webhook-signing.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
@@ -16,8 +14,6 @@ import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { findSubscription, startDelivery, storedEventTypes, subscriptionJson, vetWebhookUrl } from '../services/webhooks.js';
 import { defineRoute } from '../access.js';
-
-export type WebhookApiDeps = ApiDeps;
 
 const EventType = z.enum([...WEBHOOK_EVENT_TYPES, '*']);
 const Url = z.url({ protocol: /^https?$/ }).max(2000);
@@ -141,12 +137,11 @@ const routes = {
   }),
 };
 
-export function webhooksRoutes(deps: WebhookApiDeps) {
+export function webhooksRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
-  const allowList = deps.webhooks?.allowList ?? allowListFromEnv();
-  const box = deps.webhooks?.box ?? secretBoxFromEnv();
-  const lookup = deps.webhooks?.lookup;
+  const { allowList, secrets: box } = deps;
+  const lookup = deps.lookup;
   const start = (id: string) => startDelivery(deps.temporal, deps.taskQueue, id);
 
   app.openapi(routes.create, async (c) => {

@@ -1,7 +1,7 @@
 // Bulk enrollment: each item is validated and enrolled on its own, so one bad item fails
 // alone, never the batch. Starts run a few at a time: a 1,000-item batch must not open 1,000
 // workflow starts and 4,000 queries at once against the pool and Temporal.
-import type { ApiDeps } from '../deps.js';
+import type { WorkflowDeps } from '../deps.js';
 import type { Principal } from '../middleware/auth.js';
 import { ProblemError, problemBody, type Problem } from '../problem.js';
 import { validateInput } from '../validation.js';
@@ -32,7 +32,7 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (
 }
 
 export async function bulkEnroll(
-  deps: ApiDeps,
+  deps: WorkflowDeps,
   who: Principal,
   items: readonly unknown[],
   schema: z.ZodType<EnrollRequest>,

@@ -6,7 +6,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { enrollments } from '../../db/schema.js';
 import { enrollmentWorkflowId } from '../../workflows/ids.js';
-import type { ApiDeps } from '../deps.js';
+import type { WorkflowDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
 import { checkAndInsertEnrollment, type EnrollFindings } from './enroll-statement.js';
 import { enrollmentInput, ensureEnrollmentStarted, startEnrollmentWorkflow } from './enrollment-start.js';
@@ -32,7 +32,7 @@ function notFound(field: string, what: string) {
   });
 }
 
-export async function enroll(deps: ApiDeps, workspaceId: string, body: EnrollRequest) {
+export async function enroll(deps: WorkflowDeps, workspaceId: string, body: EnrollRequest) {
   const { db } = deps;
   const id = uuidv7();
   const workflowId = enrollmentWorkflowId(id);

@@ -5,14 +5,14 @@
 // `resultUrl` (linkedin or telephony source), naming the action id (the touch id).
 import { postPinned } from '../pinned-post.js';
 import type { SecretBox } from '../../security/secrets.js';
-import { allowListFromEnv, UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../../security/ssrf.js';
+import { UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../../security/ssrf.js';
 import { signMessage } from '../../security/webhook-signing.js';
 import type { ActionProvider, ActionProviderRow, OutboundAction, SendOutcome } from '../types.js';
 
 export type HttpActionOptions = {
   secrets: SecretBox;
   /** Private or loopback targets allowed anyway (WEBHOOK_ALLOWED_HOSTS by default). */
-  allowList?: AllowList;
+  allowList: AllowList;
   lookup?: LookupAll;
   timeoutMs?: number;
 };
@@ -51,7 +51,7 @@ function outcomeOf(statusCode: number | null, error: string | null): SendOutcome
 }
 
 export function createHttpActionProvider(row: ActionProviderRow, o: HttpActionOptions): ActionProvider {
-  const allowList = o.allowList ?? allowListFromEnv();
+  const { allowList } = o;
   const timeoutMs = o.timeoutMs ?? 10_000;
   // The row holds one sealed secret; signMessage takes the stored-secrets shape of webhooks.
   const secrets = [{ id: row.id, secret: row.secret, createdAt: row.createdAt.toISOString() }];

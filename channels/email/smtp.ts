@@ -7,7 +7,7 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
-import { allowListFromEnv, refusedRange, type AllowList, type LookupAll } from '../../security/ssrf.js';
+import { refusedRange, type AllowList, type LookupAll } from '../../security/ssrf.js';
 import type { SecretBox } from '../../security/secrets.js';
 import type { EmailProvider, MailboxRow, SendOutcome } from '../types.js';
 import { buildMime } from './mime.js';
@@ -26,8 +26,8 @@ export const SmtpSettingsSchema = z.object({
 export type SmtpSettings = z.infer<typeof SmtpSettingsSchema>;
 
 export type SmtpSenderOptions = {
-  /** Hosts and ranges a mailbox may point at although private (default: WEBHOOK_ALLOWED_HOSTS). */
-  allowList?: AllowList;
+  /** Hosts and ranges a mailbox may point at although private (the operator's WEBHOOK_ALLOWED_HOSTS). */
+  allowList: AllowList;
   lookup?: LookupAll;
   timeouts?: { connectionMs?: number; greetingMs?: number; socketMs?: number };
 };
@@ -38,7 +38,7 @@ export const SMTP_POOL_CONNECTIONS = 2;
 type Transport = ReturnType<typeof nodemailer.createTransport>;
 const Recipient = z.email().max(320);
 
-export function createSmtpSender(mailbox: MailboxRow, secrets: SecretBox, options: SmtpSenderOptions = {}): EmailProvider {
+export function createSmtpSender(mailbox: MailboxRow, secrets: SecretBox, options: SmtpSenderOptions): EmailProvider {
   // The message stream of each send, by its raw bytes: tells whether the server got all of it.
   const streams = new WeakMap<Buffer, PassThrough>();
   let transport: Promise<Transport | SendOutcome> | null = null;
@@ -93,7 +93,7 @@ async function build(mailbox: MailboxRow, secrets: SecretBox, o: SmtpSenderOptio
     return { status: 'disconnected', detail: 'credentials unreadable' };
   }
   const s = parsed.data;
-  const target = await vetHost(s.host, o.allowList ?? allowListFromEnv(), o.lookup ?? ((h) => dnsLookup(h, { all: true, verbatim: true })));
+  const target = await vetHost(s.host, o.allowList, o.lookup ?? ((h) => dnsLookup(h, { all: true, verbatim: true })));
   if ('status' in target) return target;
   return nodemailer.createTransport({
     pool: true,

@@ -3,7 +3,8 @@
 // enrollment carries the definition it started with in its workflow input.
 import { z } from 'zod';
 import { TimingRulesOverrideSchema } from '../timing/rules.js';
-import { BLOCKER_KINDS, HUMAN_STEP_TYPES, OUTCOMES, STEP_TYPES } from './vocabulary.js';
+import { BLOCKER_KINDS, OUTCOMES, STEP_TYPES } from './vocabulary.js';
+import { HUMAN_STEP_TYPES } from './step-types.js';
 
 export const SEQUENCE_SCHEMA_VERSION = 1;
 
@@ -12,7 +13,8 @@ const StepId = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes, starting with a letter');
 
-export { CALL_STEP_TYPES, HUMAN_STEP_TYPES, ORGANIZATIONAL_BLOCKERS, OTHER_BLOCKERS } from './vocabulary.js';
+export { ORGANIZATIONAL_BLOCKERS, OTHER_BLOCKERS } from './vocabulary.js';
+export { CALL_STEP_TYPES, HUMAN_STEP_TYPES } from './step-types.js';
 export type { BlockerKind, Outcome, StepType } from './vocabulary.js';
 export const StepTypeSchema = z.enum(STEP_TYPES);
 export const OutcomeSchema = z.enum(OUTCOMES);

@@ -2,7 +2,8 @@
 // does the enrollment go. Stateless on purpose: visit counts (maxVisits), escalation quotas
 // and clocks belong to the caller, so the same answer comes out in the API and in a workflow.
 import type { SequenceDefinition, Step, Target } from './definition.js';
-import { ORGANIZATIONAL_BLOCKERS, type BlockerKind, type Outcome, type StepType } from './vocabulary.js';
+import { ORGANIZATIONAL_BLOCKERS, type BlockerKind, type Outcome } from './vocabulary.js';
+import { STEP_TYPE_TABLE } from './step-types.js';
 import { UnknownStepError } from './errors.js';
 
 export type Transition =
@@ -10,36 +11,11 @@ export type Transition =
   | { kind: 'end'; reason: 'completed' | 'meeting_booked' | 'connected' }
   | { kind: 'stop'; reason: 'not_interested' | 'wrong_number' | 'sequence_rule' };
 
-const CALL_OUTCOMES: readonly Outcome[] = [
-  'connected',
-  'gatekeeper',
-  'no_answer',
-  'voicemail_left',
-  'wrong_number',
-  'not_interested',
-  'meeting_booked',
-  'blocker',
-];
-
-const ALLOWED: Record<StepType, readonly Outcome[]> = {
-  call: CALL_OUTCOMES,
-  callback: CALL_OUTCOMES,
-  // Leaving a voicemail can still turn into a live conversation or a gatekeeper picking up.
-  voicemail: ['voicemail_left', 'no_answer', 'connected', 'gatekeeper', 'meeting_booked', 'not_interested', 'wrong_number', 'blocker'],
-  linkedin_note: ['done', 'not_interested'],
-  task: ['done', 'meeting_booked', 'not_interested', 'blocker'],
-  // The executive's call to the contact's N+1/N+2 (PLAYBOOK §4).
-  escalation: ['connected', 'no_answer', 'meeting_booked', 'not_interested', 'done'],
-  // System steps: they end by themselves, nobody logs an outcome.
-  email: [],
-  wait: [],
-};
-
 /** Outcomes that end the cadence whatever the definition says (PLAYBOOK §2). */
 export const EXIT_OUTCOMES: readonly Outcome[] = ['meeting_booked', 'not_interested', 'wrong_number'];
 
 export function allowedOutcomes(step: Step): readonly Outcome[] {
-  return ALLOWED[step.type];
+  return STEP_TYPE_TABLE[step.type].outcomes;
 }
 
 /** A sentence explaining why `outcome` cannot be logged on `step`, or null when it can. */

@@ -1,12 +1,9 @@
 // The words of a cadence (step types, outcomes, blocker kinds) as plain constants, with no
 // schema library: workflow code imports these, so the workflow bundle stays small (every
 // cached workflow pays for what the bundle holds).
+// What each step type is (human or automatic, channels, outcomes, runner): ./step-types.ts.
 export const STEP_TYPES = ['linkedin_note', 'email', 'call', 'voicemail', 'callback', 'wait', 'task', 'escalation'] as const;
 export type StepType = (typeof STEP_TYPES)[number];
-
-/** Steps a person performs (a task in the rep's queue) versus steps the system sends. */
-export const HUMAN_STEP_TYPES: readonly StepType[] = ['linkedin_note', 'call', 'voicemail', 'callback', 'task'];
-export const CALL_STEP_TYPES: readonly StepType[] = ['call', 'callback'];
 
 /** What a rep can log on a call-like step (PLAYBOOK §2), plus `done` for generic tasks. */
 export const OUTCOMES = ['connected', 'gatekeeper', 'no_answer', 'voicemail_left', 'wrong_number', 'not_interested', 'meeting_booked', 'blocker', 'done'] as const;

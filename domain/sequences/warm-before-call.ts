@@ -5,7 +5,7 @@
 // holds here holds for every enrollment. An inbound cadence is exempt, saying why: the person
 // asked to be called.
 import type { SequenceDefinition, Step } from './definition.js';
-import { CALL_STEP_TYPES } from './vocabulary.js';
+import { CALL_STEP_TYPES } from './step-types.js';
 
 export type WarmRule = { emails: number; linkedin: number };
 export const DEFAULT_WARM_RULE: WarmRule = { emails: 2, linkedin: 1 };

@@ -3,6 +3,7 @@ import { isBusinessDay, nextBusinessDay } from './business-days.js';
 import { TimingError } from './errors.js';
 import { atLocalTime, fromWallClock, localDateOf } from './local-time.js';
 import { parseInstant, toInstantString, type InstantInput } from './instant.js';
+import type { TouchChannel } from '../sequences/step-types.js';
 import type { Place } from './place.js';
 import type { TimingRules } from './rules.js';
 import { assertTimeZone } from './time-zone.js';
@@ -14,7 +15,7 @@ import { nextWindowStartAt, type DailyWindow } from './windows.js';
  * Everything is computed on the prospect's wall clock (place.timeZone).
  */
 
-export type TouchChannel = 'email' | 'linkedin' | 'call' | 'task';
+export type { TouchChannel } from '../sequences/step-types.js';
 
 /** Generous bound on scheduleTouch's fix-point loop; each step only moves forward. */
 export const MAX_SCHEDULE_ITERATIONS = 400;

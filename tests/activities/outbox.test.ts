@@ -2,28 +2,23 @@
 // due emails send each exactly once; an opt-out or a suppression after staging stops a touch;
 // not-yet-due waits; a provider action gets its task and its signed result address; a system
 // task is completed through the tasks API without any workflow.
-import { Client, Connection } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimTouch, deliverClaimed } from '../../outbox/delivery.js';
 import { openSystemTask, uncertainDeliveryTask } from '../../application/system-tasks.js';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { generateApiKey } from '../../api/middleware/auth.js';
 import type { ActionProvider, EmailProvider, OutboundAction, OutboundEmail } from '../../channels/types.js';
 import { actionProviders, apiKeys, enrollments, events, prospects, suppressions, tasks, touches } from '../../db/schema.js';
 import { startOutboxDispatcher } from '../../runtime/outbox-dispatcher.js';
-import { callerFor, TEST_OPERATOR_TOKEN } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { callerFor, withTestApi } from '../support/api.js';
+import { type TestDatabase } from '../support/db.js';
 import { seedWorkspace } from '../support/fixtures.js';
 import { testChannelRegistry } from '../support/temporal.js';
 
 let db: TestDatabase;
 let app: RelanceApp;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
-});
-afterAll(async () => db?.drop());
+withTestApi({}, (w) => ({ db, app } = w));
 
 function countingProvider(): EmailProvider & { sent: OutboundEmail[] } {
   const sent: OutboundEmail[] = [];

@@ -9,12 +9,12 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { requestFingerprint } from '../../api/middleware/idempotency.js';
 import { rolesTable } from '../../api/roles-table.js';
 import { idempotencyKeys, webhookSubscriptions, actionProviders } from '../../db/schema.js';
 import { EMPTY_ALLOW_LIST } from '../../security/ssrf.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type Caller, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, type Caller, type KeyedWorkspace, createTestApp } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   // The real dev server: creating a webhook starts its delivery workflow.
   connection = await Connection.connect({ address: inject('temporalAddress') });
   const temporal = new Client({ connection });
-  app = createApp({ db: db.db, temporal, taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN, rateLimit: { perSecond: 1000, burst: 1000 }, webhooks: { allowList: EMPTY_ALLOW_LIST, lookup: async () => [{ address: '93.184.216.34', family: 4 }] } });
+  app = createTestApp({ db: db.db, temporal, taskQueue: 'x', rateLimit: { perSecond: 1000, burst: 1000 }, allowList: EMPTY_ALLOW_LIST, lookup: async () => [{ address: '93.184.216.34', family: 4 }] });
   ws = await createKeyedWorkspace(app);
   const me = await ws.call<{ data: Array<{ id: string }> }>('GET', '/v1/api-keys');
   keys.admin = { id: me.body.data[0]!.id, call: ws.call };

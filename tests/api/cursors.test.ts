@@ -3,15 +3,13 @@
 // document (every operation with a `cursor` parameter), so a new list is checked the day it is
 // added.
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { enrollments, prospects, sequences, users, webhookSubscriptions } from '../../db/schema.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp, offlineTemporal, type Problem } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
-type Problem = { status: number; errors?: Array<{ field: string }> };
 const cursor = (json: string) => Buffer.from(json).toString('base64url');
 
 let db: TestDatabase;
@@ -22,7 +20,7 @@ const pathValues: Record<string, string> = {};
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+  app = createTestApp({ db: db.db, temporal: offlineTemporal('200ms'), taskQueue: 'x' });
   ws = await createKeyedWorkspace(app);
   const w = ws.workspaceId;
   const [rep] = await db.db.insert(users).values({ workspaceId: w, email: 'rep@acme.test', name: 'Sam Rep' }).returning();

@@ -1,26 +1,20 @@
 // What the OpenAPI fuzzer (fuzz.test.ts) found, pinned one by one so a regression names itself
 // without a fuzzing run: each case is the smallest request that showed it.
-import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { callerFor, createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { describe, expect, it } from 'vitest';
+import type { RelanceApp } from '../../api/app.js';
+import { callerFor, TEST_OPERATOR_TOKEN, type KeyedWorkspace, offlineTemporal, withTestApi } from '../support/api.js';
 
 type Operation = { security?: unknown[]; requestBody?: { required?: boolean }; responses: Record<string, unknown> };
 type Doc = { security: unknown[]; paths: Record<string, Record<string, Operation>> };
 
-let db: TestDatabase;
 let app: RelanceApp;
 let ws: KeyedWorkspace;
 let doc: Doc;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
-  ws = await createKeyedWorkspace(app);
+withTestApi({ temporal: offlineTemporal('200ms') }, async (w) => {
+  ({ app, ws } = w);
   doc = (await (await app.request('/openapi.json')).json()) as Doc;
 });
-afterAll(async () => db?.drop());
 
 const raw = (method: string, path: string, init: { key?: string | null; body?: string; type?: string } = {}) =>
   app.request(path, {

@@ -10,15 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
 import { startHttpServer, type RunningServer } from '../../api/server.js';
 import { runProvisioningScript } from '../../scripts/lib/run-script.js';
-import { createUnsubscribeSigner } from '../../security/unsubscribe-token.js';
 import { parseAllowList } from '../../security/ssrf.js';
-import { callerFor, TEST_OPERATOR_TOKEN, type Caller } from '../support/api.js';
+import { callerFor, TEST_OPERATOR_TOKEN, type Caller, createTestApp } from '../support/api.js';
 import { createTestDatabase, onPglite, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 import { fuzzConfig, type FuzzSeeds } from './fuzz/config.js';
+import { testSecurity } from '../support/security.js';
 
 /** Fixed, so a finding reproduces with the same command. */
 const SEED = 20_260_515;
@@ -34,7 +33,7 @@ beforeAll(async () => {
   [db, schemathesis] = await Promise.all([createTestDatabase(), runProvisioningScript('ensure-schemathesis.sh')]);
   temporal = await startTestWorker(db.db);
   server = await startHttpServer(
-    createApp({
+    createTestApp({
       db: db.db,
       temporal: temporal.client,
       taskQueue: temporal.taskQueue,
@@ -42,7 +41,7 @@ beforeAll(async () => {
       // The fuzzer is one key sending as fast as it can: 429 is tested in rate-limit.test.ts.
       rateLimit: { perSecond: 100_000, burst: 100_000 },
       // The seeded webhook, action provider and mailbox point at this machine.
-      webhooks: { allowList: parseAllowList('127.0.0.1') },
+      allowList: parseAllowList('127.0.0.1'),
     }),
     '127.0.0.1',
     0,
@@ -86,7 +85,7 @@ async function seedWorkspace(): Promise<FuzzSeeds> {
     tasks = await created(call, 'GET', `/v1/reps/${rep.id}/tasks`);
     if (tasks.data.length === 0) await new Promise((r) => setTimeout(r, 100));
   }
-  const unsubscribeToken = createUnsubscribeSigner().sign({ workspaceId: ws.id, prospectId: prospect.id, touchId: randomUUID() });
+  const unsubscribeToken = testSecurity.unsubscribe.sign({ workspaceId: ws.id, prospectId: prospect.id, touchId: randomUUID() });
   return {
     workspaceId: ws.id,
     adminKey: ws.apiKey.key,

@@ -2,9 +2,9 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { createApp } from '../../api/app.js';
 import { freePort } from '../../scripts/lib/ports.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { createTestApp } from '../support/api.js';
 
 let db: TestDatabase;
 let temporal: Client;
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe('GET /health', () => {
   it('is 200 when the database and Temporal answer', async () => {
-    const app = createApp({ db: db.db, temporal, taskQueue: 'health' });
+    const app = createTestApp({ db: db.db, temporal, taskQueue: 'health' });
     const res = await app.request('/health');
     expect(res.status).toBe(200);
     const body = (await res.json()) as { status: string; checks: Record<string, { ok: boolean }> };
@@ -32,7 +32,7 @@ describe('GET /health', () => {
   it('is 503 naming Temporal when Temporal is unreachable', async () => {
     const deadPort = await freePort();
     const down = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${deadPort}`, connectTimeout: 500 }) });
-    const app = createApp({ db: db.db, temporal: down, taskQueue: 'health' });
+    const app = createTestApp({ db: db.db, temporal: down, taskQueue: 'health' });
     const res = await app.request('/health');
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
@@ -46,7 +46,7 @@ describe('GET /health', () => {
   it('is 503 naming the database when PostgreSQL is unreachable', async () => {
     const closed = await createTestDatabase();
     await closed.drop(); // connection pool ended and database gone
-    const app = createApp({ db: closed.db, temporal, taskQueue: 'health' });
+    const app = createTestApp({ db: closed.db, temporal, taskQueue: 'health' });
     const res = await app.request('/health');
     expect(res.status).toBe(503);
     const body = (await res.json()) as { detail: string; checks: Record<string, { ok: boolean }> };

@@ -6,14 +6,13 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import announcedCall from '../../domain/sequences/defaults/announced-call.json' with { type: 'json' };
 import { EMPTY_ALLOW_LIST } from '../../security/ssrf.js';
-import { callerFor, createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import { callerFor, createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace, createTestApp, type Problem } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { workspaceDigest } from '../support/workspace-digest.js';
 
-type Problem = { type: string; status: number; errors?: Array<{ field: string; message: string }> };
 const NUL = 'a\u0000b';
 const fields = (p: Problem) => (p.errors ?? []).map((e) => e.field);
 
@@ -29,7 +28,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   // Nothing here may reach Temporal: refused input stops before any workflow call.
   const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) });
-  app = createApp({ db: db.db, temporal, taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN, rateLimit: { perSecond: 100_000, burst: 100_000 }, webhooks: { allowList: EMPTY_ALLOW_LIST } });
+  app = createTestApp({ db: db.db, temporal, taskQueue: 'x', rateLimit: { perSecond: 100_000, burst: 100_000 }, allowList: EMPTY_ALLOW_LIST });
   ws = await createKeyedWorkspace(app);
   const rep = await ws.call<{ id: string }>('POST', '/v1/users', { email: 'sam@acme.test', name: 'Sam Rep' });
   const prospect = await ws.call<{ id: string }>('POST', '/v1/prospects', { email: 'jane@globex.test', firstName: 'Jane' });

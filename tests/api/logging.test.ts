@@ -6,12 +6,12 @@
 import { sql } from 'drizzle-orm';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { prospects } from '../../db/schema.js';
 import { logTo } from '../../logging/log.js';
 import { temporalLogger } from '../../runtime/temporal-logger.js';
 import { EMPTY_ALLOW_LIST } from '../../security/ssrf.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
@@ -29,7 +29,7 @@ const PLAIN_SECRETS = /whsec_|rk_|hunter2/;
 beforeAll(async () => {
   db = await createTestDatabase();
   const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) });
-  app = createApp({ db: db.db, temporal, taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN, webhooks: { allowList: EMPTY_ALLOW_LIST } });
+  app = createTestApp({ db: db.db, temporal, taskQueue: 'x', allowList: EMPTY_ALLOW_LIST });
   ws = await createKeyedWorkspace(app);
   const rep = await ws.call<{ id: string }>('POST', '/v1/users', { email: 'sam@acme.test', name: 'Sam Rep' });
   repId = rep.body.id;

@@ -1,27 +1,21 @@
 // The OpenAPI document says what the server does, so a client generated from it works: every
 // pattern is a plain ECMAScript regex (no /.../i literal), required fields are marked required,
 // and the answers the platform gives around each operation are documented.
-import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { describe, expect, it } from 'vitest';
+import type { RelanceApp } from '../../api/app.js';
+import { type KeyedWorkspace, offlineTemporal, withTestApi } from '../support/api.js';
 
 type Doc = { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, unknown> }>>; components: { schemas: Record<string, Schema> } };
 type Schema = { pattern?: string; required?: string[]; properties?: Record<string, Schema>; $ref?: string; [k: string]: unknown };
 
-let db: TestDatabase;
 let app: RelanceApp;
 let ws: KeyedWorkspace;
 let doc: Doc;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
-  ws = await createKeyedWorkspace(app);
+withTestApi({ temporal: offlineTemporal('200ms') }, async (w) => {
+  ({ app, ws } = w);
   doc = (await (await app.request('/openapi.json')).json()) as Doc;
 });
-afterAll(async () => db?.drop());
 
 function patterns(node: unknown, at: string, out: Array<[string, string]>) {
   if (!node || typeof node !== 'object') return;

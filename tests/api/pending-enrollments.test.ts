@@ -4,12 +4,12 @@
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { checkAndInsertEnrollment } from '../../api/services/enroll-statement.js';
 import { enrollments } from '../../db/schema.js';
 import { reconcilePendingEnrollments } from '../../runtime/enrollment-reconciler.js';
 import { enrollmentWorkflowId } from '../../workflows/ids.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 
@@ -31,7 +31,7 @@ const definition = {
 beforeAll(async () => {
   db = await createTestDatabase();
   temporal = await startTestWorker(db.db);
-  app = createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN });
+  app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
   ws = await createKeyedWorkspace(app, { timeZone: 'UTC' });
   repId = (await ws.call<{ id: string }>('POST', '/v1/users', { email: 'sam@acme.test', name: 'Sam' })).body.id;
   sequenceId = (await ws.call<{ sequenceId: string }>('POST', '/v1/sequences', { definition })).body.sequenceId;

@@ -1,10 +1,9 @@
 // Every 4xx of the API is application/problem+json naming what is wrong; the OpenAPI
 // document and the docs page are served.
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, MAX_BODY_BYTES, type RelanceApp } from '../../api/app.js';
+import { MAX_BODY_BYTES, type RelanceApp } from '../../api/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN } from '../support/api.js';
+import { createKeyedWorkspace, createTestApp, offlineTemporal, type Problem } from '../support/api.js';
 
 let db: TestDatabase;
 let app: RelanceApp;
@@ -13,12 +12,11 @@ let key: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   // Lazy client: these requests are all refused before anything reaches Temporal.
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+  app = createTestApp({ db: db.db, temporal: offlineTemporal(), taskQueue: 'x' });
   key = (await createKeyedWorkspace(app)).adminKey;
 });
 afterAll(async () => db?.drop());
 
-type Problem = { type: string; title: string; status: number; detail?: string; errors?: Array<{ field: string; message: string }> };
 
 async function expectProblem(res: Response, status: number, type: string): Promise<Problem> {
   expect(res.status).toBe(status);

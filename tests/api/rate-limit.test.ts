@@ -1,22 +1,13 @@
 // Per-key rate limits: past the burst, 429 problem+json with Retry-After; another key of the
 // same workspace keeps its own budget.
-import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { describe, expect, it } from 'vitest';
+import type { RelanceApp } from '../../api/app.js';
+import { createKeyedWorkspace, type KeyedWorkspace, withTestApi, offlineTemporal } from '../support/api.js';
 
-let db: TestDatabase;
 let app: RelanceApp;
 let ws: KeyedWorkspace;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) });
-  app = createApp({ db: db.db, temporal, taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN, rateLimit: { perSecond: 0.5, burst: 3 } });
-  ws = await createKeyedWorkspace(app);
-});
-afterAll(async () => db?.drop());
+withTestApi({ temporal: offlineTemporal('200ms'), rateLimit: { perSecond: 0.5, burst: 3 } }, (w) => ({ app, ws } = w));
 
 describe('rate limit per API key', () => {
   it('answers 429 with Retry-After past the burst, per key', async () => {

@@ -5,23 +5,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { describe, expect, it } from 'vitest';
+import type { RelanceApp } from '../../api/app.js';
+import { TEST_OPERATOR_TOKEN, type KeyedWorkspace, withTestApi, offlineTemporal } from '../support/api.js';
 
-let db: TestDatabase;
 let app: RelanceApp;
 let ws: KeyedWorkspace;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) });
-  app = createApp({ db: db.db, temporal, taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN, mail: { localOutboxDir: mkdtempSync(join(tmpdir(), 'relance-headers-')) } });
-  ws = await createKeyedWorkspace(app);
-});
-afterAll(async () => db?.drop());
+withTestApi({ temporal: offlineTemporal('200ms'), mail: { localOutboxDir: mkdtempSync(join(tmpdir(), 'relance-headers-')) } }, (w) => ({ app, ws } = w));
 
 function expectProtectedPage(res: Response, where: string) {
   expect(res.headers.get('content-type'), where).toContain('text/html');

@@ -2,14 +2,13 @@
 // workspace A's ids, reads nothing of A (404 on A's ids, A's ids absent from every list) and
 // changes nothing of A (a digest of every A row is the same before and after). The route list
 // comes from /openapi.json, so a new endpoint is in the matrix the day it is added.
-import { Client, Connection } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import { describe, expect, it } from 'vitest';
+import type { RelanceApp } from '../../api/app.js';
 import { generateApiKey } from '../../api/middleware/auth.js';
 import { accounts, actionProviders, apiKeys, enrollments, events, inboundSources, mailboxes, prospects, repAbsences, sequences, suppressions, tasks, users, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { createKeyedWorkspace, type KeyedWorkspace, offlineTemporal, withTestApi } from '../support/api.js';
+import { type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
 let app: RelanceApp;
@@ -34,10 +33,9 @@ async function digestOf(workspaceId: string): Promise<Record<string, string>> {
   return out;
 }
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  // A lazy client to nowhere: any request that reached Temporal with a foreign id would fail.
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+// A lazy client to nowhere: any request that reached Temporal with a foreign id would fail.
+withTestApi({ temporal: offlineTemporal('200ms') }, async (world) => {
+  ({ db, app } = world);
   a = await createKeyedWorkspace(app, { name: 'A' });
   b = await createKeyedWorkspace(app, { name: 'B' });
   const w = a.workspaceId;
@@ -78,7 +76,6 @@ beforeAll(async () => {
     deliveryId: String(delivery!.id),
   });
 });
-afterAll(async () => db?.drop());
 
 /** `{id}` is named by the collection it follows: /v1/prospects/{id} is a prospect id. */
 const byCollection: Record<string, string> = {

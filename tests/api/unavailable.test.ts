@@ -5,16 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { createApp } from '../../api/app.js';
 import { generateApiKey } from '../../api/middleware/auth.js';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../scripts/lib/pg-cluster.js';
 import { freePort } from '../../scripts/lib/ports.js';
-import { callerFor, createKeyedWorkspace, TEST_OPERATOR_TOKEN, type ApiResult, type KeyedWorkspace } from '../support/api.js';
+import { callerFor, createKeyedWorkspace, TEST_OPERATOR_TOKEN, type ApiResult, type KeyedWorkspace, createTestApp, type Problem } from '../support/api.js';
 import { createTestDatabase, onPglite } from '../support/db.js';
 
-type Problem = { type: string; status: number; detail: string };
 
 function expectUnavailable(res: ApiResult<Problem>, what: RegExp) {
   expect([res.status, res.headers.get('content-type'), res.headers.get('retry-after'), res.body.type]).toEqual([503, 'application/problem+json', '5', '/problems/service-unavailable']);
@@ -33,13 +31,13 @@ describe.skipIf(onPglite())('PostgreSQL unavailable', () => {
   let pg: ThrowawayPostgres;
   let handle: DatabaseHandle;
   let ws: KeyedWorkspace;
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof createTestApp>;
 
   beforeAll(async () => {
     pg = await startThrowawayPostgres();
     handle = await openDatabase({ databaseUrl: pg.url, maxConnections: 2 });
     await migrateDatabase(handle);
-    app = createApp({ db: handle.db, temporal, taskQueue: 'unavailable', operatorToken: TEST_OPERATOR_TOKEN });
+    app = createTestApp({ db: handle.db, temporal, taskQueue: 'unavailable' });
     ws = await createKeyedWorkspace(app);
   });
   afterAll(async () => {
@@ -68,7 +66,7 @@ describe.skipIf(onPglite())('PostgreSQL unavailable', () => {
   it('never reached (a closed port): 503 with Retry-After', async () => {
     const closed = await openDatabase({ databaseUrl: `postgres://postgres@127.0.0.1:${await freePort()}/relance`, maxConnections: 1 });
     try {
-      const down = createApp({ db: closed.db, temporal, taskQueue: 'unavailable' });
+      const down = createTestApp({ db: closed.db, temporal, taskQueue: 'unavailable' });
       expectUnavailable(await callerFor((p, i) => down.request(p, i), generateApiKey().key)<Problem>('GET', '/v1/prospects'), /^the database is unavailable/);
     } finally {
       await closed.close();
@@ -79,7 +77,7 @@ describe.skipIf(onPglite())('PostgreSQL unavailable', () => {
 describe.runIf(onPglite())('PGlite closed', () => {
   it('answers 503 with Retry-After', async () => {
     const db = await createTestDatabase();
-    const app = createApp({ db: db.db, temporal, taskQueue: 'unavailable', operatorToken: TEST_OPERATOR_TOKEN });
+    const app = createTestApp({ db: db.db, temporal, taskQueue: 'unavailable' });
     const ws = await createKeyedWorkspace(app);
     await db.drop();
     expectUnavailable(await ws.call<Problem>('GET', '/v1/prospects'), /^the database is unavailable/);
@@ -92,7 +90,7 @@ describe('Temporal unreachable', () => {
     try {
       // Without the client's own retries (about 20 s against a closed port): the same answer, sooner.
       const nowhere = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: '200ms', interceptors: [] }) });
-      const app = createApp({ db: db.db, temporal: nowhere, taskQueue: 'unavailable', operatorToken: TEST_OPERATOR_TOKEN });
+      const app = createTestApp({ db: db.db, temporal: nowhere, taskQueue: 'unavailable' });
       const ws = await createKeyedWorkspace(app);
       const rep = await ws.call<{ id: string }>('POST', '/v1/users', { email: 'sam@acme.test', name: 'Sam Rep', phone: '+33 1 23 45 67 89' });
       const prospect = await ws.call<{ id: string }>('POST', '/v1/prospects', { email: 'jane@globex.test', firstName: 'Jane', phone: '+33 6 12 34 56 78' });

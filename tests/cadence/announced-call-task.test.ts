@@ -4,24 +4,19 @@
 // slot back and the task goes; resuming brings both back.
 import { and, eq } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { events } from '../../db/schema.js';
-import { openTaskOf, seed, startCadenceHarness, type CadenceHarness, type Enrolled, type Seed } from '../support/cadence.js';
+import { openTaskOf, type CadenceHarness, type Enrolled, type Seed, withSeededHarness } from '../support/cadence.js';
 import { enrollmentPath, expectProblem, PARIS, reservedSlots, toEmailPlanned } from '../support/cadence-extra.js';
 import { isWorkingDay, queueOf, stopEnrollment } from '../support/cadence-extra2.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextLocal, ymd } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
 
 let h: CadenceHarness;
 let s: Seed;
 
-beforeAll(async () => {
-  h = await startCadenceHarness();
-  s = await seed(h, { timeZone: PARIS });
-});
-afterAll(async () => h?.stop());
+withSeededHarness({ timeZone: PARIS }, (started) => ({ h, s } = started));
 
-const ymd = (d: DateTime) => d.toFormat('yyyy-MM-dd');
 
 async function mondayThenWorkingTuesday(): Promise<DateTime> {
   return nextLocal(await h.now(), PARIS, '10:00', (d) => d.weekday === 1 && [0, 1, 2].every((n) => isWorkingDay('FR', undefined, ymd(d.plus({ days: n })), n + 1)));

@@ -2,10 +2,10 @@
 // Europe/Paris: LinkedIn note, 08:00 email announcing 09:15, the call at 09:15, voicemail,
 // callbacks at the by-pass window and at the time the gatekeeper gave; then across a DST change.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callSlots, enrollments, events, touches } from '../../db/schema.js';
 import type { EnrollmentResult } from '../../workflows/enrollment/input.js';
-import { addProspect, complete, dueOf, enroll, local, openTaskOf, seed, startCadenceHarness, type CadenceHarness, type Seed } from '../support/cadence.js';
+import { addProspect, complete, dueOf, enroll, local, openTaskOf, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
 import { at, iso, nextLocal, nextSpringForward } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
 
@@ -13,11 +13,7 @@ const PARIS = 'Europe/Paris';
 let h: CadenceHarness;
 let s: Seed;
 
-beforeAll(async () => {
-  h = await startCadenceHarness();
-  s = await seed(h, { timeZone: PARIS });
-});
-afterAll(async () => h?.stop());
+withSeededHarness({ timeZone: PARIS }, (started) => ({ h, s } = started));
 
 describe('announced call, Europe/Paris', () => {
   it('runs note, 08:00 email announcing 09:15, call, voicemail, by-pass callback, gatekeeper callback, meeting', async () => {

@@ -2,20 +2,16 @@
 // 4xx application/problem+json naming the field or the problem, and nothing is half-applied
 // (the enrollment's rows, tasks, touches, slots and timeline are exactly as before).
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prospects, sequences, workspaces } from '../../db/schema.js';
-import { addProspect, complete, enroll, openTaskOf, seed, startCadenceHarness, status, type CadenceHarness, type Seed } from '../support/cadence.js';
+import { addProspect, complete, enroll, openTaskOf, status, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
 import { enrollmentPath, expectProblem, nextWorkday, PARIS, resultOf, snapshot, toAnnouncedCall } from '../support/cadence-extra.js';
 import { iso } from '../support/dates.js';
 
 let h: CadenceHarness;
 let s: Seed;
 
-beforeAll(async () => {
-  h = await startCadenceHarness();
-  s = await seed(h, { timeZone: PARIS });
-});
-afterAll(async () => h?.stop());
+withSeededHarness({ timeZone: PARIS }, (started) => ({ h, s } = started));
 
 const completePath = (taskId: string) => `/v1/tasks/${taskId}/complete`;
 const fields = (p: { errors?: Array<{ field: string }> }) => (p.errors ?? []).map((e) => e.field);

@@ -3,20 +3,16 @@
 // is not sent, then planned again), skip, reschedule, and stop (tasks cancelled, call slots
 // released).
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { events, tasks, touches } from '../../db/schema.js';
-import { addProspect, complete, dueOf, enroll, local, openTaskOf, seed, startCadenceHarness, status, waitFor, type CadenceHarness, type Seed } from '../support/cadence.js';
+import { addProspect, complete, dueOf, enroll, local, openTaskOf, status, waitFor, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
 import { enrollmentPath, enrollmentRow, eventTypes, nextWorkday, PARIS, reservedSlots, resultOf, taskRow, toAnnouncedCall } from '../support/cadence-extra.js';
 import { at, iso } from '../support/dates.js';
 
 let h: CadenceHarness;
 let s: Seed;
 
-beforeAll(async () => {
-  h = await startCadenceHarness();
-  s = await seed(h, { timeZone: PARIS });
-});
-afterAll(async () => h?.stop());
+withSeededHarness({ timeZone: PARIS }, (started) => ({ h, s } = started));
 
 type EnrollmentJson = {
   id: string;

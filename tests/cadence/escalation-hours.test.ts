@@ -3,24 +3,19 @@
 // at once; the rep's task to tell the champion is due at the rep's next working moment (Monday
 // 09:00 in Paris), the manager's call at the manager's (Monday 09:00 in New York), neither created
 // overdue, and `upcoming` shows the pending escalation meanwhile.
-import type { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complete, enroll, openTaskOf, seed, startCadenceHarness, waitFor, type CadenceHarness } from '../support/cadence.js';
+import { describe, expect, it } from 'vitest';
+import { complete, enroll, openTaskOf, seed, waitFor, type CadenceHarness, withCadenceHarness } from '../support/cadence.js';
 import { enrollmentPath, expectProblem, PARIS } from '../support/cadence-extra.js';
 import { isWorkingDay, queueOf, stopEnrollment } from '../support/cadence-extra2.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextLocal, ymd } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
 
 const SYDNEY = 'Australia/Sydney';
 const NY = 'America/New_York';
 let h: CadenceHarness;
 
-beforeAll(async () => {
-  h = await startCadenceHarness();
-});
-afterAll(async () => h?.stop());
+withCadenceHarness((started) => (h = started));
 
-const ymd = (d: DateTime) => d.toFormat('yyyy-MM-dd');
 
 describe('escalation tasks in working hours', () => {
   it('a blocker logged on a Saturday night: the champion task is due Monday 09:00 for the rep, the manager call Monday 09:00 in New York', async () => {

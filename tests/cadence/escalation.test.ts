@@ -4,19 +4,16 @@
 // objection, no manager task. Quota per account: the second escalation at the same account is refused.
 import { and, eq } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enrollments, escalations, tasks } from '../../db/schema.js';
-import { complete, enroll, local, openTaskOf, seed, startCadenceHarness, waitFor, type CadenceHarness, type Enrolled, type Seed } from '../support/cadence.js';
+import { complete, enroll, local, openTaskOf, seed, waitFor, type CadenceHarness, type Enrolled, type Seed, withCadenceHarness } from '../support/cadence.js';
 import { addProspectAt, eventRows, queueOf, resultOf, stopEnrollment, taskRows } from '../support/cadence-extra2.js';
 import { at, iso, nextLocal } from '../support/dates.js';
 
 const PARIS = 'Europe/Paris';
 let h: CadenceHarness;
 
-beforeAll(async () => {
-  h = await startCadenceHarness();
-});
-afterAll(async () => h?.stop());
+withCadenceHarness((started) => (h = started));
 
 /** Next Monday 10:00 Paris (prospects here have no country: only weekends close days). */
 async function nextMonday(): Promise<DateTime> {

@@ -3,9 +3,9 @@
 // cadence mid-way (an opt-out stops every cadence of the prospect, for good); an
 // out-of-office reply pauses it until the return date, then the pending step is planned again.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enrollments, events, touches } from '../../db/schema.js';
-import { addProspect, complete, dueOf, enroll, local, openTaskOf, seed, startCadenceHarness, status, waitFor, type CadenceHarness, type Seed } from '../support/cadence.js';
+import { addProspect, complete, dueOf, enroll, local, openTaskOf, status, waitFor, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
 import {
   enrollmentRow,
   eventsPath,
@@ -24,11 +24,7 @@ import { at, iso, nextLocal } from '../support/dates.js';
 let h: CadenceHarness;
 let s: Seed;
 
-beforeAll(async () => {
-  h = await startCadenceHarness();
-  s = await seed(h, { timeZone: PARIS });
-});
-afterAll(async () => h?.stop());
+withSeededHarness({ timeZone: PARIS }, (started) => ({ h, s } = started));
 
 describe('prospect events', () => {
   it('a reply while the announced call is open stops the cadence as replied', async () => {

@@ -3,20 +3,16 @@
 // interested and wrong number stop it; and the broken announcement (nobody logs the 09:15 call
 // within its grace window) marks the task missed and falls back to the next by-pass callback.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callSlots, events, tasks } from '../../db/schema.js';
-import { complete, local, openTaskOf, seed, startCadenceHarness, status, type CadenceHarness, type Seed } from '../support/cadence.js';
+import { complete, local, openTaskOf, status, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
 import { enrollmentPath, enrollmentRow, eventTypes, PARIS, reservedSlots, resultOf, taskRow, toAnnouncedCall } from '../support/cadence-extra.js';
 import { at, iso } from '../support/dates.js';
 
 let h: CadenceHarness;
 let s: Seed;
 
-beforeAll(async () => {
-  h = await startCadenceHarness();
-  s = await seed(h, { timeZone: PARIS });
-});
-afterAll(async () => h?.stop());
+withSeededHarness({ timeZone: PARIS }, (started) => ({ h, s } = started));
 
 describe('announced call outcomes', () => {
   it('connected: the cadence completes as connected, nothing left open or reserved', async () => {

@@ -7,21 +7,20 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callSlots, mailboxes, touches } from '../../db/schema.js';
 import { ANNOUNCE_FRESH_MS } from '../../domain/outbox/restage.js';
-import { secretBoxFromEnv } from '../../security/secrets.js';
 import { complete, dueOf, enroll, local, openTaskOf, seed, startCadenceHarness, status, type CadenceHarness, type Seed } from '../support/cadence.js';
 import { at, iso, nextLocal } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
 import { smtpMailboxRow, startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js';
-
 // The test SMTP server listens on loopback, which mailboxes may not reach unless allowed.
-process.env.WEBHOOK_ALLOWED_HOSTS = '127.0.0.1/32';
+import { LOOPBACK_ALLOWED, testSecurity } from '../support/security.js';
+
 const PARIS = 'Europe/Paris';
 let h: CadenceHarness;
 let s: Seed;
 let smtp: TestSmtpServer;
 
 beforeAll(async () => {
-  [h, smtp] = await Promise.all([startCadenceHarness(), startTestSmtpServer({ username: 'sam@acme.test' })]);
+  [h, smtp] = await Promise.all([startCadenceHarness({ allowList: LOOPBACK_ALLOWED }), startTestSmtpServer({ username: 'sam@acme.test' })]);
   s = await seed(h, { timeZone: PARIS });
 });
 afterAll(async () => {
@@ -31,7 +30,7 @@ afterAll(async () => {
 
 describe('announcing email on the paced outbox', () => {
   it('holds it while the mailbox is disconnected, then stages it again with a fresh slot and sends it once', async () => {
-    const { id: _id, ...row } = smtpMailboxRow(smtp, secretBoxFromEnv(), { workspaceId: s.workspaceId, userId: s.repId, status: 'disconnected', statusDetail: 'SMTP authentication refused: 535' });
+    const { id: _id, ...row } = smtpMailboxRow(smtp, testSecurity.secrets, { workspaceId: s.workspaceId, userId: s.repId, status: 'disconnected', statusDetail: 'SMTP authentication refused: 535' });
     const [mailbox] = await h.db.db.insert(mailboxes).values(row).returning();
     const monday = nextLocal(await h.now(), PARIS, '10:00', (d) => d.weekday === 1 && !['12-25', '12-26', '01-01'].includes(d.toFormat('MM-dd')));
     const tuesday = monday.plus({ days: 1 });

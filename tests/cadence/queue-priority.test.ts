@@ -2,8 +2,8 @@
 // default cadences: an inbound lead's expected callback tops the queue, then an announced call
 // due now, then the rest by due time; a lead arriving at night tops it when the call window
 // opens; pages keep the order drawn on the first page while tasks cross the "due now" line.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addProspect, complete, dueOf, enroll, local, openTaskOf, seed, startCadenceHarness, type CadenceHarness, type Seed } from '../support/cadence.js';
+import { describe, expect, it } from 'vitest';
+import { addProspect, complete, dueOf, enroll, local, openTaskOf, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
 import { at, iso, nextLocal } from '../support/dates.js';
 
 const PARIS = 'Europe/Paris';
@@ -13,11 +13,7 @@ let s: Seed;
 type QueueTask = { id: string; kind: string; dueAt: string; priority: string | null; overdue: boolean };
 type Page = { data: QueueTask[]; nextCursor: string | null };
 
-beforeAll(async () => {
-  h = await startCadenceHarness();
-  s = await seed(h, { timeZone: PARIS });
-});
-afterAll(async () => h?.stop());
+withSeededHarness({ timeZone: PARIS }, (started) => ({ h, s } = started));
 
 const queue = async (query = '') => {
   h.actAs(s.workspaceId);

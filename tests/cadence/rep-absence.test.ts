@@ -4,20 +4,16 @@
 // back); a covering rep chosen by the manager takes the announced call in their own queue; the
 // public holidays of the rep's own country count as days away; bad requests name their field.
 import type { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addProspect, complete, dueOf, enroll, openTaskOf, seed, startCadenceHarness, waitFor, type CadenceHarness, type Seed } from '../support/cadence.js';
+import { describe, expect, it } from 'vitest';
+import { addProspect, complete, dueOf, enroll, openTaskOf, seed, waitFor, type CadenceHarness, type Seed, withCadenceHarness } from '../support/cadence.js';
 import { enrollmentPath, expectProblem, PARIS, reservedSlots } from '../support/cadence-extra.js';
 import { holidaysOn, isWorkingDay, queueOf, stopEnrollment } from '../support/cadence-extra2.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextLocal, ymd } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
 
 let h: CadenceHarness;
-beforeAll(async () => {
-  h = await startCadenceHarness();
-});
-afterAll(async () => h?.stop());
+withCadenceHarness((started) => (h = started));
 
-const ymd = (d: DateTime) => d.toFormat('yyyy-MM-dd');
 const worksFR = (d: DateTime) => isWorkingDay('FR', undefined, ymd(d), d.weekday);
 type Effects = { tasksToCover: number; callSlotsToCover: number; promisesAtRisk: Array<{ taskId: string; kind: string }>; cadencesNotified: number; cadencesNotReached: number };
 type Written = { absence: { id: string; startsOn: string; endsOn: string; coveringUserId: string | null }; effects: Effects };

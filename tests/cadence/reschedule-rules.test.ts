@@ -6,28 +6,23 @@
 // Expected days come from date-holidays and weekday arithmetic, not from the engine.
 import { and, eq } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { events, touches } from '../../db/schema.js';
-import { addProspect, complete, dueOf, enroll, local, openTaskOf, seed, startCadenceHarness, type CadenceHarness, type Seed } from '../support/cadence.js';
+import { addProspect, complete, dueOf, enroll, local, openTaskOf, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
 import { enrollmentPath, expectProblem, PARIS, taskRow, toEmailPlanned } from '../support/cadence-extra.js';
 import { addProspectAt, isWorkingDay, stopEnrollment } from '../support/cadence-extra2.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextLocal, ymd } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
 
 const ROME = 'Europe/Rome';
 let h: CadenceHarness;
 let s: Seed;
 
-beforeAll(async () => {
-  h = await startCadenceHarness();
-  s = await seed(h, { timeZone: PARIS });
-});
-afterAll(async () => h?.stop());
+withSeededHarness({ timeZone: PARIS }, (started) => ({ h, s } = started));
 
 type Rescheduled = { stepId: string; requestedAt: string; effectiveAt: string; moved: boolean; because: Array<{ rule: string; detail: string }>; timingRulesIgnored: boolean };
 type Answer = { status: string; reschedule: Rescheduled; live: { dueAt: string; upcoming: Array<{ stepId: string; dueAt: string | null }> } };
 
-const ymd = (d: DateTime) => d.toFormat('yyyy-MM-dd');
 const fr = (d: DateTime) => isWorkingDay('FR', undefined, ymd(d), d.weekday);
 
 /** A Monday-to-Thursday at 10:00 Paris whose next day, the next Saturday and the Monday after are French working days or weekend as expected. */

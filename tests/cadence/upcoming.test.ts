@@ -3,27 +3,22 @@
 // then does exactly that), a pause until resumed gives no times, a reschedule and a skip show at
 // once; the enrollment row follows the current step, and a pause's reason is not a stop's.
 import type { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addProspect, enroll, openTaskOf, seed, startCadenceHarness, type CadenceHarness, type Enrolled, type Seed } from '../support/cadence.js';
+import { describe, expect, it } from 'vitest';
+import { addProspect, enroll, openTaskOf, type CadenceHarness, type Enrolled, type Seed, withSeededHarness } from '../support/cadence.js';
 import { enrollmentPath, enrollmentRow, PARIS, toEmailPlanned } from '../support/cadence-extra.js';
 import { isWorkingDay, stopEnrollment } from '../support/cadence-extra2.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextLocal, ymd } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
 
 let h: CadenceHarness;
 let s: Seed;
 
-beforeAll(async () => {
-  h = await startCadenceHarness();
-  s = await seed(h, { timeZone: PARIS });
-});
-afterAll(async () => h?.stop());
+withSeededHarness({ timeZone: PARIS }, (started) => ({ h, s } = started));
 
 type Step = { stepId: string; type: string; dueAt: string | null };
 type UpcomingAnswer = { status: string; pausedUntil: string | null; data: Step[] };
 type EnrollmentJson = { status: string; stopReason: string | null; pauseReason: string | null; pausedUntil: string | null; currentStepId: string | null; live: { upcoming: Step[] } };
 
-const ymd = (d: DateTime) => d.toFormat('yyyy-MM-dd');
 const fr = (d: DateTime) => isWorkingDay('FR', undefined, ymd(d), d.weekday);
 
 /** A Monday 10:00 Paris followed by two weeks of French working days. */

@@ -3,21 +3,17 @@
 // (PLAYBOOK §1: the promise must be a slot the rep can keep).
 import { and, asc, eq } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callSlots, enrollments, sequenceVersions, touches, users } from '../../db/schema.js';
-import { addProspect, complete, dueOf, enroll, local, openTaskOf, seed, startCadenceHarness, status, type CadenceHarness, type Enrolled, type Seed } from '../support/cadence.js';
+import { addProspect, complete, dueOf, enroll, local, openTaskOf, seed, status, type CadenceHarness, type Enrolled, type Seed, withCadenceHarness } from '../support/cadence.js';
 import { queueOf, stopEnrollment } from '../support/cadence-extra2.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextLocal, ymd } from '../support/dates.js';
 
 const PARIS = 'Europe/Paris';
 let h: CadenceHarness;
 
-beforeAll(async () => {
-  h = await startCadenceHarness();
-});
-afterAll(async () => h?.stop());
+withCadenceHarness((started) => (h = started));
 
-const ymd = (d: DateTime) => d.toFormat('yyyy-MM-dd');
 
 async function nextMonday(): Promise<DateTime> {
   return nextLocal(await h.now(), PARIS, '10:00', (d) => d.weekday === 1);

@@ -4,22 +4,18 @@
 // Expected days come from the date-holidays data and weekday arithmetic, not from the engine.
 import { and, eq, ne } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { touches } from '../../db/schema.js';
-import { complete, dueOf, enroll, local, openTaskOf, seed, startCadenceHarness, waitFor, type CadenceHarness, type Enrolled, type Seed } from '../support/cadence.js';
+import { complete, dueOf, enroll, local, openTaskOf, seed, waitFor, type CadenceHarness, type Enrolled, type Seed, withCadenceHarness } from '../support/cadence.js';
 import { addProspectAt, holidaysOn, isWorkingDay, queueOf, stopEnrollment } from '../support/cadence-extra2.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextLocal, ymd } from '../support/dates.js';
 
 const NY = 'America/New_York';
 const KOLKATA = 'Asia/Kolkata';
 let h: CadenceHarness;
 
-beforeAll(async () => {
-  h = await startCadenceHarness();
-});
-afterAll(async () => h?.stop());
+withCadenceHarness((started) => (h = started));
 
-const ymd = (d: DateTime) => d.toFormat('yyyy-MM-dd');
 const day = (d: DateTime) => `${ymd(d)} (${d.toFormat('ccc')})`;
 const working = (country: string, region: string | undefined) => (d: DateTime) => isWorkingDay(country, region, ymd(d), d.weekday);
 

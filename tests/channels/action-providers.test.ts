@@ -7,18 +7,18 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { startHttpServer, type RunningServer } from '../../api/server.js';
 import { createHttpActionProvider, type actionPayload } from '../../channels/actions/http.js';
 import type { OutboundAction } from '../../channels/types.js';
 import { createTaskActivities } from '../../activities/tasks.js';
 import { actionProviders, calendarHolds, enrollments, events, mailboxes, tasks, touches } from '../../db/schema.js';
-import { secretBoxFromEnv } from '../../security/secrets.js';
 import { EMPTY_ALLOW_LIST, parseAllowList } from '../../security/ssrf.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp, type Problem } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, testChannelRegistry, type TestTemporal } from '../support/temporal.js';
 import { startReceiver, waitFor, type Receiver } from '../webhooks/receiver.js';
+import { testSecurity } from '../support/security.js';
 
 const loopback = parseAllowList('127.0.0.1');
 const alwaysOpen = { weekendDays: [], holidayTypes: [], sendWindow: { start: '00:00', end: '23:59' }, callWindow: { start: '00:00', end: '23:59' }, minGapMinutes: 0 };
@@ -46,7 +46,7 @@ beforeAll(async () => {
   let app: RelanceApp | null = null;
   server = await startHttpServer({ fetch: (req: Request) => app!.fetch(req) } as unknown as RelanceApp, '127.0.0.1', 0);
   temporal = await startTestWorker(db.db, { channels: testChannelRegistry({ publicUrl: server.url, actions: { allowList: loopback } }) });
-  app = createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN, webhooks: { allowList: loopback } });
+  app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, allowList: loopback });
   ws = await createKeyedWorkspace(app, { timeZone: 'UTC' });
   expect((await ws.call('PUT', '/v1/timing-rules', alwaysOpen)).status).toBe(200);
   repId = (await ws.call<{ id: string }>('POST', '/v1/users', { email: 'sam@acme.test', name: 'Sam Rep', phone: '+33 1 23 45 67 89' })).body.id;
@@ -60,7 +60,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-type Problem = { status: number; errors?: Array<{ field: string }> };
 type Action = ReturnType<typeof actionPayload>;
 
 /** What the external service does with the result: a signed POST to the resultUrl it was given. */
@@ -104,7 +103,7 @@ describe('action providers API', () => {
       providerSecrets[channel] = res.body.secret;
       const [row] = await db.db.select().from(actionProviders).where(eq(actionProviders.id, res.body.id));
       expect(row!.secret).not.toContain(res.body.secret.slice(6));
-      expect(secretBoxFromEnv().open(row!.secret)).toBe(res.body.secret);
+      expect(testSecurity.secrets.open(row!.secret)).toBe(res.body.secret);
       expect(JSON.stringify((await ws.call('GET', `/v1/action-providers/${res.body.id}`)).body)).not.toContain('whsec_');
     }
     const dup = await ws.call<Problem>('POST', '/v1/action-providers', { channel: 'call', url: telephony.url });
@@ -126,15 +125,15 @@ describe('action providers API', () => {
   it('maps the service answers: 2xx sent, 408/429/5xx and no answer retried, other 4xx and refused addresses failed', async () => {
     const statuses = [200, 503, 429, 408, 400, 301];
     const r = await startReceiver((_m, n) => statuses[n]!);
-    const row = { id: randomUUID(), workspaceId: ws.workspaceId, channel: 'call' as const, kind: 'http' as const, url: r.url, secret: secretBoxFromEnv().seal('whsec_dGVzdC1zZWNyZXQtMzItYnl0ZXMtbG9uZy4uLi4='), status: 'active' as const, createdAt: new Date(), updatedAt: new Date() };
+    const row = { id: randomUUID(), workspaceId: ws.workspaceId, channel: 'call' as const, kind: 'http' as const, url: r.url, secret: testSecurity.secrets.seal('whsec_dGVzdC1zZWNyZXQtMzItYnl0ZXMtbG9uZy4uLi4='), status: 'active' as const, createdAt: new Date(), updatedAt: new Date() };
     const action = { touchId: randomUUID() } as OutboundAction;
-    const provider = createHttpActionProvider(row, { secrets: secretBoxFromEnv(), allowList: loopback });
+    const provider = createHttpActionProvider(row, { secrets: testSecurity.secrets, allowList: loopback });
     const got = [];
     for (let i = 0; i < statuses.length; i++) got.push((await provider.perform({ ...action, channel: 'call' })).status);
     expect(got).toEqual(['sent', 'retry', 'retry', 'retry', 'failed', 'failed']);
     await r.close();
     expect((await provider.perform(action)).status).toBe('retry');
-    const guarded = createHttpActionProvider(row, { secrets: secretBoxFromEnv(), allowList: EMPTY_ALLOW_LIST });
+    const guarded = createHttpActionProvider(row, { secrets: testSecurity.secrets, allowList: EMPTY_ALLOW_LIST });
     expect(await guarded.perform(action)).toMatchObject({ status: 'failed', detail: expect.stringContaining('may not be reached') });
   });
 });

@@ -12,15 +12,14 @@ import { claimDueTouches, deliverClaimed, sweepStaleClaims } from '../../outbox/
 import type { EmailProvider, MailboxRow } from '../../channels/types.js';
 import { events, mailboxes, tasks, touches } from '../../db/schema.js';
 import { startOutboxDispatcher } from '../../runtime/outbox-dispatcher.js';
-import { secretBoxFromEnv } from '../../security/secrets.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { dueEmails as stageDueEmails } from '../support/due-emails.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { testChannelRegistry } from '../support/temporal.js';
+import { LOOPBACK_ALLOWED, testSecurity } from '../support/security.js';
 
 // The test SMTP server listens on loopback, which mailboxes may not reach unless allowed.
-process.env.WEBHOOK_ALLOWED_HOSTS = '127.0.0.1/32';
-const secrets = secretBoxFromEnv();
+const { secrets } = testSecurity;
 let db: TestDatabase;
 let smtp: TestSmtpServer;
 beforeAll(async () => {
@@ -38,7 +37,7 @@ const dueEmails = (n: number, mailbox: Partial<MailboxRow> = {}, extra: Partial<
 
 const rowsOf = (ws: string) => db.db.select().from(touches).where(eq(touches.workspaceId, ws));
 const receivedIds = (from: number) => smtp.received.slice(from).map((m) => m.messageId);
-const channels = () => testChannelRegistry({ localOutboxDir: null });
+const channels = () => testChannelRegistry({ localOutboxDir: null, allowList: LOOPBACK_ALLOWED });
 
 async function sendDue(): Promise<void> {
   const reg = channels();
@@ -52,7 +51,8 @@ describe('a worker killed mid-burst', () => {
     const { ws, touches: staged } = await dueEmails(60);
     smtp.setDataDelay(150);
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../support/outbox-sender.ts', import.meta.url))], {
-      env: { ...process.env, DATABASE_URL: db.url },
+      // The test SMTP server listens on loopback, which the operator allows as for a private relay.
+      env: { ...process.env, DATABASE_URL: db.url, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1/32' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -173,7 +173,7 @@ describe('how a send ends', () => {
     const gmailLike: EmailProvider = { id: 'gmail', send: async () => ({ status: 'sent' }), findSent: async (id) => (inSent.has(id) ? { providerMessageId: 'gm-1', threadId: 'th-1' } : null) };
     // Both were handed over by a sender that then died.
     await db.db.update(touches).set({ status: 'sending', attempts: 1, claimedAt: new Date(Date.now() - 600_000), sentAt: new Date() }).where(inArray(touches.id, [found!.id, missing!.id]));
-    const reg = testChannelRegistry({ localOutboxDir: null, overrides: { email: () => gmailLike } });
+    const reg = testChannelRegistry({ localOutboxDir: null, allowList: LOOPBACK_ALLOWED, overrides: { email: () => gmailLike } });
     await sweepStaleClaims(db.db, reg, { olderThanMs: 120_000 });
     const rows = await rowsOf(ws);
     expect(rows.find((r) => r.id === found!.id)).toMatchObject({ status: 'sent', providerMessageId: 'gm-1', threadId: 'th-1' });

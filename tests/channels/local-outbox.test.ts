@@ -4,16 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import { describe, expect, it } from 'vitest';
+import type { RelanceApp } from '../../api/app.js';
 import { createLocalOutbox, listOutbox, readOutboxMessage } from '../../channels/email/local-outbox.js';
 import { buildMime } from '../../channels/email/mime.js';
 import type { OutboundEmail } from '../../channels/types.js';
 import { outboundEmail } from '../support/outbound-email.js';
-import { TEST_OPERATOR_TOKEN } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { TEST_OPERATOR_TOKEN, createTestApp, offlineTemporal, withTestApi } from '../support/api.js';
+import { type TestDatabase } from '../support/db.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'relance-outbox-test-'));
 const outbox = createLocalOutbox(dir);
@@ -23,12 +22,7 @@ let app: RelanceApp;
 
 const outbound = (over: Partial<OutboundEmail> = {}) => outboundEmail({ workspaceId, ...over });
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-  app = createApp({ db: db.db, temporal, taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN, mail: { localOutboxDir: dir, publicUrl: 'http://relance.test' } });
-});
-afterAll(async () => db?.drop());
+withTestApi({ mail: { localOutboxDir: dir, publicUrl: 'http://relance.test' } }, (w) => ({ db, app } = w));
 
 describe('local outbox provider', () => {
   it('keeps the exact MIME of the email as <workspace>/<touch>.eml', async () => {
@@ -144,7 +138,7 @@ describe('local outbox page', () => {
   });
 
   it('404 when the deployment keeps no local outbox', async () => {
-    const without = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
+    const without = createTestApp({ db: db.db, temporal: offlineTemporal(), taskQueue: 'x' });
     const res = await without.request('/outbox', { headers: bearer });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');

@@ -2,15 +2,14 @@
 // never come back, validation naming fields, SSRF refusals for SMTP hosts, rep isolation, one
 // default per rep, live figures, and a reconnection that releases held emails and closes the
 // rep's "reconnect" task.
-import { Client, Connection } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { enrollments, events, mailboxes, prospects, sequences, tasks, touches } from '../../db/schema.js';
-import { secretBoxFromEnv } from '../../security/secrets.js';
 import { parseAllowList } from '../../security/ssrf.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type Caller, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type Caller, type KeyedWorkspace, createTestApp, offlineTemporal, type Problem } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { testSecurity } from '../support/security.js';
 
 let db: TestDatabase;
 let app: RelanceApp;
@@ -19,7 +18,6 @@ let samId: string;
 let leaId: string;
 let asSam: Caller;
 
-type Problem = { type: string; status: number; errors?: Array<{ field: string; message: string }> };
 type Mailbox = { id: string; userId: string; address: string; status: string; statusDetail: string | null; isDefault: boolean; hasCredentials: boolean; updatedAt: string; smtp: Record<string, unknown> | null };
 type Figures = { sentLastHour: number; sentToday: number; scheduled: number; held: number; uncertain: number };
 const fields = (p: Problem) => p.errors?.map((e) => e.field);
@@ -34,12 +32,12 @@ const smtp = (address: string, userId: string, extra: Record<string, unknown> = 
 beforeAll(async () => {
   db = await createTestDatabase();
   // The API's SMTP host check allows the loopback address, as a test SMTP server would need.
-  app = createApp({
+  app = createTestApp({
     db: db.db,
-    temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
+    temporal: offlineTemporal(),
     taskQueue: 'x',
     operatorToken: TEST_OPERATOR_TOKEN,
-    webhooks: { allowList: parseAllowList('127.0.0.1') },
+    allowList: parseAllowList('127.0.0.1'),
   });
   ws = await createKeyedWorkspace(app);
   samId = (await ws.call<{ id: string }>('POST', '/v1/users', { email: 'sam@acme.test', name: 'Sam Rep' })).body.id;
@@ -73,12 +71,12 @@ describe('mailboxes API', () => {
     expect(JSON.stringify(created.body)).not.toContain('smtp-pass-1');
     const stored = await row(created.body.id);
     expect(stored.sealedSecret).not.toContain('smtp-pass-1');
-    expect(secretBoxFromEnv().open(stored.sealedSecret!)).toBe('smtp-pass-1');
+    expect(testSecurity.secrets.open(stored.sealedSecret!)).toBe('smtp-pass-1');
 
     const gmail = await ws.call<Mailbox>('POST', '/v1/mailboxes', { userId: samId, address: 'sam@acme-mail.test', provider: 'gmail', gmail: { refreshToken: '1//refresh-token-xyz' } });
     expect(gmail.status).toBe(201);
     expect(gmail.body).toMatchObject({ provider: 'gmail', status: 'connected', isDefault: false, smtp: null });
-    expect(secretBoxFromEnv().open((await row(gmail.body.id)).sealedSecret!)).toBe('1//refresh-token-xyz');
+    expect(testSecurity.secrets.open((await row(gmail.body.id)).sealedSecret!)).toBe('1//refresh-token-xyz');
     const got = await ws.call<Mailbox & { figures: Figures }>('GET', `/v1/mailboxes/${gmail.body.id}`);
     expect(JSON.stringify(got.body)).not.toContain('refresh-token');
 
@@ -206,7 +204,7 @@ describe('mailboxes API', () => {
     expect(res.body).toMatchObject({ status: 'connected', statusDetail: null });
     const after = await row(m.body.id);
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
-    expect(secretBoxFromEnv().open(after.sealedSecret!)).toBe('new-token');
+    expect(testSecurity.secrets.open(after.sealedSecret!)).toBe('new-token');
     const status = async (id: string) => (await db.db.select().from(touches).where(eq(touches.id, id)))[0]!.status;
     expect([await status(held!.id), await status(elsewhere!.id)]).toEqual(['scheduled', 'held']);
     const taskStatus = async (id: string) => (await db.db.select().from(tasks).where(eq(tasks.id, id)))[0]!.status;
@@ -221,7 +219,7 @@ describe('mailboxes API', () => {
     expect(disabled.body).toMatchObject({ status: 'disabled', statusDetail: 'disabled by ops' });
     // New credentials do not override ops: the mailbox stays disabled until they re-enable it.
     expect((await ws.call<Mailbox>('PUT', `/v1/mailboxes/${m.body.id}/credentials`, { password: 'rotated' })).body).toMatchObject({ status: 'disabled' });
-    expect(secretBoxFromEnv().open((await row(m.body.id)).sealedSecret!)).toBe('rotated');
+    expect(testSecurity.secrets.open((await row(m.body.id)).sealedSecret!)).toBe('rotated');
     expect((await ws.call<Mailbox>('PATCH', `/v1/mailboxes/${m.body.id}`, { status: 'connected' })).body).toMatchObject({ status: 'connected', statusDetail: null });
     expect((await row(m.body.id)).hourlyCap).toBe(40);
     const bare = await ws.call<Mailbox>('POST', '/v1/mailboxes', { userId: leaId, address: 'bare@acme.test', provider: 'gmail' });

@@ -11,7 +11,7 @@ import { nextBusinessDayAt, parseTimingRules } from '../../domain/timing/index.j
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { seedWorkspace } from '../support/fixtures.js';
 import { local } from '../support/cadence.js';
-import { testChannelRegistry } from '../support/temporal.js';
+import { testActivityDeps, testChannelRegistry } from '../support/temporal.js';
 
 const PARIS = 'Europe/Paris';
 const HOUR = 3_600_000;
@@ -51,7 +51,7 @@ async function enrollMany(seed: Awaited<ReturnType<typeof seedWorkspace>>, email
   return es.map((e) => e.id);
 }
 
-const acts = (localOutbox = true) => createActivities({ db: db.db as Database, channels: testChannelRegistry(localOutbox ? {} : { localOutboxDir: null }) });
+const acts = (localOutbox = true) => createActivities(testActivityDeps(db.db as Database, testChannelRegistry(localOutbox ? {} : { localOutboxDir: null })));
 
 /** The largest number of instants within any rolling hour. */
 function maxPerHour(times: number[]): number {

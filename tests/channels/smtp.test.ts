@@ -11,6 +11,7 @@ import { freePort } from '../../scripts/lib/ports.js';
 import { createSecretBox } from '../../security/secrets.js';
 import { EMPTY_ALLOW_LIST } from '../../security/ssrf.js';
 import { smtpMailboxRow, startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js';
+import { LOOPBACK_ALLOWED } from '../support/security.js';
 
 const secrets = createSecretBox(Buffer.alloc(32, 7));
 let server: TestSmtpServer;
@@ -24,7 +25,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-function sender(row: MailboxRow = smtpMailboxRow(server, secrets), options?: SmtpSenderOptions) {
+function sender(row: MailboxRow = smtpMailboxRow(server, secrets), options: SmtpSenderOptions = { allowList: LOOPBACK_ALLOWED }) {
   const s = createSmtpSender(row, secrets, options);
   senders.push(s);
   return s;
@@ -161,7 +162,7 @@ describe('SMTP failures, each a visible outcome', () => {
     const port = await freePort();
     await new Promise<void>((r) => silent.listen(port, '127.0.0.1', r));
     try {
-      const outcome = await sender(smtpMailboxRow({ ...server, port }, secrets), { timeouts: { greetingMs: 300 } }).send(outbound());
+      const outcome = await sender(smtpMailboxRow({ ...server, port }, secrets), { allowList: LOOPBACK_ALLOWED, timeouts: { greetingMs: 300 } }).send(outbound());
       expect(outcome).toMatchObject({ status: 'retry' });
     } finally {
       for (const socket of sockets) socket.destroy();
@@ -186,7 +187,7 @@ describe('SMTP failures, each a visible outcome', () => {
     server.setDataDelay(1_500);
     try {
       const email = outbound();
-      const outcome = await sender(undefined, { timeouts: { socketMs: 400 } }).send(email);
+      const outcome = await sender(undefined, { allowList: LOOPBACK_ALLOWED, timeouts: { socketMs: 400 } }).send(email);
       expect(outcome.status).toBe('uncertain');
       expect(receivedWith(email.messageId)).toHaveLength(1);
     } finally {

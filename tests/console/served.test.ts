@@ -2,14 +2,13 @@
 // scripts and styles only (no inline script), its hashed assets cached for good.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../api/app.js';
 import { CONSOLE_POLICY } from '../../api/console-static.js';
 import type { Database } from '../../db/client.js';
+import { createTestApp, offlineTemporal } from '../support/api.js';
 
 const dir = inject('consoleDir');
-const app = createApp({ db: {} as Database, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', consoleDir: dir });
+const app = createTestApp({ db: {} as Database, temporal: offlineTemporal(), taskQueue: 'x', consoleDir: dir });
 
 describe('the console as served', () => {
   it('/ is the page, with a policy that allows no inline script', async () => {

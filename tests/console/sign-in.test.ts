@@ -1,16 +1,15 @@
 // People sign in to the console: the setup link, invitations, resets, sessions (cookies,
 // rotation, idle expiry, sign out everywhere), CSRF, the lockout, and the same role checks as
 // API keys (a rep sees only their own queue, a manager their reps').
-import { Client, Connection } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import { describe, expect, it } from 'vitest';
+import type { RelanceApp } from '../../api/app.js';
 import { setupLinkIfNeeded } from '../../api/auth/links.js';
 import { hashSecret } from '../../api/auth/tokens.js';
 import { userPasswords, userSessions } from '../../db/auth-schema.js';
-import { TEST_OPERATOR_TOKEN } from '../support/api.js';
+import { withTestApi, offlineTemporal } from '../support/api.js';
 import { browserSession } from '../support/browser-session.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
 let app: RelanceApp;
@@ -18,13 +17,10 @@ let admin: ReturnType<typeof browserSession>;
 const PASSWORD = 'correct horse battery';
 const tokenOf = (url: string) => new URL(url.replace('#/', '')).searchParams.get('token')!;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) });
-  app = createApp({ db: db.db, temporal, taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN, signIn: { perMinute: 1000, lockAfter: 5, lockMs: 60_000 } });
+withTestApi({ temporal: offlineTemporal('200ms'), signIn: { perMinute: 1000, lockAfter: 5, lockMs: 60_000 } }, async (w) => {
+  ({ db, app } = w);
   admin = browserSession(app);
 });
-afterAll(async () => db?.drop());
 
 async function invite(email: string, name: string, role = 'rep', extra: Record<string, unknown> = {}) {
   const user = await admin.call<{ id: string }>('POST', '/v1/users', { email, name, role, ...extra });

@@ -13,6 +13,7 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from '../../scripts/li
 import { dueEmails, receivedCounts } from '../support/due-emails.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { testChannelRegistry } from '../support/temporal.js';
+import { LOOPBACK_ALLOWED } from '../support/security.js';
 
 let cluster: ThrowawayPostgres;
 let handle: DatabaseHandle;
@@ -36,7 +37,7 @@ describe('a PostgreSQL restart mid-burst', () => {
   it('records every email the SMTP server accepted as sent, once the database is back', async () => {
     const { ws, touches: staged } = await dueEmails(handle.db, smtp, 30);
     smtp.setDataDelay(300);
-    const channels = testChannelRegistry({ localOutboxDir: null });
+    const channels = testChannelRegistry({ localOutboxDir: null, allowList: LOOPBACK_ALLOWED });
     // A short stale-claim window: a send left `sending` would be settled (uncertain) within the test.
     const dispatcher = startOutboxDispatcher({ db: handle.db, channels, intervalMs: 50, staleClaimMs: 3_000, sweepEveryMs: 500 });
     let rows: (typeof touches.$inferSelect)[] = [];

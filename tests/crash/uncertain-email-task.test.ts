@@ -3,12 +3,13 @@
 // cadence goes on and ends; the task stays open, in the rep's queue, until a person settles it.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { enrollments, tasks, touches } from '../../db/schema.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { startTestWorker, testChannelRegistry, type TestTemporal } from '../support/temporal.js';
+import { LOOPBACK_ALLOWED } from '../support/security.js';
 
 let db: TestDatabase;
 let smtp: TestSmtpServer;
@@ -20,8 +21,8 @@ const ALWAYS_OPEN = { weekendDays: [], holidayTypes: [], sendWindow: { start: '0
 
 beforeAll(async () => {
   [db, smtp] = await Promise.all([createTestDatabase(), startTestSmtpServer()]);
-  temporal = await startTestWorker(db.db, { channels: testChannelRegistry({ localOutboxDir: null }) });
-  app = createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN });
+  temporal = await startTestWorker(db.db, { channels: testChannelRegistry({ localOutboxDir: null, allowList: LOOPBACK_ALLOWED }) });
+  app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, allowList: LOOPBACK_ALLOWED });
   ws = await createKeyedWorkspace(app, { timeZone: 'UTC' });
 });
 afterAll(async () => {

@@ -14,6 +14,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { dueEmails, receivedCounts } from '../support/due-emails.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { testChannelRegistry } from '../support/temporal.js';
+import { LOOPBACK_ALLOWED } from '../support/security.js';
 
 const GRACE_SECONDS = 10;
 let db: TestDatabase;
@@ -62,7 +63,7 @@ describe('SIGTERM to the worker process group mid-burst', () => {
     worker = undefined;
 
     // The next worker sends the rest: each email exactly once in all.
-    const channels = testChannelRegistry({ localOutboxDir: null });
+    const channels = testChannelRegistry({ localOutboxDir: null, allowList: LOOPBACK_ALLOWED });
     const dispatcher = startOutboxDispatcher({ db: db.db, channels, intervalMs: 50 });
     try {
       await smtp.waitFor(staged.length, 60_000);

@@ -3,12 +3,11 @@
 // real PostgreSQL; the rep completes the task through the API and the cadence finishes.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
 import { startHttpServer, type RunningServer } from '../../api/server.js';
 import { enrollments, events, touches } from '../../db/schema.js';
 import type { EnrollmentResult } from '../../workflows/enrollment/input.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { callerFor, TEST_OPERATOR_TOKEN } from '../support/api.js';
+import { callerFor, TEST_OPERATOR_TOKEN, createTestApp } from '../support/api.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 
 let db: TestDatabase;
@@ -18,7 +17,7 @@ let server: RunningServer;
 beforeAll(async () => {
   db = await createTestDatabase();
   temporal = await startTestWorker(db.db);
-  server = await startHttpServer(createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN }), '127.0.0.1', 0);
+  server = await startHttpServer(createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue }), '127.0.0.1', 0);
 });
 afterAll(async () => {
   await server?.close();

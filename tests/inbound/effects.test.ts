@@ -4,10 +4,9 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
 import { startHttpServer, type RunningServer } from '../../api/server.js';
 import { enrollments, events, prospects, sequences, tasks } from '../../db/schema.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 
@@ -58,7 +57,7 @@ async function enrollmentStatus(id: string, wanted: string) {
 beforeAll(async () => {
   db = await createTestDatabase();
   temporal = await startTestWorker(db.db);
-  server = await startHttpServer(createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN }), '127.0.0.1', 0);
+  server = await startHttpServer(createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue }), '127.0.0.1', 0);
   ws = await createKeyedWorkspace({ request: (path: string, init: RequestInit) => fetch(`${server.url}${path}`, init) } as never, { timeZone: 'UTC' });
   expect((await ws.call('PUT', '/v1/timing-rules', alwaysOpen)).status).toBe(200);
   const rep = await ws.call<{ id: string }>('POST', '/v1/users', { email: 'sam@acme.test', name: 'Sam Rep', phone: '+33 1 23 45 67 89' });

@@ -3,10 +3,9 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
 import { startHttpServer, type RunningServer } from '../../api/server.js';
 import { events, inboundReceipts } from '../../db/schema.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 
@@ -48,7 +47,7 @@ async function deliver(workspaceId: string, source: string, body: unknown, d: De
 beforeAll(async () => {
   db = await createTestDatabase();
   temporal = await startTestWorker(db.db);
-  server = await startHttpServer(createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN }), '127.0.0.1', 0);
+  server = await startHttpServer(createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue }), '127.0.0.1', 0);
   a = await createKeyedWorkspace(overHttp());
   b = await createKeyedWorkspace(overHttp());
   const put = await a.call<{ secret: string }>('PUT', '/v1/inbound-sources/email');

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollments, events, inboundReceipts, prospects } from '../../db/schema.js';
 import { startMailWorld, type MailWorld } from './world.js';
+import type { Problem } from '../support/api.js';
 
 let w: MailWorld;
 const PAUSE_DAYS = 2;
@@ -20,7 +21,6 @@ afterAll(async () => w?.stop());
 const eml = (name: string) => readFileSync(new URL(`./corpus/${name}`, import.meta.url)).toString('base64');
 const eventsOf = (prospectId: string, type: string) => w.db.db.select().from(events).where(and(eq(events.prospectId, prospectId), eq(events.type, type)));
 type Applied = { applied: boolean; duplicate: boolean; reason?: string; enrollmentId?: string; touchId?: string; classification?: Record<string, unknown>; enrollmentsSignalled?: number };
-type Problem = { errors: Array<{ field: string }> };
 
 describe('inbound email: the email itself, classified and matched', () => {
   it('a reply matched by In-Reply-To stops the enrollment, even from another address; a replay applies nothing twice', async () => {

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollments, mailboxes } from '../../db/schema.js';
 import { startMailWorld, type MailWorld } from './world.js';
+import type { Problem } from '../support/api.js';
 
 let w: MailWorld;
 beforeAll(async () => {
@@ -13,7 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => w?.stop());
 
-type Problem = { errors: Array<{ field: string; message: string }> };
 const statusOf = async (id: string) => (await w.db.db.select().from(enrollments).where(eq(enrollments.id, id)))[0]!;
 
 async function running(email: string) {

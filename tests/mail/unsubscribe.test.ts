@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollments, events, prospects, suppressions } from '../../db/schema.js';
 import { createUnsubscribeSigner } from '../../security/unsubscribe-token.js';
 import { startMailWorld, type MailWorld } from './world.js';
+import { testSecurity } from '../support/security.js';
 
 let w: MailWorld;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => w?.stop());
 
-const signer = createUnsubscribeSigner();
+const signer = testSecurity.unsubscribe;
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const request = (method: string, token: string, headers: Record<string, string> = {}, body?: string) => w.app.request(`/v1/unsubscribe/${token}`, { method, headers, ...(body === undefined ? {} : { body }) });
 

@@ -3,9 +3,9 @@
 // active (its only task is due in two days), and the touches our emails left as.
 import { createHmac, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { enrollments, touches } from '../../db/schema.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 
@@ -24,7 +24,7 @@ export type MailWorld = Awaited<ReturnType<typeof startMailWorld>>;
 export async function startMailWorld(timingRules: Record<string, unknown> = {}) {
   const db: TestDatabase = await createTestDatabase();
   const temporal: TestTemporal = await startTestWorker(db.db);
-  const app: RelanceApp = createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN });
+  const app: RelanceApp = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
   const ws: KeyedWorkspace = await createKeyedWorkspace(app, { timeZone: 'Europe/Paris' });
   const must = <T>(r: { status: number; body: T }, status: number, what: string): T => {
     if (r.status !== status) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);

@@ -1,25 +1,14 @@
 // API key lifecycle over HTTP: a key is shown once, works, is listed without its secret, and
 // stops working when revoked; roles keep rep and ops keys off admin routes.
-import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { describe, expect, it } from 'vitest';
+import { type KeyedWorkspace, withTestApi, type Problem } from '../support/api.js';
 
-let db: TestDatabase;
-let app: RelanceApp;
 let ws: KeyedWorkspace;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  // Lazy client: nothing here reaches Temporal.
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
-  ws = await createKeyedWorkspace(app);
-});
-afterAll(async () => db?.drop());
+// Lazy client: nothing here reaches Temporal.
+withTestApi({}, (w) => ({ ws } = w));
 
 type Key = { id: string; key?: string; prefix: string; role: string; userId: string | null; revokedAt: string | null; lastUsedAt: string | null };
-type Problem = { type: string; errors?: Array<{ field: string }> };
 
 describe('API keys', () => {
   it('is shown once, works, is listed without its secret, and gets 401 once revoked', async () => {

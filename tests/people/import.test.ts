@@ -1,25 +1,19 @@
 // Bulk import: JSON and CSV, duplicates within the request and against the database, row
 // errors that do not fail the batch, accounts found or created by domain, 10,000 rows at once.
-import { Client, Connection } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, MAX_BODY_BYTES, type RelanceApp } from '../../api/app.js';
+import { describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES, type RelanceApp } from '../../api/app.js';
 import { importProspects } from '../../api/services/prospect-import.js';
 import { accounts, prospects } from '../../db/schema.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { createKeyedWorkspace, type KeyedWorkspace, withTestApi, type Problem } from '../support/api.js';
+import { type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
 let app: RelanceApp;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
-});
-afterAll(async () => db?.drop());
+withTestApi({}, (w) => ({ db, app } = w));
 
 type Result = { created: number; updated: number; skipped: number; errors: Array<{ row: number; field: string; message: string }> };
-type Problem = { type: string; errors?: Array<{ field: string; message: string }> };
 
 async function opsOf(ws: KeyedWorkspace) {
   const key = await ws.call<{ key: string }>('POST', '/v1/api-keys', { name: 'ops', role: 'ops' });

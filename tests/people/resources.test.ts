@@ -1,30 +1,25 @@
 // Users, accounts and prospects over HTTP: pages without duplicates or gaps, bad cursors,
 // Idempotency-Key replays, unknown fields, and workspace isolation (another workspace's ids are 404).
-import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import { describe, expect, it } from 'vitest';
+import type { RelanceApp } from '../../api/app.js';
 import { importProspects } from '../../api/services/prospect-import.js';
 import { eq } from 'drizzle-orm';
 import { idempotencyKeys } from '../../db/schema.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { createKeyedWorkspace, type KeyedWorkspace, withTestApi, type Problem } from '../support/api.js';
+import { type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
 let app: RelanceApp;
 let a: KeyedWorkspace;
 let b: KeyedWorkspace;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
-  a = await createKeyedWorkspace(app);
+withTestApi({}, async (w) => {
+  ({ db, app, ws: a } = w);
   b = await createKeyedWorkspace(app);
 });
-afterAll(async () => db?.drop());
 
 type Page<T> = { data: T[]; nextCursor: string | null };
 type Prospect = { id: string; email: string; accountId: string | null; status: string; timeZone: string | null; timeZoneExplicit: boolean };
-type Problem = { type: string; status: number; errors?: Array<{ field: string; message: string }> };
 const fields = (p: Problem) => p.errors?.map((e) => e.field);
 
 describe('pagination', () => {

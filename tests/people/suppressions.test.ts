@@ -1,29 +1,23 @@
 // The suppression list over HTTP, and its effect: an email staged for a suppressed address or
 // domain is recorded as suppressed, never scheduled; lifting the entry lets later ones through.
-import { Client, Connection } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { apiKeys, enrollments, events, prospects } from '../../db/schema.js';
 import type { Step } from '../../domain/sequences/index.js';
-import { callerFor, TEST_OPERATOR_TOKEN } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { callerFor, withTestApi, type Problem } from '../support/api.js';
+import { type TestDatabase } from '../support/db.js';
 import { seedWorkspace } from '../support/fixtures.js';
-import { testChannelRegistry } from '../support/temporal.js';
+import { testActivityDeps } from '../support/temporal.js';
 import { generateApiKey } from '../../api/middleware/auth.js';
 
 let db: TestDatabase;
 let app: RelanceApp;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
-});
-afterAll(async () => db?.drop());
+withTestApi({}, (w) => ({ db, app } = w));
 
 type Suppression = { id: string; value: string; kind: string; reason: string };
-type Problem = { errors?: Array<{ field: string }> };
 const step: Step = { id: 'intro', type: 'email', timing: { kind: 'immediately' }, template: { subject: 'Hi {{prospect.firstName}}', body: 'Hello' } } as Step;
 
 /** A seeded workspace (rep, prospect, sequence) and an ops key's caller (ops lift suppressions). */
@@ -42,7 +36,7 @@ async function setup() {
     return e!.id;
   };
   const stage = (enrollmentId: string) =>
-    createActivities({ db: db.db, channels: testChannelRegistry() }).stageEmail({ workspaceId: seed.workspace.id, enrollmentId, stepKey: 'intro#1', step, sendAt: new Date().toISOString() });
+    createActivities(testActivityDeps(db.db)).stageEmail({ workspaceId: seed.workspace.id, enrollmentId, stepKey: 'intro#1', step, sendAt: new Date().toISOString() });
   return { ws: seed.workspace.id, call, enroll, stage };
 }
 

@@ -1,8 +1,29 @@
 // Calling the API as a workspace's key holder: a workspace created with the operator token,
 // its first admin key, and keys of other roles on demand.
-import type { RelanceApp } from '../../api/app.js';
+import { Client, Connection } from '@temporalio/client';
+import { createApp, type RelanceApp } from '../../api/app.js';
+import type { ApiDeps } from '../../api/deps.js';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './db.js';
+import { testSecurity } from './security.js';
 
 export const TEST_OPERATOR_TOKEN = 'test-operator-token';
+
+/** ApiDeps but what every test app shares: the process's secrets and allow-list, the operator token. */
+export type TestAppDeps = Omit<ApiDeps, 'secrets' | 'unsubscribe' | 'allowList'> & Partial<Pick<ApiDeps, 'secrets' | 'unsubscribe' | 'allowList'>>;
+
+/** The app as runtime/api-main.ts wires it (the same secret box and signer), with the test operator token. */
+export function createTestApp(deps: TestAppDeps): RelanceApp {
+  return createApp({ ...testSecurity, operatorToken: TEST_OPERATOR_TOKEN, ...deps });
+}
+
+/** A Temporal client that never connects: for an app whose tests start no workflow. */
+export function offlineTemporal(connectTimeout?: string): Client {
+  return new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', ...(connectTimeout ? { connectTimeout } : {}) }) });
+}
+
+/** An application/problem+json body (api/problem.ts), as the tests read it. */
+export type Problem = { type: string; title: string; status: number; detail: string; errors: Array<{ field: string; message: string }> };
 
 export type ApiResult<T> = { status: number; body: T; headers: Headers };
 export type Caller = <T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResult<T>>;
@@ -40,3 +61,21 @@ export async function createKeyedWorkspace(app: Pick<RelanceApp, 'request'>, bod
   const adminKey = res.body.apiKey.key;
   return { workspaceId: res.body.id, adminKey, call: callerFor(fetchLike, adminKey), as: (key) => callerFor(fetchLike, key) };
 }
+
+export type ApiWorld = { db: TestDatabase; app: RelanceApp; ws: KeyedWorkspace };
+
+/**
+ * The file's API: a fresh database, the app over it (on a Temporal client that never connects,
+ * unless `deps` name one) and a workspace with its admin key. `use` gets them before the file's
+ * tests; the database is dropped after.
+ */
+export function withTestApi(deps: Partial<TestAppDeps>, use: (w: ApiWorld) => unknown): void {
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const app = createTestApp({ db: db.db, temporal: offlineTemporal(), taskQueue: 'x', ...deps });
+    await use({ db, app, ws: await createKeyedWorkspace(app) });
+  });
+  afterAll(async () => db?.drop());
+}
+

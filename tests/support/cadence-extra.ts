@@ -12,7 +12,8 @@ import { at, iso, nextLocal } from './dates.js';
 
 export const PARIS = 'Europe/Paris';
 
-export type Problem = { type: string; title: string; status: number; detail?: string; errors?: Array<{ field: string; message: string }> };
+export type { Problem } from './api.js';
+import type { Problem } from './api.js';
 
 /** An API call that also returns the content type (problem+json checks). */
 export async function call<T = any>(h: CadenceHarness, method: string, path: string, body?: unknown): Promise<{ status: number; contentType: string | null; body: T }> {

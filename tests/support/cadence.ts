@@ -3,17 +3,19 @@
 import { randomBytes } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { TEST_OPERATOR_TOKEN } from './api.js';
+import type { RelanceApp } from '../../api/app.js';
+import { TEST_OPERATOR_TOKEN, createTestApp, type ApiResult as HttpResult } from './api.js';
 import type { EnrollmentStatusView } from '../../workflows/enrollment/messages.js';
 import { statusQuery } from '../../workflows/enrollment/messages.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { createTimeSkippingEnv } from './time-skipping.js';
-import { testChannelRegistry } from './temporal.js';
+import { testActivityDeps, testChannelRegistry } from './temporal.js';
+import type { AllowList } from '../../security/ssrf.js';
 
-export type ApiResult<T> = { status: number; body: T };
+/** What the harness's api() answers: the status and the parsed body. */
+type ApiResult<T> = Omit<HttpResult<T>, 'headers'>;
 type Json = Record<string, unknown>;
 
 export type CadenceHarness = {
@@ -31,18 +33,19 @@ export type CadenceHarness = {
   stop: () => Promise<void>;
 };
 
-export async function startCadenceHarness(): Promise<CadenceHarness> {
+/** allowList: private hosts the channels may reach (a test's own SMTP server); the process's by default. */
+export async function startCadenceHarness(o: { allowList?: AllowList } = {}): Promise<CadenceHarness> {
   const [env, db] = await Promise.all([createTimeSkippingEnv(), createTestDatabase()]);
   const taskQueue = `cadence-${randomBytes(4).toString('hex')}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: inject('workflowBundle') },
-    activities: createActivities({ db: db.db, temporal: env.client, channels: testChannelRegistry() }),
+    activities: createActivities(testActivityDeps(db.db, testChannelRegistry(o.allowList ? { allowList: o.allowList } : {}), { temporal: env.client })),
   });
   const running = worker.run();
   // Due and overdue tasks are judged on the test server's (skipped) clock, as the workflows see it.
-  const app = createApp({ db: db.db, temporal: env.client, taskQueue, operatorToken: TEST_OPERATOR_TOKEN, clock: async () => Number(await env.currentTimeMs()) });
+  const app = createTestApp({ db: db.db, temporal: env.client, taskQueue, clock: async () => Number(await env.currentTimeMs()) });
   // The key of the workspace created last: the harness acts as that workspace's admin.
   let key: string | null = null;
   const keys = new Map<string, string>();
@@ -87,6 +90,21 @@ export async function startCadenceHarness(): Promise<CadenceHarness> {
       await db.drop();
     },
   };
+}
+
+/** The file's harness, started before its tests (`use` receives it), stopped after. */
+export function withCadenceHarness(use: (h: CadenceHarness) => unknown): void {
+  let h: CadenceHarness | undefined;
+  beforeAll(async () => {
+    h = await startCadenceHarness();
+    await use(h);
+  });
+  afterAll(async () => h?.stop());
+}
+
+/** The file's harness with one workspace seeded (a manager, a rep, a prospect): `use` receives both. */
+export function withSeededHarness(prospect: Parameters<typeof seed>[1], use: (started: { h: CadenceHarness; s: Seed }) => unknown): void {
+  withCadenceHarness(async (h) => use({ h, s: await seed(h, prospect) }));
 }
 
 export type Seed = {

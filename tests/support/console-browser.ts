@@ -6,11 +6,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import { createApp } from '../../api/app.js';
 import { startHttpServer, type RunningServer } from '../../api/server.js';
 import { runProvisioningScript } from '../../scripts/lib/run-script.js';
 import { parseAllowList } from '../../security/ssrf.js';
-import { TEST_OPERATOR_TOKEN } from './api.js';
+import { createTestApp } from './api.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { startTestWorker, type TestTemporal } from './temporal.js';
 
@@ -22,7 +21,7 @@ export type ConsoleStack = { db: TestDatabase; temporal: TestTemporal; server: R
 export async function startConsoleStack(): Promise<ConsoleStack> {
   const [db, executablePath] = await Promise.all([createTestDatabase(), runProvisioningScript('ensure-chromium.sh')]);
   const temporal = await startTestWorker(db.db);
-  const app = createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN, consoleDir: inject('consoleDir'), signIn: { perMinute: 1000 }, webhooks: { allowList: parseAllowList('127.0.0.1') } });
+  const app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, consoleDir: inject('consoleDir'), signIn: { perMinute: 1000 }, allowList: parseAllowList('127.0.0.1') });
   const server = await startHttpServer(app, '127.0.0.1', 0);
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   return {

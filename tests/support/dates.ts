@@ -19,6 +19,9 @@ export const at = (d: DateTime, time: string): DateTime => {
 
 export const iso = (d: DateTime): string => d.toUTC().toISO()!;
 
+/** The local calendar date, as the API and holiday tables write it. */
+export const ymd = (d: DateTime): string => d.toFormat('yyyy-MM-dd');
+
 /** The Sunday of the next spring-forward change in `zone` after `fromMs`. */
 export function nextSpringForward(fromMs: number, zone: string): DateTime {
   return nextLocal(fromMs, zone, '12:00', (d) => d.set({ hour: 12 }).offset > d.minus({ days: 1 }).set({ hour: 12 }).offset, 7);

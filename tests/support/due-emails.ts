@@ -3,14 +3,14 @@
 import type { Database } from '../../db/client.js';
 import type { MailboxRow } from '../../channels/types.js';
 import { enrollments, mailboxes, prospects, touches } from '../../db/schema.js';
-import { secretBoxFromEnv } from '../../security/secrets.js';
+import { testSecurity } from './security.js';
 import { seedWorkspace } from './fixtures.js';
 import { smtpMailboxRow, type TestSmtpServer } from './smtp.js';
 
 export async function dueEmails(db: Database, smtp: TestSmtpServer, n: number, mailbox: Partial<MailboxRow> = {}, extra: Partial<typeof touches.$inferInsert> = {}) {
   const seed = await seedWorkspace(db);
   const ws = seed.workspace.id;
-  const { id: _id, ...row } = smtpMailboxRow(smtp, secretBoxFromEnv(), { workspaceId: ws, userId: seed.rep.id, ...mailbox });
+  const { id: _id, ...row } = smtpMailboxRow(smtp, testSecurity.secrets, { workspaceId: ws, userId: seed.rep.id, ...mailbox });
   const [box] = await db.insert(mailboxes).values(row).returning();
   const ps = await db.insert(prospects).values(Array.from({ length: n }, (_, i) => ({ workspaceId: ws, email: `p${i}@globex.test`, firstName: `P${i}`, timeZone: 'UTC' }))).returning();
   const es = await db

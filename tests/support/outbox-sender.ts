@@ -5,11 +5,12 @@
 import { createChannelRegistry } from '../../channels/registry.js';
 import { openDatabase } from '../../db/client.js';
 import { startOutboxDispatcher } from '../../runtime/outbox-dispatcher.js';
-import { secretBoxFromEnv } from '../../security/secrets.js';
+import { processSecurity } from '../../runtime/secret-key.js';
 
 const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, maxConnections: 4 });
 const channels = createChannelRegistry({
-  secrets: secretBoxFromEnv(),
+  // As an entry does: the secret key and allow-list (WEBHOOK_ALLOWED_HOSTS) from the environment.
+  ...processSecurity(),
   google: { clientId: undefined, clientSecret: undefined, rootUrl: undefined, tokenUrl: undefined },
   localOutboxDir: null,
   publicUrl: 'http://relance.test',

@@ -110,7 +110,6 @@ export async function startTestSmtpServer(o: { username?: string; password?: str
   });
 
   const host = '127.0.0.1';
-  allowLoopbackSmtp();
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
 
@@ -150,17 +149,6 @@ export async function startTestSmtpServer(o: { username?: string; password?: str
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/**
- * The SSRF guard refuses loopback SMTP hosts unless WEBHOOK_ALLOWED_HOSTS allows them (as an
- * operator would for a private relay): a test process that runs this server may send to it,
- * through the API's host check and the sender's alike.
- */
-function allowLoopbackSmtp(): void {
-  const current = process.env.WEBHOOK_ALLOWED_HOSTS ?? '';
-  if (current.split(',').map((s) => s.trim()).includes('127.0.0.1/32')) return;
-  process.env.WEBHOOK_ALLOWED_HOSTS = current ? `${current},127.0.0.1/32` : '127.0.0.1/32';
 }
 
 /** A mailbox row pointing at the test server, password sealed: what createSmtpSender takes. */

@@ -10,10 +10,11 @@ import type { Database } from '../../db/client.js';
 import { createChannelRegistry } from '../../channels/registry.js';
 import type { ChannelRegistry } from '../../channels/types.js';
 import { startChannelServices } from '../../runtime/channel-services.js';
-import { secretBoxFromEnv } from '../../security/secrets.js';
+import type { ActivityDeps } from '../../activities/index.js';
 import type { WebhookActivityOptions } from '../../activities/webhooks.js';
 import { startWebhookNudger } from '../../runtime/webhook-nudger.js';
 import { createRelanceWorker } from '../../runtime/worker.js';
+import { testSecurity } from './security.js';
 
 export type TestTemporal = {
   client: Client;
@@ -31,7 +32,7 @@ export function quietTemporalRuntime(): void {
 }
 
 export type TestWorkerOptions = {
-  /** Webhook delivery settings (allow-list for a local receiver, short backoff). */
+  /** Webhook delivery settings (allow-list for a local receiver, short backoff); the process's allow-list by default. */
   webhooks?: WebhookActivityOptions;
   /** Runs the webhook nudger (LISTEN relance_webhooks) beside the worker. */
   webhookNudger?: boolean;
@@ -39,10 +40,18 @@ export type TestWorkerOptions = {
   channels?: ChannelRegistry;
 };
 
+/** What a deployment without GOOGLE_CLIENT_ID and friends has. */
+export const UNCONFIGURED_GOOGLE = { clientId: undefined, clientSecret: undefined, rootUrl: undefined, tokenUrl: undefined };
+
+/** What createActivities takes in a test: the process's secret box and allow-list, the given channels. */
+export function testActivityDeps(db: Database, channels: ChannelRegistry = testChannelRegistry(), overrides: Partial<ActivityDeps> = {}): ActivityDeps {
+  return { db, channels, secrets: testSecurity.secrets, webhooks: { allowList: testSecurity.allowList }, ...overrides };
+}
+
 /** A registry over the local outbox in a fresh temporary folder (reps without a mailbox). */
 export function testChannelRegistry(overrides: Partial<Parameters<typeof createChannelRegistry>[0]> = {}): ChannelRegistry {
   return createChannelRegistry({
-    secrets: secretBoxFromEnv(),
+    ...testSecurity,
     google: { clientId: 'test-client', clientSecret: 'test-secret', rootUrl: undefined, tokenUrl: undefined },
     localOutboxDir: mkdtempSync(join(tmpdir(), 'relance-outbox-')),
     publicUrl: 'http://relance.test',
@@ -62,12 +71,12 @@ export async function startTestWorker(db: Database, opts: TestWorkerOptions = {}
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
-    deps: { db, temporal: client, channels, ...(opts.webhooks ? { webhooks: opts.webhooks } : {}) },
+    deps: { db, temporal: client, channels, secrets: testSecurity.secrets, webhooks: opts.webhooks ?? { allowList: testSecurity.allowList } },
     workflowBundlePath: inject('workflowBundle'),
   });
   const running = worker.run();
-  // The real dispatcher sends due emails, as in production.
-  const dispatcher = startChannelServices({ db, temporal: client, channels });
+  // The real dispatcher sends due emails, as in production; no Google client is configured.
+  const dispatcher = startChannelServices({ db, temporal: client, channels, google: UNCONFIGURED_GOOGLE, secrets: testSecurity.secrets });
   const nudger = opts.webhookNudger ? await startWebhookNudger({ db, temporal: client, taskQueue }) : null;
   return {
     client,

@@ -2,18 +2,16 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../application/timeline.js';
-import { createApp } from '../../api/app.js';
-import type { WebhookApiDeps } from '../../api/routes/webhooks.js';
 import { apiKeys, users, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
 import { generateApiKey } from '../../api/middleware/auth.js';
 import { EMPTY_ALLOW_LIST } from '../../security/ssrf.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, createTestApp, type KeyedWorkspace, type Problem } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 
 let db: TestDatabase;
 let temporal: TestTemporal;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof createTestApp>;
 let ws: KeyedWorkspace;
 const publicUrl = 'https://93.184.215.14/hooks/relance';
 
@@ -21,8 +19,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   // Deliveries to the public test address fail fast: this file is about the API.
   temporal = await startTestWorker(db.db, { webhooks: { allowList: EMPTY_ALLOW_LIST, timeoutMs: 200 } });
-  const deps: WebhookApiDeps = { db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN, webhooks: { allowList: EMPTY_ALLOW_LIST } };
-  app = createApp(deps);
+  app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, allowList: EMPTY_ALLOW_LIST });
   ws = await createKeyedWorkspace(app);
 });
 afterAll(async () => {
@@ -37,7 +34,6 @@ async function keyFor(workspaceId: string, role: 'rep' | 'integration') {
   return key;
 }
 
-type Problem = { type: string; errors?: Array<{ field: string; message: string }> };
 
 describe('webhooks API', () => {
   it.each([

@@ -4,28 +4,23 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../application/timeline.js';
-import { createApp } from '../../api/app.js';
-import type { WebhookApiDeps } from '../../api/routes/webhooks.js';
 import { events, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
-import { parseAllowList } from '../../security/ssrf.js';
 import { webhookWorkflowId } from '../../workflows/webhooks/messages.js';
-import { createKeyedWorkspace } from '../support/api.js';
-import { TEST_OPERATOR_TOKEN } from '../support/api.js';
+import { createKeyedWorkspace, createTestApp } from '../support/api.js';
+import { LOOPBACK_ALLOWED as allowList } from '../support/security.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 import { startReceiver, verifySignature, waitFor, type Receiver } from './receiver.js';
 
-const allowList = parseAllowList('127.0.0.1/32');
 let db: TestDatabase;
 let temporal: TestTemporal;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof createTestApp>;
 const receivers: Receiver[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
   temporal = await startTestWorker(db.db, { webhooks: { allowList, backoff: { initialMs: 100, maxMs: 400 } }, webhookNudger: true });
-  const deps: WebhookApiDeps = { db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN, webhooks: { allowList } };
-  app = createApp(deps);
+  app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, allowList });
 });
 afterAll(async () => {
   await Promise.all(receivers.map((r) => r.close()));

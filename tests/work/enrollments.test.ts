@@ -1,8 +1,8 @@
 // Enrollments over the API on a real worker: bulk enrollment with valid and invalid items,
 // the paginated list and its filters, the timeline, upcoming steps, rep keys confined.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import type { RelanceApp } from '../../api/app.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 
@@ -31,7 +31,7 @@ const definition = (key: string) => ({
 beforeAll(async () => {
   db = await createTestDatabase();
   temporal = await startTestWorker(db.db);
-  app = createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN });
+  app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
   ws = await createKeyedWorkspace(app, { timeZone: 'UTC' });
   repA = (await ws.call<{ id: string }>('POST', '/v1/users', { email: 'sam@acme.test', name: 'Sam' })).body.id;
   repB = (await ws.call<{ id: string }>('POST', '/v1/users', { email: 'lea@acme.test', name: 'Lea' })).body.id;

@@ -2,9 +2,9 @@
 // archiving (new enrollments refused, 409), paginated listing, unknown fields named.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import type { RelanceApp } from '../../api/app.js';
 import { sequences, sequenceVersions } from '../../db/schema.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
+import { createKeyedWorkspace, type KeyedWorkspace, createTestApp, type Problem } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 
@@ -14,7 +14,6 @@ let app: RelanceApp;
 let ws: KeyedWorkspace;
 
 type Seq = { sequenceId: string; key: string; name: string; status: string; version: number; publishedAt: string | null; draftVersion?: number | null };
-type Problem = { type: string; errors: { field: string; message: string }[] };
 
 const definition = (key: string, name = 'Quick recap') => ({
   schemaVersion: 1,
@@ -29,7 +28,7 @@ const definition = (key: string, name = 'Quick recap') => ({
 beforeAll(async () => {
   db = await createTestDatabase();
   temporal = await startTestWorker(db.db);
-  app = createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN });
+  app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
   ws = await createKeyedWorkspace(app);
 });
 afterAll(async () => {

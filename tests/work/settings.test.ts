@@ -1,8 +1,8 @@
 // Workspace settings over the API: holidays as the scheduler sees them, timing rules and
 // escalation quotas (overrides and effective values), a rep's call capacity; ops only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type Caller, type KeyedWorkspace } from '../support/api.js';
+import type { RelanceApp } from '../../api/app.js';
+import { createKeyedWorkspace, type Caller, type KeyedWorkspace, createTestApp, type Problem } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
 
@@ -13,13 +13,12 @@ let ws: KeyedWorkspace;
 let repId: string;
 let asRep: Caller, asOps: Caller;
 
-type Problem = { type: string; errors: { field: string; message: string }[] };
 type Holidays = { country: string; region: string | null; year: number; holidays: { date: string; name: string }[] };
 
 beforeAll(async () => {
   db = await createTestDatabase();
   temporal = await startTestWorker(db.db);
-  app = createApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, operatorToken: TEST_OPERATOR_TOKEN });
+  app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
   ws = await createKeyedWorkspace(app);
   repId = (await ws.call<{ id: string }>('POST', '/v1/users', { email: 'sam@acme.test', name: 'Sam' })).body.id;
   asRep = ws.as((await ws.call<{ key: string }>('POST', '/v1/api-keys', { name: 'rep', role: 'rep', userId: repId })).body.key);

@@ -2,29 +2,20 @@
 // emails and one LinkedIn message (the workspace's rule, overridable per sequence) is refused
 // with the step named, unless the sequence says why it may call sooner, as the shipped inbound
 // and announced-call cadences do. Paths follow every outcome, not only the order of the steps.
-import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { describe, expect, it } from 'vitest';
+import type { RelanceApp } from '../../api/app.js';
+import { createKeyedWorkspace, type KeyedWorkspace, offlineTemporal, withTestApi, type Problem } from '../support/api.js';
 
-let db: TestDatabase;
 let app: RelanceApp;
 let ws: KeyedWorkspace;
 
-type Problem = { type: string; errors: { field: string; message: string }[] };
 const email = (id: string) => ({ id, type: 'email', timing: { kind: 'after', minutes: 60 }, template: { subject: 'Hello', body: 'About {{context}}.' } });
 const linkedin = (id: string) => ({ id, type: 'linkedin_note', timing: { kind: 'immediately' }, template: { body: 'Hello {{prospect.firstName}}' } });
 const call = (id: string) => ({ id, type: 'call', timing: { kind: 'after', minutes: 60 } });
 const sequence = (key: string, steps: unknown[], extra: Record<string, unknown> = {}) => ({ definition: { schemaVersion: 1, key, name: key, steps, ...extra } });
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  // Nothing here starts a workflow.
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
-  ws = await createKeyedWorkspace(app);
-});
-afterAll(async () => db?.drop());
+// Nothing here starts a workflow.
+withTestApi({ temporal: offlineTemporal('200ms') }, (w) => ({ app, ws } = w));
 
 describe('warm before calling', () => {
   it('refuses a call after one email, naming the step, and writes nothing', async () => {

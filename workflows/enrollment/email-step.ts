@@ -2,7 +2,8 @@
 // announced call reserved from the time it will really leave), then watched until it ends. A
 // retried or held touch is watched with a growing interval; one whose announcement went stale
 // (it waited too long) comes back cancelled and is staged again with a fresh slot.
-import { condition, patched, sleep } from '@temporalio/workflow';
+import { condition, sleep } from '@temporalio/workflow';
+import { since } from './legacy/patches.js';
 import { ANNOUNCE_FRESH_MS, isRestage } from '../../domain/outbox/restage.js';
 import type { Step } from '../../domain/sequences/definition.js';
 import { nextAfterStep, stepById } from '../../domain/sequences/transitions.js';
@@ -46,27 +47,40 @@ export async function runPacedEmail(run: Run, step: Step, stepKey: string): Prom
     if ((await holdWhilePaused(run)) === 'exit') return { kind: 'exit' };
     return 'replan';
   }
-  if (state.status === 'sent' || state.status === 'uncertain') {
-    // An uncertain send may have reached the prospect: it counts, and its announcement stands.
-    s.touches.push(state.sentAt ?? nowIso());
-    s.announcedCallAt = state.announcedCallAt ?? s.announcedCallAt;
-    remember(s, state.status === 'sent' ? 'email.sent' : 'email.uncertain', state.announcedCallAt ? `announces a call at ${state.announcedCallAt}` : (state.detail ?? undefined));
-  } else {
-    await releaseSlot();
-    remember(s, `touch.${state.status}`, state.detail ?? undefined);
-    if (state.detail === 'prospect opted out') {
-      r.exit = { status: 'stopped', reason: 'opted_out' };
-      return { kind: 'exit' };
-    }
-    if (r.exit) return { kind: 'exit' };
-  }
+  const end = await recordEmailEnd(run, state, state.announcedCallAt, releaseSlot);
+  if (end === 'opted-out' || (end === 'not-sent' && r.exit)) return { kind: 'exit' };
   return { kind: 'transition', t: nextAfterStep(run.def, step.id) };
+}
+
+/**
+ * Records how an email step's touch ended: sent or uncertain, it counts as a touch (an uncertain
+ * send may have reached the prospect) and its announcement stands; otherwise its call slot is
+ * given back, and a refusal because the prospect opted out ends the cadence.
+ */
+export async function recordEmailEnd(
+  run: Run,
+  state: { status: string; sentAt: string | null; detail: string | null },
+  announcedCallAt: string | null,
+  releaseSlot: () => Promise<void>,
+): Promise<'touched' | 'not-sent' | 'opted-out'> {
+  const { s } = run;
+  if (state.status === 'sent' || state.status === 'uncertain') {
+    s.touches.push(state.sentAt ?? nowIso());
+    s.announcedCallAt = announcedCallAt ?? s.announcedCallAt;
+    remember(s, state.status === 'sent' ? 'email.sent' : 'email.uncertain', announcedCallAt ? `announces a call at ${announcedCallAt}` : (state.detail ?? undefined));
+    return 'touched';
+  }
+  await releaseSlot();
+  remember(s, `touch.${state.status}`, state.detail ?? undefined);
+  if (state.detail !== 'prospect opted out') return 'not-sent';
+  s.requests.exit = { status: 'stopped', reason: 'opted_out' };
+  return 'opted-out';
 }
 
 /** The slot to reserve at staging; the call step too (its task shows as upcoming) for histories recorded since. */
 function announceOf(run: Run, step: Step, slotKey: string | null) {
   if (!step.announce || !slotKey) return null;
-  const withTask = patched('announced-call-task-upcoming');
+  const withTask = since('announced-call-task-upcoming');
   return { slotKey, at: step.announce.at, ...(withTask ? { callStep: stepById(run.def, step.announce.callStep) } : {}) };
 }
 

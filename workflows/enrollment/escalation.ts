@@ -1,7 +1,7 @@
 // PLAYBOOK §4 in the cadence: a guarded decision, then (if allowed) the rep tells the champion
 // first, then the manager calls the contact's N+1/N+2 with a briefing. Refused: back to the
 // objection, with the reason.
-import { patched } from '@temporalio/workflow';
+import { since } from './legacy/patches.js';
 import type { Step } from '../../domain/sequences/definition.js';
 import { nextAfterOutcome, nextAfterStep } from '../../domain/sequences/transitions.js';
 import { acts } from './activities.js';
@@ -24,7 +24,7 @@ export async function runEscalation(run: Run, step: Step, stepKey: string): Prom
   remember(s, `escalation.${decision.decision === 'allowed' ? 'requested' : 'refused'}`, decision.reason);
 
   // Histories recorded before: every task due at once, whatever the hour, and nothing upcoming.
-  const inHours = patched('escalation-working-hours');
+  const inHours = since('escalation-working-hours');
   const open = async (req: Omit<Parameters<typeof acts.openTask>[0], 'dueAt' | 'step' | keyof ReturnType<typeof ids>>) => {
     const task = await acts.openTask({ ...ids(run), step, dueAt: nowIso(), ...req, ...(inHours ? { withinWorkingHours: true } : {}) });
     if (!inHours) return { taskId: task.taskId, dueAt: nowIso() };

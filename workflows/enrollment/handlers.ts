@@ -1,6 +1,6 @@
 // Update, signal and query handlers. Validators reject what does not fit the current state
 // (nothing is half-applied); handlers only leave requests for the main loop and wait for it.
-import { ApplicationFailure, condition, patched, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import { checkTaskOutcome } from '../../domain/cadence/outcome-check.js';
 import { local } from './activities.js';
 import {
@@ -15,7 +15,9 @@ import {
   stopUpdate,
 } from './messages.js';
 import { stepById } from '../../domain/sequences/transitions.js';
-import { refreshUpcoming, truthfulUpcoming } from './plan.js';
+import { refreshUpcoming } from './plan.js';
+import { since } from './legacy/patches.js';
+import { rescheduleAsAsked } from './legacy/reschedule.js';
 import { mainLoopSettled } from './waiting.js';
 import { ids, statusView, type Run } from './run.js';
 import { nowIso, remember } from './state.js';
@@ -78,7 +80,7 @@ export function registerHandlers(run: Run): void {
       remember(s, 'enrollment.paused', reason);
       // The waiting main loop reacts first (it gives a call slot back), then this handler writes:
       // never two activities at once, whose order a replay could not reproduce.
-      const truthful = truthfulUpcoming();
+      const truthful = since('upcoming-follows-pauses');
       if (truthful) await mainLoopSettled(run, settled, waiting);
       await local.setEnrollmentStatus({ ...ids(run), status: 'paused', at: nowIso(), reason: reason ?? null, pausedUntil: until ?? null, event: { type: 'enrollment.paused', dedupeKey: `paused:${run.input.enrollmentId}:${s.history.length}`, payload: { until: until ?? null } } });
       // What comes next now starts after the pause (or waits for the resume).
@@ -101,7 +103,7 @@ export function registerHandlers(run: Run): void {
       const waiting = s.phase === 'waiting';
       r.pause = null;
       remember(s, 'enrollment.resumed', reason);
-      const truthful = truthfulUpcoming();
+      const truthful = since('upcoming-follows-pauses');
       if (truthful) await mainLoopSettled(run, settled, waiting);
       await local.setEnrollmentStatus({ ...ids(run), status: 'active', at: nowIso(), reason: null, event: { type: 'enrollment.resumed', dedupeKey: `resumed:${run.input.enrollmentId}:${s.history.length}` } });
       if (truthful) await refreshUpcoming(run);
@@ -136,7 +138,7 @@ export function registerHandlers(run: Run): void {
       const plansBefore = s.planSeq;
       r.skip = { reason };
       // The answer shows what comes instead: it waits for the next step's plan.
-      if (truthfulUpcoming()) await condition(() => (r.skip === null && s.planSeq > plansBefore) || s.phase === 'finished');
+      if (since('upcoming-follows-pauses')) await condition(() => (r.skip === null && s.planSeq > plansBefore) || s.phase === 'finished');
       else await condition(() => r.skip === null || s.phase === 'finished');
       return statusView(run);
     },
@@ -153,11 +155,7 @@ export function registerHandlers(run: Run): void {
     rescheduleUpdate,
     async ({ at, reason, ignoreTimingRules }) => {
       const iso = new Date(Date.parse(at)).toISOString();
-      if (!patched('reschedule-by-timing-rules')) {
-        r.reschedule = { at: iso, reason };
-        await condition(() => r.reschedule === null || s.phase === 'finished');
-        return statusView(run);
-      }
+      if (!since('reschedule-by-timing-rules')) return rescheduleAsAsked(run, iso, reason);
       // The main loop fits the time to the rules, moves the step and answers by token.
       const token = s.nextToken++;
       r.reschedule = { at: iso, reason, ignoreTimingRules: ignoreTimingRules === true, token };
@@ -214,10 +212,10 @@ export function registerHandlers(run: Run): void {
         remember(s, 'enrollment.paused', `out of office until ${until}`);
         // Like a manual pause, the enrollment row and the timeline say so (the end of the pause
         // writes `active` and `enrollment.resumed`).
-        if (patched('auto-reply-pause-persisted')) {
-          if (truthfulUpcoming()) await mainLoopSettled(run, settled, waiting);
+        if (since('auto-reply-pause-persisted')) {
+          if (since('upcoming-follows-pauses')) await mainLoopSettled(run, settled, waiting);
           await local.setEnrollmentStatus({ ...ids(run), status: 'paused', at: nowIso(), reason: `out of office until ${until}`, pausedUntil: until, event: { type: 'enrollment.paused', dedupeKey: `paused:${run.input.enrollmentId}:${s.history.length}`, payload: { until, source: 'auto_reply' } } });
-          if (truthfulUpcoming()) await refreshUpcoming(run);
+          if (since('upcoming-follows-pauses')) await refreshUpcoming(run);
         }
         break;
       }

@@ -1,23 +1,12 @@
 // Plans the current step through an activity: the due time is recorded in history, so a later
 // change of holiday data or timing code never changes a running cadence's past.
-import { patched } from '@temporalio/workflow';
 import type { Step } from '../../domain/sequences/definition.js';
 import type { EnterStepInput } from '../../activities/step-entry.js';
 import { local } from './activities.js';
 import { ids, type Run } from './run.js';
 import { holdOf } from './state.js';
-
-/**
- * Whether a step is entered by one local activity (plan, the enrollment's start, the human
- * step's task) rather than one each. Histories recorded before it replay the separate ones.
- */
-export const oneStepEntry = (): boolean => patched('one-step-entry');
-
-/**
- * Whether the upcoming steps follow pauses, reschedules and skips (histories recorded before
- * showed the plan made when the step was entered, whatever happened next).
- */
-export const truthfulUpcoming = (): boolean => patched('upcoming-follows-pauses');
+import { since } from './legacy/patches.js';
+import { planStepApart } from './legacy/step-entry.js';
 
 /** Plans the step; with `task`, also opens the human step's task at the planned time. Returns its id. */
 export async function planStep(run: Run, step: Step, from: string, task?: EnterStepInput['task'], announce?: EnterStepInput['announce']): Promise<string | null> {
@@ -33,13 +22,14 @@ export async function planStep(run: Run, step: Step, from: string, task?: EnterS
   };
   let taskId: string | null = null;
   let planned: { dueAt: string; upcoming: typeof s.upcoming };
-  if (oneStepEntry()) {
+  // A step is entered by one local activity (plan, the enrollment's start, the human step's task).
+  if (since('one-step-entry')) {
     const start = run.pendingStart;
     run.pendingStart = null;
-    const hold = truthfulUpcoming() ? holdOf(s) : null;
+    const hold = since('upcoming-follows-pauses') ? holdOf(s) : null;
     ({ taskId, ...planned } = await local.enterStep({ ...planning, ...(start ? { start } : {}), ...(task ? { task } : {}), ...(hold ? { hold } : {}), ...(announce ? { announce } : {}) }));
   } else {
-    planned = await local.planStep(planning);
+    planned = await planStepApart(planning);
   }
   s.planSeq++;
   s.rulesOverridden = false;

@@ -1,12 +1,15 @@
 // Runs one step of the cadence: plan, wait until due, then send, open a task or escalate.
-import { condition, patched } from '@temporalio/workflow';
 import type { Step } from '../../domain/sequences/definition.js';
-import { HUMAN_STEP_TYPES } from '../../domain/sequences/vocabulary.js';
+import { STEP_TYPE_TABLE, type StepRunner } from '../../domain/sequences/step-types.js';
 import { isTouch } from '../../domain/cadence/touch.js';
 import type { Transition } from '../../domain/sequences/transitions.js';
 import { allowedOutcomes, brokenAnnouncementTarget, nextAfterOutcome, nextAfterStep } from '../../domain/sequences/transitions.js';
 import { acts, local } from './activities.js';
-import { DISPATCH_GRACE_MS, runPacedEmail } from './email-step.js';
+import { runPacedEmail } from './email-step.js';
+import { runEmailUnpaced } from './legacy/email-unpaced.js';
+import { since } from './legacy/patches.js';
+import { moveTaskAsAsked } from './legacy/reschedule.js';
+import { openTaskAsActivity } from './legacy/step-entry.js';
 import { runEscalation } from './escalation.js';
 import { planStep } from './plan.js';
 import { ids, type Run } from './run.js';
@@ -15,6 +18,16 @@ import { answerReschedule, applyReschedule, fittedDetail } from './reschedule.js
 import { awaitOutcome, holdWhilePaused, waitUntilDue, type ReservedSlot } from './waiting.js';
 
 export type StepEnd = { kind: 'transition'; t: Transition } | { kind: 'exit' };
+/** 'replan': a pause took a staged email back; 'skip': the rep or ops skipped it meanwhile. */
+type DueStepEnd = StepEnd | 'replan' | 'skip';
+
+/** What performs a due system step, by its type's runner (human steps are the rep's tasks: runHumanStep). */
+const systemRunners: Record<Exclude<StepRunner, 'task'>, (run: Run, step: Step, stepKey: string) => Promise<DueStepEnd>> = {
+  wait: async (run, step) => ({ kind: 'transition', t: nextAfterStep(run.def, step.id) }),
+  escalation: runEscalation,
+  // Histories recorded before the paced outbox reserved the slot, then staged at the due time.
+  email: (run, step, stepKey) => (since('paced-outbox') ? runPacedEmail(run, step, stepKey) : runEmailUnpaced(run, step, stepKey)),
+};
 
 const DEFAULT_MAX_VISITS = 3;
 const DEFAULT_GRACE_MINUTES = 15;
@@ -26,7 +39,7 @@ const DEFAULT_GRACE_MINUTES = 15;
 const STAGE_LEAD_MS = 10 * 60_000;
 
 export async function runStep(run: Run, step: Step): Promise<StepEnd> {
-  const { s, def } = run;
+  const { s } = run;
   const visit = (s.visits[step.id] ?? 0) + 1;
   s.visits[step.id] = visit;
   s.stepId = step.id;
@@ -39,10 +52,11 @@ export async function runStep(run: Run, step: Step): Promise<StepEnd> {
   // A human step's task goes into the queue as soon as it is planned (with the plan): the rep
   // sees it coming and prepares (PLAYBOOK §3); its due time is the planned one. A paused
   // cadence puts nothing new in the rep's queue.
-  const human = HUMAN_STEP_TYPES.includes(step.type);
+  const { runner } = STEP_TYPE_TABLE[step.type];
+  const human = runner === 'task';
   // An announcing email reserves its call slot when it is planned: the call's task shows as
   // upcoming in the rep's queue the day before (PLAYBOOK §3), and becomes actionable once sent.
-  const announce = step.announce && !s.requests.pause && patched('announced-call-task-upcoming') ? slotOf(run, step) : undefined;
+  const announce = step.announce && !s.requests.pause && since('announced-call-task-upcoming') ? slotOf(run, step) : undefined;
   const opened = await planStep(run, step, s.lastStepEndedAt ?? nowIso(), human && !s.requests.pause ? taskRequest(run, step, stepKey) : undefined, announce);
   if (step.timing.kind === 'callback') s.callbackAt = null; // consumed
   if (human) {
@@ -71,12 +85,9 @@ export async function runStep(run: Run, step: Step): Promise<StepEnd> {
       continue;
     }
     s.phase = 'executing';
-    if (step.type === 'wait') return { kind: 'transition', t: nextAfterStep(def, step.id) };
-    if (step.type !== 'email') return runEscalation(run, step, stepKey);
-    // Histories recorded before the paced outbox reserved the slot, then staged at the due time.
-    const sent = patched('paced-outbox') ? await runPacedEmail(run, step, stepKey) : await runEmail(run, step, stepKey);
-    if (sent === 'skip') return skipped(run, step);
-    if (sent !== 'replan') return sent;
+    const ended = await systemRunners[runner](run, step, stepKey);
+    if (ended === 'skip') return skipped(run, step);
+    if (ended !== 'replan') return ended;
     await planStep(run, step, nowIso(), undefined, announce);
   }
 }
@@ -106,58 +117,6 @@ async function skipped(run: Run, step: Step): Promise<StepEnd> {
   return { kind: 'transition', t: nextAfterStep(run.def, step.id) };
 }
 
-/**
- * Before the paced outbox: emails are staged a little ahead of their due time (slot reserved,
- * rendered, queued in the outbox) so the dispatcher can send a whole 08:00 burst at 08:00; the
- * workflow then confirms, or sends itself if no dispatcher did. 'replan' after a pause took the
- * staged email back. Kept unchanged for workflows recorded before the patch.
- */
-async function runEmail(run: Run, step: Step, stepKey: string): Promise<StepEnd | 'replan'> {
-  const { s } = run;
-  const r = s.requests;
-  const sendAt = new Date(Math.max(Date.parse(s.dueAt ?? nowIso()), Date.now())).toISOString();
-  let announcedCallAt: string | null = null;
-  const slotKey = step.announce ? `${step.announce.callStep}#${(s.visits[step.announce.callStep] ?? 0) + 1}` : null;
-  if (step.announce) {
-    // The slot is reserved before the email is queued: the promise is one the rep can keep.
-    const reserved = await acts.reserveAnnouncedCall({ ...ids(run), definition: run.def, stepKey: slotKey!, sendAt, at: step.announce.at });
-    announcedCallAt = reserved.callAt;
-  }
-  const releaseSlot = async () => {
-    if (slotKey) await acts.releaseCallSlots({ enrollmentId: run.input.enrollmentId, stepKey: slotKey });
-  };
-  const staged = await acts.stageEmail({ ...ids(run), stepKey, step, sendAt, announcedCallAt });
-  let state: { status: string; sentAt: string | null; detail: string | null } = { status: staged.status, sentAt: null, detail: staged.detail };
-  if (staged.status === 'scheduled') {
-    const interrupted = await condition(() => Boolean(r.exit || r.skip || r.pause), Math.max(0, Date.parse(sendAt) + DISPATCH_GRACE_MS - Date.now()));
-    if (interrupted) {
-      state = await acts.cancelStagedTouch({ touchId: staged.touchId });
-      if (state.status === 'cancelled') {
-        await releaseSlot();
-        if (r.exit) return { kind: 'exit' };
-        if (r.skip) return skipped(run, step);
-        if ((await holdWhilePaused(run)) === 'exit') return { kind: 'exit' };
-        return 'replan';
-      }
-    }
-    if (state.status === 'scheduled' || state.status === 'sending') state = await local.dispatchTouch({ touchId: staged.touchId, at: nowIso() });
-  }
-  if (state.status === 'sent' || state.status === 'uncertain') {
-    // An uncertain send may have reached the prospect: it counts, and its announcement stands.
-    s.touches.push(state.sentAt ?? nowIso());
-    s.announcedCallAt = announcedCallAt ?? s.announcedCallAt;
-    remember(s, state.status === 'sent' ? 'email.sent' : 'email.uncertain', announcedCallAt ? `announces a call at ${announcedCallAt}` : (state.detail ?? undefined));
-  } else {
-    await releaseSlot();
-    remember(s, `touch.${state.status}`, state.detail ?? undefined);
-    if (state.detail === 'prospect opted out') {
-      r.exit = { status: 'stopped', reason: 'opted_out' };
-      return { kind: 'exit' };
-    }
-  }
-  return { kind: 'transition', t: nextAfterStep(run.def, step.id) };
-}
-
 /** A call step due at the time an email announced: the announcement is a promise to keep. */
 const keepsAnnouncement = (run: Run, step: Step) => step.timing.kind === 'announced_time' && run.s.announcedCallAt !== null;
 
@@ -173,7 +132,7 @@ async function runHumanStep(run: Run, step: Step, stepKey: string, opened: strin
   let taskId = opened;
   if (!taskId) {
     // Histories recorded before the patch opened the task as a regular activity.
-    const openTask = patched('open-task-local') ? local.openTask : acts.openTask;
+    const openTask = since('open-task-local') ? local.openTask : openTaskAsActivity;
     ({ taskId } = await openTask({ ...ids(run), step, dueAt, ...taskRequest(run, step, stepKey) }));
   }
   remember(s, 'task.created', taskId);
@@ -190,10 +149,7 @@ async function runHumanStep(run: Run, step: Step, stepKey: string, opened: strin
         answerReschedule(run, req, view);
       }
     } else {
-      dueAt = got.at;
-      s.dueAt = dueAt;
-      await acts.rescheduleTask({ ...ids(run), taskId, dueAt, reason: got.reason });
-      remember(s, 'step.rescheduled', `${dueAt}: ${got.reason}`);
+      dueAt = await moveTaskAsAsked(run, taskId, got.at, got.reason);
     }
     got = await awaitOutcome(run, { taskId, stepId: step.id, dueAt, allowedOutcomes: [...allowedOutcomes(step)] }, announced ? new Date(Date.parse(dueAt) + graceMs).toISOString() : null);
   }
@@ -210,7 +166,7 @@ async function runHumanStep(run: Run, step: Step, stepKey: string, opened: strin
       remember(s, 'announcement.broken', s.announcedCallAt ?? undefined);
       await local.appendTimeline({ ...ids(run), type: 'announcement.broken', dedupeKey: `broken:${taskId}`, payload: { taskId, announcedCallAt: s.announcedCallAt } });
       // The promised slot is over: give it back (and its calendar hold) rather than leave it reserved.
-      if (patched('release-broken-slot')) await acts.releaseCallSlots({ enrollmentId: run.input.enrollmentId, stepKey });
+      if (since('release-broken-slot')) await acts.releaseCallSlots({ enrollmentId: run.input.enrollmentId, stepKey });
       s.announcedCallAt = null;
       return { kind: 'transition', t: brokenAnnouncementTarget(def, step.id) };
     }

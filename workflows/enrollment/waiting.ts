@@ -1,9 +1,11 @@
 // Waiting for a step's due time, or for a task's outcome, while honouring pause, stop, skip
 // and reschedule requests: `condition(pred, timeout)` wakes on whichever comes first.
-import { condition, patched } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 import type { TaskOutcome } from '../../domain/cadence/outcome.js';
 import { local } from './activities.js';
-import { refreshUpcoming, truthfulUpcoming } from './plan.js';
+import { refreshUpcoming } from './plan.js';
+import { since } from './legacy/patches.js';
+import { moveWaitingStepAsAsked } from './legacy/reschedule.js';
 import { answerReschedule, applyReschedule, fittedDetail, type RescheduleRequest } from './reschedule.js';
 import { ids, type Run } from './run.js';
 import { nowIso, remember, type OpenTask } from './state.js';
@@ -37,11 +39,10 @@ export async function waitUntilDue(run: Run, leadMs = 0, slot?: ReservedSlot): P
       continue;
     }
     if (r.reschedule) {
+      // A request without token: 'reschedule-by-timing-rules' (legacy/patches.ts).
       const { at, reason } = r.reschedule;
       r.reschedule = null;
-      s.dueAt = at;
-      remember(s, 'step.rescheduled', `${at}: ${reason}`);
-      await local.appendTimeline({ ...ids(run), type: 'step.rescheduled', dedupeKey: `rescheduled:${run.input.enrollmentId}:${s.history.length}`, payload: { stepId: s.stepId, at, reason } });
+      await moveWaitingStepAsAsked(run, at, reason);
       continue;
     }
     if (r.pause) {
@@ -53,7 +54,7 @@ export async function waitUntilDue(run: Run, leadMs = 0, slot?: ReservedSlot): P
       if (slot) await slot.reserve();
       continue;
     }
-    if (r.replan && patched('rep-calendar-replan')) {
+    if (r.replan && since('rep-calendar-replan')) {
       remember(s, 'step.replanned', r.replan.reason);
       r.replan = null;
       if (slot) await slot.release();
@@ -81,7 +82,7 @@ export async function holdWhilePaused(run: Run): Promise<'exit' | 'resumed'> {
   const r = s.requests;
   // Holding is how the main loop reacts to a pause: a pause handler waiting for that reaction
   // goes on (without this, a pause arriving as a human step was planned waited for the resume).
-  if (patched('pause-hold-settles')) s.settled++;
+  if (since('pause-hold-settles')) s.settled++;
   const until = r.pause?.until;
   if (until) {
     const resumedEarly = await condition(() => !r.pause || Boolean(r.exit), Math.max(0, Date.parse(until) - Date.now()));
@@ -89,7 +90,7 @@ export async function holdWhilePaused(run: Run): Promise<'exit' | 'resumed'> {
       r.pause = null;
       remember(s, 'enrollment.resumed', 'pause ended');
       await local.setEnrollmentStatus({ ...ids(run), status: 'active', at: nowIso(), event: { type: 'enrollment.resumed', dedupeKey: `resumed:${run.input.enrollmentId}:${s.history.length}` } });
-      if (truthfulUpcoming()) await refreshUpcoming(run);
+      if (since('upcoming-follows-pauses')) await refreshUpcoming(run);
     }
   } else {
     await condition(() => !r.pause || Boolean(r.exit));

@@ -5,7 +5,8 @@ import { stepById } from '../../domain/sequences/transitions.js';
 import { acts, local } from './activities.js';
 import { registerHandlers } from './handlers.js';
 import type { EnrollmentInput, EnrollmentResult } from './input.js';
-import { oneStepEntry } from './plan.js';
+import { since } from './legacy/patches.js';
+import { writeStartApart } from './legacy/step-entry.js';
 import { ids, type Run } from './run.js';
 import { carry, initialState, nowIso, remember } from './state.js';
 import { runStep } from './steps.js';
@@ -62,9 +63,9 @@ async function start(run: Run): Promise<Finish | null> {
     at: nowIso(),
     event: { type: 'enrollment.started', dedupeKey: `enrollment.started:${input.enrollmentId}`, payload: { sequenceVersion: input.sequence.version } },
   };
-  // Histories recorded before the one-activity step entry wrote the start on its own.
-  if (oneStepEntry()) run.pendingStart = started;
-  else await local.setEnrollmentStatus({ ...ids(run), status: 'active', currentStepId: s.stepId, ...started });
+  // Written with the first step's entry; histories recorded before wrote it on its own.
+  if (since('one-step-entry')) run.pendingStart = started;
+  else await writeStartApart(run, started);
   return null;
 }
 
