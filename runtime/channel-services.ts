@@ -1,6 +1,6 @@
 // Background services of the channels, run beside the worker in every worker process: the outbox
 // dispatcher (due emails and provider actions leave), the calendar sync (announced-call holds)
-// and the Gmail reply poller.
+// the Gmail reply poller and the IMAP reply watchers of SMTP mailboxes.
 import type { Client } from '@temporalio/client';
 import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
@@ -8,6 +8,7 @@ import { secretBoxFromEnv, type SecretBox } from '../security/secrets.js';
 import { startCalendarSync } from './calendar-sync.js';
 import { loadConfig, type GoogleConfig } from './config.js';
 import { startGmailPoller } from './gmail-poller.js';
+import { startImapWatchers, type ImapWatchersConfig } from './imap-watchers.js';
 import { startOutboxDispatcher } from './outbox-dispatcher.js';
 
 export type ChannelServicesOptions = {
@@ -20,6 +21,8 @@ export type ChannelServicesOptions = {
   /** Gmail reply polling interval (default 30 s); calendar hold sync interval (default 5 s). */
   pollIntervalMs?: number;
   calendarIntervalMs?: number;
+  /** The IMAP reply watchers (the process's configuration); absent or null: none. */
+  imap?: ImapWatchersConfig | null;
 };
 
 export type ChannelServices = {
@@ -33,9 +36,10 @@ export function startChannelServices(o: ChannelServicesOptions): ChannelServices
   const secrets = o.secrets ?? secretBoxFromEnv();
   const calendar = startCalendarSync({ db: o.db, google, secrets, ...(o.calendarIntervalMs ? { intervalMs: o.calendarIntervalMs } : {}) });
   const poller = startGmailPoller({ db: o.db, temporal: o.temporal, google, secrets, ...(o.pollIntervalMs ? { intervalMs: o.pollIntervalMs } : {}) });
+  const imap = o.imap ? startImapWatchers({ ...o.imap, db: o.db, temporal: o.temporal, secrets }) : null;
   return {
     stop: async ({ closeChannels = true } = {}) => {
-      await Promise.all([dispatcher.stop(), calendar.stop(), poller.stop()]);
+      await Promise.all([dispatcher.stop(), calendar.stop(), poller.stop(), imap?.stop()]);
       if (closeChannels) await o.channels.close();
     },
   };

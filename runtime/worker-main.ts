@@ -30,7 +30,7 @@ const worker = await createRelanceWorker({
   deps: { db: handle.db, temporal, channels },
 });
 const running = worker.run();
-const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google });
+const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, imap: config.imap });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue });
 const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue, graceMs: config.enrollmentStartGraceMs });
 log.info({ taskQueue: config.temporal.taskQueue, temporal: config.temporal.address }, 'worker started');

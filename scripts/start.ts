@@ -58,7 +58,7 @@ const worker = await createRelanceWorker({
   workflowBundlePath: bundlePath,
 });
 const workerRun = worker.run();
-const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google });
+const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, imap: config.imap });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
 const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, graceMs: config.enrollmentStartGraceMs });
 const operatorToken = config.operatorToken ?? localOperatorToken(config.dataDir);
