@@ -15,8 +15,9 @@ import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import type { SmtpSettings } from '../../channels/email/smtp.js';
-import { createMailbox, deleteMailbox, findMailbox, invalid, lockUser, mailboxFigures, mailboxJson, makeDefault, markConnected, vetSmtpHost, type Mailbox } from '../services/mailboxes.js';
+import { createMailbox, deleteMailbox, findMailbox, invalid, lockUser, mailboxFigures, mailboxJson, makeDefault, markConnected, vetMailboxHost, type Mailbox } from '../services/mailboxes.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
+import type { ImapSettings } from '../../channels/email/imap-settings.js';
 import { MailboxCreate, MailboxJson, MailboxPatch, MailboxWithFigures, Credentials, STATUSES } from './mailbox-schemas.js';
 import { defineRoute } from '../access.js';
 
@@ -30,13 +31,14 @@ const routes = {
     method: 'post',
     path: '/v1/mailboxes',
     tags,
-    summary: "Add a rep's sending mailbox (SMTP settings and password, or a Gmail OAuth refresh token)",
+    summary: "Add a rep's sending mailbox (SMTP settings and password, optionally IMAP to read its replies, or a Gmail OAuth refresh token)",
     description:
       'Without credentials the mailbox is `disconnected` (its emails wait) until PUT .../credentials. The first mailbox of a user is its default. ' +
+      'An SMTP mailbox with `imap` settings has its replies, out-of-office answers and bounces read by a worker over IMAP (IDLE on INBOX, every folder read again every 30 s): a reply stops the cadence within a minute. ' +
       'The Gmail OAuth consent flow is not part of Relance: an integration obtains the refresh token (for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events) and hands it over here.',
     access: roles,
     request: { body: jsonBody(MailboxCreate) },
-    responses: { 201: jsonResponse(MailboxJson, 'Created'), 403: problemResponse('A rep key adding a mailbox for another user'), 409: problemResponse('Address already used'), 422: problemResponse('Invalid body, unknown user, or an SMTP host mailboxes may not use') },
+    responses: { 201: jsonResponse(MailboxJson, 'Created'), 403: problemResponse('A rep key adding a mailbox for another user'), 409: problemResponse('Address already used'), 422: problemResponse('Invalid body, unknown user, or an SMTP or IMAP host mailboxes may not use') },
   }),
   list: defineRoute({
     method: 'get',
@@ -69,10 +71,10 @@ const routes = {
     method: 'put',
     path: '/v1/mailboxes/{id}/credentials',
     tags,
-    summary: 'Reconnect: new SMTP password (and settings) or Gmail refresh token; held emails leave again',
+    summary: 'Reconnect: new SMTP password (and settings) or Gmail refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read',
     access: roles,
     request: { params: IdParams, body: jsonBody(Credentials) },
-    responses: { 200: jsonResponse(MailboxJson, 'Connected'), 404: notFound, 422: problemResponse('Missing or wrong credential for this provider') },
+    responses: { 200: jsonResponse(MailboxJson, 'Connected'), 404: notFound, 422: problemResponse('Missing or wrong credential for this provider, or an IMAP host mailboxes may not use') },
   }),
   remove: defineRoute({
     method: 'delete',
@@ -84,6 +86,9 @@ const routes = {
     responses: { 204: { description: 'Deleted' }, 404: notFound, 409: problemResponse('Emails or calendar holds still wait on it') },
   }),
 };
+
+type ImapBody = ImapSettings & { password?: string | undefined };
+type ImapFields = Pick<Partial<Mailbox>, 'imapSettings' | 'imapSealedSecret' | 'imapStatusDetail' | 'imapCheckedAt'>;
 
 const forbidden = (field: string, detail: string) => new ProblemError('forbidden', 403, detail, { errors: [{ field, message: detail }] });
 const isOps = (p: Principal) => p.role === 'admin' || p.role === 'ops';
@@ -98,6 +103,13 @@ export function mailboxRoutes(deps: ApiDeps) {
   const box = deps.webhooks?.box ?? secretBoxFromEnv();
   const allowList = deps.webhooks?.allowList ?? allowListFromEnv();
   const tx = <T,>(fn: (t: Database) => Promise<T>) => db.transaction((t) => fn(t));
+  /** IMAP settings as stored: host vetted, password sealed apart (absent: the SMTP one serves). */
+  const imapFields = async (imap: ImapBody): Promise<ImapFields> => {
+    const { password, ...settings } = imap;
+    const s = { ...settings, host: settings.host.toLowerCase() };
+    await vetMailboxHost(s, allowList, deps.webhooks?.lookup, 'body.imap.host');
+    return { imapSettings: s, imapSealedSecret: password ? box.seal(password) : null, imapStatusDetail: null, imapCheckedAt: null };
+  };
 
   app.openapi(routes.create, async (c) => {
     const p = principalOf(c);
@@ -106,11 +118,13 @@ export function mailboxRoutes(deps: ApiDeps) {
     checkCaps(body.dailyCap ?? 400, body.hourlyCap ?? 100);
     let settings: SmtpSettings | Record<string, never> = {};
     let secret: string | undefined;
+    let imap: ImapFields = {};
     if (body.provider === 'smtp') {
       const { password, ...s } = body.smtp;
       settings = { ...s, host: s.host.toLowerCase() };
-      await vetSmtpHost(settings, allowList, deps.webhooks?.lookup, 'body.smtp.host');
+      await vetMailboxHost(settings, allowList, deps.webhooks?.lookup, 'body.smtp.host');
       secret = password;
+      if (body.imap) imap = await imapFields(body.imap);
     } else secret = body.gmail.refreshToken;
     const row = await createMailbox(
       db,
@@ -127,6 +141,7 @@ export function mailboxRoutes(deps: ApiDeps) {
         minGapSeconds: body.minGapSeconds,
         domainDailyCap: body.domainDailyCap ?? null,
         calendarHolds: body.calendarHolds,
+        ...imap,
       },
       body.isDefault,
     );
@@ -191,15 +206,23 @@ export function mailboxRoutes(deps: ApiDeps) {
     const set: Partial<Mailbox> = {};
     if (m.provider === 'smtp') {
       if (body.refreshToken !== undefined) throw invalid('body.refreshToken', 'an SMTP mailbox takes a password');
-      if (!body.password) throw invalid('body.password', 'required for an SMTP mailbox');
+      if (body.imap !== undefined) Object.assign(set, body.imap === null ? { imapSettings: null, imapSealedSecret: null, imapStatusDetail: null, imapCheckedAt: null } : await imapFields(body.imap));
+      if (body.smtp && !body.password) throw invalid('body.password', 'required with new SMTP settings');
+      if (!body.password) {
+        // IMAP alone: how replies are read changes; sending is left as it is.
+        if (body.imap === undefined) throw invalid('body.password', 'required for an SMTP mailbox');
+        const [row] = await db.update(mailboxes).set({ ...set, updatedAt: new Date() }).where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId))).returning();
+        return c.json(mailboxJson(row!), 200);
+      }
       if (body.smtp) {
         const s = { ...body.smtp, host: body.smtp.host.toLowerCase() };
-        await vetSmtpHost(s, allowList, deps.webhooks?.lookup, 'body.smtp.host');
+        await vetMailboxHost(s, allowList, deps.webhooks?.lookup, 'body.smtp.host');
         set.settings = s;
       }
       set.sealedSecret = box.seal(body.password);
     } else {
-      if (body.password !== undefined || body.smtp !== undefined) throw invalid(body.password !== undefined ? 'body.password' : 'body.smtp', 'a Gmail mailbox takes a refresh token');
+      const stray = (['password', 'smtp', 'imap'] as const).find((k) => body[k] !== undefined);
+      if (stray) throw invalid(`body.${stray}`, stray === 'imap' ? "a Gmail mailbox's replies are read through the Gmail API" : 'a Gmail mailbox takes a refresh token');
       if (!body.refreshToken) throw invalid('body.refreshToken', 'required for a Gmail mailbox');
       set.sealedSecret = box.seal(body.refreshToken);
     }

@@ -8,7 +8,7 @@ import { ImapFlow } from 'imapflow';
 import type { MailboxRow } from '../types.js';
 import type { SecretBox } from '../../security/secrets.js';
 import { allowListFromEnv, type AllowList, type LookupAll } from '../../security/ssrf.js';
-import { ImapSettingsSchema, type ImapSettings } from './imap-settings.js';
+import { imapSettingsOf, type ImapSettings } from './imap-settings.js';
 import { vetMailHost } from './mail-host.js';
 
 export type ImapClientOptions = {
@@ -23,12 +23,6 @@ export type ImapClientOptions = {
 export type ImapFailure = { kind: 'refused' | 'unreachable'; detail: string };
 
 export type ImapConnection = { client: ImapFlow; settings: ImapSettings };
-
-export function imapSettingsOf(mailbox: Pick<MailboxRow, 'imapSettings'>): ImapSettings | null {
-  if (mailbox.imapSettings === null) return null;
-  const parsed = ImapSettingsSchema.safeParse(mailbox.imapSettings);
-  return parsed.success ? parsed.data : null;
-}
 
 export async function openImapConnection(mailbox: MailboxRow, secrets: SecretBox, o: ImapClientOptions = {}): Promise<ImapConnection | ImapFailure> {
   const settings = imapSettingsOf(mailbox);

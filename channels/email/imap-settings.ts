@@ -17,3 +17,10 @@ export const ImapSettingsSchema = z.object({
   folders: z.array(Folder).min(1).max(10).optional(),
 });
 export type ImapSettings = z.infer<typeof ImapSettingsSchema>;
+
+/** A mailbox's IMAP settings as stored; null when it has none (or they no longer parse). */
+export function imapSettingsOf(mailbox: { imapSettings: unknown }): ImapSettings | null {
+  if (mailbox.imapSettings === null) return null;
+  const parsed = ImapSettingsSchema.safeParse(mailbox.imapSettings);
+  return parsed.success ? parsed.data : null;
+}

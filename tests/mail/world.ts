@@ -40,6 +40,7 @@ export async function startMailWorld(timingRules: Record<string, unknown> = {}) 
 
   return {
     db,
+    temporal,
     app,
     ws,
     repId,
