@@ -4,7 +4,7 @@
 // stopped and started again on the same port and mail (a restart mid-watch), and a folder rebuilt
 // (deleted and created again: a new UIDVALIDITY).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -84,6 +84,8 @@ function listening(port: number): Promise<boolean> {
 export async function startTestImapServer(users: ImapUser[]): Promise<TestImapServer> {
   const dovecot = await runProvisioningScript('ensure-dovecot.sh');
   const dir = mkdtempSync(join(tmpdir(), 'relance-imap-'));
+  // Dovecot's own processes (its users when run as root) read the users file and the maildirs.
+  chmodSync(dir, 0o755);
   const port = await freePort();
   // As root, Dovecot runs mail sessions as its own user; otherwise everything runs as the caller.
   const root = process.getuid?.() === 0;
