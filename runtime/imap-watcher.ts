@@ -34,6 +34,7 @@ export type ImapWatcher = { stop: () => Promise<void> };
 
 const DAY_MS = 86_400_000;
 const FETCH_BATCH = 20;
+const MARK_EVERY_MS = 60_000;
 
 type Ctx = ImapWatcherDeps & { mailbox: MailboxRow; client: ImapFlow };
 
@@ -84,10 +85,15 @@ export function startImapWatcher(deps: ImapWatcherDeps, key: { id: string; works
         // INBOX last: it stays selected, and IDLE watches it between two reads.
         const ordered = [...folders.filter((f) => f !== 'INBOX'), ...folders.filter((f) => f === 'INBOX')];
         const ctx: Ctx = { ...deps, mailbox, client };
+        let marked = 0;
         while (!stopped && client.usable) {
           newMail = false;
           for (const folder of ordered) await readFolder(ctx, folder);
-          await markRead(deps.db, mailbox);
+          // Shown on the mailbox: at once after a failure, else at most once a minute (one write, not one per poll).
+          if (failures > 0 || Date.now() - marked > MARK_EVERY_MS) {
+            await markRead(deps.db, mailbox);
+            marked = Date.now();
+          }
           failures = 0;
           if (!newMail && !stopped && client.usable) await pause(pollMs);
         }

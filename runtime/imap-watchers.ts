@@ -22,7 +22,7 @@ export type ImapWatchersConfig = ImapWatchOptions & {
   leaseMs?: number;
   /** How often leases are renewed and new mailboxes taken (default 10 s). */
   tickMs?: number;
-  /** Mailboxes taken per tick at most, so a fleet starting together shares them (default 50). */
+  /** Mailboxes taken per tick at most, so a fleet starting together shares them (default 100). */
   claimBatch?: number;
 };
 export type ImapWatchersOptions = ImapWatchersConfig & { db: Database; temporal: Client; secrets: SecretBox; holder?: string };
@@ -56,7 +56,7 @@ export function startImapWatchers(o: ImapWatchersOptions): ImapWatchers {
     const held = new Set(renewed.map((r) => r.id));
     await letGo([...running.keys()].filter((id) => !held.has(id)));
     // Take unleased or expired mailboxes up to the bound.
-    const room = Math.min(max - held.size, o.claimBatch ?? 50);
+    const room = Math.min(max - held.size, o.claimBatch ?? 100);
     if (room > 0 && !stopped()) {
       await o.db.execute(sql`
         insert into ${mailboxWatchLeases} (mailbox_id, workspace_id, holder, expires_at)

@@ -48,7 +48,8 @@ export async function openImapConnection(mailbox: MailboxRow, secrets: SecretBox
     connectionTimeout: o.timeouts?.connectionMs ?? 20_000,
     greetingTimeout: o.timeouts?.greetingMs ?? 20_000,
     socketTimeout: o.timeouts?.socketMs ?? 5 * 60_000,
-    maxIdleTime: o.maxIdleMs ?? 5 * 60_000,
+    // IDLE restarted before the socket's inactivity timeout can fire on a quiet server.
+    maxIdleTime: o.maxIdleMs ?? 4 * 60_000,
     missingIdleCommand: 'NOOP',
     autoIdleDelay: 1000,
   });

@@ -116,11 +116,12 @@ describe('replies over IMAP', () => {
     const watchers = watch();
     try {
       await imap.deliver(sam, mail);
-      await imap.deliver(sam, mail, 'Junk');
+      const junkUid = await imap.deliver(sam, mail, 'Junk');
       await w.enrollmentWhen(c.enrollmentId, 'stopped');
       const hook = await w.deliver<{ applied: boolean; reason: string }>({ type: 'raw', mime: Buffer.from(mail).toString('base64') });
       expect(hook.body).toMatchObject({ applied: false, reason: 'this email was already received' });
-      await until('both folders read', () => imapView(samBox), (v) => v.checkedAt !== null && Date.parse(v.checkedAt) > Date.now() - 1000);
+      const junk = () => w.db.db.select().from(mailboxImapFolders).where(and(eq(mailboxImapFolders.mailboxId, samBox), eq(mailboxImapFolders.folder, 'Junk')));
+      await until('Junk read', junk, (rows) => (rows[0]?.lastUid ?? 0) >= junkUid);
       expect(await eventsOf(c.prospectId, 'prospect.replied')).toHaveLength(1);
       expect(await w.db.db.select().from(inboundReceipts).where(eq(inboundReceipts.messageId, '<dup.1@curie.test>'))).toHaveLength(1);
     } finally {
