@@ -13,7 +13,7 @@ import { events, inboundReceipts, mailboxes, mailboxImapFolders, mailboxWatchLea
 import { startImapWatchers, type ImapWatchersConfig } from '../../runtime/imap-watchers.js';
 import { secretBoxFromEnv } from '../../security/secrets.js';
 import { onPglite } from '../support/db.js';
-import { startTestImapServer, type ImapUser, type TestImapServer } from '../support/imap.js';
+import { startTestImapServer, type ImapUser, type TestImapServer } from '../../scripts/lib/dovecot.js';
 import { startMailWorld, type MailWorld } from './world.js';
 
 // The API and the watchers vet the IMAP host: the test server is on loopback.

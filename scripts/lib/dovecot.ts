@@ -1,4 +1,4 @@
-// A real IMAP server for the tests: Dovecot (Debian's dovecot-imapd, found or installed by
+// A real IMAP server for the tests and the benchmark: Dovecot (Debian's dovecot-imapd, found or installed by
 // scripts/ensure-dovecot.sh), started on its own port with its own configuration and maildirs in
 // a throw-away directory. Messages are delivered with a real IMAP APPEND; the server can be
 // stopped and started again on the same port and mail (a restart mid-watch), and a folder rebuilt
@@ -9,8 +9,8 @@ import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
-import { freePort } from '../../scripts/lib/ports.js';
-import { runProvisioningScript } from '../../scripts/lib/run-script.js';
+import { freePort } from './ports.js';
+import { runProvisioningScript } from './run-script.js';
 
 export type ImapUser = { username: string; password: string };
 export type TestImapServer = {
@@ -42,6 +42,9 @@ first_valid_gid = 1
 default_internal_user = ${internal}
 default_internal_group = ${internal}
 default_login_user = ${login}
+# One IMAP process per connection: room for the benchmark's hundreds of watched mailboxes.
+default_process_limit = 2000
+default_client_limit = 4000
 passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u ${dir}/users
