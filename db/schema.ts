@@ -355,6 +355,8 @@ export const touches = pgTable(
     announcedCallAt: timestamp('announced_call_at', { withTimezone: true }),
     detail: text('detail'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** When a hard bounce of this email came back (the mailbox's bounce rate counts them). */
+    bouncedAt: timestamp('bounced_at', { withTimezone: true }),
     /** The mailbox an email leaves from (the enrolling rep's); null: the local outbox or a non-email channel. */
     mailboxId: uuid('mailbox_id').references((): AnyPgColumn => mailboxes.id, { onDelete: 'set null' }),
     /** RFC 5322 Message-ID with angle brackets, deterministic per (enrollment, step visit). */
@@ -614,8 +616,11 @@ export const mailboxes = pgTable(
     address: text('address').notNull(),
     displayName: text('display_name'),
     provider: text('provider', { enum: ['smtp', 'gmail'] }).notNull(),
-    /** connected; disconnected (credentials missing, refused or revoked: its emails are held); disabled by ops. */
-    status: text('status', { enum: ['connected', 'disconnected', 'disabled'] }).notNull().default('connected'),
+    /**
+     * connected; disconnected (credentials missing, refused or revoked: its emails are held);
+     * paused by itself (too many hard bounces: its emails are held until a person resumes it); disabled by ops.
+     */
+    status: text('status', { enum: ['connected', 'disconnected', 'paused', 'disabled'] }).notNull().default('connected'),
     statusDetail: text('status_detail'),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
     isDefault: boolean('is_default').notNull().default(false),

@@ -4,7 +4,7 @@ import { ImapSettingsSchema } from '../../channels/email/imap-settings.js';
 import { SmtpSettingsSchema } from '../../channels/email/smtp.js';
 import { z } from '../scope.js';
 
-export const STATUSES = ['connected', 'disconnected', 'disabled'] as const;
+export const STATUSES = ['connected', 'disconnected', 'paused', 'disabled'] as const;
 
 /** The settings the SMTP sender reads (channels/email/smtp.ts), unknown fields refused. */
 const Smtp = z.strictObject(SmtpSettingsSchema.shape);
@@ -53,7 +53,7 @@ export const MailboxPatch = z
     displayName: z.string().min(1).max(200).nullable().optional(),
     isDefault: z.literal(true).optional().openapi({ description: "Make it the user's default (make another one default to change it)" }),
     calendarHolds: z.boolean().optional(),
-    status: z.enum(['connected', 'disabled']).optional().openapi({ description: 'Ops: disable (its emails wait) or re-enable' }),
+    status: z.enum(['connected', 'disabled']).optional().openapi({ description: 'Ops: disable (its emails wait), re-enable, or resume a mailbox paused by itself after too many hard bounces' }),
     ...caps,
   })
   .openapi('MailboxPatch');
@@ -74,7 +74,7 @@ export const MailboxJson = z
     address: z.string(),
     displayName: z.string().nullable(),
     provider: z.enum(['smtp', 'gmail']),
-    status: z.enum(STATUSES),
+    status: z.enum(STATUSES).openapi({ description: 'paused: by itself, after 3 hard bounces among its last 100 emails (its emails wait; ops resume it)' }),
     statusDetail: z.string().nullable(),
     statusChangedAt: z.string().nullable(),
     isDefault: z.boolean(),

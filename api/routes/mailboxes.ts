@@ -62,7 +62,7 @@ const routes = {
     method: 'patch',
     path: '/v1/mailboxes/{id}',
     tags,
-    summary: 'Rename, make default, change caps (ops), disable or re-enable (ops)',
+    summary: 'Rename, make default, change caps (ops), disable, re-enable or resume after a bounce pause (ops)',
     access: roles,
     request: { params: IdParams, body: jsonBody(MailboxPatch) },
     responses: { 200: jsonResponse(MailboxJson, 'Updated'), 403: problemResponse('Caps and status are for ops'), 404: notFound, 409: problemResponse('Re-enabling a mailbox without credentials'), 422: problemResponse('Invalid body') },
@@ -187,7 +187,7 @@ export function mailboxRoutes(deps: ApiDeps) {
     const row = await tx(async (t) => {
       await lockUser(t, m.workspaceId, m.userId);
       if (isDefault) await makeDefault(t, m);
-      if (status === 'connected' && m.status !== 'connected') return markConnected(t, m, fields, 're-enabled by ops');
+      if (status === 'connected' && m.status !== 'connected') return markConnected(t, m, fields, m.status === 'paused' ? 'resumed by ops' : 're-enabled by ops');
       const disabling = status === 'disabled' && m.status !== 'disabled' ? { status: 'disabled' as const, statusDetail: 'disabled by ops', statusChangedAt: new Date() } : {};
       const [updated] = await t
         .update(mailboxes)
@@ -226,9 +226,9 @@ export function mailboxRoutes(deps: ApiDeps) {
       if (!body.refreshToken) throw invalid('body.refreshToken', 'required for a Gmail mailbox');
       set.sealedSecret = box.seal(body.refreshToken);
     }
-    // Disabled by ops: the new credentials are kept, the mailbox stays off until ops re-enable it.
+    // Disabled by ops, or paused after hard bounces: the new credentials are kept, the mailbox stays off until ops re-enable or resume it.
     const row = await tx(async (t) =>
-      m.status === 'disabled'
+      m.status === 'disabled' || m.status === 'paused'
         ? (await t.update(mailboxes).set({ ...set, updatedAt: new Date() }).where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId))).returning())[0]!
         : markConnected(t, m, set, 'credentials replaced'),
     );

@@ -12,6 +12,7 @@ import { findReturnDate } from '../../domain/mail/return-date.js';
 import type { InboundMail, MailClassification } from '../../domain/mail/types.js';
 import { resolvePlace } from '../../domain/timing/index.js';
 import { withReceipt } from './inbound/receipts.js';
+import { recordHardBounce } from '../../application/mailbox-pause.js';
 import { applyProspectEvent, findProspectIdByEmail, type ProspectEventBody } from '../../application/prospect-events.js';
 
 export type InboundMailResult =
@@ -88,12 +89,15 @@ async function apply(db: Database, temporal: Client, i: ApplyInput): Promise<Inb
     ...(i.mailboxId ? { mailboxId: i.mailboxId } : {}),
     ...(classification.kind === 'bounce' ? { status: classification.status, recipient: classification.recipient } : {}),
   };
+  const event = eventOf(classification, mail, match);
   const r = await applyProspectEvent(
     temporal,
     db,
     { workspaceId, prospectId: match.prospectId, source: i.source, dedupeKey: `mail:${i.dedupeKey}`, enrollmentId: match.enrollmentId, payload },
-    eventOf(classification, mail, match),
+    event,
   );
+  // The mailbox's bounce rate: past the limit it pauses itself (application/mailbox-pause.ts).
+  if (event.type === 'bounce' && event.bounceKind === 'hard' && match.touchId) await recordHardBounce(db, { workspaceId, touchId: match.touchId });
   return { applied: true, prospectId: match.prospectId, enrollmentId: match.enrollmentId, touchId: match.touchId, classification, enrollmentsSignalled: r.enrollmentsSignalled };
 }
 

@@ -157,7 +157,7 @@ export async function markConnected(tx: DbOrTx, m: Mailbox, set: Partial<typeof 
   await tx
     .update(tasks)
     .set({ status: 'done', outcome: { outcome: 'done', note: reason }, completedAt: sql`now()` })
-    .where(and(eq(tasks.workspaceId, m.workspaceId), isNull(tasks.enrollmentId), eq(tasks.kind, 'mailbox_disconnected'), eq(tasks.status, 'open'), like(tasks.stepKey, `mailbox:${m.id}:%`)));
+    .where(and(eq(tasks.workspaceId, m.workspaceId), isNull(tasks.enrollmentId), inArray(tasks.kind, ['mailbox_disconnected', 'mailbox_paused']), eq(tasks.status, 'open'), like(tasks.stepKey, `mailbox:${m.id}:%`)));
   await appendEvent(tx, {
     workspaceId: m.workspaceId,
     type: event,

@@ -1,0 +1,1 @@
+ALTER TABLE "touches" ADD COLUMN "bounced_at" timestamp with time zone;
