@@ -15,6 +15,7 @@ import type { MailboxRow } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import { mailboxes } from '../db/schema.js';
 import { findUnstorable } from '../db/storable.js';
+import { classifyInboundMail } from '../domain/mail/classify.js';
 import { MailParseError, MAX_RAW_MAIL_BYTES, parseRawMail } from '../domain/mail/from-mime.js';
 import { log } from '../logging/log.js';
 import type { SecretBox } from '../security/secrets.js';
@@ -131,11 +132,13 @@ async function readFolder(ctx: Ctx, folder: string): Promise<void> {
   const lock = await client.getMailboxLock(folder, { readOnly: true });
   try {
     const box = client.mailbox as MailboxObject;
-    const validity = Number(box.uidValidity);
+    // A server that omits UIDVALIDITY or UIDNEXT on SELECT: every read searches, nothing is skipped.
+    const validity = Number(box.uidValidity ?? 0) || 0;
+    const uidNext = Number.isFinite(box.uidNext) ? box.uidNext : 0;
     const pos = await readPosition(db, mailbox, folder);
     let uids: number[];
     if (pos && pos.uidValidity === validity) {
-      if (box.uidNext <= pos.lastUid + 1) return;
+      if (uidNext > 0 && uidNext <= pos.lastUid + 1) return;
       uids = ((await client.search({ uid: `${pos.lastUid + 1}:*` }, { uid: true })) || []).filter((u) => u > pos.lastUid);
     } else {
       // Rebuilt folder: from a day before it was last read; a new folder: its recent mail.
@@ -154,7 +157,7 @@ async function readFolder(ctx: Ctx, folder: string): Promise<void> {
       }
     }
     // Nothing missed between the SELECT and now: what came later has a UID of uidNext or more.
-    await savePosition(db, mailbox, folder, validity, Math.max(box.uidNext - 1, uids.at(-1) ?? 0, pos?.uidValidity === validity ? pos.lastUid : 0));
+    await savePosition(db, mailbox, folder, validity, Math.max(uidNext - 1, uids.at(-1) ?? 0, pos?.uidValidity === validity ? pos.lastUid : 0));
   } finally {
     lock.release();
   }
@@ -172,6 +175,8 @@ async function applyMessage(ctx: Ctx, source: Buffer, internalDate: Date | strin
   }
   if (findUnstorable(mail).length > 0) return;
   if (mail.from.toLowerCase() === mailbox.address.toLowerCase()) return; // our own copy
+  // List mail, receipts, calendar notices: nothing to apply, so no receipt is kept for them either.
+  if (classifyInboundMail(mail, { now: mail.receivedAt }).kind === 'ignore') return;
   // Without a Message-ID, the content itself: the same message read again after a UIDVALIDITY change matches.
   const dedupeKey = mail.messageId ?? `imap:${mailbox.id}:${createHash('sha256').update(source).digest('hex')}`;
   await applyInboundMail(ctx, { workspaceId: mailbox.workspaceId, mail, source: 'imap', dedupeKey, mailboxId: mailbox.id });

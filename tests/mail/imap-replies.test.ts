@@ -30,6 +30,7 @@ let samBox: string;
 type ImapView = { status: string; detail: string | null; checkedAt: string | null };
 const FAST: ImapWatchersConfig = { tickMs: 100, leaseMs: 1500, pollMs: 300, backoff: { minMs: 100, maxMs: 500 } };
 const watch = (o: ImapWatchersConfig & { holder?: string } = {}) => startImapWatchers({ ...FAST, ...o, db: w.db.db, temporal: w.temporal.client, secrets: secretBoxFromEnv() });
+const NEWSLETTER_ID = '<news.202602@globex.test>';
 const corpus = (name: string) => readFileSync(new URL(`./corpus/${name}`, import.meta.url));
 let n = 0;
 const reply = (from: string, inReplyTo: string, messageId = `<r${++n}.${Date.now()}@globex.test>`) =>
@@ -124,6 +125,18 @@ describe('replies over IMAP', () => {
       await until('Junk read', junk, (rows) => (rows[0]?.lastUid ?? 0) >= junkUid);
       expect(await eventsOf(c.prospectId, 'prospect.replied')).toHaveLength(1);
       expect(await w.db.db.select().from(inboundReceipts).where(eq(inboundReceipts.messageId, '<dup.1@curie.test>'))).toHaveLength(1);
+    } finally {
+      await watchers.stop();
+    }
+  });
+
+  it('list mail is read past without applying anything or keeping a receipt', async () => {
+    const watchers = watch();
+    try {
+      const uid = await imap.deliver(sam, corpus('newsletter.eml'));
+      const inbox = () => w.db.db.select().from(mailboxImapFolders).where(and(eq(mailboxImapFolders.mailboxId, samBox), eq(mailboxImapFolders.folder, 'INBOX')));
+      await until('INBOX read past it', inbox, (rows) => (rows[0]?.lastUid ?? 0) >= uid);
+      expect(await w.db.db.select().from(inboundReceipts).where(eq(inboundReceipts.messageId, NEWSLETTER_ID))).toEqual([]);
     } finally {
       await watchers.stop();
     }
