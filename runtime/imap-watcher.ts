@@ -48,6 +48,7 @@ export function startImapWatcher(deps: ImapWatcherDeps, key: { id: string; works
   /** Resolves after `ms`, when new mail arrives (IDLE), when the connection closes, or on stop. */
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (stopped) return resolve();
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
@@ -66,8 +67,10 @@ export function startImapWatcher(deps: ImapWatcherDeps, key: { id: string; works
     while (!stopped) {
       const [mailbox] = await deps.db.select().from(mailboxes).where(and(eq(mailboxes.id, key.id), eq(mailboxes.workspaceId, key.workspaceId)));
       if (!mailbox) return; // deleted: the supervisor lets go of it
-      const opened = await openImapConnection(mailbox, deps.secrets, deps.client);
+      const opened = await openImapConnection(mailbox, deps.secrets, deps.client, (c) => (client = c));
       if ('kind' in opened) {
+        client = null;
+        if (stopped) return;
         failures++;
         await markFailing(deps.db, mailbox, opened.detail);
         log.warn({ mailboxId: mailbox.id, detail: opened.detail }, 'imap: cannot read the mailbox; retrying');

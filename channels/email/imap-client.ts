@@ -24,7 +24,8 @@ export type ImapFailure = { kind: 'refused' | 'unreachable'; detail: string };
 
 export type ImapConnection = { client: ImapFlow; settings: ImapSettings };
 
-export async function openImapConnection(mailbox: MailboxRow, secrets: SecretBox, o: ImapClientOptions = {}): Promise<ImapConnection | ImapFailure> {
+/** `created` gets the client before it connects, so a stopping watcher can close it mid-connection. */
+export async function openImapConnection(mailbox: MailboxRow, secrets: SecretBox, o: ImapClientOptions = {}, created?: (client: ImapFlow) => void): Promise<ImapConnection | ImapFailure> {
   const settings = imapSettingsOf(mailbox);
   const sealed = mailbox.imapSealedSecret ?? mailbox.sealedSecret;
   if (!settings || !sealed) return { kind: 'refused', detail: 'no IMAP settings or password' };
@@ -55,6 +56,7 @@ export async function openImapConnection(mailbox: MailboxRow, secrets: SecretBox
   });
   // Errors also come as events (a socket reset while idle); the 'close' that follows is what the watcher acts on.
   client.on('error', () => {});
+  created?.(client);
   try {
     await client.connect();
   } catch (err) {

@@ -5,6 +5,7 @@
 // UIDVALIDITY) is read again without applying anything twice; two workers never watch one mailbox.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -235,10 +236,35 @@ describe('replies over IMAP', () => {
     }
   });
 
+  it('stopping the watchers closes a connection still waiting for the server\'s greeting', async () => {
+    // A server that accepts and never speaks: the client would wait for its 20 s greeting timeout.
+    const sockets: Socket[] = [];
+    const silent = createServer((s) => sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as AddressInfo).port;
+    const res = await w.ws.call<{ id: string }>('POST', '/v1/mailboxes', {
+      userId: w.repId, address: 'mute@acme.test', provider: 'smtp', smtp: { host: '127.0.0.1', port: 2525, username: 'mute@acme.test', password: 'x' },
+      imap: { host: '127.0.0.1', port, secure: false, username: 'mute@acme.test', password: 'y' },
+    });
+    const watchers = watch();
+    try {
+      await until('connecting', async () => sockets.length, (count) => count > 0);
+      const closed = new Promise((r) => sockets[0]!.once('close', r));
+      const t = Date.now();
+      await watchers.stop();
+      await closed;
+      expect(Date.now() - t).toBeLessThan(10_000);
+    } finally {
+      await w.ws.call('PATCH', `/v1/mailboxes/${res.body.id}`, { status: 'disabled' });
+      silent.close();
+      for (const s of sockets) s.destroy();
+    }
+  });
+
   it('two workers share the mailboxes, never watching one twice; the one left takes over the other\'s', async () => {
     await addMailbox(bob);
     await addMailbox(cy);
-    const total = (await w.db.db.select().from(mailboxes)).length;
+    const total = (await w.db.db.select().from(mailboxes)).filter((m) => m.status !== 'disabled').length;
     const a = watch({ holder: 'a', maxWatchers: total - 1 });
     await until('a at its bound', async () => a.watching().length, (count) => count === total - 1);
     const b = watch({ holder: 'b' });
