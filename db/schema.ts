@@ -357,6 +357,8 @@ export const touches = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     /** When a hard bounce of this email came back (the mailbox's bounce rate counts them). */
     bouncedAt: timestamp('bounced_at', { withTimezone: true }),
+    /** When the recipient marked this email as spam (a feedback-loop report). */
+    complainedAt: timestamp('complained_at', { withTimezone: true }),
     /** The mailbox an email leaves from (the enrolling rep's); null: the local outbox or a non-email channel. */
     mailboxId: uuid('mailbox_id').references((): AnyPgColumn => mailboxes.id, { onDelete: 'set null' }),
     /** RFC 5322 Message-ID with angle brackets, deterministic per (enrollment, step visit). */

@@ -1,10 +1,11 @@
-// Deliverability guard: a mailbox whose emails bounce hard too often pauses by itself. Real
+// Deliverability guard: a mailbox whose emails bounce hard too often, or are marked as spam, pauses by itself. Real
 // delivery reports (raw MIME through the signed email webhook, as IMAP or Gmail would hand them)
 // on a real worker: the third hard bounce among its last 100 sends pauses it, its waiting email is
 // held (not lost), the rep gets a task and the timeline a `mailbox.paused` event; ops resume it,
 // the email is released, and the count starts again from the resume. Soft bounces and the same
 // report twice do not count.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, mailboxes, tasks, touches } from '../../db/schema.js';
@@ -91,5 +92,17 @@ describe('a mailbox pauses itself after too many hard bounces', () => {
     await w.db.db.update(touches).set({ sentAt: new Date(Date.now() - 60_000) }).where(eq(touches.id, e.touchId));
     await bounce(e);
     expect(await mailbox()).toMatchObject({ status: 'connected' });
+  });
+
+  it('one spam complaint (a feedback-loop report) among its last sends pauses it, and opts the person out', async () => {
+    expect(await mailbox()).toMatchObject({ status: 'connected' });
+    const jane = await sentFromMailbox('jane.roe@hooli.test');
+    await w.db.db.update(touches).set({ messageId: '<touch.arf1@relance.acme.test>' }).where(eq(touches.id, jane.touchId));
+    await w.enrollmentWhen(jane.enrollmentId, 'active');
+    const res = await w.deliver<{ applied: boolean; classification?: { kind: string } }>({ type: 'raw', mime: readFileSync(new URL('./corpus/arf-complaint.eml', import.meta.url)).toString('base64') });
+    expect(res.body).toMatchObject({ applied: true, classification: { kind: 'complaint', recipient: 'jane.roe@hooli.test' } });
+    expect(await w.enrollmentWhen(jane.enrollmentId, 'stopped')).toMatchObject({ stopReason: 'opted_out' });
+    expect(await mailbox()).toMatchObject({ status: 'paused', statusDetail: expect.stringMatching(/^paused: 1 spam complaint among its last \d+ emails \(the limit is 1 in 100\)/) });
+    expect((await w.db.db.select().from(touches).where(eq(touches.id, jane.touchId)))[0]!.complainedAt).not.toBeNull();
   });
 });

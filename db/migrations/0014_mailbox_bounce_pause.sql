@@ -1,1 +1,0 @@
-ALTER TABLE "touches" ADD COLUMN "bounced_at" timestamp with time zone;
