@@ -63,58 +63,69 @@ export function startImapWatcher(deps: ImapWatcherDeps, key: { id: string; works
     return Math.round(base * (0.8 + Math.random() * 0.4));
   };
 
+  /** One connection, from opening to closing; 'gone' when the mailbox was deleted. */
+  const cycle = async (): Promise<'gone' | 'again'> => {
+    const [mailbox] = await deps.db.select().from(mailboxes).where(and(eq(mailboxes.id, key.id), eq(mailboxes.workspaceId, key.workspaceId)));
+    if (!mailbox) return 'gone'; // the supervisor lets go of it
+    const opened = await openImapConnection(mailbox, deps.secrets, deps.client, (c) => (client = c));
+    if ('kind' in opened) {
+      client = null;
+      if (stopped) return 'again';
+      failures++;
+      await markFailing(deps.db, mailbox, opened.detail);
+      log.warn({ mailboxId: mailbox.id, detail: opened.detail }, 'imap: cannot read the mailbox; retrying');
+      return 'again';
+    }
+    client = opened.client;
+    let newMail = false;
+    client.on('exists', () => {
+      newMail = true;
+      wake?.();
+    });
+    client.on('close', () => wake?.());
+    try {
+      const folders = await watchedFolders(client, opened.settings);
+      // INBOX last: it stays selected, and IDLE watches it between two reads.
+      const ordered = [...folders.filter((f) => f !== 'INBOX'), ...folders.filter((f) => f === 'INBOX')];
+      const ctx: Ctx = { ...deps, mailbox, client };
+      let marked = 0;
+      while (!stopped && client.usable) {
+        newMail = false;
+        for (const folder of ordered) await readFolder(ctx, folder);
+        // Shown on the mailbox: at once after a failure, else at most once a minute (one write, not one per poll).
+        if (failures > 0 || Date.now() - marked > MARK_EVERY_MS) {
+          await markRead(deps.db, mailbox);
+          marked = Date.now();
+        }
+        failures = 0;
+        if (!newMail && !stopped && client.usable) await pause(pollMs);
+      }
+      // The server closed the connection: reconnect soon, not at once (it may be restarting).
+      if (!stopped) failures++;
+    } catch (err) {
+      failures++;
+      if (!stopped) {
+        await markFailing(deps.db, mailbox, `reading the mailbox failed (${errorCode(err)}); retrying`).catch(() => {});
+        log.warn({ mailboxId: mailbox.id, err: errorCode(err) }, 'imap: reading the mailbox failed; reconnecting');
+      }
+    } finally {
+      client.removeAllListeners('exists');
+      client.close();
+      client = null;
+    }
+    return 'again';
+  };
+
   const run = async () => {
     while (!stopped) {
-      const [mailbox] = await deps.db.select().from(mailboxes).where(and(eq(mailboxes.id, key.id), eq(mailboxes.workspaceId, key.workspaceId)));
-      if (!mailbox) return; // deleted: the supervisor lets go of it
-      const opened = await openImapConnection(mailbox, deps.secrets, deps.client, (c) => (client = c));
-      if ('kind' in opened) {
-        client = null;
-        if (stopped) return;
-        failures++;
-        await markFailing(deps.db, mailbox, opened.detail);
-        log.warn({ mailboxId: mailbox.id, detail: opened.detail }, 'imap: cannot read the mailbox; retrying');
-        await pause(delay());
-        continue;
-      }
-      client = opened.client;
-      let newMail = false;
-      client.on('exists', () => {
-        newMail = true;
-        wake?.();
-      });
-      client.on('close', () => wake?.());
       try {
-        const folders = await watchedFolders(client, opened.settings);
-        // INBOX last: it stays selected, and IDLE watches it between two reads.
-        const ordered = [...folders.filter((f) => f !== 'INBOX'), ...folders.filter((f) => f === 'INBOX')];
-        const ctx: Ctx = { ...deps, mailbox, client };
-        let marked = 0;
-        while (!stopped && client.usable) {
-          newMail = false;
-          for (const folder of ordered) await readFolder(ctx, folder);
-          // Shown on the mailbox: at once after a failure, else at most once a minute (one write, not one per poll).
-          if (failures > 0 || Date.now() - marked > MARK_EVERY_MS) {
-            await markRead(deps.db, mailbox);
-            marked = Date.now();
-          }
-          failures = 0;
-          if (!newMail && !stopped && client.usable) await pause(pollMs);
-        }
-        // The server closed the connection: reconnect soon, not at once (it may be restarting).
-        if (!stopped) failures++;
+        if ((await cycle()) === 'gone') return;
       } catch (err) {
+        // The database did not answer (the IMAP side's failures are handled in the cycle): try again later.
         failures++;
-        if (!stopped) {
-          await markFailing(deps.db, mailbox, `reading the mailbox failed (${errorCode(err)}); retrying`).catch(() => {});
-          log.warn({ mailboxId: mailbox.id, err: errorCode(err) }, 'imap: reading the mailbox failed; reconnecting');
-        }
-      } finally {
-        client.removeAllListeners('exists');
-        client.close();
-        client = null;
+        log.warn({ mailboxId: key.id, err: errorCode(err) }, 'imap: the watcher could not reach the database; retrying');
       }
-      if (!stopped) await pause(delay());
+      await pause(delay());
     }
   };
 
