@@ -24,6 +24,7 @@ import { percentile, pool } from './pool.js';
 import { measureTaskQueue } from './task-queue.js';
 import { measureWebhookLag } from './webhooks.js';
 import { measureConsole } from './console.js';
+import { measureImapReplies } from './imap.js';
 
 const ENROLLMENTS = Number(process.env.BENCH_ENROLLMENTS ?? 10_000);
 const BURST = Number(process.env.BENCH_BURST ?? 5_000);
@@ -211,6 +212,10 @@ try {
   const lateness = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
   log(`burst: ${lateness.length}/${BURST} emails handed to the provider`);
 
+  // Replies over IMAP: a worker of its own watching BENCH_IMAP_MAILBOXES mailboxes (0: skipped) on a local Dovecot.
+  const imapFigures = Number(process.env.BENCH_IMAP_MAILBOXES ?? 500) > 0 ? await measureImapReplies({ db, databaseUrl, temporal: client, temporalAddress: dev.address, workerEntry, bundle, log }) : {};
+  log(`imap: ${JSON.stringify(imapFigures)}`);
+
   // History size of one whole default cadence, from the recorded run replayed by the tests.
   // The whole default cadence as today's code records it (one local activity per step entry).
   const recorded = JSON.parse(readFileSync(new URL('../tests/histories/announced-call-paris-meeting.json', import.meta.url), 'utf8')) as { events: unknown[] };
@@ -231,6 +236,7 @@ try {
     ...queue,
     ...hooks,
     ...consoleFigures,
+    ...imapFigures,
   };
   log(`worker memory at its peak: ${JSON.stringify(peakSample)}`);
   process.stdout.write(`${JSON.stringify(figures)}\n`);

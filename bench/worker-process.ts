@@ -30,7 +30,9 @@ const timer = setInterval(() => {
   const mb = (n: number) => Math.round(n / 1048576);
   process.stdout.write(`${JSON.stringify({ rss_mb: mb(m.rss), heap_mb: mb(m.heapUsed), external_mb: mb(m.external), cpu_ms: Math.round((cpu.user + cpu.system) / 1000) })}\n`);
 }, Number(process.env.RSS_SAMPLE_MS ?? 500));
-const channelServices = startChannelServices({ db: handle.db, temporal: client, channels, google: NO_GOOGLE, secrets: security.secrets });
+// BENCH_IMAP_WATCHERS: this worker also reads its mailboxes' replies over IMAP (bench/imap.ts).
+const imapWatchers = Number(process.env.BENCH_IMAP_WATCHERS ?? 0);
+const channelServices = startChannelServices({ db: handle.db, temporal: client, channels, google: NO_GOOGLE, secrets: security.secrets, allowList: security.allowList, imap: imapWatchers > 0 ? { maxWatchers: imapWatchers } : null });
 process.on('SIGTERM', () => worker.shutdown());
 await worker.run();
 await channelServices.stop();

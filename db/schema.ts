@@ -11,6 +11,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -354,6 +355,10 @@ export const touches = pgTable(
     announcedCallAt: timestamp('announced_call_at', { withTimezone: true }),
     detail: text('detail'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** When a hard bounce of this email came back (the mailbox's bounce rate counts them). */
+    bouncedAt: timestamp('bounced_at', { withTimezone: true }),
+    /** When the recipient marked this email as spam (a feedback-loop report). */
+    complainedAt: timestamp('complained_at', { withTimezone: true }),
     /** The mailbox an email leaves from (the enrolling rep's); null: the local outbox or a non-email channel. */
     mailboxId: uuid('mailbox_id').references((): AnyPgColumn => mailboxes.id, { onDelete: 'set null' }),
     /** RFC 5322 Message-ID with angle brackets, deterministic per (enrollment, step visit). */
@@ -613,8 +618,11 @@ export const mailboxes = pgTable(
     address: text('address').notNull(),
     displayName: text('display_name'),
     provider: text('provider', { enum: ['smtp', 'gmail'] }).notNull(),
-    /** connected; disconnected (credentials missing, refused or revoked: its emails are held); disabled by ops. */
-    status: text('status', { enum: ['connected', 'disconnected', 'disabled'] }).notNull().default('connected'),
+    /**
+     * connected; disconnected (credentials missing, refused or revoked: its emails are held);
+     * paused by itself (too many hard bounces: its emails are held until a person resumes it); disabled by ops.
+     */
+    status: text('status', { enum: ['connected', 'disconnected', 'paused', 'disabled'] }).notNull().default('connected'),
     statusDetail: text('status_detail'),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
     isDefault: boolean('is_default').notNull().default(false),
@@ -632,6 +640,14 @@ export const mailboxes = pgTable(
     gmailHistoryId: text('gmail_history_id'),
     /** Also hold the rep's announced calls on the Google Calendar of this (Gmail) mailbox. */
     calendarHolds: boolean('calendar_holds').notNull().default(true),
+    /** SMTP mailboxes: where replies are read ({ host, port, secure, username, folders }); null: not read. */
+    imapSettings: jsonb('imap_settings'),
+    /** Sealed IMAP password; null: the SMTP password serves for IMAP too. */
+    imapSealedSecret: text('imap_sealed_secret'),
+    /** Why the IMAP watcher cannot read the mailbox now (refused login, unreachable); null: it reads. */
+    imapStatusDetail: text('imap_status_detail'),
+    /** When the IMAP watcher last read every watched folder to the end. */
+    imapCheckedAt: timestamp('imap_checked_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -640,6 +656,47 @@ export const mailboxes = pgTable(
     uniqueIndex('mailboxes_user_default').on(t.userId).where(sql`is_default`),
     index('mailboxes_workspace_user').on(t.workspaceId, t.userId),
   ],
+);
+
+/**
+ * How far the IMAP watcher has read each watched folder of a mailbox: the folder's UIDVALIDITY and
+ * the last UID seen. A restart resumes after that UID; a new UIDVALIDITY (the folder rebuilt)
+ * reads the folder again from recent mail, and the receipts keep anything from applying twice.
+ */
+export const mailboxImapFolders = pgTable(
+  'mailbox_imap_folders',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    mailboxId: uuid('mailbox_id')
+      .notNull()
+      .references(() => mailboxes.id, { onDelete: 'cascade' }),
+    folder: text('folder').notNull(),
+    uidValidity: bigint('uid_validity', { mode: 'number' }).notNull(),
+    lastUid: bigint('last_uid', { mode: 'number' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.mailboxId, t.folder] })],
+);
+
+/**
+ * Which worker process watches a mailbox over IMAP, until when: renewed while it watches, taken
+ * over by another worker once expired, so the mailboxes of a fleet are shared and never watched twice.
+ */
+export const mailboxWatchLeases = pgTable(
+  'mailbox_watch_leases',
+  {
+    mailboxId: uuid('mailbox_id')
+      .primaryKey()
+      .references(() => mailboxes.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    holder: text('holder').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('mailbox_watch_leases_holder').on(t.holder)],
 );
 
 /**

@@ -1,13 +1,15 @@
 // Background services of the channels, run beside the worker in every worker process: the outbox
 // dispatcher (due emails and provider actions leave), the calendar sync (announced-call holds)
-// and the Gmail reply poller.
+// the Gmail reply poller and the IMAP reply watchers of SMTP mailboxes.
 import type { Client } from '@temporalio/client';
 import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import type { SecretBox } from '../security/secrets.js';
+import { EMPTY_ALLOW_LIST, type AllowList } from '../security/ssrf.js';
 import { startCalendarSync } from './calendar-sync.js';
 import type { GoogleConfig } from './config.js';
 import { startGmailPoller } from './gmail-poller.js';
+import { startImapWatchers, type ImapWatchersConfig } from './imap-watchers.js';
 import { startOutboxDispatcher } from './outbox-dispatcher.js';
 
 export type ChannelServicesOptions = {
@@ -17,9 +19,13 @@ export type ChannelServicesOptions = {
   /** Google OAuth client and endpoints, and the workspace secret box mailbox tokens are sealed in. */
   google: GoogleConfig;
   secrets: SecretBox;
+  /** Private hosts mail servers may be at (the operator's WEBHOOK_ALLOWED_HOSTS), for the IMAP watchers. */
+  allowList?: AllowList;
   /** Gmail reply polling interval (default 30 s); calendar hold sync interval (default 5 s). */
   pollIntervalMs?: number;
   calendarIntervalMs?: number;
+  /** The IMAP reply watchers (the process's configuration); absent or null: none. */
+  imap?: ImapWatchersConfig | null;
 };
 
 export type ChannelServices = {
@@ -32,9 +38,10 @@ export function startChannelServices(o: ChannelServicesOptions): ChannelServices
   const { google, secrets } = o;
   const calendar = startCalendarSync({ db: o.db, google, secrets, ...(o.calendarIntervalMs ? { intervalMs: o.calendarIntervalMs } : {}) });
   const poller = startGmailPoller({ db: o.db, temporal: o.temporal, google, secrets, ...(o.pollIntervalMs ? { intervalMs: o.pollIntervalMs } : {}) });
+  const imap = o.imap ? startImapWatchers({ ...o.imap, db: o.db, temporal: o.temporal, secrets, allowList: o.allowList ?? EMPTY_ALLOW_LIST }) : null;
   return {
     stop: async ({ closeChannels = true } = {}) => {
-      await Promise.all([dispatcher.stop(), calendar.stop(), poller.stop()]);
+      await Promise.all([dispatcher.stop(), calendar.stop(), poller.stop(), imap?.stop()]);
       if (closeChannels) await o.channels.close();
     },
   };

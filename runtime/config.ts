@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { log } from '../logging/log.js';
 import type { MailConfig } from '../channels/config.js';
+import type { ImapWatchersConfig } from './imap-watchers.js';
 
 export type { GoogleConfig, MailConfig } from '../channels/config.js';
 
@@ -48,6 +49,12 @@ const EnvSchema = z.object({
   ENROLLMENT_START_GRACE_SECONDS: z.coerce.number().positive().default(60),
   /** SIGTERM or SIGINT: how long a process may take to finish or hand back its work before it exits anyway. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(20),
+  /** Read the replies of SMTP mailboxes with IMAP settings in this worker process. */
+  IMAP_WATCH: bool.default(true),
+  /** Mailboxes one worker process watches at most (one IMAP connection each). */
+  IMAP_MAX_WATCHERS: z.coerce.number().int().min(1).max(5000).default(500),
+  /** Every watched folder is read again at least this often, besides IDLE on INBOX. */
+  IMAP_POLL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
 });
 
 export type Config = {
@@ -77,6 +84,8 @@ export type Config = {
   mail: MailConfig;
   enrollmentStartGraceMs: number;
   shutdownGraceMs: number;
+  /** The worker's IMAP reply watchers; null: none in this process. */
+  imap: ImapWatchersConfig | null;
 };
 
 export class ConfigError extends Error {
@@ -127,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     enrollmentStartGraceMs: e.ENROLLMENT_START_GRACE_SECONDS * 1000,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    imap: e.IMAP_WATCH ? { maxWatchers: e.IMAP_MAX_WATCHERS, pollMs: e.IMAP_POLL_SECONDS * 1000 } : null,
   };
 }
 

@@ -32,7 +32,7 @@ const worker = await createRelanceWorker({
   deps: { db: handle.db, temporal, channels, secrets: security.secrets, webhooks: { allowList: security.allowList } },
 });
 const running = worker.run();
-const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, secrets: security.secrets });
+const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, secrets: security.secrets, allowList: security.allowList, imap: config.imap });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue });
 const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue, graceMs: config.enrollmentStartGraceMs });
 log.info({ taskQueue: config.temporal.taskQueue, temporal: config.temporal.address }, 'worker started');

@@ -60,7 +60,7 @@ const worker = await createRelanceWorker({
   workflowBundlePath: bundlePath,
 });
 const workerRun = worker.run();
-const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, secrets: security.secrets });
+const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, secrets: security.secrets, allowList: security.allowList, imap: config.imap });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
 const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, graceMs: config.enrollmentStartGraceMs });
 const operatorToken = config.operatorToken ?? localOperatorToken(config.dataDir);

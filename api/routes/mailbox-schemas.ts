@@ -1,13 +1,23 @@
 // Request and response shapes of /v1/mailboxes. Caps have market-like defaults (400 a day, 100
 // an hour, 20 s between two sends) and bounds that keep a mailbox out of spam folders.
+import { ImapSettingsSchema } from '../../channels/email/imap-settings.js';
 import { SmtpSettingsSchema } from '../../channels/email/smtp.js';
 import { z } from '../scope.js';
 
-export const STATUSES = ['connected', 'disconnected', 'disabled'] as const;
+export const STATUSES = ['connected', 'disconnected', 'paused', 'disabled'] as const;
 
 /** The settings the SMTP sender reads (channels/email/smtp.ts), unknown fields refused. */
 const Smtp = z.strictObject(SmtpSettingsSchema.shape);
 const Password = z.string().min(1).max(1000);
+/** Where replies are read (channels/email/imap-settings.ts), unknown fields refused; the password, or the SMTP one. */
+const Imap = z
+  .strictObject({ ...ImapSettingsSchema.shape, password: Password.optional().openapi({ description: 'The IMAP password; absent: the SMTP password serves for IMAP too' }) })
+  .openapi('MailboxImapSettings', {
+    description:
+      'Replies, out-of-office answers and bounces are read over IMAP (IDLE on INBOX, every folder read again every 30 s) and stop or pause the cadence. ' +
+      '`folders` absent: INBOX and the junk folder when the server has one.',
+    example: { host: 'imap.acme.test', port: 993, secure: true, username: 'sam@acme.test', password: 'app-password' },
+  });
 const RefreshToken = z.string().min(1).max(4096);
 
 const caps = {
@@ -27,7 +37,7 @@ const common = {
 
 export const MailboxCreate = z
   .discriminatedUnion('provider', [
-    z.strictObject({ ...common, provider: z.literal('smtp'), smtp: Smtp.extend({ password: Password.optional() }) }),
+    z.strictObject({ ...common, provider: z.literal('smtp'), smtp: Smtp.extend({ password: Password.optional() }), imap: Imap.optional() }),
     z.strictObject({
       ...common,
       provider: z.literal('gmail'),
@@ -43,7 +53,7 @@ export const MailboxPatch = z
     displayName: z.string().min(1).max(200).nullable().optional(),
     isDefault: z.literal(true).optional().openapi({ description: "Make it the user's default (make another one default to change it)" }),
     calendarHolds: z.boolean().optional(),
-    status: z.enum(['connected', 'disabled']).optional().openapi({ description: 'Ops: disable (its emails wait) or re-enable' }),
+    status: z.enum(['connected', 'disabled']).optional().openapi({ description: 'Ops: disable (its emails wait), re-enable, or resume a mailbox paused by itself after too many hard bounces' }),
     ...caps,
   })
   .openapi('MailboxPatch');
@@ -53,6 +63,7 @@ export const Credentials = z
     password: Password.optional().openapi({ description: 'SMTP mailboxes' }),
     smtp: Smtp.optional().openapi({ description: 'SMTP mailboxes: new settings with the password' }),
     refreshToken: RefreshToken.optional().openapi({ description: 'Gmail mailboxes' }),
+    imap: Imap.nullable().optional().openapi({ description: 'SMTP mailboxes: read replies over IMAP with these settings (alone, or with a new SMTP password); null: stop reading them' }),
   })
   .openapi('MailboxCredentials');
 
@@ -63,11 +74,19 @@ export const MailboxJson = z
     address: z.string(),
     displayName: z.string().nullable(),
     provider: z.enum(['smtp', 'gmail']),
-    status: z.enum(STATUSES),
+    status: z.enum(STATUSES).openapi({ description: 'paused: by itself, after 3 hard bounces among its last 100 emails (its emails wait; ops resume it)' }),
     statusDetail: z.string().nullable(),
     statusChangedAt: z.string().nullable(),
     isDefault: z.boolean(),
     smtp: SmtpSettingsSchema.nullable(),
+    imap: ImapSettingsSchema.extend({
+      hasOwnPassword: z.boolean().openapi({ description: 'false: the SMTP password is used' }),
+      status: z.enum(['pending', 'reading', 'failing']).openapi({ description: 'pending: not read yet; reading: read to the end at checkedAt; failing: see detail (retried with backoff)' }),
+      detail: z.string().nullable(),
+      checkedAt: z.string().nullable().openapi({ description: 'When every watched folder was last read to the end' }),
+    })
+      .nullable()
+      .openapi({ description: 'SMTP mailboxes whose replies are read over IMAP; null: not read (post them to the email inbound webhook)' }),
     hasCredentials: z.boolean().openapi({ description: 'Credentials are never returned' }),
     dailyCap: z.number().int(),
     hourlyCap: z.number().int(),

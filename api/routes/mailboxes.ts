@@ -13,8 +13,9 @@ import { page, PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import type { SmtpSettings } from '../../channels/email/smtp.js';
-import { createMailbox, deleteMailbox, findMailbox, invalid, lockUser, mailboxFigures, mailboxJson, makeDefault, markConnected, vetSmtpHost, type Mailbox } from '../services/mailboxes.js';
+import { createMailbox, deleteMailbox, findMailbox, invalid, lockUser, mailboxFigures, mailboxJson, makeDefault, markConnected, vetMailboxHost, type Mailbox } from '../services/mailboxes.js';
 import { afterCursor, isoMicros } from '../services/time-cursor.js';
+import type { ImapSettings } from '../../channels/email/imap-settings.js';
 import { MailboxCreate, MailboxJson, MailboxPatch, MailboxWithFigures, Credentials, STATUSES } from './mailbox-schemas.js';
 import { defineRoute } from '../access.js';
 
@@ -28,13 +29,14 @@ const routes = {
     method: 'post',
     path: '/v1/mailboxes',
     tags,
-    summary: "Add a rep's sending mailbox (SMTP settings and password, or a Gmail OAuth refresh token)",
+    summary: "Add a rep's sending mailbox (SMTP settings and password, optionally IMAP to read its replies, or a Gmail OAuth refresh token)",
     description:
       'Without credentials the mailbox is `disconnected` (its emails wait) until PUT .../credentials. The first mailbox of a user is its default. ' +
+      'An SMTP mailbox with `imap` settings has its replies, out-of-office answers and bounces read by a worker over IMAP (IDLE on INBOX, every folder read again every 30 s): a reply stops the cadence within a minute. ' +
       'The Gmail OAuth consent flow is not part of Relance: an integration obtains the refresh token (for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events) and hands it over here.',
     access: roles,
     request: { body: jsonBody(MailboxCreate) },
-    responses: { 201: jsonResponse(MailboxJson, 'Created'), 403: problemResponse('A rep key adding a mailbox for another user'), 409: problemResponse('Address already used'), 422: problemResponse('Invalid body, unknown user, or an SMTP host mailboxes may not use') },
+    responses: { 201: jsonResponse(MailboxJson, 'Created'), 403: problemResponse('A rep key adding a mailbox for another user'), 409: problemResponse('Address already used'), 422: problemResponse('Invalid body, unknown user, or an SMTP or IMAP host mailboxes may not use') },
   }),
   list: defineRoute({
     method: 'get',
@@ -58,7 +60,7 @@ const routes = {
     method: 'patch',
     path: '/v1/mailboxes/{id}',
     tags,
-    summary: 'Rename, make default, change caps (ops), disable or re-enable (ops)',
+    summary: 'Rename, make default, change caps (ops), disable, re-enable or resume after a bounce pause (ops)',
     access: roles,
     request: { params: IdParams, body: jsonBody(MailboxPatch) },
     responses: { 200: jsonResponse(MailboxJson, 'Updated'), 403: problemResponse('Caps and status are for ops'), 404: notFound, 409: problemResponse('Re-enabling a mailbox without credentials'), 422: problemResponse('Invalid body') },
@@ -67,10 +69,10 @@ const routes = {
     method: 'put',
     path: '/v1/mailboxes/{id}/credentials',
     tags,
-    summary: 'Reconnect: new SMTP password (and settings) or Gmail refresh token; held emails leave again',
+    summary: 'Reconnect: new SMTP password (and settings) or Gmail refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read',
     access: roles,
     request: { params: IdParams, body: jsonBody(Credentials) },
-    responses: { 200: jsonResponse(MailboxJson, 'Connected'), 404: notFound, 422: problemResponse('Missing or wrong credential for this provider') },
+    responses: { 200: jsonResponse(MailboxJson, 'Connected'), 404: notFound, 422: problemResponse('Missing or wrong credential for this provider, or an IMAP host mailboxes may not use') },
   }),
   remove: defineRoute({
     method: 'delete',
@@ -82,6 +84,9 @@ const routes = {
     responses: { 204: { description: 'Deleted' }, 404: notFound, 409: problemResponse('Emails or calendar holds still wait on it') },
   }),
 };
+
+type ImapBody = ImapSettings & { password?: string | undefined };
+type ImapFields = Pick<Partial<Mailbox>, 'imapSettings' | 'imapSealedSecret' | 'imapStatusDetail' | 'imapCheckedAt'>;
 
 const forbidden = (field: string, detail: string) => new ProblemError('forbidden', 403, detail, { errors: [{ field, message: detail }] });
 const isOps = (p: Principal) => p.role === 'admin' || p.role === 'ops';
@@ -95,6 +100,13 @@ export function mailboxRoutes(deps: ApiDeps) {
   const { db } = deps;
   const { secrets: box, allowList } = deps;
   const tx = <T,>(fn: (t: Database) => Promise<T>) => db.transaction((t) => fn(t));
+  /** IMAP settings as stored: host vetted, password sealed apart (absent: the SMTP one serves). */
+  const imapFields = async (imap: ImapBody): Promise<ImapFields> => {
+    const { password, ...settings } = imap;
+    const s = { ...settings, host: settings.host.toLowerCase() };
+    await vetMailboxHost(s, allowList, deps.lookup, 'body.imap.host');
+    return { imapSettings: s, imapSealedSecret: password ? box.seal(password) : null, imapStatusDetail: null, imapCheckedAt: null };
+  };
 
   app.openapi(routes.create, async (c) => {
     const p = principalOf(c);
@@ -103,11 +115,13 @@ export function mailboxRoutes(deps: ApiDeps) {
     checkCaps(body.dailyCap ?? 400, body.hourlyCap ?? 100);
     let settings: SmtpSettings | Record<string, never> = {};
     let secret: string | undefined;
+    let imap: ImapFields = {};
     if (body.provider === 'smtp') {
       const { password, ...s } = body.smtp;
       settings = { ...s, host: s.host.toLowerCase() };
-      await vetSmtpHost(settings, allowList, deps.lookup, 'body.smtp.host');
+      await vetMailboxHost(settings, allowList, deps.lookup, 'body.smtp.host');
       secret = password;
+      if (body.imap) imap = await imapFields(body.imap);
     } else secret = body.gmail.refreshToken;
     const row = await createMailbox(
       db,
@@ -124,6 +138,7 @@ export function mailboxRoutes(deps: ApiDeps) {
         minGapSeconds: body.minGapSeconds,
         domainDailyCap: body.domainDailyCap ?? null,
         calendarHolds: body.calendarHolds,
+        ...imap,
       },
       body.isDefault,
     );
@@ -169,7 +184,7 @@ export function mailboxRoutes(deps: ApiDeps) {
     const row = await tx(async (t) => {
       await lockUser(t, m.workspaceId, m.userId);
       if (isDefault) await makeDefault(t, m);
-      if (status === 'connected' && m.status !== 'connected') return markConnected(t, m, fields, 're-enabled by ops');
+      if (status === 'connected' && m.status !== 'connected') return markConnected(t, m, fields, m.status === 'paused' ? 'resumed by ops' : 're-enabled by ops');
       const disabling = status === 'disabled' && m.status !== 'disabled' ? { status: 'disabled' as const, statusDetail: 'disabled by ops', statusChangedAt: new Date() } : {};
       const [updated] = await t
         .update(mailboxes)
@@ -188,21 +203,29 @@ export function mailboxRoutes(deps: ApiDeps) {
     const set: Partial<Mailbox> = {};
     if (m.provider === 'smtp') {
       if (body.refreshToken !== undefined) throw invalid('body.refreshToken', 'an SMTP mailbox takes a password');
-      if (!body.password) throw invalid('body.password', 'required for an SMTP mailbox');
+      if (body.imap !== undefined) Object.assign(set, body.imap === null ? { imapSettings: null, imapSealedSecret: null, imapStatusDetail: null, imapCheckedAt: null } : await imapFields(body.imap));
+      if (body.smtp && !body.password) throw invalid('body.password', 'required with new SMTP settings');
+      if (!body.password) {
+        // IMAP alone: how replies are read changes; sending is left as it is.
+        if (body.imap === undefined) throw invalid('body.password', 'required for an SMTP mailbox');
+        const [row] = await db.update(mailboxes).set({ ...set, updatedAt: new Date() }).where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId))).returning();
+        return c.json(mailboxJson(row!), 200);
+      }
       if (body.smtp) {
         const s = { ...body.smtp, host: body.smtp.host.toLowerCase() };
-        await vetSmtpHost(s, allowList, deps.lookup, 'body.smtp.host');
+        await vetMailboxHost(s, allowList, deps.lookup, 'body.smtp.host');
         set.settings = s;
       }
       set.sealedSecret = box.seal(body.password);
     } else {
-      if (body.password !== undefined || body.smtp !== undefined) throw invalid(body.password !== undefined ? 'body.password' : 'body.smtp', 'a Gmail mailbox takes a refresh token');
+      const stray = (['password', 'smtp', 'imap'] as const).find((k) => body[k] !== undefined);
+      if (stray) throw invalid(`body.${stray}`, stray === 'imap' ? "a Gmail mailbox's replies are read through the Gmail API" : 'a Gmail mailbox takes a refresh token');
       if (!body.refreshToken) throw invalid('body.refreshToken', 'required for a Gmail mailbox');
       set.sealedSecret = box.seal(body.refreshToken);
     }
-    // Disabled by ops: the new credentials are kept, the mailbox stays off until ops re-enable it.
+    // Disabled by ops, or paused after hard bounces: the new credentials are kept, the mailbox stays off until ops re-enable or resume it.
     const row = await tx(async (t) =>
-      m.status === 'disabled'
+      m.status === 'disabled' || m.status === 'paused'
         ? (await t.update(mailboxes).set({ ...set, updatedAt: new Date() }).where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId))).returning())[0]!
         : markConnected(t, m, set, 'credentials replaced'),
     );

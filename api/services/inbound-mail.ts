@@ -12,6 +12,7 @@ import { findReturnDate } from '../../domain/mail/return-date.js';
 import type { InboundMail, MailClassification } from '../../domain/mail/types.js';
 import { resolvePlace } from '../../domain/timing/index.js';
 import { withReceipt } from './inbound/receipts.js';
+import { recordDeliveryProblem } from '../../application/mailbox-pause.js';
 import { applyProspectEvent, findProspectIdByEmail, type ProspectEventBody } from '../../application/prospect-events.js';
 
 export type InboundMailResult =
@@ -22,7 +23,8 @@ type Match = { prospectId: string; enrollmentId: string | null; touchId: string 
 
 /** The touch the mail is about (by Message-ID), else the prospect of the address it is about. */
 async function matchMail(db: Database, workspaceId: string, mail: InboundMail, c: MailClassification): Promise<Match | null> {
-  const ids = answeredMessageIds(mail, c.kind === 'bounce');
+  const returned = c.kind === 'bounce' || c.kind === 'complaint';
+  const ids = answeredMessageIds(mail, returned);
   if (ids.length > 0) {
     const rows = await db
       .select({ messageId: touches.messageId, prospectId: touches.prospectId, enrollmentId: touches.enrollmentId, touchId: touches.id, toAddress: touches.toAddress, prospectEmail: prospects.email })
@@ -32,7 +34,7 @@ async function matchMail(db: Database, workspaceId: string, mail: InboundMail, c
     const best = ids.map((id) => rows.find((r) => r.messageId === id)).find((r) => r !== undefined);
     if (best) return best;
   }
-  const address = c.kind === 'bounce' ? c.recipient : mail.from;
+  const address = returned ? c.recipient : mail.from;
   const prospectId = address ? await findProspectIdByEmail(db, workspaceId, address) : null;
   return prospectId ? { prospectId, enrollmentId: null, touchId: null, toAddress: null, prospectEmail: address } : null;
 }
@@ -65,6 +67,8 @@ async function prospectZone(db: Database, workspaceId: string, prospectId: strin
 function eventOf(c: Exclude<MailClassification, { kind: 'ignore' }>, mail: InboundMail, m: Match): ProspectEventBody {
   if (c.kind === 'reply') return { type: 'reply', subject: mail.subject.slice(0, 500) };
   if (c.kind === 'auto_reply') return { type: 'auto_reply', returnAt: c.returnAt ?? undefined };
+  // Marked as spam: the person never wants our email again.
+  if (c.kind === 'complaint') return { type: 'opt_out' };
   // The bounced touch went to an address the prospect no longer has: the current one is fine.
   const moved = m.toAddress && m.prospectEmail && m.toAddress.toLowerCase() !== m.prospectEmail.toLowerCase();
   return moved ? { type: 'bounce', bounceKind: 'soft', detail: `an earlier address bounced: ${c.detail}` } : { type: 'bounce', bounceKind: c.bounceKind, detail: c.detail };
@@ -75,7 +79,7 @@ async function apply(db: Database, temporal: Client, i: ApplyInput): Promise<Inb
   const now = Number.isNaN(Date.parse(mail.receivedAt)) ? new Date().toISOString() : mail.receivedAt;
   let classification = classifyInboundMail(mail, { now });
   if (classification.kind === 'ignore') return { applied: false, reason: `ignored: ${classification.reason}` };
-  if (classification.kind !== 'bounce' && (await fromWorkspace(db, workspaceId, mail.from))) return { applied: false, reason: 'ignored: sent from the workspace itself' };
+  if (classification.kind !== 'bounce' && classification.kind !== 'complaint' && (await fromWorkspace(db, workspaceId, mail.from))) return { applied: false, reason: 'ignored: sent from the workspace itself' };
   const match = await matchMail(db, workspaceId, mail, classification);
   if (!match) return { applied: false, reason: 'no touch or prospect of the workspace this email is about' };
   if (classification.kind === 'auto_reply') {
@@ -87,17 +91,22 @@ async function apply(db: Database, temporal: Client, i: ApplyInput): Promise<Inb
     messageId: mail.messageId,
     ...(i.mailboxId ? { mailboxId: i.mailboxId } : {}),
     ...(classification.kind === 'bounce' ? { status: classification.status, recipient: classification.recipient } : {}),
+    ...(classification.kind === 'complaint' ? { complaint: true } : {}),
   };
+  const event = eventOf(classification, mail, match);
   const r = await applyProspectEvent(
     temporal,
     db,
     { workspaceId, prospectId: match.prospectId, source: i.source, dedupeKey: `mail:${i.dedupeKey}`, enrollmentId: match.enrollmentId, payload },
-    eventOf(classification, mail, match),
+    event,
   );
+  // The mailbox's bounce and complaint rates: past a limit it pauses itself (application/mailbox-pause.ts).
+  const problem = event.type === 'bounce' && event.bounceKind === 'hard' ? 'hard_bounce' : classification.kind === 'complaint' ? 'complaint' : null;
+  if (problem && match.touchId) await recordDeliveryProblem(db, { workspaceId, touchId: match.touchId, problem });
   return { applied: true, prospectId: match.prospectId, enrollmentId: match.enrollmentId, touchId: match.touchId, classification, enrollmentsSignalled: r.enrollmentsSignalled };
 }
 
-type ApplyInput = { workspaceId: string; mail: InboundMail; source: 'gmail' | 'email'; dedupeKey: string; mailboxId?: string | undefined };
+type ApplyInput = { workspaceId: string; mail: InboundMail; source: 'gmail' | 'imap' | 'email'; dedupeKey: string; mailboxId?: string | undefined };
 
 /**
  * Applies an inbound email once per (workspace, dedupeKey): pass the email's Message-ID when it

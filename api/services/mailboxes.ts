@@ -3,6 +3,7 @@
 // caller's workspace; a rep key sees only its own user's mailboxes.
 import { and, asc, eq, inArray, isNull, like, ne, or, sql } from 'drizzle-orm';
 import type { SmtpSettings } from '../../channels/email/smtp.js';
+import { imapSettingsOf } from '../../channels/email/imap-settings.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { calendarHolds, enrollments, mailboxes, tasks, touches, users } from '../../db/schema.js';
 import { appendEvent } from '../../application/timeline.js';
@@ -14,8 +15,8 @@ export type Mailbox = typeof mailboxes.$inferSelect;
 
 export const invalid = (field: string, message: string) => new ProblemError('validation-failed', 422, `${field}: ${message}`, { errors: [{ field, message }] });
 
-/** SMTP hosts are customer-chosen outbound targets, vetted like webhook URLs (security/ssrf.ts). */
-export async function vetSmtpHost(s: SmtpSettings, allowList: AllowList, lookup: LookupAll | undefined, field: string): Promise<void> {
+/** SMTP and IMAP hosts are customer-chosen outbound targets, vetted like webhook URLs (security/ssrf.ts). */
+export async function vetMailboxHost(s: { host: string; port: number }, allowList: AllowList, lookup: LookupAll | undefined, field: string): Promise<void> {
   const bare = s.host.replace(/^\[|\]$/g, '');
   const host = bare.includes(':') ? `[${bare}]` : bare;
   try {
@@ -48,6 +49,7 @@ export function mailboxJson(m: Mailbox) {
     statusChangedAt: m.statusChangedAt?.toISOString() ?? null,
     isDefault: m.isDefault,
     smtp: m.provider === 'smtp' ? (m.settings as SmtpSettings) : null,
+    imap: imapJson(m),
     hasCredentials: m.sealedSecret !== null,
     dailyCap: m.dailyCap,
     hourlyCap: m.hourlyCap,
@@ -57,6 +59,13 @@ export function mailboxJson(m: Mailbox) {
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };
+}
+
+function imapJson(m: Mailbox) {
+  const settings = imapSettingsOf(m);
+  if (!settings) return null;
+  const status = m.imapStatusDetail ? ('failing' as const) : m.imapCheckedAt ? ('reading' as const) : ('pending' as const);
+  return { ...settings, hasOwnPassword: m.imapSealedSecret !== null, status, detail: m.imapStatusDetail, checkedAt: m.imapCheckedAt?.toISOString() ?? null };
 }
 
 /** What the mailbox sent and holds, from its touches (index touches_mailbox_time). */
@@ -148,7 +157,7 @@ export async function markConnected(tx: DbOrTx, m: Mailbox, set: Partial<typeof 
   await tx
     .update(tasks)
     .set({ status: 'done', outcome: { outcome: 'done', note: reason }, completedAt: sql`now()` })
-    .where(and(eq(tasks.workspaceId, m.workspaceId), isNull(tasks.enrollmentId), eq(tasks.kind, 'mailbox_disconnected'), eq(tasks.status, 'open'), like(tasks.stepKey, `mailbox:${m.id}:%`)));
+    .where(and(eq(tasks.workspaceId, m.workspaceId), isNull(tasks.enrollmentId), inArray(tasks.kind, ['mailbox_disconnected', 'mailbox_paused']), eq(tasks.status, 'open'), like(tasks.stepKey, `mailbox:${m.id}:%`)));
   await appendEvent(tx, {
     workspaceId: m.workspaceId,
     type: event,

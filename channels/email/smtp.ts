@@ -7,7 +7,8 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
-import { refusedRange, type AllowList, type LookupAll } from '../../security/ssrf.js';
+import { type AllowList, type LookupAll } from '../../security/ssrf.js';
+import { vetMailHost } from './mail-host.js';
 import type { SecretBox } from '../../security/secrets.js';
 import type { EmailProvider, MailboxRow, SendOutcome } from '../types.js';
 import { buildMime } from './mime.js';
@@ -117,21 +118,11 @@ async function build(mailbox: MailboxRow, secrets: SecretBox, o: SmtpSenderOptio
   });
 }
 
-/** The SSRF guard for SMTP hosts: every address public unless the allow-list permits it. */
+/** The SSRF guard (mail-host.ts): an unresolved host is retried later, a private one disconnects. */
 async function vetHost(host: string, allow: AllowList, lookup: LookupAll): Promise<{ address: string } | SendOutcome> {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  let addresses: Array<{ address: string }>;
-  try {
-    addresses = ipaddr.isValid(bare) ? [{ address: bare }] : await lookup(bare);
-  } catch {
-    addresses = [];
-  }
-  if (addresses.length === 0) return { status: 'retry', detail: `the SMTP host ${bare} does not resolve` };
-  for (const a of addresses) {
-    const refused = allow.hosts.has(bare) ? null : refusedRange(a.address, allow);
-    if (refused) return { status: 'disconnected', detail: `the SMTP host ${bare} resolves to a ${refused} address, which mailboxes may not reach` };
-  }
-  return { address: addresses[0]!.address };
+  const v = await vetMailHost(host, allow, lookup, 'SMTP');
+  if ('address' in v) return v;
+  return v.refused === 'unresolved' ? { status: 'retry', detail: v.detail } : { status: 'disconnected', detail: v.detail };
 }
 
 /** Passes the message through untouched; `readableEnded` once the connection has read all of it. */

@@ -1,5 +1,5 @@
-// The Message-IDs of ours an inbound email may be about, most telling first: for a bounce, the
-// returned message's own Message-ID; then In-Reply-To, then References, newest first.
+// The Message-IDs of ours an inbound email may be about, most telling first: for a bounce or a
+// complaint, the returned message's own Message-ID; then In-Reply-To, then References, newest first.
 
 const ID = /<[^<>\s]+@[^<>\s]+>/g;
 

@@ -2,6 +2,7 @@
 // a reply, or something to ignore (list mail, calendar notices, other automatic messages).
 // A bounce is never an out-of-office, and an automatic message is never a reply: a reply stops
 // the cadence, so only a person's own words count as one.
+import { complainant, isComplaint } from './complaint.js';
 import { bounceFacts, isBounce } from './dsn.js';
 import { withoutQuotedText } from './quoted.js';
 import { findReturnDate } from './return-date.js';
@@ -37,6 +38,7 @@ function isListMail(mail: InboundMail): boolean {
 }
 
 export function classifyInboundMail(mail: InboundMail, o: { now: string; timeZone?: string | undefined }): MailClassification {
+  if (isComplaint(mail)) return { kind: 'complaint', recipient: complainant(mail) };
   if (isBounce(mail)) {
     const facts = bounceFacts(mail);
     return facts ? { kind: 'bounce', ...facts } : { kind: 'ignore', reason: 'a delivery report without a failure' };

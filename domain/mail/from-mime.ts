@@ -41,6 +41,7 @@ export async function parseRawMail(raw: Buffer, receivedAt: string): Promise<Inb
   const part = (...types: string[]) => parsed.attachments.find((a) => types.includes(a.contentType.toLowerCase()))?.content.toString('utf8');
   const deliveryStatus = part('message/delivery-status', 'message/global-delivery-status');
   const returned = part('text/rfc822-headers', 'message/rfc822', 'message/global', 'message/global-headers');
+  const feedback = part('message/feedback-report');
   return {
     from,
     to: addresses(parsed.to),
@@ -53,5 +54,6 @@ export async function parseRawMail(raw: Buffer, receivedAt: string): Promise<Inb
     receivedAt,
     ...(deliveryStatus ? { deliveryStatus: deliveryStatus.slice(0, 20_000) } : {}),
     ...(returned ? { returnedHeaders: headerBlock(returned) } : {}),
+    ...(feedback ? { feedbackReport: feedback.slice(0, 20_000) } : {}),
   };
 }

@@ -16,6 +16,8 @@ export type InboundMail = {
   /** For delivery reports (multipart/report): the machine-readable part and the returned headers. */
   deliveryStatus?: string | undefined;
   returnedHeaders?: string | undefined;
+  /** For a spam complaint from a mailbox provider's feedback loop (RFC 5965): the machine-readable part. */
+  feedbackReport?: string | undefined;
 };
 
 export type MailClassification =
@@ -23,5 +25,7 @@ export type MailClassification =
   /** Out-of-office: returnAt when the message gives a return date. */
   | { kind: 'auto_reply'; returnAt: string | null }
   | { kind: 'bounce'; bounceKind: 'hard' | 'soft'; recipient: string | null; status: string | null; detail: string }
+  /** The recipient marked our email as spam (a feedback-loop report): never emailed again. */
+  | { kind: 'complaint'; recipient: string | null }
   /** Not about a prospect (a newsletter, a calendar notice): ignored. */
   | { kind: 'ignore'; reason: string };

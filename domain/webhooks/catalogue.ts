@@ -11,7 +11,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'task.missed',
   'email.sent',
   // The outbox: a touch refused, retried, held (no or a disconnected mailbox), failed, or
-  // uncertain (a sender died mid-send); a provider action handed over; a mailbox disconnected.
+  // uncertain (a sender died mid-send); a provider action handed over; a mailbox disconnected, or
+  // paused by itself after too many hard bounces.
   'touch.suppressed',
   'touch.retrying',
   'touch.held',
@@ -20,6 +21,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'touch.uncertain',
   'touch.sent',
   'mailbox.disconnected',
+  'mailbox.paused',
   'email.replied',
   'email.bounced',
   'call.logged',

@@ -17,12 +17,17 @@ let b: KeyedWorkspace;
 /** A's ids by what they name. */
 const ids: Record<string, string> = {};
 
-/** The tables holding workspace data (all carry workspace_id). */
-const TABLES = ['users', 'accounts', 'prospects', 'sequences', 'sequence_versions', 'enrollments', 'tasks', 'events', 'touches', 'call_slots', 'escalations', 'api_keys', 'suppressions', 'webhook_subscriptions', 'webhook_deliveries', 'inbound_sources', 'idempotency_keys', 'mailboxes', 'action_providers', 'rep_absences', 'user_passwords', 'user_sessions', 'sign_in_links', 'workspace_sso'];
+/** Every table holding workspace data: those with a workspace_id column, so a new table joins the check by itself. */
+async function workspaceTables(): Promise<string[]> {
+  const rows = await db.db.execute(sql`select table_name as t from information_schema.columns where column_name = 'workspace_id' and table_schema = current_schema() order by 1`);
+  const tables = (rows as unknown as Array<{ t: string }>).map((r) => r.t);
+  if (tables.length < 20) throw new Error(`only ${tables.length} workspace tables found`);
+  return tables;
+}
 
 async function digestOf(workspaceId: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const t of [...TABLES, 'workspaces']) {
+  for (const t of [...(await workspaceTables()), 'workspaces']) {
     const column = t === 'workspaces' ? 'id' : 'workspace_id';
     // last_used_at moves when A's own key is used; everything else must stay put.
     const rows = await db.db.execute(

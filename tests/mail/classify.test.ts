@@ -46,6 +46,8 @@ const CORPUS: Row[] = [
   ['calendar-accept.eml', 'Europe/Paris', { kind: 'ignore', reason: 'a calendar notice' }, []],
   ['ticket-autogen.eml', 'Europe/Paris', { kind: 'ignore', reason: 'an automatic message' }, []],
   ['read-receipt.eml', 'Europe/Paris', { kind: 'ignore', reason: 'a read receipt' }, []],
+  // Marked as spam: a feedback-loop report (RFC 5965) about our email.
+  ['arf-complaint.eml', 'Europe/Paris', { kind: 'complaint', recipient: 'jane.roe@hooli.test' }, ['<touch.arf1@relance.acme.test>']],
 ];
 
 describe('classifying inbound mail: the corpus', () => {
@@ -53,7 +55,7 @@ describe('classifying inbound mail: the corpus', () => {
     const mail = await corpus(file);
     const c = classifyInboundMail(mail, { now: NOW, timeZone: zone });
     expect(c).toEqual(expected);
-    expect(answeredMessageIds(mail, c.kind === 'bounce')).toEqual(answers);
+    expect(answeredMessageIds(mail, c.kind === 'bounce' || c.kind === 'complaint')).toEqual(answers);
   });
 
   it('keeps what matching and classification need from the raw message', async () => {

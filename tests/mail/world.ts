@@ -5,6 +5,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { RelanceApp } from '../../api/app.js';
 import { enrollments, touches } from '../../db/schema.js';
+import type { AllowList } from '../../security/ssrf.js';
 import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
@@ -21,10 +22,11 @@ const laterTask = (key: string, extra: Record<string, unknown> = {}) => ({
 
 export type MailWorld = Awaited<ReturnType<typeof startMailWorld>>;
 
-export async function startMailWorld(timingRules: Record<string, unknown> = {}) {
+/** `allowList`: private hosts the API lets a mailbox name (a test's own IMAP server on loopback). */
+export async function startMailWorld(timingRules: Record<string, unknown> = {}, o: { allowList?: AllowList } = {}) {
   const db: TestDatabase = await createTestDatabase();
   const temporal: TestTemporal = await startTestWorker(db.db);
-  const app: RelanceApp = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
+  const app: RelanceApp = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, ...o });
   const ws: KeyedWorkspace = await createKeyedWorkspace(app, { timeZone: 'Europe/Paris' });
   const must = <T>(r: { status: number; body: T }, status: number, what: string): T => {
     if (r.status !== status) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -40,6 +42,7 @@ export async function startMailWorld(timingRules: Record<string, unknown> = {}) 
 
   return {
     db,
+    temporal,
     app,
     ws,
     repId,

@@ -1,6 +1,6 @@
 // Once per `npm test`: a real PostgreSQL (DATABASE_URL, else a throw-away cluster), a template
 // database with the migrations applied, a real Temporal dev server, the time-skipping test
-// server's wrapper, the workflow bundle and the console's build. Test files get their addresses through inject().
+// server's wrapper, Dovecot installed (the IMAP tests start their own), the workflow bundle and the console's build. Test files get their addresses through inject().
 import type { TestProject } from 'vitest/node';
 import postgres from 'postgres';
 import { openDatabase } from '../../db/client.js';
@@ -44,6 +44,9 @@ export default async function setup(project: TestProject) {
       ensureConsoleBuild(),
     ]);
     devServer = dev;
+    // Installed here (first run only), so the IMAP tests' own servers start at once; after
+    // PostgreSQL, whose script may be installing its package too (one apt at a time).
+    await runProvisioningScript('ensure-dovecot.sh');
 
     // Each test file clones this template: a fresh, migrated database in milliseconds.
     const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });

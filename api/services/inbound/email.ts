@@ -46,7 +46,7 @@ const Message = z
   });
 const Raw = z
   .object({ type: z.literal('raw'), mime: z.base64().max(1_000_000).openapi({ description: 'The whole RFC 822 message, base64 (at most 1 MB encoded)' }) })
-  .openapi({ description: 'An email received, as sent: parsed, then like `message`', example: { type: 'raw', mime: 'RnJvbTogamFuZUBnbG9iZXgudGVzdA0KU3ViamVjdDogUmU6IC4uLg0KDQpZZXMu' } });
+  .openapi({ description: 'An email received, as sent: parsed, then like `message`; a spam complaint (a feedback-loop report, RFC 5965) opts the person out', example: { type: 'raw', mime: 'RnJvbTogamFuZUBnbG9iZXgudGVzdA0KU3ViamVjdDogUmU6IC4uLg0KDQpZZXMu' } });
 
 export const EmailInbound = z
   .discriminatedUnion('type', [

@@ -7498,7 +7498,7 @@ export interface paths {
                          *       "*"
                          *     ]
                          */
-                        eventTypes?: ("enrollment.started" | "enrollment.step_executed" | "enrollment.completed" | "enrollment.stopped" | "enrollment.paused" | "enrollment.resumed" | "task.created" | "task.completed" | "task.missed" | "email.sent" | "touch.suppressed" | "touch.retrying" | "touch.held" | "touch.cancelled" | "touch.failed" | "touch.uncertain" | "touch.sent" | "mailbox.disconnected" | "email.replied" | "email.bounced" | "call.logged" | "meeting.booked" | "escalation.requested" | "escalation.refused" | "prospect.opted_out" | "webhook.disabled" | "*")[];
+                        eventTypes?: ("enrollment.started" | "enrollment.step_executed" | "enrollment.completed" | "enrollment.stopped" | "enrollment.paused" | "enrollment.resumed" | "task.created" | "task.completed" | "task.missed" | "email.sent" | "touch.suppressed" | "touch.retrying" | "touch.held" | "touch.cancelled" | "touch.failed" | "touch.uncertain" | "touch.sent" | "mailbox.disconnected" | "mailbox.paused" | "email.replied" | "email.bounced" | "call.logged" | "meeting.booked" | "escalation.requested" | "escalation.refused" | "prospect.opted_out" | "webhook.disabled" | "*")[];
                         description?: string;
                     };
                 };
@@ -7795,7 +7795,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uri */
                         url?: string;
-                        eventTypes?: ("enrollment.started" | "enrollment.step_executed" | "enrollment.completed" | "enrollment.stopped" | "enrollment.paused" | "enrollment.resumed" | "task.created" | "task.completed" | "task.missed" | "email.sent" | "touch.suppressed" | "touch.retrying" | "touch.held" | "touch.cancelled" | "touch.failed" | "touch.uncertain" | "touch.sent" | "mailbox.disconnected" | "email.replied" | "email.bounced" | "call.logged" | "meeting.booked" | "escalation.requested" | "escalation.refused" | "prospect.opted_out" | "webhook.disabled" | "*")[];
+                        eventTypes?: ("enrollment.started" | "enrollment.step_executed" | "enrollment.completed" | "enrollment.stopped" | "enrollment.paused" | "enrollment.resumed" | "task.created" | "task.completed" | "task.missed" | "email.sent" | "touch.suppressed" | "touch.retrying" | "touch.held" | "touch.cancelled" | "touch.failed" | "touch.uncertain" | "touch.sent" | "mailbox.disconnected" | "mailbox.paused" | "email.replied" | "email.bounced" | "call.logged" | "meeting.booked" | "escalation.requested" | "escalation.refused" | "prospect.opted_out" | "webhook.disabled" | "*")[];
                         description?: string | null;
                         /** @enum {string} */
                         status?: "active" | "disabled";
@@ -9236,7 +9236,7 @@ export interface paths {
                     /** @description nextCursor of the previous page */
                     cursor?: string;
                     userId?: string;
-                    status?: "connected" | "disconnected" | "disabled";
+                    status?: "connected" | "disconnected" | "paused" | "disabled";
                 };
                 header?: never;
                 path?: never;
@@ -9300,8 +9300,8 @@ export interface paths {
         };
         put?: never;
         /**
-         * Add a rep's sending mailbox (SMTP settings and password, or a Gmail OAuth refresh token)
-         * @description Without credentials the mailbox is `disconnected` (its emails wait) until PUT .../credentials. The first mailbox of a user is its default. The Gmail OAuth consent flow is not part of Relance: an integration obtains the refresh token (for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events) and hands it over here.
+         * Add a rep's sending mailbox (SMTP settings and password, optionally IMAP to read its replies, or a Gmail OAuth refresh token)
+         * @description Without credentials the mailbox is `disconnected` (its emails wait) until PUT .../credentials. The first mailbox of a user is its default. An SMTP mailbox with `imap` settings has its replies, out-of-office answers and bounces read by a worker over IMAP (IDLE on INBOX, every folder read again every 30 s): a reply stops the cadence within a minute. The Gmail OAuth consent flow is not part of Relance: an integration obtains the refresh token (for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events) and hands it over here.
          */
         post: {
             parameters: {
@@ -9382,7 +9382,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid body, unknown user, or an SMTP host mailboxes may not use; or: No body, or a body that does not match the schema; `errors` names each field; or: This Idempotency-Key was used with another request */
+                /** @description Invalid body, unknown user, or an SMTP or IMAP host mailboxes may not use; or: No body, or a body that does not match the schema; `errors` names each field; or: This Idempotency-Key was used with another request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9583,7 +9583,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Rename, make default, change caps (ops), disable or re-enable (ops) */
+        /** Rename, make default, change caps (ops), disable, re-enable or resume after a bounce pause (ops) */
         patch: {
             parameters: {
                 query?: never;
@@ -9714,7 +9714,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Reconnect: new SMTP password (and settings) or Gmail refresh token; held emails leave again */
+        /** Reconnect: new SMTP password (and settings) or Gmail refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read */
         put: {
             parameters: {
                 query?: never;
@@ -9784,7 +9784,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong credential for this provider; or: No body, or a body that does not match the schema; `errors` names each field */
+                /** @description Missing or wrong credential for this provider, or an IMAP host mailboxes may not use; or: No body, or a body that does not match the schema; `errors` names each field */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11212,8 +11212,11 @@ export interface components {
             displayName: string | null;
             /** @enum {string} */
             provider: "smtp" | "gmail";
-            /** @enum {string} */
-            status: "connected" | "disconnected" | "disabled";
+            /**
+             * @description paused: by itself, after 3 hard bounces among its last 100 emails (its emails wait; ops resume it)
+             * @enum {string}
+             */
+            status: "connected" | "disconnected" | "paused" | "disabled";
             statusDetail: string | null;
             statusChangedAt: string | null;
             isDefault: boolean;
@@ -11226,6 +11229,28 @@ export interface components {
                 /** @default false */
                 requireTls: boolean;
                 username: string;
+            } | null;
+            /** @description SMTP mailboxes whose replies are read over IMAP; null: not read (post them to the email inbound webhook) */
+            imap: {
+                host: string;
+                /** @default 993 */
+                port: number;
+                /** @default true */
+                secure: boolean;
+                /** @default false */
+                requireTls: boolean;
+                username: string;
+                folders?: string[];
+                /** @description false: the SMTP password is used */
+                hasOwnPassword: boolean;
+                /**
+                 * @description pending: not read yet; reading: read to the end at checkedAt; failing: see detail (retried with backoff)
+                 * @enum {string}
+                 */
+                status: "pending" | "reading" | "failing";
+                detail: string | null;
+                /** @description When every watched folder was last read to the end */
+                checkedAt: string | null;
             } | null;
             /** @description Credentials are never returned */
             hasCredentials: boolean;
@@ -11271,6 +11296,7 @@ export interface components {
                 username: string;
                 password?: string;
             };
+            imap?: components["schemas"]["MailboxImapSettings"];
         } | {
             /**
              * Format: uuid
@@ -11300,6 +11326,29 @@ export interface components {
                 refreshToken?: string;
             };
         };
+        /**
+         * @description Replies, out-of-office answers and bounces are read over IMAP (IDLE on INBOX, every folder read again every 30 s) and stop or pause the cadence. `folders` absent: INBOX and the junk folder when the server has one.
+         * @example {
+         *       "host": "imap.acme.test",
+         *       "port": 993,
+         *       "secure": true,
+         *       "username": "sam@acme.test",
+         *       "password": "app-password"
+         *     }
+         */
+        MailboxImapSettings: {
+            host: string;
+            /** @default 993 */
+            port: number;
+            /** @default true */
+            secure: boolean;
+            /** @default false */
+            requireTls: boolean;
+            username: string;
+            folders?: string[];
+            /** @description The IMAP password; absent: the SMTP password serves for IMAP too */
+            password?: string;
+        };
         MailboxWithFigures: components["schemas"]["Mailbox"] & {
             figures: {
                 sentLastHour: number;
@@ -11319,7 +11368,7 @@ export interface components {
             isDefault?: true;
             calendarHolds?: boolean;
             /**
-             * @description Ops: disable (its emails wait) or re-enable
+             * @description Ops: disable (its emails wait), re-enable, or resume a mailbox paused by itself after too many hard bounces
              * @enum {string}
              */
             status?: "connected" | "disabled";
@@ -11348,6 +11397,29 @@ export interface components {
             };
             /** @description Gmail mailboxes */
             refreshToken?: string;
+            /**
+             * @description SMTP mailboxes: read replies over IMAP with these settings (alone, or with a new SMTP password); null: stop reading them
+             * @example {
+             *       "host": "imap.acme.test",
+             *       "port": 993,
+             *       "secure": true,
+             *       "username": "sam@acme.test",
+             *       "password": "app-password"
+             *     }
+             */
+            imap?: {
+                host: string;
+                /** @default 993 */
+                port: number;
+                /** @default true */
+                secure: boolean;
+                /** @default false */
+                requireTls: boolean;
+                username: string;
+                folders?: string[];
+                /** @description The IMAP password; absent: the SMTP password serves for IMAP too */
+                password?: string;
+            } | null;
         };
         ActionProvider: {
             /** Format: uuid */
