@@ -9,15 +9,14 @@ import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, mailboxes, tasks, touches } from '../../db/schema.js';
+import { LOOPBACK_ALLOWED } from '../support/security.js';
 import { startMailWorld, type MailWorld } from './world.js';
-
-process.env.WEBHOOK_ALLOWED_HOSTS = [process.env.WEBHOOK_ALLOWED_HOSTS, '127.0.0.1/32'].filter(Boolean).join(',');
 
 let w: MailWorld;
 let mailboxId: string;
 
 beforeAll(async () => {
-  w = await startMailWorld();
+  w = await startMailWorld({}, { allowList: LOOPBACK_ALLOWED });
   const res = await w.ws.call<{ id: string }>('POST', '/v1/mailboxes', { userId: w.repId, address: 'sam@acme.test', provider: 'smtp', smtp: { host: '127.0.0.1', port: 2525, username: 'sam@acme.test', password: 'smtp-pass' } });
   if (res.status !== 201) throw new Error(JSON.stringify(res.body));
   mailboxId = res.body.id;
