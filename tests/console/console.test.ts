@@ -215,7 +215,7 @@ describe('the console in Chromium', () => {
     await expect.poll(() => active.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/moved from the time asked because/);
   });
 
-  it('prospects: a CSV imported by ops with a preview and its per-row errors, then listed and found by email', async () => {
+  it('prospects: a CSV imported by ops with a preview and its per-row errors, then searched by name and by email', async () => {
     const page = admin.page;
     await page.goto(`${base}/#/prospects`);
     await page.getByRole('heading', { name: 'Prospects' }).waitFor();
@@ -227,9 +227,17 @@ describe('the console in Chromium', () => {
     await expect.poll(() => result.textContent()).toMatch(/2 created, 0 updated, 0 skipped, 1 row error/);
     expect(await result.locator('tbody tr').first().textContent()).toMatch(/2email/);
     await checkPage(page, 'prospects', 'prospects');
-    await page.getByLabel('Email', { exact: true }).fill('grace@hopper.test');
+    const rows = page.locator('table').filter({ has: page.locator('caption', { hasText: /prospect\(s\)/ }) }).locator('tbody tr');
+    // A part of the name, whatever the case.
+    await page.getByLabel('Name or email').fill('HOPP');
     await page.getByRole('button', { name: 'Find' }).click();
-    await expect.poll(() => page.locator('tbody').first().locator('tr').count()).toBe(1);
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringMatching(/^Grace Hoppergrace@hopper.test/)]);
+    await page.getByLabel('Name or email').fill('babbage.test');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringMatching(/^Ada Byronada@babbage.test/)]);
+    await page.getByLabel('Name or email').fill('grace hopper');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
     await page.getByRole('link', { name: 'Grace Hopper' }).click();
     await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
   });
