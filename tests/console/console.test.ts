@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 // The console in a real Chromium against the real API, Temporal worker and database: the first
 // sign-in through the setup link, an invitation accepted, the rep's live queue, a call block,
-// the announced-call cadence up to its promised call, a LinkedIn task, prospects searched, a prospect's page, CSRF refused, another rep's tasks hidden, an expired
-// session. Every page passes axe-core (no serious or critical violation), fits 1280×800, and
-// raises no console error (a CSP violation is one); the main flows are also run by keyboard alone.
+// the announced-call cadence up to its promised call, a LinkedIn task, prospects searched, a
+// prospect's page, CSRF refused, another rep's tasks hidden, an expired session. Every page
+// passes axe-core (no serious or critical violation), fits 1280×800, and raises no console error
+// (a CSP violation is one); the main flows are also run by keyboard alone.
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
