@@ -1,7 +1,7 @@
 // Prospects: the people cadences touch. Emails are stored lower-cased (one person, one row);
 // the time zone is explicit or derived from country and region, and shown resolved.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { accounts, prospects } from '../../db/schema.js';
 import { resolvePlace, TimingError } from '../../domain/timing/index.js';
@@ -98,7 +98,28 @@ const ListQuery = PageQuery.extend({
   status: z.enum(STATUSES).optional().openapi({ param: { name: 'status', in: 'query' } }),
   accountId: z.uuid().optional().openapi({ param: { name: 'accountId', in: 'query' } }),
   email: z.string().max(320).optional().openapi({ param: { name: 'email', in: 'query' }, description: 'Exact address, case-insensitive' }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ param: { name: 'q', in: 'query' }, description: 'Search: a part of the first name, last name, full name or email, case-insensitive', example: 'curie' }),
 });
+
+/** LIKE's wildcards taken literally: a search for "50%" finds "50%", not everything. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/** A prospect whose first, last or full name or email contains the text, whatever the case. */
+function matching(text: string) {
+  const pattern = likePattern(text);
+  return or(
+    ilike(prospects.firstName, pattern),
+    ilike(prospects.lastName, pattern),
+    ilike(prospects.email, pattern),
+    sql`(coalesce(${prospects.firstName}, '') || ' ' || coalesce(${prospects.lastName}, '')) ilike ${pattern}`,
+  );
+}
 
 const emailTaken = () => new ProblemError('conflict', 409, 'a prospect with this email exists in this workspace', { errors: [{ field: 'body.email', message: 'already used' }] });
 
@@ -123,7 +144,7 @@ const routes = {
     method: 'get',
     path: '/v1/prospects',
     tags: ['people'],
-    summary: 'Prospects, oldest first, filtered by status, account or email',
+    summary: 'Prospects, oldest first, filtered by status, account or email, or searched by name or email (q)',
     access: READERS,
     request: { query: ListQuery },
     responses: { 200: jsonResponse(pageSchema(Prospect), 'A page of prospects'), 400: problemResponse('Bad query') },
@@ -208,6 +229,7 @@ export function prospectRoutes({ db }: ApiDeps) {
           q.status ? eq(prospects.status, q.status) : undefined,
           q.accountId ? eq(prospects.accountId, q.accountId) : undefined,
           q.email ? sql`lower(${prospects.email}) = ${q.email.toLowerCase()}` : undefined,
+          q.q ? matching(q.q) : undefined,
           afterCursor(prospects.createdAt, prospects.id, q.cursor),
         ),
       )

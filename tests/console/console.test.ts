@@ -1,15 +1,17 @@
 /// <reference lib="dom" />
 // The console in a real Chromium against the real API, Temporal worker and database: the first
 // sign-in through the setup link, an invitation accepted, the rep's live queue, a call block,
-// a LinkedIn task, a prospect's page, CSRF refused, another rep's tasks hidden, an expired
-// session. Every page passes axe-core (no serious or critical violation), fits 1280×800, and
-// raises no console error (a CSP violation is one); the main flows are also run by keyboard alone.
-import { eq } from 'drizzle-orm';
+// the announced-call cadence up to its promised call, a LinkedIn task, prospects searched, a
+// prospect's page, CSRF refused, another rep's tasks hidden, an expired session. Every page
+// passes axe-core (no serious or critical violation), fits 1280×800, and raises no console error
+// (a CSP violation is one); the main flows are also run by keyboard alone.
+import { and, eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { setupLinkIfNeeded } from '../../api/auth/links.js';
 import { userSessions } from '../../db/auth-schema.js';
-import { users } from '../../db/schema.js';
+import { tasks, touches, users } from '../../db/schema.js';
 import { startOidcProvider } from '../support/oidc-provider.js';
 import { asContext, expectAccessible, expectFitsScreen, newConsolePage, screenshot, startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
 
@@ -215,7 +217,7 @@ describe('the console in Chromium', () => {
     await expect.poll(() => active.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/moved from the time asked because/);
   });
 
-  it('prospects: a CSV imported by ops with a preview and its per-row errors, then listed and found by email', async () => {
+  it('prospects: a CSV imported by ops with a preview and its per-row errors, then searched by name and by email', async () => {
     const page = admin.page;
     await page.goto(`${base}/#/prospects`);
     await page.getByRole('heading', { name: 'Prospects' }).waitFor();
@@ -227,9 +229,17 @@ describe('the console in Chromium', () => {
     await expect.poll(() => result.textContent()).toMatch(/2 created, 0 updated, 0 skipped, 1 row error/);
     expect(await result.locator('tbody tr').first().textContent()).toMatch(/2email/);
     await checkPage(page, 'prospects', 'prospects');
-    await page.getByLabel('Email', { exact: true }).fill('grace@hopper.test');
+    const rows = page.locator('table').filter({ has: page.locator('caption', { hasText: /prospect\(s\)/ }) }).locator('tbody tr');
+    // A part of the name, whatever the case.
+    await page.getByLabel('Name or email').fill('HOPP');
     await page.getByRole('button', { name: 'Find' }).click();
-    await expect.poll(() => page.locator('tbody').first().locator('tr').count()).toBe(1);
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringMatching(/^Grace Hoppergrace@hopper.test/)]);
+    await page.getByLabel('Name or email').fill('babbage.test');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringMatching(/^Ada Byronada@babbage.test/)]);
+    await page.getByLabel('Name or email').fill('grace hopper');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
     await page.getByRole('link', { name: 'Grace Hopper' }).click();
     await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
   });
@@ -260,6 +270,65 @@ describe('the console in Chromium', () => {
     expect(seen).toEqual([404, 404, 404]);
     expect(await sam.page.content()).not.toContain('Lovelace');
   });
+
+  it('the announced-call cadence from the browser: the note done, the email leaves, the call promised in the queue at the time the email gives', async () => {
+    const call = asContext(admin.context, base);
+    const zone = zoneAtWorkingHour();
+    // The shipped cadence's shape on a clock the real-time server reaches at once: the email
+    // leaves right after the note, announcing a call as soon as the notice rule allows.
+    const callAt = DateTime.now().setZone(zone).plus({ minutes: 2 }).startOf('minute');
+    const definition = {
+      schemaVersion: 1,
+      key: 'announced-call-now',
+      name: 'Announced call (now)',
+      timing: { weekendDays: [], holidayTypes: [], sendWindow: { start: '00:00', end: '23:59' }, callWindow: { start: '00:00', end: '23:59' }, minGapMinutes: 0, warmBeforeCall: { emails: 1, linkedin: 1 } },
+      steps: [
+        { id: 'linkedin-note', type: 'linkedin_note', title: 'LinkedIn note announcing the call', timing: { kind: 'immediately' }, template: { body: 'Hello {{prospect.firstName}}, I will call you soon. {{rep.name}}' } },
+        { id: 'announce-email', type: 'email', title: 'Email announcing the call', timing: { kind: 'immediately' }, announce: { callStep: 'announced-call', at: callAt.toFormat('HH:mm') }, template: { subject: '{{announcedCall.time}}: quick call', body: 'Hello {{prospect.firstName}}, I will call you at {{announcedCall.time}} sharp. {{rep.name}}' } },
+        { id: 'announced-call', type: 'call', title: 'Call at the announced time', timing: { kind: 'announced_time' }, on: { gatekeeper: 'callback', connected: 'end', no_answer: 'end', voicemail_left: 'end' }, template: { body: 'Call {{prospect.fullName}}{{#announcement}}, as announced in the email that left {{announcement.sent}}{{/announcement}}.' } },
+        { id: 'callback', type: 'callback', title: 'Callback at the time given', timing: { kind: 'callback' }, next: 'end', template: { body: 'Call back {{prospect.fullName}}{{#assistant}}, greet {{assistant.name}}{{/assistant}}.' } },
+      ],
+    };
+    const sequence = await call<{ sequenceId: string }>('POST', '/v1/sequences', { definition });
+    expect(sequence.status, JSON.stringify(sequence.body)).toBe(201);
+    const prospect = await call<{ id: string }>('POST', '/v1/prospects', { firstName: 'Rosalind', lastName: 'Franklin', email: 'rosalind@franklin.test', title: 'VP Sales', phone: '+1 212 555 0101', timeZone: zone, linkedinUrl: 'https://www.linkedin.com/in/franklin' });
+    expect(prospect.status, JSON.stringify(prospect.body)).toBe(201);
+    const enrollment = await call<{ id: string }>('POST', '/v1/enrollments', { prospectId: prospect.body.id, sequenceId: sequence.body.sequenceId, repId: samId });
+    expect(enrollment.status, JSON.stringify(enrollment.body)).toBe(201);
+    const enrollmentId = enrollment.body.id;
+    const openOf = async (kind: string) => (await stack.db.db.select().from(tasks).where(and(eq(tasks.enrollmentId, enrollmentId), eq(tasks.kind, kind), eq(tasks.status, 'open'))))[0];
+
+    // 1. The rep marks the LinkedIn note done in the browser.
+    await expect.poll(() => openOf('linkedin_note'), { timeout: 15_000 }).toBeTruthy();
+    const note = (await openOf('linkedin_note'))!;
+    await sam.page.goto(`${base}/#/tasks/${note.id}`);
+    await sam.page.getByRole('link', { name: 'Open the LinkedIn profile' }).waitFor();
+    await sam.page.getByRole('button', { name: 'Done' }).click();
+    await sam.page.getByRole('heading', { name: 'My queue' }).waitFor();
+
+    // 2. The email leaves (the rep has no mailbox: the local outbox), announcing the call.
+    const sentEmail = async () => (await stack.db.db.select().from(touches).where(and(eq(touches.enrollmentId, enrollmentId), eq(touches.channel, 'email'))))[0];
+    await expect.poll(async () => (await sentEmail())?.status, { timeout: 30_000 }).toBe('sent');
+    const email = (await sentEmail())!;
+
+    // 3. The announced call is in the queue as upcoming, at the time promised: an hour at least after
+    // the email left (domain/cadence/plan.ts), so this real-time test stops before it falls due; the
+    // call logged as gatekeeper and its callback are the call-block test above and
+    // tests/cadence/announced-call.test.ts (time-skipping).
+    const upcomingCall = async () => (await stack.db.db.select().from(tasks).where(and(eq(tasks.enrollmentId, enrollmentId), eq(tasks.kind, 'call'))))[0];
+    await expect.poll(async () => (await upcomingCall())?.dueAt.toISOString(), { timeout: 15_000 }).toBe(email.announcedCallAt!.toISOString());
+    const promised = DateTime.fromJSDate(email.announcedCallAt!).setZone(zone);
+    expect(promised.diff(DateTime.fromJSDate(email.sentAt!), 'minutes').minutes).toBeGreaterThanOrEqual(60);
+    expect(email.subject).toContain(promised.toFormat('HH:mm'));
+    await sam.page.goto(`${base}/#/queue`);
+    const line = sam.page.locator('.tasks li').filter({ hasText: 'Rosalind Franklin' }).filter({ has: sam.page.locator('.kind', { hasText: /^call$/ }) });
+    await expect.poll(() => line.locator('.local').textContent(), { timeout: 10_000 }).toBe(` · ${promised.toFormat('HH:mm')} prospect's time`);
+    // Its page: the call and its script (the prep says when the email left once the call falls due).
+    await line.getByRole('link').click();
+    await expect.poll(async () => (await sam.page.locator('pre.script').textContent()) ?? '', { timeout: 10_000 }).toContain('Call Rosalind Franklin');
+    const task = await asContext(sam.context, base)<{ prep: { announcedCallAt: string | null } }>('GET', `/v1/tasks/${(await upcomingCall())!.id}`);
+    expect(task.body.prep.announcedCallAt).toBe(email.announcedCallAt!.toISOString());
+  }, 300_000);
 
   it('single sign-on through a local OpenID Connect provider opens a session for the member with that verified email', async () => {
     const provider = await startOidcProvider(`${base}/auth/sso/callback`);
@@ -303,6 +372,12 @@ describe('the console in Chromium', () => {
     await sam.page.getByRole('heading', { name: 'My queue' }).waitFor();
   });
 });
+
+/** A zone where it is now between 01:00 and 21:00, so the announced call falls on the same local day. */
+function zoneAtWorkingHour(): string {
+  const zones = ['America/New_York', 'Europe/Paris', 'Asia/Tokyo', 'Pacific/Honolulu', 'Asia/Kolkata'];
+  return zones.find((z) => DateTime.now().setZone(z).hour >= 1 && DateTime.now().setZone(z).hour < 21)!;
+}
 
 /** The next Monday (YYYY-MM-DD), at least two days ahead, in New York. */
 function nextMonday(): string {

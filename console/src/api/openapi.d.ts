@@ -3153,7 +3153,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prospects, oldest first, filtered by status, account or email */
+        /** Prospects, oldest first, filtered by status, account or email, or searched by name or email (q) */
         get: {
             parameters: {
                 query?: {
@@ -3165,6 +3165,8 @@ export interface paths {
                     accountId?: string;
                     /** @description Exact address, case-insensitive */
                     email?: string;
+                    /** @description Search: a part of the first name, last name, full name or email, case-insensitive */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;

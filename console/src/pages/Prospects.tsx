@@ -1,4 +1,4 @@
-// Prospects: the workspace's people, filtered by status or found by email, each linking to their
+// Prospects: the workspace's people, filtered by status or searched by name or email, each linking to their
 // page; admin and ops import a CSV (a preview first, then the per-row errors the API reports).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,17 +9,17 @@ type Status = 'active' | 'opted_out' | 'invalid_email';
 
 export function Prospects({ session }: { session: Session }) {
   const [status, setStatus] = useState<Status | ''>('');
-  const [email, setEmail] = useState('');
+  const [search, setSearch] = useState('');
   const list = useQuery({
-    queryKey: ['prospects', status, email],
-    queryFn: () => unwrap(api.GET('/v1/prospects', { params: { query: { limit: 100, ...(status ? { status } : {}), ...(email ? { email } : {}) } } })),
+    queryKey: ['prospects', status, search],
+    queryFn: () => unwrap(api.GET('/v1/prospects', { params: { query: { limit: 100, ...(status ? { status } : {}), ...(search ? { q: search } : {}) } } })),
   });
   return (
     <>
       <h1>Prospects</h1>
-      <form className="toolbar" role="search" onSubmit={(e) => (e.preventDefault(), setEmail(String(new FormData(e.currentTarget).get('email') ?? '').trim()))}>
+      <form className="toolbar" role="search" onSubmit={(e) => (e.preventDefault(), setSearch(String(new FormData(e.currentTarget).get('q') ?? '').trim()))}>
         <label>
-          Email <input name="email" type="email" />
+          Name or email <input name="q" type="search" maxLength={200} />
         </label>
         <button type="submit">Find</button>
         <label>
