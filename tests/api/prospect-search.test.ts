@@ -1,36 +1,27 @@
 // GET /v1/prospects?q=: a part of the first, last or full name or the email, whatever the case,
 // within the caller's workspace only, paginated; LIKE wildcards are taken literally; a blank or
 // overlong search is a 400 naming query.q.
-import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RelanceApp } from '../../api/app.js';
+import { describe, expect, it } from 'vitest';
+import type { RelanceApp } from '../../api/app.js';
 import { prospects } from '../../db/schema.js';
-import { createKeyedWorkspace, TEST_OPERATOR_TOKEN, type KeyedWorkspace } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { createKeyedWorkspace, withTestApi, type KeyedWorkspace, type Problem } from '../support/api.js';
 
 type Page = { data: Array<{ email: string | null }>; nextCursor: string | null };
-type Problem = { status: number; errors?: Array<{ field: string }> };
 
-let db: TestDatabase;
 let app: RelanceApp;
 let acme: KeyedWorkspace;
 let globex: KeyedWorkspace;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = createApp({ db: db.db, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) }), taskQueue: 'x', operatorToken: TEST_OPERATOR_TOKEN });
-  acme = await createKeyedWorkspace(app);
+withTestApi({}, async (world) => {
+  ({ app, ws: acme } = world);
   globex = await createKeyedWorkspace(app);
-  await db.db.insert(prospects).values([
+  await world.db.db.insert(prospects).values([
     { workspaceId: acme.workspaceId, email: 'marie@curie.test', firstName: 'Marie', lastName: 'Curie' },
     { workspaceId: acme.workspaceId, email: 'pierre@curie.test', firstName: 'Pierre', lastName: 'Curie' },
     { workspaceId: acme.workspaceId, email: 'grace@navy.test', firstName: 'Grace', lastName: 'Hopper' },
     { workspaceId: acme.workspaceId, email: 'percent@odd.test', firstName: '50%', lastName: 'Off' },
     { workspaceId: globex.workspaceId, email: 'eve@curie.test', firstName: 'Eve', lastName: 'Curie' },
   ]);
-});
-afterAll(async () => {
-  await db?.drop();
 });
 
 const emails = async (ws: KeyedWorkspace, query: string) => {
