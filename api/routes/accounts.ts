@@ -1,17 +1,17 @@
 // Accounts (companies). The domain is the natural key: unique per workspace, lower-cased, and
 // what prospect imports match companies by.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { accounts } from '../../db/schema.js';
 import { resolvePlace } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { page, PageQuery, pageSchema } from '../pagination.js';
+import { PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { countryInput, jsonBody, jsonResponse, pathId, regionInput, z } from '../scope.js';
-import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { isUniqueViolation, requireAccount } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
+import { pageInCreationOrder } from '../services/creation-page.js';
 import { defineRoute } from '../access.js';
 
 export const DomainSchema = z
@@ -115,14 +115,8 @@ export function accountRoutes({ db }: ApiDeps) {
   app.openapi(routes.list, async (c) => {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
-    const rows = await db
-      .select({ a: accounts, k: isoMicros(accounts.createdAt) })
-      .from(accounts)
-      .where(and(eq(accounts.workspaceId, workspaceId), q.domain ? eq(accounts.domain, q.domain.toLowerCase()) : undefined, afterCursor(accounts.createdAt, accounts.id, q.cursor)))
-      .orderBy(asc(accounts.createdAt), asc(accounts.id))
-      .limit(q.limit + 1);
-    const p = page(rows, q.limit, (r) => ({ k: r.k, id: r.a.id }));
-    return c.json({ data: p.data.map((r) => toAccount(r.a)), nextCursor: p.nextCursor }, 200);
+    const p = await pageInCreationOrder(db, accounts, workspaceId, q, q.domain ? eq(accounts.domain, q.domain.toLowerCase()) : undefined);
+    return c.json({ data: p.data.map((r) => toAccount(r)), nextCursor: p.nextCursor }, 200);
   });
 
   app.openapi(routes.get, async (c) => {

@@ -4,18 +4,18 @@
 // service reports the result through the signed inbound webhook (linkedin or telephony source),
 // naming the action id. Without a provider, the channel's touches are rep tasks.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { ACTION_CHANNELS } from '../../channels/actions/task.js';
 import type { Database } from '../../db/client.js';
 import { actionProviders } from '../../db/schema.js';
 import { generateWebhookSecret } from '../../security/webhook-signing.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { page, PageQuery, pageSchema } from '../pagination.js';
+import { PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
-import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { vetWebhookUrl } from '../services/webhooks.js';
+import { pageInCreationOrder } from '../services/creation-page.js';
 import { defineRoute } from '../access.js';
 
 type ProviderRow = typeof actionProviders.$inferSelect;
@@ -147,14 +147,8 @@ export function actionProviderRoutes(deps: ApiDeps) {
   app.openapi(routes.list, async (c) => {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
-    const rows = await db
-      .select({ r: actionProviders, k: isoMicros(actionProviders.createdAt) })
-      .from(actionProviders)
-      .where(and(eq(actionProviders.workspaceId, workspaceId), afterCursor(actionProviders.createdAt, actionProviders.id, q.cursor)))
-      .orderBy(asc(actionProviders.createdAt), asc(actionProviders.id))
-      .limit(q.limit + 1);
-    const result = page(rows, q.limit, (x) => ({ k: x.k, id: x.r.id }));
-    return c.json({ data: result.data.map((x) => toJson(x.r)), nextCursor: result.nextCursor }, 200);
+    const p = await pageInCreationOrder(db, actionProviders, workspaceId, q);
+    return c.json({ data: p.data.map((r) => toJson(r)), nextCursor: p.nextCursor }, 200);
   });
 
   app.openapi(routes.get, async (c) => c.json(toJson(await findProvider(db, principalOf(c).workspaceId, c.req.valid('param').id)), 200));

@@ -1,15 +1,15 @@
 // API keys of the workspace, managed by admins. The key is returned once, at creation; only
 // its prefix and hash are kept. Revoking is immediate: the next request with it gets 401.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { apiKeys } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
 import { generateApiKey, principalOf, ROLES, type AuthEnv } from '../middleware/auth.js';
-import { page, PageQuery, pageSchema } from '../pagination.js';
+import { PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
-import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { requireUser } from '../services/people.js';
+import { pageInCreationOrder } from '../services/creation-page.js';
 import { defineRoute } from '../access.js';
 
 const ApiKeyCreate = z.strictObject({
@@ -93,14 +93,8 @@ export function apiKeyRoutes({ db }: ApiDeps) {
   app.openapi(routes.list, async (c) => {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
-    const rows = await db
-      .select({ k: apiKeys, at: isoMicros(apiKeys.createdAt) })
-      .from(apiKeys)
-      .where(and(eq(apiKeys.workspaceId, workspaceId), afterCursor(apiKeys.createdAt, apiKeys.id, q.cursor)))
-      .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))
-      .limit(q.limit + 1);
-    const p = page(rows, q.limit, (r) => ({ k: r.at, id: r.k.id }));
-    return c.json({ data: p.data.map((r) => toApiKey(r.k)), nextCursor: p.nextCursor }, 200);
+    const p = await pageInCreationOrder(db, apiKeys, workspaceId, q);
+    return c.json({ data: p.data.map((r) => toApiKey(r)), nextCursor: p.nextCursor }, 200);
   });
 
   app.openapi(routes.revoke, async (c) => {

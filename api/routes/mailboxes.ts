@@ -4,19 +4,19 @@
 // token (for the client of GOOGLE_CLIENT_ID) and hands it over here. Admins, ops and
 // integrations manage every mailbox; a rep key only its own user's.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { mailboxes } from '../../db/schema.js';
 import type { Database } from '../../db/client.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv, type Principal } from '../middleware/auth.js';
-import { page, PageQuery, pageSchema } from '../pagination.js';
+import { PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import type { SmtpSettings } from '../../channels/email/smtp.js';
 import { createMailbox, deleteMailbox, findMailbox, invalid, lockUser, mailboxFigures, mailboxJson, makeDefault, markConnected, vetMailboxHost, type Mailbox } from '../services/mailboxes.js';
-import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import type { ImapSettings } from '../../channels/email/imap-settings.js';
 import { MailboxCreate, MailboxJson, MailboxPatch, MailboxWithFigures, Credentials, STATUSES } from './mailbox-schemas.js';
+import { pageInCreationOrder } from '../services/creation-page.js';
 import { defineRoute } from '../access.js';
 
 const IdParams = z.object({ id: pathId('id') });
@@ -148,22 +148,16 @@ export function mailboxRoutes(deps: ApiDeps) {
   app.openapi(routes.list, async (c) => {
     const p = principalOf(c);
     const q = c.req.valid('query');
-    const rows = await db
-      .select({ m: mailboxes, k: isoMicros(mailboxes.createdAt) })
-      .from(mailboxes)
-      .where(
-        and(
-          eq(mailboxes.workspaceId, p.workspaceId),
-          p.role === 'rep' ? eq(mailboxes.userId, p.userId ?? '00000000-0000-0000-0000-000000000000') : undefined,
-          q.userId ? eq(mailboxes.userId, q.userId) : undefined,
-          q.status ? eq(mailboxes.status, q.status) : undefined,
-          afterCursor(mailboxes.createdAt, mailboxes.id, q.cursor),
-        ),
-      )
-      .orderBy(asc(mailboxes.createdAt), asc(mailboxes.id))
-      .limit(q.limit + 1);
-    const result = page(rows, q.limit, (r) => ({ k: r.k, id: r.m.id }));
-    return c.json({ data: result.data.map((r) => mailboxJson(r.m)), nextCursor: result.nextCursor }, 200);
+    const rows = await pageInCreationOrder(
+      db,
+      mailboxes,
+      p.workspaceId,
+      q,
+      p.role === 'rep' ? eq(mailboxes.userId, p.userId ?? '00000000-0000-0000-0000-000000000000') : undefined,
+      q.userId ? eq(mailboxes.userId, q.userId) : undefined,
+      q.status ? eq(mailboxes.status, q.status) : undefined,
+    );
+    return c.json({ data: rows.data.map((m) => mailboxJson(m)), nextCursor: rows.nextCursor }, 200);
   });
 
   app.openapi(routes.get, async (c) => {

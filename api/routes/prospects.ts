@@ -1,19 +1,19 @@
 // Prospects: the people cadences touch. Emails are stored lower-cased (one person, one row);
 // the time zone is explicit or derived from country and region, and shown resolved.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { accounts, prospects } from '../../db/schema.js';
 import { resolvePlace, TimingError } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { page, PageQuery, pageSchema } from '../pagination.js';
+import { PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { countryInput, jsonBody, jsonResponse, pathId, regionInput, z } from '../scope.js';
-import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { isUniqueViolation, requireAccount } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
 import { DomainSchema } from './accounts.js';
+import { pageInCreationOrder } from '../services/creation-page.js';
 import { defineRoute } from '../access.js';
 
 const STATUSES = ['active', 'opted_out', 'invalid_email'] as const;
@@ -220,23 +220,17 @@ export function prospectRoutes({ db }: ApiDeps) {
   app.openapi(routes.list, async (c) => {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
-    const rows = await db
-      .select({ p: prospects, k: isoMicros(prospects.createdAt) })
-      .from(prospects)
-      .where(
-        and(
-          eq(prospects.workspaceId, workspaceId),
-          q.status ? eq(prospects.status, q.status) : undefined,
-          q.accountId ? eq(prospects.accountId, q.accountId) : undefined,
-          q.email ? sql`lower(${prospects.email}) = ${q.email.toLowerCase()}` : undefined,
-          q.q ? matching(q.q) : undefined,
-          afterCursor(prospects.createdAt, prospects.id, q.cursor),
-        ),
-      )
-      .orderBy(asc(prospects.createdAt), asc(prospects.id))
-      .limit(q.limit + 1);
-    const p = page(rows, q.limit, (r) => ({ k: r.k, id: r.p.id }));
-    return c.json({ data: p.data.map((r) => toProspect(r.p)), nextCursor: p.nextCursor }, 200);
+    const p = await pageInCreationOrder(
+      db,
+      prospects,
+      workspaceId,
+      q,
+      q.status ? eq(prospects.status, q.status) : undefined,
+      q.accountId ? eq(prospects.accountId, q.accountId) : undefined,
+      q.email ? sql`lower(${prospects.email}) = ${q.email.toLowerCase()}` : undefined,
+      q.q ? matching(q.q) : undefined,
+    );
+    return c.json({ data: p.data.map((r) => toProspect(r)), nextCursor: p.nextCursor }, 200);
   });
 
   app.openapi(routes.get, async (c) => {

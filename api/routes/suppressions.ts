@@ -2,18 +2,18 @@
 // enrolled them. Adding an entry stops, before their next step, the cadences of the prospects it
 // covers; emails are checked against it again when they are staged and when they leave.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { enrollments, prospects, suppressions } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { page, PageQuery, pageSchema } from '../pagination.js';
+import { PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { mapLimited } from '../services/bulk-enroll.js';
 import { stopEnrollment } from '../../application/prospect-events.js';
-import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { DomainSchema } from './accounts.js';
+import { pageInCreationOrder } from '../services/creation-page.js';
 import { defineRoute } from '../access.js';
 import { log } from '../../logging/log.js';
 
@@ -123,14 +123,8 @@ export function suppressionRoutes({ db, temporal }: ApiDeps) {
   app.openapi(routes.list, async (c) => {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
-    const rows = await db
-      .select({ s: suppressions, k: isoMicros(suppressions.createdAt) })
-      .from(suppressions)
-      .where(and(eq(suppressions.workspaceId, workspaceId), afterCursor(suppressions.createdAt, suppressions.id, q.cursor)))
-      .orderBy(asc(suppressions.createdAt), asc(suppressions.id))
-      .limit(q.limit + 1);
-    const p = page(rows, q.limit, (r) => ({ k: r.k, id: r.s.id }));
-    return c.json({ data: p.data.map((r) => toSuppression(r.s)), nextCursor: p.nextCursor }, 200);
+    const p = await pageInCreationOrder(db, suppressions, workspaceId, q);
+    return c.json({ data: p.data.map((r) => toSuppression(r)), nextCursor: p.nextCursor }, 200);
   });
 
   app.openapi(routes.remove, async (c) => {

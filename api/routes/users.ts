@@ -1,19 +1,19 @@
 // Users of a workspace (reps, managers, ops, admins): the people cadences run on behalf of.
 // Admin writes; ops reads. Mailboxes live elsewhere.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
 import { CallBlockSchema } from '../../domain/cadence/call-capacity.js';
 import { WorkingHoursSchema } from '../../domain/cadence/working-hours.js';
 import { assertTimeZone, resolvePlace } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { page, PageQuery, pageSchema } from '../pagination.js';
+import { PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { countryInput, jsonBody, jsonResponse, pathId, regionInput, z } from '../scope.js';
-import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { assertNoManagerCycle, requireUser } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
+import { pageInCreationOrder } from '../services/creation-page.js';
 import { defineRoute } from '../access.js';
 
 const USER_ROLES = ['rep', 'manager', 'ops', 'admin'] as const;
@@ -149,14 +149,8 @@ export function userRoutes({ db }: ApiDeps) {
   app.openapi(routes.list, async (c) => {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
-    const rows = await db
-      .select({ u: users, k: isoMicros(users.createdAt) })
-      .from(users)
-      .where(and(eq(users.workspaceId, workspaceId), q.role ? eq(users.role, q.role) : undefined, afterCursor(users.createdAt, users.id, q.cursor)))
-      .orderBy(asc(users.createdAt), asc(users.id))
-      .limit(q.limit + 1);
-    const p = page(rows, q.limit, (r) => ({ k: r.k, id: r.u.id }));
-    return c.json({ data: p.data.map((r) => toUser(r.u)), nextCursor: p.nextCursor }, 200);
+    const p = await pageInCreationOrder(db, users, workspaceId, q, q.role ? eq(users.role, q.role) : undefined);
+    return c.json({ data: p.data.map((r) => toUser(r)), nextCursor: p.nextCursor }, 200);
   });
 
   app.openapi(routes.get, async (c) => {

@@ -9,10 +9,10 @@ import { generateWebhookSecret, newStoredSecret, rotateSecrets, type StoredSecre
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { decodeCursor, page, PageQuery, pageSchema, SerialCursor } from '../pagination.js';
-import { afterCursor, isoMicros } from '../services/time-cursor.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { findSubscription, startDelivery, storedEventTypes, subscriptionJson, vetWebhookUrl } from '../services/webhooks.js';
+import { pageInCreationOrder } from '../services/creation-page.js';
 import { defineRoute } from '../access.js';
 
 const EventType = z.enum([...WEBHOOK_EVENT_TYPES, '*']);
@@ -159,15 +159,8 @@ export function webhooksRoutes(deps: ApiDeps) {
 
   app.openapi(routes.list, async (c) => {
     const { workspaceId } = principalOf(c);
-    const { limit, cursor } = c.req.valid('query');
-    const rows = await db
-      .select({ s: webhookSubscriptions, at: isoMicros(webhookSubscriptions.createdAt) })
-      .from(webhookSubscriptions)
-      .where(and(eq(webhookSubscriptions.workspaceId, workspaceId), afterCursor(webhookSubscriptions.createdAt, webhookSubscriptions.id, cursor)))
-      .orderBy(asc(webhookSubscriptions.createdAt), asc(webhookSubscriptions.id))
-      .limit(limit + 1);
-    const result = page(rows, limit, (r) => ({ k: r.at, id: r.s.id }));
-    return c.json({ data: result.data.map((r) => subscriptionJson(r.s)), nextCursor: result.nextCursor }, 200);
+    const p = await pageInCreationOrder(db, webhookSubscriptions, workspaceId, c.req.valid('query'));
+    return c.json({ data: p.data.map((r) => subscriptionJson(r)), nextCursor: p.nextCursor }, 200);
   });
 
   app.openapi(routes.get, async (c) => {
