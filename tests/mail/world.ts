@@ -8,7 +8,7 @@ import { enrollments, touches } from '../../db/schema.js';
 import type { AllowList } from '../../security/ssrf.js';
 import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { startTestWorker, type TestTemporal } from '../support/temporal.js';
+import { startTestWorker, testChannelRegistry, type TestTemporal } from '../support/temporal.js';
 
 export const ALWAYS_OPEN = { weekendDays: [], holidayTypes: [], sendWindow: { start: '00:00', end: '23:59' }, callWindow: { start: '00:00', end: '23:59' }, minGapMinutes: 0 };
 const laterTask = (key: string, extra: Record<string, unknown> = {}) => ({
@@ -25,7 +25,8 @@ export type MailWorld = Awaited<ReturnType<typeof startMailWorld>>;
 /** `allowList`: private hosts the API lets a mailbox name (a test's own IMAP server on loopback). */
 export async function startMailWorld(timingRules: Record<string, unknown> = {}, o: { allowList?: AllowList } = {}) {
   const db: TestDatabase = await createTestDatabase();
-  const temporal: TestTemporal = await startTestWorker(db.db);
+  // The worker's mailboxes reach the same hosts the API let them name.
+  const temporal: TestTemporal = await startTestWorker(db.db, o.allowList ? { channels: testChannelRegistry({ allowList: o.allowList }) } : {});
   const app: RelanceApp = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, ...o });
   const ws: KeyedWorkspace = await createKeyedWorkspace(app, { timeZone: 'Europe/Paris' });
   const must = <T>(r: { status: number; body: T }, status: number, what: string): T => {
