@@ -6,13 +6,13 @@ import { accounts } from '../../db/schema.js';
 import { resolvePlace } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { PageQuery, pageSchema } from '../pagination.js';
+import { PageQuery } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { countryInput, jsonBody, jsonResponse, pathId, regionInput, z } from '../scope.js';
+import { countryInput, regionInput, z } from '../scope.js';
 import { isUniqueViolation, requireAccount } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
-import { defineRoute } from '../access.js';
+import { resourceRoutes } from '../resource-routes.js';
 
 export const DomainSchema = z
   .string()
@@ -43,7 +43,6 @@ const toAccount = (a: typeof accounts.$inferSelect): z.infer<typeof Account> => 
   region: a.region,
   createdAt: a.createdAt.toISOString(),
 });
-const Params = z.object({ accountId: pathId('accountId') });
 const READERS = ['ops', 'integration', 'rep'] as const;
 const WRITERS = ['ops', 'integration'] as const;
 
@@ -58,43 +57,18 @@ function place(country: string | null | undefined, region: string | null | undef
 /** An account has no time zone of its own: any zone will do to validate country and region. */
 const resolvePlaceLoose = (country: string | null, region: string | null) => resolvePlace({ timeZone: 'UTC', country, region });
 
+const resource = resourceRoutes({ base: '/v1/accounts', id: 'accountId', noun: 'account', plural: 'accounts', tags: ['people'] });
+const taken = { 409: problemResponse('Domain already used') };
 const routes = {
-  create: defineRoute({
-    method: 'post',
-    path: '/v1/accounts',
-    tags: ['people'],
-    summary: 'Add an account (company)',
-    access: WRITERS,
-    request: { body: jsonBody(AccountCreate) },
-    responses: { 201: jsonResponse(Account, 'Created'), 409: problemResponse('Domain already used'), 422: problemResponse('Invalid body') },
-  }),
-  list: defineRoute({
-    method: 'get',
-    path: '/v1/accounts',
-    tags: ['people'],
+  create: resource.create({ summary: 'Add an account (company)', access: WRITERS, body: AccountCreate, returns: Account, responses: taken }),
+  list: resource.list({
     summary: 'Accounts, oldest first, optionally the one of a domain',
     access: READERS,
-    request: { query: PageQuery.extend({ domain: z.string().max(253).optional().openapi({ param: { name: 'domain', in: 'query' } }) }) },
-    responses: { 200: jsonResponse(pageSchema(Account), 'A page of accounts'), 400: problemResponse('Bad query') },
+    item: Account,
+    query: PageQuery.extend({ domain: z.string().max(253).optional().openapi({ param: { name: 'domain', in: 'query' } }) }),
   }),
-  get: defineRoute({
-    method: 'get',
-    path: '/v1/accounts/{accountId}',
-    tags: ['people'],
-    summary: 'One account',
-    access: READERS,
-    request: { params: Params },
-    responses: { 200: jsonResponse(Account, 'The account'), 404: problemResponse('No such account in this workspace') },
-  }),
-  patch: defineRoute({
-    method: 'patch',
-    path: '/v1/accounts/{accountId}',
-    tags: ['people'],
-    summary: "Change an account's name, domain, country or region",
-    access: WRITERS,
-    request: { params: Params, body: jsonBody(AccountPatch) },
-    responses: { 200: jsonResponse(Account, 'Updated'), 404: problemResponse('No such account'), 409: problemResponse('Domain already used'), 422: problemResponse('Invalid body') },
-  }),
+  get: resource.get({ summary: 'One account', access: READERS, returns: Account }),
+  patch: resource.update({ summary: "Change an account's name, domain, country or region", access: WRITERS, body: AccountPatch, returns: Account, responses: taken }),
 };
 
 export function accountRoutes({ db }: ApiDeps) {

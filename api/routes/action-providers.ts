@@ -11,12 +11,12 @@ import { actionProviders } from '../../db/schema.js';
 import { generateWebhookSecret } from '../../security/webhook-signing.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { PageQuery, pageSchema } from '../pagination.js';
+
 import { ProblemError, problemResponse } from '../problem.js';
-import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { z } from '../scope.js';
 import { vetWebhookUrl } from '../services/webhooks.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
-import { defineRoute } from '../access.js';
+import { resourceRoutes } from '../resource-routes.js';
 
 type ProviderRow = typeof actionProviders.$inferSelect;
 
@@ -43,66 +43,27 @@ const toJson = (r: ProviderRow): z.infer<typeof Provider> => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
-const IdParams = z.object({ id: pathId('id') });
-const notFound = problemResponse('No such action provider in this workspace');
-const tags = ['action-providers'];
-const roles = ['ops', 'integration'] as const;
 
+const resource = resourceRoutes({ base: '/v1/action-providers', id: 'id', noun: 'action provider', plural: 'providers', tags: ['action-providers'] });
+const access = ['ops', 'integration'] as const;
 const routes = {
-  create: defineRoute({
-    method: 'post',
-    path: '/v1/action-providers',
-    tags,
+  create: resource.create({
     summary: "Hand a channel's touches (linkedin, call, voicemail) to an external service; the signing secret is returned once",
-    access: roles,
-    request: { body: jsonBody(z.strictObject({ channel: z.enum(ACTION_CHANNELS), url: Url })) },
-    responses: { 201: jsonResponse(WithSecret, 'Created'), 409: problemResponse('The channel already has a provider'), 422: problemResponse('Invalid body, or a URL Relance may not reach') },
+    access,
+    body: z.strictObject({ channel: z.enum(ACTION_CHANNELS), url: Url }),
+    returns: WithSecret,
+    responses: { 409: problemResponse('The channel already has a provider'), 422: problemResponse('Invalid body, or a URL Relance may not reach') },
   }),
-  list: defineRoute({
-    method: 'get',
-    path: '/v1/action-providers',
-    tags,
-    summary: 'Action providers, oldest first',
-    access: roles,
-    request: { query: PageQuery },
-    responses: { 200: jsonResponse(pageSchema(Provider), 'A page of providers'), 400: problemResponse('Bad query or cursor') },
-  }),
-  get: defineRoute({
-    method: 'get',
-    path: '/v1/action-providers/{id}',
-    tags,
-    summary: 'One action provider',
-    access: roles,
-    request: { params: IdParams },
-    responses: { 200: jsonResponse(Provider, 'The provider'), 404: notFound },
-  }),
-  update: defineRoute({
-    method: 'patch',
-    path: '/v1/action-providers/{id}',
-    tags,
+  list: resource.list({ summary: 'Action providers, oldest first', access, item: Provider }),
+  get: resource.get({ summary: 'One action provider', access, returns: Provider }),
+  update: resource.update({
     summary: 'Change the URL, or disable (actions not yet handed over go back to the reps) and re-enable',
-    access: roles,
-    request: { params: IdParams, body: jsonBody(z.strictObject({ url: Url.optional(), status: z.enum(['active', 'disabled']).optional() })) },
-    responses: { 200: jsonResponse(Provider, 'Updated'), 404: notFound, 422: problemResponse('Invalid body') },
+    access,
+    body: z.strictObject({ url: Url.optional(), status: z.enum(['active', 'disabled']).optional() }),
+    returns: Provider,
   }),
-  rotate: defineRoute({
-    method: 'post',
-    path: '/v1/action-providers/{id}/rotate-secret',
-    tags,
-    summary: 'A new signing secret (returned once); the previous one stops signing at once',
-    access: roles,
-    request: { params: IdParams },
-    responses: { 200: jsonResponse(WithSecret, 'Rotated'), 404: notFound },
-  }),
-  remove: defineRoute({
-    method: 'delete',
-    path: '/v1/action-providers/{id}',
-    tags,
-    summary: 'Delete a provider: actions not yet handed over go back to the reps as plain tasks',
-    access: roles,
-    request: { params: IdParams },
-    responses: { 204: { description: 'Deleted' }, 404: notFound },
-  }),
+  rotate: resource.action({ sub: 'rotate-secret', summary: 'A new signing secret (returned once); the previous one stops signing at once', access, returns: WithSecret, done: 'Rotated' }),
+  remove: resource.remove({ summary: 'Delete a provider: actions not yet handed over go back to the reps as plain tasks', access }),
 };
 
 async function findProvider(db: Database, workspaceId: string, id: string): Promise<ProviderRow> {

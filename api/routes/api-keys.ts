@@ -5,12 +5,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { apiKeys } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
 import { generateApiKey, principalOf, ROLES, type AuthEnv } from '../middleware/auth.js';
-import { PageQuery, pageSchema } from '../pagination.js';
+
 import { ProblemError, problemResponse } from '../problem.js';
-import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { z } from '../scope.js';
 import { requireUser } from '../services/people.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
-import { defineRoute } from '../access.js';
+import { resourceRoutes } from '../resource-routes.js';
 
 const ApiKeyCreate = z.strictObject({
   name: z.string().min(1).max(200),
@@ -40,36 +40,12 @@ const toApiKey = (k: typeof apiKeys.$inferSelect): z.infer<typeof ApiKey> => ({
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   revokedAt: k.revokedAt?.toISOString() ?? null,
 });
-const Params = z.object({ keyId: pathId('keyId') });
 
+const resource = resourceRoutes({ base: '/v1/api-keys', id: 'keyId', noun: 'key', plural: 'keys', tags: ['api-keys'] });
 const routes = {
-  create: defineRoute({
-    method: 'post',
-    path: '/v1/api-keys',
-    tags: ['api-keys'],
-    summary: 'Create an API key (shown once); a rep key acts as its user',
-    access: [] as const,
-    request: { body: jsonBody(ApiKeyCreate) },
-    responses: { 201: jsonResponse(ApiKeyCreated, 'Created'), 404: problemResponse('No such user'), 422: problemResponse('Invalid body') },
-  }),
-  list: defineRoute({
-    method: 'get',
-    path: '/v1/api-keys',
-    tags: ['api-keys'],
-    summary: 'API keys, oldest first, revoked ones included (never the secret)',
-    access: [] as const,
-    request: { query: PageQuery },
-    responses: { 200: jsonResponse(pageSchema(ApiKey), 'A page of keys'), 400: problemResponse('Bad query') },
-  }),
-  revoke: defineRoute({
-    method: 'delete',
-    path: '/v1/api-keys/{keyId}',
-    tags: ['api-keys'],
-    summary: 'Revoke a key; revoking a revoked key changes nothing',
-    access: [] as const,
-    request: { params: Params },
-    responses: { 200: jsonResponse(ApiKey, 'Revoked'), 404: problemResponse('No such key in this workspace') },
-  }),
+  create: resource.create({ summary: 'Create an API key (shown once); a rep key acts as its user', access: [] as const, body: ApiKeyCreate, returns: ApiKeyCreated, responses: { 404: problemResponse('No such user') } }),
+  list: resource.list({ summary: 'API keys, oldest first, revoked ones included (never the secret)', access: [] as const, item: ApiKey }),
+  revoke: resource.remove({ summary: 'Revoke a key; revoking a revoked key changes nothing', access: [] as const, returns: ApiKey, done: 'Revoked' }),
 };
 
 export function apiKeyRoutes({ db }: ApiDeps) {

@@ -9,80 +9,53 @@ import { mailboxes } from '../../db/schema.js';
 import type { Database } from '../../db/client.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv, type Principal } from '../middleware/auth.js';
-import { PageQuery, pageSchema } from '../pagination.js';
+import { PageQuery } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { jsonBody, jsonResponse, z } from '../scope.js';
 import type { SmtpSettings } from '../../channels/email/smtp.js';
 import { createMailbox, deleteMailbox, findMailbox, invalid, lockUser, mailboxFigures, mailboxJson, makeDefault, markConnected, vetMailboxHost, type Mailbox } from '../services/mailboxes.js';
 import type { ImapSettings } from '../../channels/email/imap-settings.js';
 import { MailboxCreate, MailboxJson, MailboxPatch, MailboxWithFigures, Credentials, STATUSES } from './mailbox-schemas.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
 import { defineRoute } from '../access.js';
+import { resourceRoutes } from '../resource-routes.js';
 
-const IdParams = z.object({ id: pathId('id') });
-const notFound = problemResponse('No such mailbox in this workspace (or another rep than the key)');
-const tags = ['mailboxes'];
-const roles = ['ops', 'rep', 'integration'] as const;
+const missing = 'No such mailbox in this workspace (or another rep than the key)';
+const notFound = problemResponse(missing);
+const access = ['ops', 'rep', 'integration'] as const;
+const resource = resourceRoutes({ base: '/v1/mailboxes', id: 'id', noun: 'mailbox', plural: 'mailboxes', tags: ['mailboxes'], missing });
 
 const routes = {
-  create: defineRoute({
-    method: 'post',
-    path: '/v1/mailboxes',
-    tags,
+  create: resource.create({
     summary: "Add a rep's sending mailbox (SMTP settings and password, optionally IMAP to read its replies, or a Gmail OAuth refresh token)",
     description:
       'Without credentials the mailbox is `disconnected` (its emails wait) until PUT .../credentials. The first mailbox of a user is its default. ' +
       'An SMTP mailbox with `imap` settings has its replies, out-of-office answers and bounces read by a worker over IMAP (IDLE on INBOX, every folder read again every 30 s): a reply stops the cadence within a minute. ' +
       'The Gmail OAuth consent flow is not part of Relance: an integration obtains the refresh token (for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events) and hands it over here.',
-    access: roles,
-    request: { body: jsonBody(MailboxCreate) },
-    responses: { 201: jsonResponse(MailboxJson, 'Created'), 403: problemResponse('A rep key adding a mailbox for another user'), 409: problemResponse('Address already used'), 422: problemResponse('Invalid body, unknown user, or an SMTP or IMAP host mailboxes may not use') },
+    access,
+    body: MailboxCreate,
+    returns: MailboxJson,
+    responses: { 403: problemResponse('A rep key adding a mailbox for another user'), 409: problemResponse('Address already used'), 422: problemResponse('Invalid body, unknown user, or an SMTP or IMAP host mailboxes may not use') },
   }),
-  list: defineRoute({
-    method: 'get',
-    path: '/v1/mailboxes',
-    tags,
-    summary: 'Mailboxes, oldest first, by user and status',
-    access: roles,
-    request: { query: PageQuery.extend({ userId: z.uuid().optional(), status: z.enum(STATUSES).optional() }) },
-    responses: { 200: jsonResponse(pageSchema(MailboxJson), 'A page of mailboxes'), 400: problemResponse('Bad query or cursor') },
-  }),
-  get: defineRoute({
-    method: 'get',
-    path: '/v1/mailboxes/{id}',
-    tags,
-    summary: 'One mailbox, with what it sent in the last hour and 24 hours and what waits on it',
-    access: roles,
-    request: { params: IdParams },
-    responses: { 200: jsonResponse(MailboxWithFigures, 'The mailbox'), 404: notFound },
-  }),
-  update: defineRoute({
-    method: 'patch',
-    path: '/v1/mailboxes/{id}',
-    tags,
+  list: resource.list({ summary: 'Mailboxes, oldest first, by user and status', access, item: MailboxJson, query: PageQuery.extend({ userId: z.uuid().optional(), status: z.enum(STATUSES).optional() }) }),
+  get: resource.get({ summary: 'One mailbox, with what it sent in the last hour and 24 hours and what waits on it', access, returns: MailboxWithFigures }),
+  update: resource.update({
     summary: 'Rename, make default, change caps (ops), disable, re-enable or resume after a bounce pause (ops)',
-    access: roles,
-    request: { params: IdParams, body: jsonBody(MailboxPatch) },
-    responses: { 200: jsonResponse(MailboxJson, 'Updated'), 403: problemResponse('Caps and status are for ops'), 404: notFound, 409: problemResponse('Re-enabling a mailbox without credentials'), 422: problemResponse('Invalid body') },
+    access,
+    body: MailboxPatch,
+    returns: MailboxJson,
+    responses: { 403: problemResponse('Caps and status are for ops'), 409: problemResponse('Re-enabling a mailbox without credentials') },
   }),
   credentials: defineRoute({
     method: 'put',
     path: '/v1/mailboxes/{id}/credentials',
-    tags,
+    tags: ['mailboxes'],
     summary: 'Reconnect: new SMTP password (and settings) or Gmail refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read',
-    access: roles,
-    request: { params: IdParams, body: jsonBody(Credentials) },
+    access,
+    request: { params: resource.params, body: jsonBody(Credentials) },
     responses: { 200: jsonResponse(MailboxJson, 'Connected'), 404: notFound, 422: problemResponse('Missing or wrong credential for this provider, or an IMAP host mailboxes may not use') },
   }),
-  remove: defineRoute({
-    method: 'delete',
-    path: '/v1/mailboxes/{id}',
-    tags,
-    summary: 'Delete a mailbox; refused while emails or calendar holds still wait on it',
-    access: roles,
-    request: { params: IdParams },
-    responses: { 204: { description: 'Deleted' }, 404: notFound, 409: problemResponse('Emails or calendar holds still wait on it') },
-  }),
+  remove: resource.remove({ summary: 'Delete a mailbox; refused while emails or calendar holds still wait on it', access, responses: { 409: problemResponse('Emails or calendar holds still wait on it') } }),
 };
 
 type ImapBody = ImapSettings & { password?: string | undefined };

@@ -7,14 +7,14 @@ import { accounts, prospects } from '../../db/schema.js';
 import { resolvePlace, TimingError } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { PageQuery, pageSchema } from '../pagination.js';
+import { PageQuery } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { countryInput, jsonBody, jsonResponse, pathId, regionInput, z } from '../scope.js';
+import { countryInput, regionInput, z } from '../scope.js';
 import { isUniqueViolation, requireAccount } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
 import { DomainSchema } from './accounts.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
-import { defineRoute } from '../access.js';
+import { resourceRoutes } from '../resource-routes.js';
 
 const STATUSES = ['active', 'opted_out', 'invalid_email'] as const;
 const Email = z.email().transform((e) => e.toLowerCase());
@@ -91,7 +91,6 @@ const toProspect = (p: typeof prospects.$inferSelect): z.infer<typeof Prospect> 
   createdAt: p.createdAt.toISOString(),
 });
 
-const Params = z.object({ prospectId: pathId('prospectId') });
 const READERS = ['ops', 'integration', 'rep'] as const;
 const WRITERS = ['ops', 'integration'] as const;
 const ListQuery = PageQuery.extend({
@@ -130,42 +129,23 @@ function placeOf(input: { timeZone?: string | null; country?: string | null; reg
   return { country: p.country ?? null, region: p.region ?? null, timeZone: input.timeZone ? p.timeZone : null };
 }
 
+const resource = resourceRoutes({ base: '/v1/prospects', id: 'prospectId', noun: 'prospect', plural: 'prospects', tags: ['people'] });
 const routes = {
-  create: defineRoute({
-    method: 'post',
-    path: '/v1/prospects',
-    tags: ['people'],
+  create: resource.create({
     summary: 'Add a prospect (and its account); the time zone is explicit or derived from country and region',
     access: WRITERS,
-    request: { body: jsonBody(ProspectCreate) },
-    responses: { 201: jsonResponse(Prospect, 'Created'), 404: problemResponse('No such account'), 409: problemResponse('Email already used'), 422: problemResponse('Invalid body') },
+    body: ProspectCreate,
+    returns: Prospect,
+    responses: { 404: problemResponse('No such account'), 409: problemResponse('Email already used') },
   }),
-  list: defineRoute({
-    method: 'get',
-    path: '/v1/prospects',
-    tags: ['people'],
-    summary: 'Prospects, oldest first, filtered by status, account or email, or searched by name or email (q)',
-    access: READERS,
-    request: { query: ListQuery },
-    responses: { 200: jsonResponse(pageSchema(Prospect), 'A page of prospects'), 400: problemResponse('Bad query') },
-  }),
-  get: defineRoute({
-    method: 'get',
-    path: '/v1/prospects/{prospectId}',
-    tags: ['people'],
-    summary: 'One prospect',
-    access: READERS,
-    request: { params: Params },
-    responses: { 200: jsonResponse(Prospect, 'The prospect'), 404: problemResponse('No such prospect in this workspace') },
-  }),
-  patch: defineRoute({
-    method: 'patch',
-    path: '/v1/prospects/{prospectId}',
-    tags: ['people'],
+  list: resource.list({ summary: 'Prospects, oldest first, filtered by status, account or email, or searched by name or email (q)', access: READERS, item: Prospect, query: ListQuery }),
+  get: resource.get({ summary: 'One prospect', access: READERS, returns: Prospect }),
+  patch: resource.update({
     summary: "Change a prospect's contact details, place or account",
     access: WRITERS,
-    request: { params: Params, body: jsonBody(ProspectPatch) },
-    responses: { 200: jsonResponse(Prospect, 'Updated'), 404: problemResponse('No such prospect or account'), 409: problemResponse('Email already used'), 422: problemResponse('Invalid body') },
+    body: ProspectPatch,
+    returns: Prospect,
+    responses: { 404: problemResponse('No such prospect or account'), 409: problemResponse('Email already used') },
   }),
 };
 

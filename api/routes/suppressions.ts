@@ -7,14 +7,14 @@ import type { Database } from '../../db/client.js';
 import { enrollments, prospects, suppressions } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { PageQuery, pageSchema } from '../pagination.js';
+
 import { ProblemError, problemResponse } from '../problem.js';
-import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { jsonResponse, z } from '../scope.js';
 import { mapLimited } from '../services/bulk-enroll.js';
 import { stopEnrollment } from '../../application/prospect-events.js';
 import { DomainSchema } from './accounts.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
-import { defineRoute } from '../access.js';
+import { resourceRoutes } from '../resource-routes.js';
 import { log } from '../../logging/log.js';
 
 /** An address (contains @) or a domain; stored lower-cased with its kind. */
@@ -57,14 +57,13 @@ async function coveredEnrollments(db: Database, workspaceId: string, s: { value:
   return rows.map((r) => r.workflowId);
 }
 
+const resource = resourceRoutes({ base: '/v1/suppressions', id: 'suppressionId', noun: 'entry', plural: 'entries', tags: ['suppressions'] });
 const routes = {
-  create: defineRoute({
-    method: 'post',
-    path: '/v1/suppressions',
-    tags: ['suppressions'],
+  create: resource.create({
     summary: 'Suppress an address or a domain and stop the cadences it covers; suppressing it again returns the existing entry (200)',
     access: ROLES,
-    request: { body: jsonBody(SuppressionCreate) },
+    body: SuppressionCreate,
+    returns: SuppressionAdded,
     responses: {
       201: jsonResponse(SuppressionAdded, 'Created; the covered cadences are stopped'),
       200: jsonResponse(SuppressionAdded, 'Already suppressed; any covered cadence still running is stopped'),
@@ -72,24 +71,8 @@ const routes = {
       503: problemResponse('Recorded, but some cadences could not be reached: post again'),
     },
   }),
-  list: defineRoute({
-    method: 'get',
-    path: '/v1/suppressions',
-    tags: ['suppressions'],
-    summary: 'The suppression list, oldest first',
-    access: ROLES,
-    request: { query: PageQuery },
-    responses: { 200: jsonResponse(pageSchema(Suppression), 'A page of entries'), 400: problemResponse('Bad query') },
-  }),
-  remove: defineRoute({
-    method: 'delete',
-    path: '/v1/suppressions/{suppressionId}',
-    tags: ['suppressions'],
-    summary: 'Lift a suppression (touches already suppressed stay so)',
-    access: ['ops'] as const,
-    request: { params: z.object({ suppressionId: pathId('suppressionId') }) },
-    responses: { 204: { description: 'Removed' }, 404: problemResponse('No such entry in this workspace') },
-  }),
+  list: resource.list({ summary: 'The suppression list, oldest first', access: ROLES, item: Suppression }),
+  remove: resource.remove({ summary: 'Lift a suppression (touches already suppressed stay so)', access: ['ops'] as const }),
 };
 
 export function suppressionRoutes({ db, temporal }: ApiDeps) {

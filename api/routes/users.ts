@@ -8,13 +8,13 @@ import { WorkingHoursSchema } from '../../domain/cadence/working-hours.js';
 import { assertTimeZone, resolvePlace } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { PageQuery, pageSchema } from '../pagination.js';
+import { PageQuery } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { countryInput, jsonBody, jsonResponse, pathId, regionInput, z } from '../scope.js';
+import { countryInput, regionInput, z } from '../scope.js';
 import { assertNoManagerCycle, requireUser } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
-import { defineRoute } from '../access.js';
+import { resourceRoutes } from '../resource-routes.js';
 
 const USER_ROLES = ['rep', 'manager', 'ops', 'admin'] as const;
 
@@ -77,7 +77,6 @@ const toUser = (u: typeof users.$inferSelect): UserJson => ({
   managerId: u.managerId,
   createdAt: u.createdAt.toISOString(),
 });
-const Params = z.object({ userId: pathId('userId') });
 
 /** A country and region as the holiday calendars know them (normalized), or 422 naming the field. */
 function workPlace(country: string | null | undefined, region: string | null | undefined): { country?: string | null; region?: string | null } {
@@ -89,46 +88,28 @@ function workPlace(country: string | null | undefined, region: string | null | u
 
 const emailTaken = () => new ProblemError('conflict', 409, 'a user with this email exists in this workspace', { errors: [{ field: 'body.email', message: 'already used' }] });
 
+const resource = resourceRoutes({ base: '/v1/users', id: 'userId', noun: 'user', plural: 'users', tags: ['people'] });
 const routes = {
-  create: defineRoute({
-    method: 'post',
-    path: '/v1/users',
-    tags: ['people'],
+  create: resource.create({
     summary: 'Add a rep, manager, ops or admin user',
     access: [] as const,
-    request: { body: jsonBody(UserCreate) },
-    responses: { 201: jsonResponse(User, 'Created'), 404: problemResponse('No such manager'), 409: problemResponse('Email already used'), 422: problemResponse('Invalid body') },
+    body: UserCreate,
+    returns: User,
+    responses: { 404: problemResponse('No such manager'), 409: problemResponse('Email already used') },
   }),
-  list: defineRoute({
-    method: 'get',
-    path: '/v1/users',
-    tags: ['people'],
+  list: resource.list({
     summary: 'Users, oldest first, optionally of one role',
     access: ['ops'] as const,
-    request: { query: PageQuery.extend({ role: z.enum(USER_ROLES).optional().openapi({ param: { name: 'role', in: 'query' } }) }) },
-    responses: { 200: jsonResponse(pageSchema(User), 'A page of users'), 400: problemResponse('Bad query') },
+    item: User,
+    query: PageQuery.extend({ role: z.enum(USER_ROLES).optional().openapi({ param: { name: 'role', in: 'query' } }) }),
   }),
-  get: defineRoute({
-    method: 'get',
-    path: '/v1/users/{userId}',
-    tags: ['people'],
-    summary: 'One user',
-    access: ['ops'] as const,
-    request: { params: Params },
-    responses: { 200: jsonResponse(User, 'The user'), 404: problemResponse('No such user in this workspace') },
-  }),
-  patch: defineRoute({
-    method: 'patch',
-    path: '/v1/users/{userId}',
-    tags: ['people'],
+  get: resource.get({ summary: 'One user', access: ['ops'] as const, returns: User }),
+  patch: resource.update({
     summary: "Change a user's time zone, call capacity and blocks, manager, phone or name",
     access: [] as const,
-    request: { params: Params, body: jsonBody(UserPatch) },
-    responses: {
-      200: jsonResponse(User, 'Updated'),
-      404: problemResponse('No such user or manager'),
-      422: problemResponse('Invalid body, or the manager would create a cycle'),
-    },
+    body: UserPatch,
+    returns: User,
+    responses: { 404: problemResponse('No such user or manager'), 422: problemResponse('Invalid body, or the manager would create a cycle') },
   }),
 };
 

@@ -10,10 +10,11 @@ import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { decodeCursor, page, PageQuery, pageSchema, SerialCursor } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { jsonResponse, z } from '../scope.js';
 import { findSubscription, startDelivery, storedEventTypes, subscriptionJson, vetWebhookUrl } from '../services/webhooks.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
 import { defineRoute } from '../access.js';
+import { resourceRoutes } from '../resource-routes.js';
 
 const EventType = z.enum([...WEBHOOK_EVENT_TYPES, '*']);
 const Url = z.url({ protocol: /^https?$/ }).max(2000);
@@ -46,83 +47,37 @@ const Delivery = z
   })
   .openapi('WebhookDelivery');
 
-const IdParams = z.object({ id: pathId('id') });
-const notFound = problemResponse('No such webhook subscription in this workspace');
-const tags = ['webhooks'];
 
+const tags = ['webhooks'];
+const resource = resourceRoutes({ base: '/v1/webhooks', id: 'id', noun: 'webhook subscription', plural: 'subscriptions', tags });
+const IdParams = resource.params;
+const notFound = problemResponse('No such webhook subscription in this workspace');
+const access = ['integration'] as const;
+const SubscriptionPatch = z.strictObject({
+  url: Url.optional(),
+  eventTypes: z.array(EventType).min(1).max(50).optional(),
+  description: z.string().max(500).nullable().optional(),
+  status: z.enum(['active', 'disabled']).optional(),
+});
 const routes = {
-  create: defineRoute({
-    method: 'post',
-    path: '/v1/webhooks',
-    tags,
+  create: resource.create({
     summary: 'Subscribe a URL to events; the signing secret is returned once',
-    access: ['integration'] as const,
-    request: {
-      body: jsonBody(z.strictObject({ url: Url, eventTypes: z.array(EventType).min(1).max(50).default(['*']), description: z.string().max(500).optional() })),
-    },
-    responses: { 201: jsonResponse(WithSecret, 'Subscribed'), 422: problemResponse('Invalid body, or a URL webhooks may not reach') },
+    access,
+    body: z.strictObject({ url: Url, eventTypes: z.array(EventType).min(1).max(50).default(['*']), description: z.string().max(500).optional() }),
+    returns: WithSecret,
+    responses: { 422: problemResponse('Invalid body, or a URL webhooks may not reach') },
   }),
-  list: defineRoute({
-    method: 'get',
-    path: '/v1/webhooks',
-    tags,
-    summary: 'Webhook subscriptions, oldest first',
-    access: ['integration'] as const,
-    request: { query: PageQuery },
-    responses: { 200: jsonResponse(pageSchema(Subscription), 'A page of subscriptions'), 400: problemResponse('Bad query or cursor') },
-  }),
-  get: defineRoute({
-    method: 'get',
-    path: '/v1/webhooks/{id}',
-    tags,
-    summary: 'One subscription',
-    access: ['integration'] as const,
-    request: { params: IdParams },
-    responses: { 200: jsonResponse(Subscription, 'The subscription'), 404: notFound },
-  }),
-  update: defineRoute({
-    method: 'patch',
-    path: '/v1/webhooks/{id}',
-    tags,
-    summary: 'Change the URL, event types or description; status active re-enables a disabled subscription',
-    access: ['integration'] as const,
-    request: {
-      params: IdParams,
-      body: jsonBody(
-        z.strictObject({
-          url: Url.optional(),
-          eventTypes: z.array(EventType).min(1).max(50).optional(),
-          description: z.string().max(500).nullable().optional(),
-          status: z.enum(['active', 'disabled']).optional(),
-        }),
-      ),
-    },
-    responses: { 200: jsonResponse(Subscription, 'Updated'), 404: notFound, 422: problemResponse('Invalid body') },
-  }),
-  remove: defineRoute({
-    method: 'delete',
-    path: '/v1/webhooks/{id}',
-    tags,
-    summary: 'Delete a subscription and its delivery log',
-    access: ['integration'] as const,
-    request: { params: IdParams },
-    responses: { 204: { description: 'Deleted' }, 404: notFound },
-  }),
-  rotate: defineRoute({
-    method: 'post',
-    path: '/v1/webhooks/{id}/rotate-secret',
-    tags,
-    summary: 'A new signing secret (returned once); the previous one stays valid for 24 hours',
-    access: ['integration'] as const,
-    request: { params: IdParams },
-    responses: { 200: jsonResponse(WithSecret, 'Rotated'), 404: notFound },
-  }),
+  list: resource.list({ summary: 'Webhook subscriptions, oldest first', access, item: Subscription }),
+  get: resource.get({ summary: 'One subscription', access, returns: Subscription }),
+  update: resource.update({ summary: 'Change the URL, event types or description; status active re-enables a disabled subscription', access, body: SubscriptionPatch, returns: Subscription }),
+  remove: resource.remove({ summary: 'Delete a subscription and its delivery log', access }),
+  rotate: resource.action({ sub: 'rotate-secret', summary: 'A new signing secret (returned once); the previous one stays valid for 24 hours', access, returns: WithSecret, done: 'Rotated' }),
   deliveries: defineRoute({
     method: 'get',
     path: '/v1/webhooks/{id}/deliveries',
     tags,
     summary: 'The delivery log, newest first, with every attempt',
-    access: ['integration'] as const,
+    access,
     request: { params: IdParams, query: PageQuery.extend({ status: z.enum(['pending', 'delivered', 'failed']).optional() }) },
     responses: { 200: jsonResponse(pageSchema(Delivery), 'A page of deliveries'), 404: notFound },
   }),
@@ -131,7 +86,7 @@ const routes = {
     path: '/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver',
     tags,
     summary: 'Send a message again (same webhook-id, so receivers can deduplicate)',
-    access: ['integration'] as const,
+    access,
     request: { params: IdParams.extend({ deliveryId: z.coerce.number().int().positive().openapi({ param: { name: 'deliveryId', in: 'path' } }) }) },
     responses: { 202: jsonResponse(z.object({ id: z.number().int(), status: z.literal('pending') }), 'Queued'), 404: notFound, 409: problemResponse('The subscription is disabled') },
   }),

@@ -232,7 +232,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Bad query; or: Malformed request: a query parameter */
+                /** @description Bad query or cursor; or: Malformed request: a query parameter */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -552,7 +552,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Bad query; or: Malformed request: a query parameter */
+                /** @description Bad query or cursor; or: Malformed request: a query parameter */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2619,7 +2619,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Bad query; or: Malformed request: a query parameter */
+                /** @description Bad query or cursor; or: Malformed request: a query parameter */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2943,7 +2943,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such account */
+                /** @description No such account in this workspace */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3186,7 +3186,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Bad query; or: Malformed request: a query parameter */
+                /** @description Bad query or cursor; or: Malformed request: a query parameter */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3651,7 +3651,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Bad query; or: Malformed request: a query parameter */
+                /** @description Bad query or cursor; or: Malformed request: a query parameter */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7506,7 +7506,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Subscribed */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -7630,7 +7630,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The subscription */
+                /** @description The webhook subscription */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7713,7 +7713,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Deleted */
+                /** @description Removed */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -9516,7 +9516,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Deleted */
+                /** @description Removed */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -10058,7 +10058,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The provider */
+                /** @description The action provider */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -10141,7 +10141,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Deleted */
+                /** @description Removed */
                 204: {
                     headers: {
                         [name: string]: unknown;
