@@ -2,7 +2,7 @@
 // integrations. Secrets are stored as hashes only: argon2id for passwords (slow on purpose: a
 // password is guessable), SHA-256 for session tokens and links (random 256-bit: nothing to guess).
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users, workspaces } from './schema.js';
+import { createdAt, ownerRef, primaryId, updatedAt, users, workspaces, workspaceRef } from './schema.js';
 
 /** A person's password. The sign-in email is unique across the instance: it says which workspace. */
 export const userPasswords = pgTable(
@@ -11,16 +11,14 @@ export const userPasswords = pgTable(
     userId: uuid('user_id')
       .primaryKey()
       .references(() => users.id, { onDelete: 'cascade' }),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceRef(),
     /** Lower-cased. */
     signInEmail: text('sign_in_email').notNull(),
     passwordHash: text('password_hash').notNull(),
     /** Consecutive failed sign-ins; past the limit the account is locked until `lockedUntil`. */
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('user_passwords_sign_in_email').on(t.signInEmail)],
 );
@@ -29,15 +27,11 @@ export const userPasswords = pgTable(
 export const userSessions = pgTable(
   'user_sessions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
+    userId: ownerRef(),
     tokenHash: text('token_hash').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     /** The absolute end, whatever the activity. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -53,14 +47,14 @@ export const userSessions = pgTable(
 export const signInLinks = pgTable(
   'sign_in_links',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: primaryId(),
     purpose: text('purpose', { enum: ['invitation', 'reset', 'setup'] }).notNull(),
     workspaceId: uuid('workspace_id').references(() => workspaces.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('sign_in_links_token').on(t.tokenHash), index('sign_in_links_user').on(t.workspaceId, t.userId)],
 );
@@ -77,5 +71,5 @@ export const workspaceSso = pgTable('workspace_sso', {
   issuer: text('issuer').notNull(),
   clientId: text('client_id').notNull(),
   clientSecretSealed: text('client_secret_sealed').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });

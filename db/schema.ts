@@ -20,10 +20,24 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+// The columns most tables repeat, written once.
+/** A random uuid primary key. */
+export const primaryId = () => uuid('id').primaryKey().defaultRandom();
+export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+/** The owning workspace: deleting it deletes the row. */
+export const workspaceRef = () =>
+  uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id, { onDelete: 'cascade' });
+/** A user the row belongs to (`user_id` unless named otherwise): deleting the user deletes the row. */
+export const ownerRef = (column = 'user_id') =>
+  uuid(column)
+    .notNull()
+    .references((): AnyPgColumn => users.id, { onDelete: 'cascade' });
 
 export const workspaces = pgTable('workspaces', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: primaryId(),
   name: text('name').notNull(),
   /** Default IANA time zone of the workspace, used when a rep or prospect has none. */
   timeZone: text('time_zone').notNull().default('Europe/Paris'),
@@ -37,10 +51,8 @@ export const workspaces = pgTable('workspaces', {
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     email: text('email').notNull(),
     name: text('name').notNull(),
     /** rep, manager, ops or admin: what the person does in the sales team. */
@@ -65,10 +77,8 @@ export const users = pgTable(
 export const accounts = pgTable(
   'accounts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     name: text('name').notNull(),
     domain: text('domain'),
     /** ISO 3166-1 alpha-2 country and ISO 3166-2 region: they decide holidays and the default time zone. */
@@ -82,10 +92,8 @@ export const accounts = pgTable(
 export const prospects = pgTable(
   'prospects',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
     firstName: text('first_name'),
     lastName: text('last_name'),
@@ -112,10 +120,8 @@ export const prospects = pgTable(
 export const sequences = pgTable(
   'sequences',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     /** Stable key used in workflow ids, e.g. "announced-call". */
     key: text('key').notNull(),
     name: text('name').notNull(),
@@ -129,10 +135,8 @@ export const sequences = pgTable(
 export const sequenceVersions = pgTable(
   'sequence_versions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     sequenceId: uuid('sequence_id')
       .notNull()
       .references(() => sequences.id, { onDelete: 'cascade' }),
@@ -147,10 +151,8 @@ export const sequenceVersions = pgTable(
 export const enrollments = pgTable(
   'enrollments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     prospectId: uuid('prospect_id')
       .notNull()
       .references(() => prospects.id, { onDelete: 'cascade' }),
@@ -193,7 +195,7 @@ export const enrollments = pgTable(
     startCheckedAt: timestamp('start_checked_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('enrollments_workflow_id').on(t.workflowId),
@@ -210,10 +212,8 @@ export const enrollments = pgTable(
 export const tasks = pgTable(
   'tasks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     enrollmentId: uuid('enrollment_id').references(() => enrollments.id, { onDelete: 'cascade' }),
     repId: uuid('rep_id')
       .notNull()
@@ -254,9 +254,7 @@ export const events = pgTable(
   'events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceRef(),
     prospectId: uuid('prospect_id').references(() => prospects.id, { onDelete: 'cascade' }),
     enrollmentId: uuid('enrollment_id').references(() => enrollments.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
@@ -279,13 +277,9 @@ export const events = pgTable(
 export const repAbsences = pgTable(
   'rep_absences',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
+    userId: ownerRef(),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     endsOn: date('ends_on', { mode: 'string' }).notNull(),
     coveringUserId: uuid('covering_user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -299,13 +293,9 @@ export const repAbsences = pgTable(
 export const callSlots = pgTable(
   'call_slots',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
-    repId: uuid('rep_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
+    repId: ownerRef('rep_id'),
     enrollmentId: uuid('enrollment_id')
       .notNull()
       .references(() => enrollments.id, { onDelete: 'cascade' }),
@@ -326,10 +316,8 @@ export const callSlots = pgTable(
 export const touches = pgTable(
   'touches',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     enrollmentId: uuid('enrollment_id')
       .notNull()
       .references(() => enrollments.id, { onDelete: 'cascade' }),
@@ -390,10 +378,8 @@ export const touches = pgTable(
 export const escalations = pgTable(
   'escalations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     enrollmentId: uuid('enrollment_id')
       .notNull()
       .references(() => enrollments.id, { onDelete: 'cascade' }),
@@ -428,10 +414,8 @@ export const escalations = pgTable(
 export const apiKeys = pgTable(
   'api_keys',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     name: text('name').notNull(),
     /** admin: everything; ops: sequences, timing, capacity, quotas; rep: own tasks and enrollments; integration: imports, webhooks. */
     role: text('role', { enum: ['admin', 'ops', 'rep', 'integration'] }).notNull(),
@@ -454,10 +438,8 @@ export const apiKeys = pgTable(
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     apiKeyId: uuid('api_key_id')
       .notNull()
       .references(() => apiKeys.id, { onDelete: 'cascade' }),
@@ -482,10 +464,8 @@ export const idempotencyKeys = pgTable(
 export const suppressions = pgTable(
   'suppressions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     /** A lower-cased email address, or a domain (no @). */
     value: text('value').notNull(),
     kind: text('kind', { enum: ['email', 'domain'] }).notNull(),
@@ -499,10 +479,8 @@ export const suppressions = pgTable(
 export const webhookSubscriptions = pgTable(
   'webhook_subscriptions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     url: text('url').notNull(),
     description: text('description'),
     /** Event types delivered; empty means all. */
@@ -523,9 +501,7 @@ export const webhookDeliveries = pgTable(
   'webhook_deliveries',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceRef(),
     subscriptionId: uuid('subscription_id')
       .notNull()
       .references(() => webhookSubscriptions.id, { onDelete: 'cascade' }),
@@ -553,9 +529,7 @@ export const webhookAttempts = pgTable(
   'webhook_attempts',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceRef(),
     subscriptionId: uuid('subscription_id')
       .notNull()
       .references(() => webhookSubscriptions.id, { onDelete: 'cascade' }),
@@ -574,10 +548,8 @@ export const webhookAttempts = pgTable(
 export const inboundSources = pgTable(
   'inbound_sources',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     source: text('source', { enum: ['email', 'telephony', 'linkedin', 'crm', 'lead'] }).notNull(),
     secret: text('secret').notNull(),
     createdAt: createdAt(),
@@ -590,9 +562,7 @@ export const inboundReceipts = pgTable(
   'inbound_receipts',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceRef(),
     source: text('source').notNull(),
     messageId: text('message_id').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
@@ -607,13 +577,9 @@ export const inboundReceipts = pgTable(
 export const mailboxes = pgTable(
   'mailboxes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
+    userId: ownerRef(),
     /** Lower-cased sending address. */
     address: text('address').notNull(),
     displayName: text('display_name'),
@@ -649,7 +615,7 @@ export const mailboxes = pgTable(
     /** When the IMAP watcher last read every watched folder to the end. */
     imapCheckedAt: timestamp('imap_checked_at', { withTimezone: true }),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('mailboxes_workspace_address').on(t.workspaceId, t.address),
@@ -666,16 +632,14 @@ export const mailboxes = pgTable(
 export const mailboxImapFolders = pgTable(
   'mailbox_imap_folders',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceRef(),
     mailboxId: uuid('mailbox_id')
       .notNull()
       .references(() => mailboxes.id, { onDelete: 'cascade' }),
     folder: text('folder').notNull(),
     uidValidity: bigint('uid_validity', { mode: 'number' }).notNull(),
     lastUid: bigint('last_uid', { mode: 'number' }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.mailboxId, t.folder] })],
 );
@@ -690,9 +654,7 @@ export const mailboxWatchLeases = pgTable(
     mailboxId: uuid('mailbox_id')
       .primaryKey()
       .references(() => mailboxes.id, { onDelete: 'cascade' }),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceRef(),
     holder: text('holder').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
@@ -707,10 +669,8 @@ export const mailboxWatchLeases = pgTable(
 export const calendarHolds = pgTable(
   'calendar_holds',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     enrollmentId: uuid('enrollment_id')
       .notNull()
       .references(() => enrollments.id, { onDelete: 'cascade' }),
@@ -735,7 +695,7 @@ export const calendarHolds = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('calendar_holds_enrollment_step').on(t.enrollmentId, t.stepKey),
@@ -751,10 +711,8 @@ export const calendarHolds = pgTable(
 export const actionProviders = pgTable(
   'action_providers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     channel: text('channel', { enum: ['linkedin', 'call', 'voicemail'] }).notNull(),
     kind: text('kind', { enum: ['http'] }).notNull().default('http'),
     url: text('url').notNull(),
@@ -762,7 +720,7 @@ export const actionProviders = pgTable(
     secret: text('secret').notNull(),
     status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('action_providers_workspace_channel').on(t.workspaceId, t.channel)],
 );

@@ -22,10 +22,6 @@ find_bin() {
 }
 
 if find_bin; then exit 0; fi
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  log "installing Chromium (Debian package chromium), first run only"
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >&2
-  find_bin && exit 0
-fi
+apt_install chromium && find_bin && exit 0
 log "no Chromium found: install Debian's chromium package or set CHROMIUM=/path/to/chrome"
 exit 2

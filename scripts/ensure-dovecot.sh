@@ -16,19 +16,6 @@ find_bin() {
 }
 
 if find_bin; then exit 0; fi
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  log "installing Dovecot (Debian package dovecot-imapd)"
-  {
-    apt-get -o DPkg::Lock::Timeout=300 update -qq
-    # policy-rc.d 101: the package does not start its system service.
-    policy=/usr/sbin/policy-rc.d
-    had_policy=0; [ -e "$policy" ] && had_policy=1
-    [ "$had_policy" = 1 ] || { printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod +x "$policy"; }
-    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends dovecot-imapd || status=$?
-    [ "$had_policy" = 1 ] || rm -f "$policy"
-    [ "${status:-0}" = 0 ]
-  } >&2
-  find_bin && exit 0
-fi
+apt_install --no-install-recommends dovecot-imapd && find_bin && exit 0
 log "no Dovecot found: install Debian's dovecot-imapd or set DOVECOT to its dovecot binary"
 exit 2

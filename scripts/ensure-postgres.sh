@@ -18,11 +18,6 @@ find_bin() {
 }
 
 if find_bin; then exit 0; fi
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  log "installing PostgreSQL (Debian package postgresql)"
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } >&2
-  # The package starts a system cluster; tests use their own, so leave it alone.
-  find_bin && exit 0
-fi
+apt_install postgresql && find_bin && exit 0
 log "no PostgreSQL server found: install Debian's postgresql package or set DATABASE_URL"
 exit 2

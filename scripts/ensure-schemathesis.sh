@@ -12,10 +12,7 @@ if [ -f "$venv/.installed" ]; then echo "$bin"; exit 0; fi
 
 usable() { command -v python3 >/dev/null 2>&1 && python3 -c 'import sys, venv, ensurepip; sys.exit(0 if sys.version_info >= (3, 10) else 1)' 2>/dev/null; }
 # Debian's python3 comes without ensurepip: python3-venv brings it (as ensure-postgres.sh installs PostgreSQL).
-if ! usable && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  log "installing python3 and python3-venv (Debian packages) for schemathesis"
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv; } >&2
-fi
+usable || apt_install python3 python3-venv || true
 usable || { log "python3 >= 3.10 with the venv and ensurepip modules is required for schemathesis (Debian: python3-venv)"; exit 2; }
 python_bin="$(command -v python3)"
 

@@ -13,8 +13,7 @@ if [ -x "$wrapper" ]; then echo "$wrapper"; exit 0; fi
 command -v java >/dev/null 2>&1 || { log "java is required for the time-skipping test server"; exit 2; }
 mvn_bin="$(command -v mvn || true)"
 if [ -z "$mvn_bin" ]; then
-  log "installing maven (Debian package)"
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven; } >&2
+  apt_install maven || { log "maven is required to resolve the time-skipping test server (Debian: maven)"; exit 2; }
   mvn_bin="$(command -v mvn)"
 fi
 mkdir -p "$dir"
