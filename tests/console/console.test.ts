@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // The console in a real Chromium against the real API, Temporal worker and database: the first
 // sign-in through the setup link, an invitation accepted, the rep's live queue, a call block,
-// the announced-call cadence up to its promised call, a LinkedIn task, prospects searched, a
+// the announced-call cadence up to its promised call (logged early as gatekeeper, the callback at
+// the time the assistant gave), a LinkedIn task, prospects searched, a
 // prospect's page, CSRF refused, another rep's tasks hidden, an expired session. Every page
 // passes axe-core (no serious or critical violation), fits 1280×800, and raises no console error
 // (a CSP violation is one); the main flows are also run by keyboard alone.
@@ -271,7 +272,7 @@ describe('the console in Chromium', () => {
     expect(await sam.page.content()).not.toContain('Lovelace');
   });
 
-  it('the announced-call cadence from the browser: the note done, the email leaves, the call promised in the queue at the time the email gives', async () => {
+  it('the announced-call cadence from the browser: the note done, the email leaves, the call promised in the queue at the time the email gives; the assistant answers early, the callback appears at the time she gave', async () => {
     const call = asContext(admin.context, base);
     const zone = zoneAtWorkingHour();
     // The shipped cadence's shape on a clock the real-time server reaches at once: the email
@@ -311,10 +312,8 @@ describe('the console in Chromium', () => {
     await expect.poll(async () => (await sentEmail())?.status, { timeout: 30_000 }).toBe('sent');
     const email = (await sentEmail())!;
 
-    // 3. The announced call is in the queue as upcoming, at the time promised: an hour at least after
-    // the email left (domain/cadence/plan.ts), so this real-time test stops before it falls due; the
-    // call logged as gatekeeper and its callback are the call-block test above and
-    // tests/cadence/announced-call.test.ts (time-skipping).
+    // 3. The announced call is in the queue at the time promised: an hour at least after the email
+    // left (domain/cadence/plan.ts), later than this real-time test waits.
     const upcomingCall = async () => (await stack.db.db.select().from(tasks).where(and(eq(tasks.enrollmentId, enrollmentId), eq(tasks.kind, 'call'))))[0];
     await expect.poll(async () => (await upcomingCall())?.dueAt.toISOString(), { timeout: 15_000 }).toBe(email.announcedCallAt!.toISOString());
     const promised = DateTime.fromJSDate(email.announcedCallAt!).setZone(zone);
@@ -328,6 +327,28 @@ describe('the console in Chromium', () => {
     await expect.poll(async () => (await sam.page.locator('pre.script').textContent()) ?? '', { timeout: 10_000 }).toContain('Call Rosalind Franklin');
     const task = await asContext(sam.context, base)<{ prep: { announcedCallAt: string | null } }>('GET', `/v1/tasks/${(await upcomingCall())!.id}`);
     expect(task.body.prep.announcedCallAt).toBe(email.announcedCallAt!.toISOString());
+
+    // 4. The prospect's assistant picks up before the promised time: the rep logs the gatekeeper in
+    // the call block, with her name and the callback time she gave, in the prospect's zone.
+    // Its task opens as soon as the email has left (the call step begins then); the workflow
+    // takes an outcome from then on, and records a broken announcement only 15 minutes after.
+    await expect.poll(async () => (await upcomingCall())?.status, { timeout: 15_000 }).toBe('open');
+    const callTask = (await upcomingCall())!;
+    await sam.page.goto(`${base}/#/call?task=${callTask.id}`);
+    await expect.poll(() => sam.page.locator('#call-title').textContent(), { timeout: 10_000 }).toMatch(/Rosalind Franklin/);
+    await sam.page.getByRole('radio', { name: /Gatekeeper/ }).check();
+    await sam.page.getByLabel("Assistant's name").fill('Maud');
+    const callbackAt = DateTime.now().setZone(zone).plus({ minutes: 5 }).startOf('minute');
+    await sam.page.getByLabel(/Callback time/).fill(callbackAt.toFormat("yyyy-MM-dd'T'HH:mm"));
+    await sam.page.getByRole('button', { name: 'Log outcome and next call' }).click();
+    await expect.poll(() => sam.page.getByRole('status').first().textContent()).toMatch(/Logged gatekeeper for .*Rosalind Franklin/);
+    // 5. The callback is in the queue at that time: in the viewer's zone (Paris), the prospect's beside it.
+    await expect.poll(async () => (await openOf('callback'))?.dueAt.toISOString(), { timeout: 15_000 }).toBe(callbackAt.toJSDate().toISOString());
+    await sam.page.goto(`${base}/#/queue`);
+    const callback = sam.page.locator('.tasks li').filter({ hasText: 'Rosalind Franklin' }).filter({ has: sam.page.locator('.kind', { hasText: /^callback$/ }) });
+    await expect.poll(() => callback.locator('.local').textContent(), { timeout: 10_000 }).toBe(` · ${callbackAt.toFormat('HH:mm')} prospect's time`);
+    expect(await callback.locator('.when').textContent()).toContain(callbackAt.setZone('Europe/Paris').toFormat('HH:mm'));
+    expect(await asContext(sam.context, base)<{ prep: { assistantName: string | null } }>('GET', `/v1/tasks/${(await openOf('callback'))!.id}`).then((r) => r.body.prep.assistantName)).toBe('Maud');
   }, 300_000);
 
   it('single sign-on through a local OpenID Connect provider opens a session for the member with that verified email', async () => {
