@@ -10,7 +10,9 @@ import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { simpleParser } from 'mailparser';
 import { setupLinkIfNeeded } from '../../api/auth/links.js';
+import { listOutbox, readOutboxMessage } from '../../channels/email/local-outbox.js';
 import { userSessions } from '../../db/auth-schema.js';
 import { tasks, touches, users } from '../../db/schema.js';
 import { startOidcProvider } from '../support/oidc-provider.js';
@@ -78,22 +80,32 @@ describe('the console in Chromium', () => {
     expect(await admin.page.locator('.who').textContent()).toContain('Ada Admin');
   });
 
-  it('an invitation made on the Team page is accepted in another browser', async () => {
+  it('an invitation made on the Team page is emailed (and shown once), and the link in the email is accepted in another browser', async () => {
     await admin.page.goto(`${base}/#/team`);
     await admin.page.getByRole('heading', { name: 'Team' }).waitFor();
     await admin.page.getByLabel('Name').fill('Sam Rep');
-    await admin.page.getByLabel('Email').fill('sam@acme.test');
+    await admin.page.getByLabel('Email', { exact: true }).fill('sam@acme.test');
     await admin.page.getByRole('button', { name: 'Add and invite' }).click();
     const linkBox = admin.page.getByRole('textbox', { name: 'Invitation link' });
     await linkBox.waitFor();
-    const link = await linkBox.inputValue();
-    expect(link).toMatch(new RegExp(`^${base}/#/accept\\?token=`));
+    const shown = await linkBox.inputValue();
+    expect(shown).toMatch(new RegExp(`^${base}/#/accept\\?token=`));
+    // Sent by email too (Ada has no mailbox: the local outbox), and shown once to copy.
+    expect(await admin.page.getByRole('status', { name: 'Invitation link' }).textContent()).toMatch(/Emailed to sam@acme.test through the local outbox\./);
     await checkPage(admin.page, 'team', 'team');
     const [row] = await stack.db.db.select().from(users).where(eq(users.email, 'sam@acme.test'));
     samId = row!.id;
+    // Sam follows the link in the email.
+    const invitation = async () => (await listOutbox(stack.outboxDir)).find((m) => m.to.includes('sam@acme.test'));
+    await expect.poll(invitation, { timeout: 5_000 }).toBeTruthy();
+    const entry = (await invitation())!;
+    expect(entry.subject).toBe('Ada Admin invites you to Acme Sales on Relance');
+    const mail = await simpleParser((await readOutboxMessage(stack.outboxDir, entry.workspaceId, entry.touchId))!);
+    const link = /http\S+#\/accept\?token=[\w-]+/.exec(mail.text ?? '')?.[0];
+    expect(link).toBe(shown);
 
     sam = await newConsolePage(stack.browser);
-    await sam.page.goto(link);
+    await sam.page.goto(link!);
     await sam.page.getByRole('heading', { name: 'Choose your password' }).waitFor();
     await checkPage(sam.page, 'accept');
     await sam.page.getByLabel(/^Password/).fill(PASSWORD);
@@ -102,11 +114,15 @@ describe('the console in Chromium', () => {
     expect(await sam.page.locator('.who').textContent()).toContain('Sam Rep');
     // Used once: the same link no longer works.
     const again = await newConsolePage(stack.browser);
-    await again.page.goto(link);
+    await again.page.goto(link!);
     await again.page.getByLabel(/^Password/).fill(PASSWORD);
     await again.page.getByRole('button', { name: 'Set password and sign in' }).click();
     await expect.poll(() => again.page.getByRole('alert').textContent()).toMatch(/expired or was used/);
     await again.context.close();
+    // The admin sends Sam a password reset link from the same page.
+    await admin.page.getByRole('button', { name: 'Reset password of Sam Rep' }).click();
+    await expect.poll(() => admin.page.getByRole('status', { name: 'Password reset link' }).textContent()).toMatch(/Password reset for Sam Rep, valid until .*Emailed to sam@acme.test through the local outbox\./);
+    await expect.poll(async () => (await listOutbox(stack.outboxDir)).map((m) => m.subject)).toContain('Reset your Relance password for Acme Sales');
   });
 
   it("the queue updates live: an inbound lead's call appears without a reload; counts and the type filter", async () => {
