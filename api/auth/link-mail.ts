@@ -72,15 +72,16 @@ export async function sendLinkEmail(
 }
 
 async function senderFor(db: Database, channels: ChannelRegistry | undefined, caller: Principal, mailboxId: string | undefined): Promise<Sender> {
-  if (!channels) return { reason: 'this server sends no email' };
   if (mailboxId) {
     const [box] = await db.select().from(mailboxes).where(and(eq(mailboxes.id, mailboxId), eq(mailboxes.workspaceId, caller.workspaceId)));
     if (!box) throw new ProblemError('not-found', 404, 'no such mailbox in this workspace', { errors: [{ field: 'body.mailboxId', message: 'unknown' }] });
     // Sending as a colleague is the admin's call only.
     if (box.userId !== caller.userId && caller.role !== 'admin') throw new ProblemError('forbidden', 403, "only an admin may send from someone else's mailbox", { errors: [{ field: 'body.mailboxId', message: 'not yours' }] });
+    if (!channels) return { reason: 'this server sends no email' };
     if (box.status !== 'connected') return { reason: `the mailbox ${box.address} is ${box.status}` };
     return providerOf(channels, box);
   }
+  if (!channels) return { reason: 'this server sends no email' };
   if (caller.userId) {
     const [box] = await db
       .select()

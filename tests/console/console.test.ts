@@ -350,6 +350,10 @@ describe('the console in Chromium', () => {
     // takes an outcome from then on, and records a broken announcement only 15 minutes after.
     await expect.poll(async () => (await upcomingCall())?.status, { timeout: 15_000 }).toBe('open');
     const callTask = (await upcomingCall())!;
+    // Opened with today's prep: the announcement and when it really left.
+    const opened = await asContext(sam.context, base)<{ prep: { announcement: { sentAt: string | null } | null; script: string } }>('GET', `/v1/tasks/${callTask.id}`);
+    expect(opened.body.prep.announcement?.sentAt).toBe(email.sentAt!.toISOString());
+    expect(opened.body.prep.script).toMatch(/as announced in the email that left/);
     await sam.page.goto(`${base}/#/call?task=${callTask.id}`);
     await expect.poll(() => sam.page.locator('#call-title').textContent(), { timeout: 10_000 }).toMatch(/Rosalind Franklin/);
     await sam.page.getByRole('radio', { name: /Gatekeeper/ }).check();
