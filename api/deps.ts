@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { AllowList, LookupAll } from '../security/ssrf.js';
@@ -25,6 +26,8 @@ export type ApiDeps = {
   allowList: AllowList;
   /** Resolves a URL's host for the SSRF guard; the system resolver by default (tests pass their own). */
   lookup?: LookupAll | undefined;
+  /** Sends invitation and reset links by email (the process's channel registry); none: they are only shown. */
+  channels?: ChannelRegistry | undefined;
   /** Mail settings: the local outbox folder (its page), the public URL of unsubscribe links. */
   mail?: { localOutboxDir?: string | null; publicUrl?: string } | undefined;
   /** Sign-in attempts per client address per minute, failures before a lockout, its length. */

@@ -15,8 +15,9 @@ export type Address = { name: string; address: string };
 export type OutboundEmail = {
   workspaceId: string;
   touchId: string;
-  enrollmentId: string;
-  prospectId: string;
+  /** Null for a transactional email to a person of the workspace (an invitation, a reset link). */
+  enrollmentId: string | null;
+  prospectId: string | null;
   /** RFC 5322 Message-ID with angle brackets; the same on every attempt. */
   messageId: string;
   /** Message-ID of the cadence's previous email (In-Reply-To); null for the first one. */
@@ -29,8 +30,8 @@ export type OutboundEmail = {
   to: Address;
   subject: string;
   text: string;
-  /** RFC 8058 one-click unsubscribe URL: List-Unsubscribe and List-Unsubscribe-Post. */
-  unsubscribeUrl: string;
+  /** RFC 8058 one-click unsubscribe URL: List-Unsubscribe and List-Unsubscribe-Post; null for a transactional email. */
+  unsubscribeUrl: string | null;
   /** Date header: when the touch was due. */
   date: Date;
 };

@@ -6,6 +6,7 @@ import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { configureProcess } from './config.js';
 import { processSecurity } from './secret-key.js';
+import { channelRegistryFor } from './channels.js';
 import { onShutdown } from './shutdown.js';
 import { createTemporalClient } from './temporal.js';
 import { log } from '../logging/log.js';
@@ -19,12 +20,16 @@ const handle = await openDatabase(config);
 await migrateDatabase(handle);
 const temporal = createTemporalClient(config.temporal);
 // The same secrets, unsubscribe signer and allow-list as the worker's (and the tests' harness).
-const app = createApp({ ...processSecurity(), db: handle.db, temporal, taskQueue: config.temporal.taskQueue, operatorToken: config.operatorToken, rateLimit: config.rateLimit, mail: config.mail, consoleDir: await consoleBuildOrNull() });
+const security = processSecurity();
+// Invitation and reset links leave through the workspace's mailboxes (api/auth/link-mail.ts).
+const channels = channelRegistryFor(config.mail, security);
+const app = createApp({ ...security, channels, db: handle.db, temporal, taskQueue: config.temporal.taskQueue, operatorToken: config.operatorToken, rateLimit: config.rateLimit, mail: config.mail, consoleDir: await consoleBuildOrNull() });
 const server = await startHttpServer(app, config.host, config.port);
 log.info({ url: server.url, docs: `${server.url}/docs`, temporal: config.temporal.address }, 'API started');
 onShutdown(
   [
     ['api', server.close],
+    ['channels', () => channels.close()],
     ['temporal client', () => temporal.connection.close()],
     ['database', handle.close],
   ],

@@ -64,7 +64,7 @@ const channelServices = startChannelServices({ db: handle.db, temporal, channels
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
 const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, graceMs: config.enrollmentStartGraceMs });
 const operatorToken = config.operatorToken ?? localOperatorToken(config.dataDir);
-const app = createApp({ ...security, db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail, consoleDir });
+const app = createApp({ ...security, channels, db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail, consoleDir });
 const server = await startHttpServer(app, config.host, config.port);
 
 const setupLink = await setupLinkIfNeeded(handle.db, config.mail.publicUrl);

@@ -14,12 +14,13 @@ export const linkUrl = (base: string, purpose: LinkPurpose, token: string) => `$
 export async function issueLink(db: Database, purpose: LinkPurpose, who: { workspaceId: string; userId: string } | null, now = Date.now()) {
   const token = newSecret();
   const expiresAt = new Date(now + LINK_LIFETIME_MS[purpose]);
-  await db.transaction(async (tx) => {
+  const id = await db.transaction(async (tx) => {
     const earlier = who ? and(eq(signInLinks.workspaceId, who.workspaceId), eq(signInLinks.userId, who.userId)) : isNull(signInLinks.userId);
     await tx.update(signInLinks).set({ usedAt: new Date(now) }).where(and(earlier, eq(signInLinks.purpose, purpose), isNull(signInLinks.usedAt)));
-    await tx.insert(signInLinks).values({ purpose, workspaceId: who?.workspaceId ?? null, userId: who?.userId ?? null, tokenHash: hashSecret(token), expiresAt });
+    const [row] = await tx.insert(signInLinks).values({ purpose, workspaceId: who?.workspaceId ?? null, userId: who?.userId ?? null, tokenHash: hashSecret(token), expiresAt }).returning({ id: signInLinks.id });
+    return row!.id;
   });
-  return { token, expiresAt };
+  return { id, token, expiresAt };
 }
 
 /** The usable link a token names (not used, not expired), or null. */

@@ -16,7 +16,8 @@ import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { isUniqueViolation, requireUser } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
-import { consumeLink, findLink, issueLink, linkUrl, anyoneSignsIn, type LinkPurpose } from '../auth/links.js';
+import { consumeLink, findLink, issueLink, linkUrl, anyoneSignsIn } from '../auth/links.js';
+import { sendLinkEmail } from '../auth/link-mail.js';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from '../auth/passwords.js';
 import { sessionView, SessionView } from '../auth/people-view.js';
 import { apiRoleOf, clearSessionCookies, openSession, revokeSessions } from '../auth/sessions.js';
@@ -32,7 +33,32 @@ const signedIn = (what: string) => ({
 });
 const tooMany = { ...problemResponse('Too many sign-in attempts from this address, or the account is locked after failed ones; see Retry-After'), headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' as const, minimum: 0 } } } };
 const noLink = problemResponse('No such link, or it expired or was used');
-const LinkIssued = z.object({ url: z.string().openapi({ description: 'Shown once: give it to the person' }), expiresAt: z.string() }).openapi('SignInLink');
+const LinkEmail = z
+  .object({
+    sent: z.boolean().openapi({ description: 'true: the mail server (or the local outbox) accepted it' }),
+    to: z.string(),
+    mailbox: z.object({ id: z.uuid(), address: z.string() }).nullable().openapi({ description: 'The mailbox it left from (null: the local outbox, or not sent)' }),
+    provider: z.string().nullable().openapi({ description: 'smtp, gmail or local-outbox; null when no sending path was found' }),
+    reason: z.string().nullable().openapi({ description: 'Why it was not sent: copy the link instead' }),
+  })
+  .openapi('SignInLinkEmail');
+const LinkIssued = z
+  .object({
+    url: z.string().openapi({ description: 'Shown once: give it to the person (also when it was emailed, to copy)' }),
+    expiresAt: z.string(),
+    email: LinkEmail.nullable().openapi({ description: 'What became of the email when `send` was asked; null otherwise' }),
+  })
+  .openapi('SignInLink');
+const LinkRequest = z
+  .strictObject({
+    send: z.boolean().default(false).openapi({
+      description:
+        "Email the link to the person through the workspace's mail path: `mailboxId`, else the caller's connected mailbox (default first), else the local outbox when the deployment keeps one. A transactional message, not a cadence touch: no pacing, no mailbox caps, no prospect suppression list. Default false: the link is only shown",
+    }),
+    mailboxId: z.uuid().optional().openapi({ description: "A connected mailbox of this workspace to send from: the caller's own, or anyone's for an admin" }),
+  })
+  .openapi('SignInLinkRequest');
+const linkBody = { ...jsonBody(LinkRequest), required: false };
 const UserParams = z.object({ userId: pathId('userId') });
 
 const routes = {
@@ -97,8 +123,14 @@ const routes = {
     tags: ['sign-in'],
     summary: 'An invitation link for a user who has no password yet (shown once, valid 7 days; earlier ones void)',
     access: ['ops'] as const,
-    request: { params: UserParams },
-    responses: { 201: jsonResponse(LinkIssued, 'The link'), 403: problemResponse('Only an admin invites an admin'), 404: problemResponse('No such user in this workspace'), 409: problemResponse('The user already has a password: issue a reset') },
+    request: { params: UserParams, body: linkBody },
+    responses: {
+      201: jsonResponse(LinkIssued, 'The link, and with `send` what became of its email (not sent: `sent: false` and why)'),
+      403: problemResponse("Only an admin invites an admin or sends from someone else's mailbox"),
+      404: problemResponse('No such user (or mailbox) in this workspace'),
+      409: problemResponse('The user already has a password: issue a reset'),
+      422: problemResponse('Invalid body'),
+    },
   }),
   reset: defineRoute({
     method: 'post',
@@ -106,8 +138,13 @@ const routes = {
     tags: ['sign-in'],
     summary: 'A password reset link for a user (shown once, valid 1 hour; earlier ones void); using it ends their sessions',
     access: [] as const,
-    request: { params: UserParams },
-    responses: { 201: jsonResponse(LinkIssued, 'The link'), 404: problemResponse('No such user in this workspace'), 409: problemResponse('The user has no password yet: send an invitation') },
+    request: { params: UserParams, body: linkBody },
+    responses: {
+      201: jsonResponse(LinkIssued, 'The link, and with `send` what became of its email (not sent: `sent: false` and why)'),
+      404: problemResponse('No such user (or mailbox) in this workspace'),
+      409: problemResponse('The user has no password yet: send an invitation'),
+      422: problemResponse('Invalid body'),
+    },
   }),
 };
 
@@ -201,7 +238,7 @@ export function authRoutes(deps: ApiDeps) {
     return c.json({ revoked }, 200);
   });
 
-  async function issueFor(c: Context<AuthEnv>, userId: string, purpose: LinkPurpose) {
+  async function issueFor(c: Context<AuthEnv>, userId: string, purpose: 'invitation' | 'reset', ask: { send?: boolean | undefined; mailboxId?: string | undefined }) {
     const p = principalOf(c);
     const user = await requireUser(db, p.workspaceId, userId, 'param.userId');
     // Whoever sees the link can use it: only an admin may hold one that opens an admin account.
@@ -210,10 +247,13 @@ export function authRoutes(deps: ApiDeps) {
     if (purpose === 'invitation' && hasPassword) throw new ProblemError('conflict', 409, 'this user already has a password: issue a password reset instead');
     if (purpose === 'reset' && !hasPassword) throw new ProblemError('conflict', 409, 'this user has no password yet: send an invitation instead');
     const link = await issueLink(db, purpose, { workspaceId: p.workspaceId, userId: user.id });
-    return c.json({ url: linkUrl(baseUrl(c), purpose, link.token), expiresAt: link.expiresAt.toISOString() }, 201);
+    const url = linkUrl(baseUrl(c), purpose, link.token);
+    const email = ask.send ? await sendLinkEmail(db, deps.channels, { caller: p, mailboxId: ask.mailboxId, user, purpose, linkId: link.id, url, expiresAt: link.expiresAt }) : null;
+    return c.json({ url, expiresAt: link.expiresAt.toISOString(), email }, 201);
   }
-  app.openapi(routes.invite, (c) => issueFor(c, c.req.valid('param').userId, 'invitation'));
-  app.openapi(routes.reset, (c) => issueFor(c, c.req.valid('param').userId, 'reset'));
+  // No body: `{}` (the link only shown).
+  app.openapi(routes.invite, (c) => issueFor(c, c.req.valid('param').userId, 'invitation', c.req.valid('json') ?? {}));
+  app.openapi(routes.reset, (c) => issueFor(c, c.req.valid('param').userId, 'reset', c.req.valid('json') ?? {}));
 
   return app;
 }

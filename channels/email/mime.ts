@@ -15,10 +15,14 @@ export function buildMime(email: OutboundEmail): Promise<Buffer> {
     messageId: email.messageId,
     ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
     ...(email.references.length > 0 ? { references: email.references } : {}),
-    headers: {
-      'List-Unsubscribe': `<${email.unsubscribeUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    },
+    ...(email.unsubscribeUrl
+      ? {
+          headers: {
+            'List-Unsubscribe': `<${email.unsubscribeUrl}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
+        }
+      : {}),
     // CRLF throughout, so the .eml, the Gmail raw and what SMTP carries are the same bytes.
     newline: 'windows',
     // Templates are text, never paths or URLs to fetch.

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // The console in a real Chromium against the real API, Temporal worker and database: the first
 // sign-in through the setup link, an invitation accepted, the rep's live queue, a call block,
-// the announced-call cadence up to its promised call, a LinkedIn task, prospects searched, a
+// the announced-call cadence up to its promised call (logged early as gatekeeper, the callback at
+// the time the assistant gave), a LinkedIn task, prospects searched, a
 // prospect's page, CSRF refused, another rep's tasks hidden, an expired session. Every page
 // passes axe-core (no serious or critical violation), fits 1280×800, and raises no console error
 // (a CSP violation is one); the main flows are also run by keyboard alone.
@@ -9,7 +10,9 @@ import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { simpleParser } from 'mailparser';
 import { setupLinkIfNeeded } from '../../api/auth/links.js';
+import { listOutbox, readOutboxMessage } from '../../channels/email/local-outbox.js';
 import { userSessions } from '../../db/auth-schema.js';
 import { tasks, touches, users } from '../../db/schema.js';
 import { startOidcProvider } from '../support/oidc-provider.js';
@@ -77,22 +80,32 @@ describe('the console in Chromium', () => {
     expect(await admin.page.locator('.who').textContent()).toContain('Ada Admin');
   });
 
-  it('an invitation made on the Team page is accepted in another browser', async () => {
+  it('an invitation made on the Team page is emailed (and shown once), and the link in the email is accepted in another browser', async () => {
     await admin.page.goto(`${base}/#/team`);
     await admin.page.getByRole('heading', { name: 'Team' }).waitFor();
     await admin.page.getByLabel('Name').fill('Sam Rep');
-    await admin.page.getByLabel('Email').fill('sam@acme.test');
+    await admin.page.getByLabel('Email', { exact: true }).fill('sam@acme.test');
     await admin.page.getByRole('button', { name: 'Add and invite' }).click();
     const linkBox = admin.page.getByRole('textbox', { name: 'Invitation link' });
     await linkBox.waitFor();
-    const link = await linkBox.inputValue();
-    expect(link).toMatch(new RegExp(`^${base}/#/accept\\?token=`));
+    const shown = await linkBox.inputValue();
+    expect(shown).toMatch(new RegExp(`^${base}/#/accept\\?token=`));
+    // Sent by email too (Ada has no mailbox: the local outbox), and shown once to copy.
+    expect(await admin.page.getByRole('status', { name: 'Invitation link' }).textContent()).toMatch(/Emailed to sam@acme.test through the local outbox\./);
     await checkPage(admin.page, 'team', 'team');
     const [row] = await stack.db.db.select().from(users).where(eq(users.email, 'sam@acme.test'));
     samId = row!.id;
+    // Sam follows the link in the email.
+    const invitation = async () => (await listOutbox(stack.outboxDir)).find((m) => m.to.includes('sam@acme.test'));
+    await expect.poll(invitation, { timeout: 5_000 }).toBeTruthy();
+    const entry = (await invitation())!;
+    expect(entry.subject).toBe('Ada Admin invites you to Acme Sales on Relance');
+    const mail = await simpleParser((await readOutboxMessage(stack.outboxDir, entry.workspaceId, entry.touchId))!);
+    const link = /http\S+#\/accept\?token=[\w-]+/.exec(mail.text ?? '')?.[0];
+    expect(link).toBe(shown);
 
     sam = await newConsolePage(stack.browser);
-    await sam.page.goto(link);
+    await sam.page.goto(link!);
     await sam.page.getByRole('heading', { name: 'Choose your password' }).waitFor();
     await checkPage(sam.page, 'accept');
     await sam.page.getByLabel(/^Password/).fill(PASSWORD);
@@ -101,11 +114,15 @@ describe('the console in Chromium', () => {
     expect(await sam.page.locator('.who').textContent()).toContain('Sam Rep');
     // Used once: the same link no longer works.
     const again = await newConsolePage(stack.browser);
-    await again.page.goto(link);
+    await again.page.goto(link!);
     await again.page.getByLabel(/^Password/).fill(PASSWORD);
     await again.page.getByRole('button', { name: 'Set password and sign in' }).click();
     await expect.poll(() => again.page.getByRole('alert').textContent()).toMatch(/expired or was used/);
     await again.context.close();
+    // The admin sends Sam a password reset link from the same page.
+    await admin.page.getByRole('button', { name: 'Reset password of Sam Rep' }).click();
+    await expect.poll(() => admin.page.getByRole('status', { name: 'Password reset link' }).textContent()).toMatch(/Password reset for Sam Rep, valid until .*Emailed to sam@acme.test through the local outbox\./);
+    await expect.poll(async () => (await listOutbox(stack.outboxDir)).map((m) => m.subject)).toContain('Reset your Relance password for Acme Sales');
   });
 
   it("the queue updates live: an inbound lead's call appears without a reload; counts and the type filter", async () => {
@@ -271,7 +288,7 @@ describe('the console in Chromium', () => {
     expect(await sam.page.content()).not.toContain('Lovelace');
   });
 
-  it('the announced-call cadence from the browser: the note done, the email leaves, the call promised in the queue at the time the email gives', async () => {
+  it('the announced-call cadence from the browser: the note done, the email leaves, the call promised in the queue at the time the email gives; the assistant answers early, the callback appears at the time she gave', async () => {
     const call = asContext(admin.context, base);
     const zone = zoneAtWorkingHour();
     // The shipped cadence's shape on a clock the real-time server reaches at once: the email
@@ -311,10 +328,8 @@ describe('the console in Chromium', () => {
     await expect.poll(async () => (await sentEmail())?.status, { timeout: 30_000 }).toBe('sent');
     const email = (await sentEmail())!;
 
-    // 3. The announced call is in the queue as upcoming, at the time promised: an hour at least after
-    // the email left (domain/cadence/plan.ts), so this real-time test stops before it falls due; the
-    // call logged as gatekeeper and its callback are the call-block test above and
-    // tests/cadence/announced-call.test.ts (time-skipping).
+    // 3. The announced call is in the queue at the time promised: an hour at least after the email
+    // left (domain/cadence/plan.ts), later than this real-time test waits.
     const upcomingCall = async () => (await stack.db.db.select().from(tasks).where(and(eq(tasks.enrollmentId, enrollmentId), eq(tasks.kind, 'call'))))[0];
     await expect.poll(async () => (await upcomingCall())?.dueAt.toISOString(), { timeout: 15_000 }).toBe(email.announcedCallAt!.toISOString());
     const promised = DateTime.fromJSDate(email.announcedCallAt!).setZone(zone);
@@ -328,6 +343,32 @@ describe('the console in Chromium', () => {
     await expect.poll(async () => (await sam.page.locator('pre.script').textContent()) ?? '', { timeout: 10_000 }).toContain('Call Rosalind Franklin');
     const task = await asContext(sam.context, base)<{ prep: { announcedCallAt: string | null } }>('GET', `/v1/tasks/${(await upcomingCall())!.id}`);
     expect(task.body.prep.announcedCallAt).toBe(email.announcedCallAt!.toISOString());
+
+    // 4. The prospect's assistant picks up before the promised time: the rep logs the gatekeeper in
+    // the call block, with her name and the callback time she gave, in the prospect's zone.
+    // Its task opens as soon as the email has left (the call step begins then); the workflow
+    // takes an outcome from then on, and records a broken announcement only 15 minutes after.
+    await expect.poll(async () => (await upcomingCall())?.status, { timeout: 15_000 }).toBe('open');
+    const callTask = (await upcomingCall())!;
+    // Opened with today's prep: the announcement and when it really left.
+    const opened = await asContext(sam.context, base)<{ prep: { announcement: { sentAt: string | null } | null; script: string } }>('GET', `/v1/tasks/${callTask.id}`);
+    expect(opened.body.prep.announcement?.sentAt).toBe(email.sentAt!.toISOString());
+    expect(opened.body.prep.script).toMatch(/as announced in the email that left/);
+    await sam.page.goto(`${base}/#/call?task=${callTask.id}`);
+    await expect.poll(() => sam.page.locator('#call-title').textContent(), { timeout: 10_000 }).toMatch(/Rosalind Franklin/);
+    await sam.page.getByRole('radio', { name: /Gatekeeper/ }).check();
+    await sam.page.getByLabel("Assistant's name").fill('Maud');
+    const callbackAt = DateTime.now().setZone(zone).plus({ minutes: 5 }).startOf('minute');
+    await sam.page.getByLabel(/Callback time/).fill(callbackAt.toFormat("yyyy-MM-dd'T'HH:mm"));
+    await sam.page.getByRole('button', { name: 'Log outcome and next call' }).click();
+    await expect.poll(() => sam.page.getByRole('status').first().textContent()).toMatch(/Logged gatekeeper for .*Rosalind Franklin/);
+    // 5. The callback is in the queue at that time: in the viewer's zone (Paris), the prospect's beside it.
+    await expect.poll(async () => (await openOf('callback'))?.dueAt.toISOString(), { timeout: 15_000 }).toBe(callbackAt.toJSDate().toISOString());
+    await sam.page.goto(`${base}/#/queue`);
+    const callback = sam.page.locator('.tasks li').filter({ hasText: 'Rosalind Franklin' }).filter({ has: sam.page.locator('.kind', { hasText: /^callback$/ }) });
+    await expect.poll(() => callback.locator('.local').textContent(), { timeout: 10_000 }).toBe(` · ${callbackAt.toFormat('HH:mm')} prospect's time`);
+    expect(await callback.locator('.when').textContent()).toContain(callbackAt.setZone('Europe/Paris').toFormat('HH:mm'));
+    expect(await asContext(sam.context, base)<{ prep: { assistantName: string | null } }>('GET', `/v1/tasks/${(await openOf('callback'))!.id}`).then((r) => r.body.prep.assistantName)).toBe('Maud');
   }, 300_000);
 
   it('single sign-on through a local OpenID Connect provider opens a session for the member with that verified email', async () => {

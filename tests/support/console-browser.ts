@@ -2,7 +2,9 @@
 // The console in a real Chromium (Debian's, scripts/ensure-chromium.sh) driven by playwright-core,
 // against the real API on a port, a real Temporal worker and a fresh database. Pages are checked
 // with axe-core and their CSP errors collected.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
@@ -11,17 +13,20 @@ import { runProvisioningScript } from '../../scripts/lib/run-script.js';
 import { parseAllowList } from '../../security/ssrf.js';
 import { createTestApp } from './api.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
-import { startTestWorker, type TestTemporal } from './temporal.js';
+import { startTestWorker, testChannelRegistry, type TestTemporal } from './temporal.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 
-export type ConsoleStack = { db: TestDatabase; temporal: TestTemporal; server: RunningServer; browser: Browser; stop: () => Promise<void> };
+/** `outboxDir`: the local outbox the worker and the API share (people without a mailbox). */
+export type ConsoleStack = { db: TestDatabase; temporal: TestTemporal; server: RunningServer; browser: Browser; outboxDir: string; stop: () => Promise<void> };
 
 export async function startConsoleStack(): Promise<ConsoleStack> {
   const [db, executablePath] = await Promise.all([createTestDatabase(), runProvisioningScript('ensure-chromium.sh')]);
-  const temporal = await startTestWorker(db.db);
-  const app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, consoleDir: inject('consoleDir'), signIn: { perMinute: 1000 }, allowList: parseAllowList('127.0.0.1') });
+  const outboxDir = mkdtempSync(join(tmpdir(), 'relance-console-outbox-'));
+  const channels = testChannelRegistry({ localOutboxDir: outboxDir });
+  const temporal = await startTestWorker(db.db, { channels });
+  const app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, channels, consoleDir: inject('consoleDir'), signIn: { perMinute: 1000 }, allowList: parseAllowList('127.0.0.1') });
   const server = await startHttpServer(app, '127.0.0.1', 0);
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   return {
@@ -29,6 +34,7 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
     temporal,
     server,
     browser,
+    outboxDir,
     stop: async () => {
       await browser.close();
       await server.close();

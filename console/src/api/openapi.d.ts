@@ -2115,9 +2115,13 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["SignInLinkRequest"];
+                };
+            };
             responses: {
-                /** @description The link */
+                /** @description The link, and with `send` what became of its email (not sent: `sent: false` and why) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -2126,7 +2130,7 @@ export interface paths {
                         "application/json": components["schemas"]["SignInLink"];
                     };
                 };
-                /** @description Malformed request: a path parameter, the Idempotency-Key header */
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2144,7 +2148,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Only an admin invites an admin; or: The key's role may not do this (allowed: admin, ops) */
+                /** @description Only an admin invites an admin or sends from someone else's mailbox; or: The key's role may not do this (allowed: admin, ops) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2153,7 +2157,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such user in this workspace */
+                /** @description No such user (or mailbox) in this workspace */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2171,7 +2175,25 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description This Idempotency-Key was used with another request */
+                /** @description The body is larger than the API accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid body; or: This Idempotency-Key was used with another request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2232,9 +2254,13 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["SignInLinkRequest"];
+                };
+            };
             responses: {
-                /** @description The link */
+                /** @description The link, and with `send` what became of its email (not sent: `sent: false` and why) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -2243,7 +2269,7 @@ export interface paths {
                         "application/json": components["schemas"]["SignInLink"];
                     };
                 };
-                /** @description Malformed request: a path parameter, the Idempotency-Key header */
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2270,7 +2296,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such user in this workspace */
+                /** @description No such user (or mailbox) in this workspace */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2288,7 +2314,25 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description This Idempotency-Key was used with another request */
+                /** @description The body is larger than the API accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid body; or: This Idempotency-Key was used with another request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10775,9 +10819,38 @@ export interface components {
             csrfToken: string | null;
         };
         SignInLink: {
-            /** @description Shown once: give it to the person */
+            /** @description Shown once: give it to the person (also when it was emailed, to copy) */
             url: string;
             expiresAt: string;
+            email: components["schemas"]["SignInLinkEmail"];
+        };
+        /** @description What became of the email when `send` was asked; null otherwise */
+        SignInLinkEmail: {
+            /** @description true: the mail server (or the local outbox) accepted it */
+            sent: boolean;
+            to: string;
+            /** @description The mailbox it left from (null: the local outbox, or not sent) */
+            mailbox: {
+                /** Format: uuid */
+                id: string;
+                address: string;
+            } | null;
+            /** @description smtp, gmail or local-outbox; null when no sending path was found */
+            provider: string | null;
+            /** @description Why it was not sent: copy the link instead */
+            reason: string | null;
+        } | null;
+        SignInLinkRequest: {
+            /**
+             * @description Email the link to the person through the workspace's mail path: `mailboxId`, else the caller's connected mailbox (default first), else the local outbox when the deployment keeps one. A transactional message, not a cadence touch: no pacing, no mailbox caps, no prospect suppression list. Default false: the link is only shown
+             * @default false
+             */
+            send: boolean;
+            /**
+             * Format: uuid
+             * @description A connected mailbox of this workspace to send from: the caller's own, or anyone's for an admin
+             */
+            mailboxId?: string;
         };
         SsoSettings: {
             issuer: string;

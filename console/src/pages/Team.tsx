@@ -1,22 +1,40 @@
-// Team (admin and ops): the workspace's people and their invitation links, shown once.
+// Team (admin and ops): the workspace's people and their invitation links, emailed through the
+// inviter's mailbox (or the local outbox) when asked, and shown once either way.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, unwrap, type Session } from '../api/client';
+import type { components } from '../api/openapi';
 import { ErrorNote, Field } from '../components/Field';
+
+type SignInLink = components['schemas']['SignInLink'];
+
+/** What became of the email: from which mailbox, or why it did not leave (then the link is to copy). */
+function EmailOutcome({ email }: { email: SignInLink['email'] }) {
+  if (!email) return <>Copy it and send it.</>;
+  if (!email.sent) return <>Not emailed: {email.reason}. Copy it and send it.</>;
+  return <>Emailed to {email.to} {email.mailbox ? `from ${email.mailbox.address}` : 'through the local outbox'}.</>;
+}
 
 export function Team({ session }: { session: Session }) {
   const client = useQueryClient();
   const users = useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/v1/users', { params: { query: { limit: 100 } } })) });
-  const [link, setLink] = useState<{ name: string; url: string; expiresAt: string } | null>(null);
-  const invite = useMutation({
-    mutationFn: async (u: { id: string; name: string }) => ({ name: u.name, ...(await unwrap(api.POST('/v1/users/{userId}/invitation', { params: { path: { userId: u.id } } }))) }),
+  const [link, setLink] = useState<({ name: string; kind: 'Invitation' | 'Password reset' } & SignInLink) | null>(null);
+  // The link leaves through your mailbox (or the local outbox) unless you would rather copy it.
+  const [sendByEmail, setSendByEmail] = useState(true);
+  const issue = useMutation({
+    mutationFn: async ({ u, kind }: { u: { id: string; name: string }; kind: 'Invitation' | 'Password reset' }) => {
+      const request = { params: { path: { userId: u.id } }, body: { send: sendByEmail } };
+      const answer = await unwrap(kind === 'Invitation' ? api.POST('/v1/users/{userId}/invitation', request) : api.POST('/v1/users/{userId}/password-reset', request));
+      return { name: u.name, kind, ...answer };
+    },
     onSuccess: setLink,
   });
+  const invite = (u: { id: string; name: string }) => issue.mutate({ u, kind: 'Invitation' });
   const add = useMutation({
     mutationFn: (body: { email: string; name: string; role: 'rep' | 'manager' | 'ops' | 'admin' }) => unwrap(api.POST('/v1/users', { body })),
     onSuccess: async (u) => {
       await client.invalidateQueries({ queryKey: ['users'] });
-      invite.mutate(u);
+      invite(u);
     },
   });
   const onAdd = (e: FormEvent<HTMLFormElement>) => {
@@ -28,17 +46,22 @@ export function Team({ session }: { session: Session }) {
     <>
       <h1>Team</h1>
       {link && (
-        <section className="link" aria-label="Invitation link" role="status">
+        <section className="link" aria-label={`${link.kind} link`} role="status">
           <p>
-            Invitation for {link.name}, valid until {new Date(link.expiresAt).toLocaleString()}. It is shown only now: copy it and send it.
+            {link.kind} for {link.name}, valid until {new Date(link.expiresAt).toLocaleString()}. <EmailOutcome email={link.email} /> The link is shown only now.
           </p>
-          <input aria-label="Invitation link" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
+          <input aria-label={`${link.kind} link`} readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
           <button type="button" onClick={() => void navigator.clipboard.writeText(link.url)}>
             Copy link
           </button>
         </section>
       )}
-      <ErrorNote error={invite.error} />
+      <ErrorNote error={issue.error} />
+      <p>
+        <label>
+          <input type="checkbox" checked={sendByEmail} onChange={(e) => setSendByEmail(e.currentTarget.checked)} /> Send links by email (else only shown, to copy)
+        </label>
+      </p>
       {users.data && (
         <table>
           <caption>People</caption>
@@ -57,9 +80,14 @@ export function Team({ session }: { session: Session }) {
                 <td>{u.email}</td>
                 <td>{u.role}</td>
                 <td>
-                  <button type="button" onClick={() => invite.mutate(u)}>
+                  <button type="button" onClick={() => invite(u)}>
                     Invite {u.name}
-                  </button>
+                  </button>{' '}
+                  {session.role === 'admin' && (
+                    <button type="button" onClick={() => issue.mutate({ u, kind: 'Password reset' })}>
+                      Reset password of {u.name}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
