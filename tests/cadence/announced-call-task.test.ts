@@ -7,10 +7,12 @@ import type { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { events } from '../../db/schema.js';
 import { openTaskOf, type CadenceHarness, type Enrolled, type Seed, withSeededHarness } from '../support/cadence.js';
-import { enrollmentPath, expectProblem, PARIS, reservedSlots, toEmailPlanned } from '../support/cadence-extra.js';
-import { isWorkingDay, queueOf, stopEnrollment } from '../support/cadence-extra2.js';
 import { at, iso, nextLocal, ymd } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
+import { enrollmentPath, expectProblem, queueOf, stopEnrollment } from '../support/cadence-api.js';
+import { PARIS, toEmailPlanned } from '../support/cadence-paths.js';
+import { reservedSlots } from '../support/cadence-rows.js';
+import { isWorkingDay } from '../support/holidays.js';
 
 let h: CadenceHarness;
 let s: Seed;

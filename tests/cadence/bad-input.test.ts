@@ -4,9 +4,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { prospects, sequences, workspaces } from '../../db/schema.js';
-import { addProspect, complete, enroll, openTaskOf, status, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
-import { enrollmentPath, expectProblem, nextWorkday, PARIS, resultOf, snapshot, toAnnouncedCall } from '../support/cadence-extra.js';
-import { iso } from '../support/dates.js';
+import { complete, status, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
+
+import { enrollmentPath, expectProblem, resultOf } from '../support/cadence-api.js';
+import { PARIS, toAnnouncedCall, toLinkedInNote } from '../support/cadence-paths.js';
+import { snapshot } from '../support/cadence-rows.js';
 
 let h: CadenceHarness;
 let s: Seed;
@@ -18,11 +20,7 @@ const fields = (p: { errors?: Array<{ field: string }> }) => (p.errors ?? []).ma
 
 describe('refused requests on a running cadence', () => {
   it('on the LinkedIn note: a call outcome, pause twice, resume twice, reschedule to the past, completing twice', async () => {
-    const start = await nextWorkday(h);
-    await h.advanceTo(iso(start));
-    const prospectId = await addProspect(h, s, 'note@initech.test');
-    const e = await enroll(h, s, { prospectId });
-    const note = await openTaskOf(h, e, 'linkedin-note');
+    const { e, note } = await toLinkedInNote(h, s, 'note@initech.test');
     const before = await snapshot(h, e);
 
     // An outcome that does not fit the step.

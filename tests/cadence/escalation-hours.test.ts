@@ -5,10 +5,11 @@
 // overdue, and `upcoming` shows the pending escalation meanwhile.
 import { describe, expect, it } from 'vitest';
 import { complete, enroll, openTaskOf, seed, waitFor, type CadenceHarness, withCadenceHarness } from '../support/cadence.js';
-import { enrollmentPath, expectProblem, PARIS } from '../support/cadence-extra.js';
-import { isWorkingDay, queueOf, stopEnrollment } from '../support/cadence-extra2.js';
 import { at, iso, nextLocal, ymd } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
+import { enrollmentPath, expectProblem, queueOf, stopEnrollment } from '../support/cadence-api.js';
+import { PARIS } from '../support/cadence-paths.js';
+import { isWorkingDay } from '../support/holidays.js';
 
 const SYDNEY = 'Australia/Sydney';
 const NY = 'America/New_York';

@@ -7,8 +7,10 @@ import type { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { enrollments, escalations, tasks } from '../../db/schema.js';
 import { complete, enroll, local, openTaskOf, seed, waitFor, type CadenceHarness, type Enrolled, type Seed, withCadenceHarness } from '../support/cadence.js';
-import { addProspectAt, eventRows, queueOf, resultOf, stopEnrollment, taskRows } from '../support/cadence-extra2.js';
 import { at, iso, nextLocal } from '../support/dates.js';
+import { queueOf, resultOf, stopEnrollment } from '../support/cadence-api.js';
+import { addProspectAt } from '../support/cadence-paths.js';
+import { eventRows, taskRows } from '../support/cadence-rows.js';
 
 const PARIS = 'Europe/Paris';
 let h: CadenceHarness;

@@ -6,20 +6,10 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { enrollments, events, touches } from '../../db/schema.js';
 import { addProspect, complete, dueOf, enroll, local, openTaskOf, status, waitFor, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
-import {
-  enrollmentRow,
-  eventsPath,
-  expectProblem,
-  nextWorkday,
-  PARIS,
-  prospectActivity,
-  prospectRow,
-  reservedSlots,
-  resultOf,
-  taskRow,
-  toAnnouncedCall,
-} from '../support/cadence-extra.js';
 import { at, iso, nextLocal } from '../support/dates.js';
+import { eventsPath, expectProblem, resultOf } from '../support/cadence-api.js';
+import { nextWorkday, PARIS, toAnnouncedCall, toLinkedInNote } from '../support/cadence-paths.js';
+import { enrollmentRow, prospectActivity, prospectRow, reservedSlots, taskRow } from '../support/cadence-rows.js';
 
 let h: CadenceHarness;
 let s: Seed;
@@ -44,11 +34,7 @@ describe('prospect events', () => {
   });
 
   it('a bounce while the 08:00 email waits stops the cadence as bounced, the email never leaves', async () => {
-    const day = await nextWorkday(h);
-    await h.advanceTo(iso(day));
-    const prospectId = await addProspect(h, s, 'bounce@initech.test');
-    const e = await enroll(h, s, { prospectId });
-    const note = await openTaskOf(h, e, 'linkedin-note');
+    const { day, prospectId, e, note } = await toLinkedInNote(h, s, 'bounce@initech.test');
     expect((await complete(h, s, note.taskId, { outcome: 'done' })).status).toBe(200);
     expect(local(await dueOf(h, e, 'announce-email'), PARIS)).toMatch(/ 08:00 /);
 
@@ -121,11 +107,7 @@ describe('prospect events', () => {
   });
 
   it('an out-of-office reply pauses the cadence until the return date, then the email is planned again', async () => {
-    const day = await nextWorkday(h);
-    await h.advanceTo(iso(day));
-    const prospectId = await addProspect(h, s, 'ooo@initech.test');
-    const e = await enroll(h, s, { prospectId });
-    const note = await openTaskOf(h, e, 'linkedin-note');
+    const { day, prospectId, e, note } = await toLinkedInNote(h, s, 'ooo@initech.test');
     expect((await complete(h, s, note.taskId, { outcome: 'done' })).status).toBe(200);
     const firstDue = await dueOf(h, e, 'announce-email');
     expect(firstDue).toBe(iso(at(day.plus({ days: 1 }), '08:00')));

@@ -6,8 +6,10 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { callSlots, events, tasks } from '../../db/schema.js';
 import { complete, local, openTaskOf, status, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
-import { enrollmentPath, enrollmentRow, eventTypes, PARIS, reservedSlots, resultOf, taskRow, toAnnouncedCall } from '../support/cadence-extra.js';
 import { at, iso } from '../support/dates.js';
+import { enrollmentPath, resultOf } from '../support/cadence-api.js';
+import { PARIS, toAnnouncedCall } from '../support/cadence-paths.js';
+import { enrollmentRow, eventTypes, reservedSlots, taskRow } from '../support/cadence-rows.js';
 
 let h: CadenceHarness;
 let s: Seed;

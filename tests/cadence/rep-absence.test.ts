@@ -6,10 +6,12 @@
 import type { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { addProspect, complete, dueOf, enroll, openTaskOf, seed, waitFor, type CadenceHarness, type Seed, withCadenceHarness } from '../support/cadence.js';
-import { enrollmentPath, expectProblem, PARIS, reservedSlots } from '../support/cadence-extra.js';
-import { holidaysOn, isWorkingDay, queueOf, stopEnrollment } from '../support/cadence-extra2.js';
 import { at, iso, nextLocal, ymd } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
+import { enrollmentPath, expectProblem, queueOf, stopEnrollment } from '../support/cadence-api.js';
+import { PARIS } from '../support/cadence-paths.js';
+import { reservedSlots } from '../support/cadence-rows.js';
+import { holidaysOn, isWorkingDay } from '../support/holidays.js';
 
 let h: CadenceHarness;
 withCadenceHarness((started) => (h = started));

@@ -9,10 +9,12 @@ import type { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { events, touches } from '../../db/schema.js';
 import { addProspect, complete, dueOf, enroll, local, openTaskOf, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
-import { enrollmentPath, expectProblem, PARIS, taskRow, toEmailPlanned } from '../support/cadence-extra.js';
-import { addProspectAt, isWorkingDay, stopEnrollment } from '../support/cadence-extra2.js';
 import { at, iso, nextLocal, ymd } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
+import { enrollmentPath, expectProblem, stopEnrollment } from '../support/cadence-api.js';
+import { addProspectAt, PARIS, toEmailPlanned } from '../support/cadence-paths.js';
+import { taskRow } from '../support/cadence-rows.js';
+import { isWorkingDay } from '../support/holidays.js';
 
 const ROME = 'Europe/Rome';
 let h: CadenceHarness;

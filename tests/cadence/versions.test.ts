@@ -6,8 +6,8 @@ import type { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { callSlots, enrollments, sequenceVersions, touches, users } from '../../db/schema.js';
 import { addProspect, complete, dueOf, enroll, local, openTaskOf, seed, status, type CadenceHarness, type Enrolled, type Seed, withCadenceHarness } from '../support/cadence.js';
-import { queueOf, stopEnrollment } from '../support/cadence-extra2.js';
 import { at, iso, nextLocal, ymd } from '../support/dates.js';
+import { queueOf, stopEnrollment } from '../support/cadence-api.js';
 
 const PARIS = 'Europe/Paris';
 let h: CadenceHarness;

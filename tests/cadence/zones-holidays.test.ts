@@ -7,8 +7,10 @@ import type { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { touches } from '../../db/schema.js';
 import { complete, dueOf, enroll, local, openTaskOf, seed, waitFor, type CadenceHarness, type Enrolled, type Seed, withCadenceHarness } from '../support/cadence.js';
-import { addProspectAt, holidaysOn, isWorkingDay, queueOf, stopEnrollment } from '../support/cadence-extra2.js';
 import { at, iso, nextLocal, ymd } from '../support/dates.js';
+import { queueOf, stopEnrollment } from '../support/cadence-api.js';
+import { addProspectAt } from '../support/cadence-paths.js';
+import { holidaysOn, isWorkingDay } from '../support/holidays.js';
 
 const NY = 'America/New_York';
 const KOLKATA = 'Asia/Kolkata';
