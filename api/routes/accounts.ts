@@ -89,8 +89,7 @@ export function accountRoutes({ db }: ApiDeps) {
   app.openapi(routes.list, async (c) => {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
-    const p = await pageInCreationOrder(db, accounts, workspaceId, q, q.domain ? eq(accounts.domain, q.domain.toLowerCase()) : undefined);
-    return c.json({ data: p.data.map((r) => toAccount(r)), nextCursor: p.nextCursor }, 200);
+    return c.json(await pageInCreationOrder(db, accounts, workspaceId, q, toAccount, q.domain ? eq(accounts.domain, q.domain.toLowerCase()) : undefined), 200);
   });
 
   app.openapi(routes.get, async (c) => {

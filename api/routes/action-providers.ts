@@ -105,12 +105,7 @@ export function actionProviderRoutes(deps: ApiDeps) {
     return c.json({ ...toJson(row), secret }, 201);
   });
 
-  app.openapi(routes.list, async (c) => {
-    const { workspaceId } = principalOf(c);
-    const q = c.req.valid('query');
-    const p = await pageInCreationOrder(db, actionProviders, workspaceId, q);
-    return c.json({ data: p.data.map((r) => toJson(r)), nextCursor: p.nextCursor }, 200);
-  });
+  app.openapi(routes.list, async (c) => c.json(await pageInCreationOrder(db, actionProviders, principalOf(c).workspaceId, c.req.valid('query'), toJson), 200));
 
   app.openapi(routes.get, async (c) => c.json(toJson(await findProvider(db, principalOf(c).workspaceId, c.req.valid('param').id)), 200));
 

@@ -66,12 +66,7 @@ export function apiKeyRoutes({ db }: ApiDeps) {
     return c.json({ ...toApiKey(row!), key: key.key }, 201);
   });
 
-  app.openapi(routes.list, async (c) => {
-    const { workspaceId } = principalOf(c);
-    const q = c.req.valid('query');
-    const p = await pageInCreationOrder(db, apiKeys, workspaceId, q);
-    return c.json({ data: p.data.map((r) => toApiKey(r)), nextCursor: p.nextCursor }, 200);
-  });
+  app.openapi(routes.list, async (c) => c.json(await pageInCreationOrder(db, apiKeys, principalOf(c).workspaceId, c.req.valid('query'), toApiKey), 200));
 
   app.openapi(routes.revoke, async (c) => {
     const { workspaceId } = principalOf(c);

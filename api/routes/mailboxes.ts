@@ -121,16 +121,12 @@ export function mailboxRoutes(deps: ApiDeps) {
   app.openapi(routes.list, async (c) => {
     const p = principalOf(c);
     const q = c.req.valid('query');
-    const rows = await pageInCreationOrder(
-      db,
-      mailboxes,
-      p.workspaceId,
-      q,
+    const filters = [
       p.role === 'rep' ? eq(mailboxes.userId, p.userId ?? '00000000-0000-0000-0000-000000000000') : undefined,
       q.userId ? eq(mailboxes.userId, q.userId) : undefined,
       q.status ? eq(mailboxes.status, q.status) : undefined,
-    );
-    return c.json({ data: rows.data.map((m) => mailboxJson(m)), nextCursor: rows.nextCursor }, 200);
+    ];
+    return c.json(await pageInCreationOrder(db, mailboxes, p.workspaceId, q, mailboxJson, ...filters), 200);
   });
 
   app.openapi(routes.get, async (c) => {

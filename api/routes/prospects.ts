@@ -200,17 +200,13 @@ export function prospectRoutes({ db }: ApiDeps) {
   app.openapi(routes.list, async (c) => {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
-    const p = await pageInCreationOrder(
-      db,
-      prospects,
-      workspaceId,
-      q,
+    const filters = [
       q.status ? eq(prospects.status, q.status) : undefined,
       q.accountId ? eq(prospects.accountId, q.accountId) : undefined,
       q.email ? sql`lower(${prospects.email}) = ${q.email.toLowerCase()}` : undefined,
       q.q ? matching(q.q) : undefined,
-    );
-    return c.json({ data: p.data.map((r) => toProspect(r)), nextCursor: p.nextCursor }, 200);
+    ];
+    return c.json(await pageInCreationOrder(db, prospects, workspaceId, q, toProspect, ...filters), 200);
   });
 
   app.openapi(routes.get, async (c) => {

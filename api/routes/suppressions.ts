@@ -103,12 +103,7 @@ export function suppressionRoutes({ db, temporal }: ApiDeps) {
     return c.json({ ...toSuppression(entry), enrollmentsStopped }, row ? 201 : 200);
   });
 
-  app.openapi(routes.list, async (c) => {
-    const { workspaceId } = principalOf(c);
-    const q = c.req.valid('query');
-    const p = await pageInCreationOrder(db, suppressions, workspaceId, q);
-    return c.json({ data: p.data.map((r) => toSuppression(r)), nextCursor: p.nextCursor }, 200);
-  });
+  app.openapi(routes.list, async (c) => c.json(await pageInCreationOrder(db, suppressions, principalOf(c).workspaceId, c.req.valid('query'), toSuppression), 200));
 
   app.openapi(routes.remove, async (c) => {
     const { workspaceId } = principalOf(c);

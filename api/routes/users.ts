@@ -130,8 +130,7 @@ export function userRoutes({ db }: ApiDeps) {
   app.openapi(routes.list, async (c) => {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
-    const p = await pageInCreationOrder(db, users, workspaceId, q, q.role ? eq(users.role, q.role) : undefined);
-    return c.json({ data: p.data.map((r) => toUser(r)), nextCursor: p.nextCursor }, 200);
+    return c.json(await pageInCreationOrder(db, users, workspaceId, q, toUser, q.role ? eq(users.role, q.role) : undefined), 200);
   });
 
   app.openapi(routes.get, async (c) => {

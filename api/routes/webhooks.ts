@@ -112,11 +112,7 @@ export function webhooksRoutes(deps: ApiDeps) {
     return c.json({ ...subscriptionJson(row!), secret }, 201);
   });
 
-  app.openapi(routes.list, async (c) => {
-    const { workspaceId } = principalOf(c);
-    const p = await pageInCreationOrder(db, webhookSubscriptions, workspaceId, c.req.valid('query'));
-    return c.json({ data: p.data.map((r) => subscriptionJson(r)), nextCursor: p.nextCursor }, 200);
-  });
+  app.openapi(routes.list, async (c) => c.json(await pageInCreationOrder(db, webhookSubscriptions, principalOf(c).workspaceId, c.req.valid('query'), subscriptionJson), 200));
 
   app.openapi(routes.get, async (c) => {
     const sub = await findSubscription(db, principalOf(c).workspaceId, c.req.valid('param').id);

@@ -9,8 +9,15 @@ import { afterCursor, isoMicros } from './time-cursor.js';
 type CreationOrdered = PgTable & { id: PgColumn; workspaceId: PgColumn; createdAt: PgColumn };
 export type PageQuery = { limit: number; cursor?: string | undefined };
 
-/** One page of `table`'s rows in `workspaceId` matching every `filters` entry, oldest first. */
-export async function pageInCreationOrder<T extends CreationOrdered>(db: Database, table: T, workspaceId: string, q: PageQuery, ...filters: Array<SQL | undefined>): Promise<{ data: Array<T['$inferSelect']>; nextCursor: string | null }> {
+/** One page of `table`'s rows in `workspaceId` matching every `filters` entry, oldest first, each as `shown` shows it. */
+export async function pageInCreationOrder<T extends CreationOrdered, J>(
+  db: Database,
+  table: T,
+  workspaceId: string,
+  q: PageQuery,
+  shown: (row: T['$inferSelect']) => J,
+  ...filters: Array<SQL | undefined>
+): Promise<{ data: J[]; nextCursor: string | null }> {
   const t = table as CreationOrdered;
   const rows = (await db
     .select({ row: t, k: isoMicros(t.createdAt) })
@@ -19,5 +26,5 @@ export async function pageInCreationOrder<T extends CreationOrdered>(db: Databas
     .orderBy(asc(t.createdAt), asc(t.id))
     .limit(q.limit + 1)) as Array<{ row: T['$inferSelect'] & { id: string }; k: string }>;
   const p = page(rows, q.limit, (r) => ({ k: r.k, id: r.row.id }));
-  return { data: p.data.map((r) => r.row), nextCursor: p.nextCursor };
+  return { data: p.data.map((r) => shown(r.row)), nextCursor: p.nextCursor };
 }
