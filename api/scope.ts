@@ -1,9 +1,8 @@
 // Every lookup is scoped to the workspace in the path: an id of another workspace is "not found".
 import { z } from '@hono/zod-openapi';
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { enrollments } from '../db/schema.js';
-import { ProblemError } from './problem.js';
+import { findInWorkspace } from './services/in-workspace.js';
 import { COUNTRY_INPUT_PATTERN, REGION_INPUT_PATTERN } from '../domain/timing/place.js';
 
 // Routes are declared with defineRoute (api/access.ts), which carries their access rule.
@@ -22,14 +21,7 @@ export const regionInput = (blankIsNone = false) =>
 export const pathId = (name: string) => z.uuid().openapi({ param: { name, in: 'path' } });
 export const WorkspaceParams = z.object({ workspaceId: pathId('workspaceId') });
 
-export async function findEnrollment(db: Database, workspaceId: string, enrollmentId: string) {
-  const [row] = await db
-    .select()
-    .from(enrollments)
-    .where(and(eq(enrollments.id, enrollmentId), eq(enrollments.workspaceId, workspaceId)));
-  if (!row) throw new ProblemError('not-found', 404, 'no such enrollment in this workspace');
-  return row;
-}
+export const findEnrollment = (db: Database, workspaceId: string, enrollmentId: string) => findInWorkspace(db, enrollments, workspaceId, enrollmentId, 'enrollment');
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },

@@ -11,11 +11,11 @@ import { actionProviders } from '../../db/schema.js';
 import { generateWebhookSecret } from '../../security/webhook-signing.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-
 import { ProblemError, problemResponse } from '../problem.js';
 import { z } from '../scope.js';
 import { vetWebhookUrl } from '../services/webhooks.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
+import { findInWorkspace } from '../services/in-workspace.js';
 import { resourceRoutes } from '../resource-routes.js';
 
 type ProviderRow = typeof actionProviders.$inferSelect;
@@ -66,11 +66,7 @@ const routes = {
   remove: resource.remove({ summary: 'Delete a provider: actions not yet handed over go back to the reps as plain tasks', access }),
 };
 
-async function findProvider(db: Database, workspaceId: string, id: string): Promise<ProviderRow> {
-  const [row] = await db.select().from(actionProviders).where(and(eq(actionProviders.id, id), eq(actionProviders.workspaceId, workspaceId)));
-  if (!row) throw new ProblemError('not-found', 404, 'no such action provider in this workspace');
-  return row;
-}
+const findProvider = (db: Database, workspaceId: string, id: string): Promise<ProviderRow> => findInWorkspace(db, actionProviders, workspaceId, id, 'action provider');
 
 /** Actions still waiting for the provider are cancelled and their tasks lose the automation mark. */
 async function handBackToReps(db: Database, workspaceId: string, channel: string): Promise<void> {

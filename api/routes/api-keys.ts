@@ -10,6 +10,7 @@ import { ProblemError, problemResponse } from '../problem.js';
 import { z } from '../scope.js';
 import { requireUser } from '../services/people.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
+import { notFoundIn } from '../services/in-workspace.js';
 import { resourceRoutes } from '../resource-routes.js';
 
 const ApiKeyCreate = z.strictObject({
@@ -74,7 +75,7 @@ export function apiKeyRoutes({ db }: ApiDeps) {
     const mine = and(eq(apiKeys.id, keyId), eq(apiKeys.workspaceId, workspaceId));
     await db.update(apiKeys).set({ revokedAt: new Date() }).where(and(mine, isNull(apiKeys.revokedAt)));
     const [row] = await db.select().from(apiKeys).where(mine);
-    if (!row) throw new ProblemError('not-found', 404, 'no such API key in this workspace', { errors: [{ field: 'param.keyId', message: 'no such API key in this workspace' }] });
+    if (!row) throw notFoundIn('API key', 'param.keyId');
     return c.json(toApiKey(row), 200);
   });
 

@@ -14,6 +14,7 @@ import { isUniqueViolation, requireAccount } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
 import { DomainSchema } from './accounts.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
+import { findInWorkspace } from '../services/in-workspace.js';
 import { resourceRoutes } from '../resource-routes.js';
 
 const STATUSES = ['active', 'opted_out', 'invalid_email'] as const;
@@ -149,11 +150,7 @@ const routes = {
   }),
 };
 
-async function requireProspect(db: Database, workspaceId: string, id: string) {
-  const [row] = await db.select().from(prospects).where(and(eq(prospects.id, id), eq(prospects.workspaceId, workspaceId)));
-  if (!row) throw new ProblemError('not-found', 404, 'no such prospect in this workspace', { errors: [{ field: 'param.prospectId', message: 'no such prospect in this workspace' }] });
-  return row;
-}
+const requireProspect = (db: Database, workspaceId: string, id: string) => findInWorkspace(db, prospects, workspaceId, id, 'prospect', { field: 'param.prospectId' });
 
 export function prospectRoutes({ db }: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();

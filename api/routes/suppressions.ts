@@ -14,6 +14,7 @@ import { mapLimited } from '../services/bulk-enroll.js';
 import { stopEnrollment } from '../../application/prospect-events.js';
 import { DomainSchema } from './accounts.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
+import { notFoundIn } from '../services/in-workspace.js';
 import { resourceRoutes } from '../resource-routes.js';
 import { log } from '../../logging/log.js';
 
@@ -109,7 +110,7 @@ export function suppressionRoutes({ db, temporal }: ApiDeps) {
     const { workspaceId } = principalOf(c);
     const { suppressionId } = c.req.valid('param');
     const [row] = await db.delete(suppressions).where(and(eq(suppressions.id, suppressionId), eq(suppressions.workspaceId, workspaceId))).returning({ id: suppressions.id });
-    if (!row) throw new ProblemError('not-found', 404, 'no such suppression in this workspace', { errors: [{ field: 'param.suppressionId', message: 'no such suppression in this workspace' }] });
+    if (!row) throw notFoundIn('suppression', 'param.suppressionId');
     return c.body(null, 204);
   });
 

@@ -10,6 +10,7 @@ import { appendEvent } from '../../application/timeline.js';
 import { UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../../security/ssrf.js';
 import type { Principal } from '../middleware/auth.js';
 import { ProblemError } from '../problem.js';
+import { findInWorkspace } from './in-workspace.js';
 
 export type Mailbox = typeof mailboxes.$inferSelect;
 
@@ -28,14 +29,8 @@ export async function vetMailboxHost(s: { host: string; port: number }, allowLis
 }
 
 /** The mailbox, if the caller may see it: a rep key only its own user's ("not found" otherwise). */
-export async function findMailbox(db: Database, p: Principal, id: string): Promise<Mailbox> {
-  const [row] = await db
-    .select()
-    .from(mailboxes)
-    .where(and(eq(mailboxes.id, id), eq(mailboxes.workspaceId, p.workspaceId), p.role === 'rep' ? eq(mailboxes.userId, p.userId ?? sql`null`) : undefined));
-  if (!row) throw new ProblemError('not-found', 404, 'no such mailbox in this workspace');
-  return row;
-}
+export const findMailbox = (db: Database, p: Principal, id: string): Promise<Mailbox> =>
+  findInWorkspace(db, mailboxes, p.workspaceId, id, 'mailbox', p.role === 'rep' ? { also: eq(mailboxes.userId, p.userId ?? sql`null`) } : {});
 
 export function mailboxJson(m: Mailbox) {
   return {

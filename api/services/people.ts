@@ -4,20 +4,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { accounts, users } from '../../db/schema.js';
 import { ProblemError } from '../problem.js';
+import { findInWorkspace } from './in-workspace.js';
 
-function notFound(field: string, what: string): never {
-  throw new ProblemError('not-found', 404, `${field}: no such ${what} in this workspace`, { errors: [{ field, message: `no such ${what} in this workspace` }] });
-}
+export const requireUser = (db: Database, workspaceId: string, id: string, field: string) => findInWorkspace(db, users, workspaceId, id, 'user', { field });
 
-export async function requireUser(db: Database, workspaceId: string, id: string, field: string) {
-  const [row] = await db.select().from(users).where(and(eq(users.id, id), eq(users.workspaceId, workspaceId)));
-  return row ?? notFound(field, 'user');
-}
-
-export async function requireAccount(db: Database, workspaceId: string, id: string, field: string) {
-  const [row] = await db.select().from(accounts).where(and(eq(accounts.id, id), eq(accounts.workspaceId, workspaceId)));
-  return row ?? notFound(field, 'account');
-}
+export const requireAccount = (db: Database, workspaceId: string, id: string, field: string) => findInWorkspace(db, accounts, workspaceId, id, 'account', { field });
 
 /** Walks up from the new manager: reaching the user again would make reporting lines loop. */
 export async function assertNoManagerCycle(db: Database, workspaceId: string, userId: string, managerId: string) {

@@ -1,7 +1,7 @@
 // Webhook subscriptions of a workspace: URL vetting, secrets (sealed at rest, shown once), and
 // the JSON the API returns. Every lookup is scoped to the caller's workspace.
 import type { Client } from '@temporalio/client';
-import { and, eq } from 'drizzle-orm';
+import { findInWorkspace } from './in-workspace.js';
 import type { Database } from '../../db/client.js';
 import { webhookSubscriptions } from '../../db/schema.js';
 import { nudgeWebhookWorkflow } from '../../application/webhook-workflows.js';
@@ -24,14 +24,7 @@ export async function vetWebhookUrl(url: string, allowList: AllowList, lookup?: 
 /** `*` anywhere means every type, stored as the empty list the fan-out trigger reads as "all". */
 export const storedEventTypes = (types: string[]): string[] => (types.includes('*') ? [] : [...new Set(types)]);
 
-export async function findSubscription(db: Database, workspaceId: string, id: string): Promise<Subscription> {
-  const [row] = await db
-    .select()
-    .from(webhookSubscriptions)
-    .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.workspaceId, workspaceId)));
-  if (!row) throw new ProblemError('not-found', 404, 'no such webhook subscription in this workspace');
-  return row;
-}
+export const findSubscription = (db: Database, workspaceId: string, id: string): Promise<Subscription> => findInWorkspace(db, webhookSubscriptions, workspaceId, id, 'webhook subscription');
 
 export function subscriptionJson(s: Subscription) {
   const types = s.eventTypes as string[];
