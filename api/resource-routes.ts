@@ -1,7 +1,7 @@
 // The routes of a workspace resource (a collection and its items by id), declared once: the
 // paths, the id parameter, the tags and the answers every such route gives (a page of them, the
-// one asked for, "no such ... in this workspace", an invalid body), so each route file states
-// only what is its own: summary, roles, schemas and the answers peculiar to it.
+// one asked for, "no such ... in this workspace"; a bad body's 422 is documented by defineRoute),
+// so each route file states only what is its own: summary, roles, schemas, its own answers.
 import type { RouteConfig } from '@hono/zod-openapi';
 import { defineRoute, type Access } from './access.js';
 import { PageQuery, pageSchema } from './pagination.js';
@@ -18,7 +18,6 @@ export function resourceRoutes<const Base extends string, const Id extends strin
   const item = `${r.base}/{${r.id}}` as `${Base}/{${Id}}`;
   const params = z.object({ [r.id]: pathId(r.id) }) as unknown as IdParams<Id>;
   const notFound = { 404: problemResponse(r.missing ?? `No such ${r.noun} in this workspace`) };
-  const invalid = { 422: problemResponse('Invalid body') };
   const named = ({ summary, access, description }: Named) => ({ tags: r.tags, summary, access, ...(description ? { description } : {}) });
 
   return {
@@ -33,11 +32,11 @@ export function resourceRoutes<const Base extends string, const Id extends strin
         responses: { 200: jsonResponse(pageSchema(d.item), `A page of ${r.plural}`), 400: problemResponse('Bad query or cursor') },
       }),
     create: <B extends z.ZodType, S extends z.ZodType, X extends Responses = Record<never, never>>(d: Named & { body: B; returns: S; responses?: X }) =>
-      defineRoute({ method: 'post', path: r.base, ...named(d), request: { body: jsonBody(d.body) }, responses: { 201: jsonResponse(d.returns, 'Created'), ...invalid, ...(d.responses as X) } }),
+      defineRoute({ method: 'post', path: r.base, ...named(d), request: { body: jsonBody(d.body) }, responses: { 201: jsonResponse(d.returns, 'Created'), ...(d.responses as X) } }),
     get: <S extends z.ZodType>(d: Named & { returns: S }) =>
       defineRoute({ method: 'get', path: item, ...named(d), request: { params }, responses: { 200: jsonResponse(d.returns, `The ${r.noun}`), ...notFound } }),
     update: <B extends z.ZodType, S extends z.ZodType, X extends Responses = Record<never, never>>(d: Named & { body: B; returns: S; responses?: X }) =>
-      defineRoute({ method: 'patch', path: item, ...named(d), request: { params, body: jsonBody(d.body) }, responses: { 200: jsonResponse(d.returns, 'Updated'), ...notFound, ...invalid, ...(d.responses as X) } }),
+      defineRoute({ method: 'patch', path: item, ...named(d), request: { params, body: jsonBody(d.body) }, responses: { 200: jsonResponse(d.returns, 'Updated'), ...notFound, ...(d.responses as X) } }),
     /** A POST on one item at `item/sub` that takes no body (rotate a secret, resend). */
     action: <const Sub extends string, S extends z.ZodType>(d: Named & { sub: Sub; returns: S; done: string }) =>
       defineRoute({ method: 'post', path: `${item}/${d.sub}` as `${Base}/{${Id}}/${Sub}`, ...named(d), request: { params }, responses: { 200: jsonResponse(d.returns, d.done), ...notFound } }),

@@ -6,9 +6,7 @@
 # otherwise prints the loader's error on stderr and exits 1 (2: bad usage, 3: no checker at hand).
 # Uses `docker compose` when a compose plugin answers; else scripts/compose-check (compose-go,
 # the library Docker Compose is built on), built once into the cache, keyed by its sources.
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-. "$here/env.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 format=services
 if [ "${1:-}" = "--yaml" ]; then format=yaml; shift; fi

@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
 # Prints the path of a Chromium binary for the console's browser tests (driven by playwright-core),
 # installing Debian's chromium package when none is found. $CHROMIUM names one to use instead.
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-. "$here/env.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 find_bin() {
   if [ -n "${CHROMIUM:-}" ] && [ -x "$CHROMIUM" ]; then echo "$CHROMIUM"; return 0; fi

@@ -2,9 +2,7 @@
 # Prints the path of a Dovecot binary with its IMAP server (tests: a real IMAP server the mailbox
 # watchers read), installing Debian's dovecot-imapd when missing. The package's own system
 # instance is stopped and left off: each test run starts its own, on its own port and directory.
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-. "$here/env.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 find_bin() {
   if [ -n "${DOVECOT:-}" ] && [ -x "$DOVECOT" ]; then echo "$DOVECOT"; return 0; fi

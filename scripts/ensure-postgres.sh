@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
 # Prints the bin directory of a PostgreSQL server installation (initdb, pg_ctl, postgres),
 # installing Debian's postgresql package when none is found.
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-. "$here/env.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 find_bin() {
   if [ -n "${PG_BIN_DIR:-}" ] && [ -x "$PG_BIN_DIR/initdb" ]; then echo "$PG_BIN_DIR"; return 0; fi

@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
 # Prints the path of the `schemathesis` CLI (the OpenAPI fuzzer run by tests/api/fuzz.test.ts),
 # installed from PyPI into a virtual environment cached per version (first run only).
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-. "$here/env.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 venv="$RELANCE_CACHE/schemathesis/$SCHEMATHESIS_VERSION"
 bin="$venv/bin/schemathesis"

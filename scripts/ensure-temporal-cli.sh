@@ -3,9 +3,7 @@
 # PATH, $TEMPORAL_CLI, the cache, else builds it with `go install` when Go is present.
 # Exits 3 when none of these works, so the caller can fall back to the SDK's own download.
 # Idempotent: a second run only checks the cache.
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-. "$here/env.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 if [ -n "${TEMPORAL_CLI:-}" ]; then
   if [ -x "$TEMPORAL_CLI" ]; then echo "$TEMPORAL_CLI"; exit 0; fi

@@ -2,9 +2,7 @@
 # Prints the path of an executable that runs Temporal's time-skipping test server
 # (io.temporal:temporal-test-server from Maven Central). The SDK runs it as
 # `<path> <port>`, so the wrapper only `exec`s java with the resolved classpath.
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-. "$here/env.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 dir="$RELANCE_CACHE/temporal-test-server/$TEMPORAL_TEST_SERVER_VERSION"
 wrapper="$dir/temporal-test-server"

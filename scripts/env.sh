@@ -1,5 +1,8 @@
 # Shared settings for the provisioning scripts (sourced, not run).
-# Everything downloaded or built is cached outside the repo, keyed by version.
+# Everything downloaded or built is cached outside the repo, keyed by version. Sourcing it also
+# sets strict mode and `here`, the scripts folder.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RELANCE_CACHE="${RELANCE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/relance}"
 TEMPORAL_CLI_VERSION="${TEMPORAL_CLI_VERSION:-v1.5.1}"
 TEMPORAL_TEST_SERVER_VERSION="${TEMPORAL_TEST_SERVER_VERSION:-1.38.0}"

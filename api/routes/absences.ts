@@ -77,7 +77,6 @@ const routes = {
       403: problemResponse("Choosing a covering rep needs ops or the rep's manager"),
       404: problemResponse('No such user, time off or covering user'),
       409: problemResponse('It overlaps another time off of the rep'),
-      422: problemResponse('Invalid body'),
     },
   }),
   remove: defineRoute({

@@ -69,7 +69,7 @@ const routes = {
     summary: 'Sign in with email and password: a new session (cookie), any earlier one of this browser ended',
     access: { public: 'email and password' },
     request: { body: jsonBody(z.strictObject({ email: z.email(), password: z.string().min(1).max(PASSWORD_MAX) })) },
-    responses: { 200: signedIn('Signed in'), 401: problemResponse('Wrong email or password'), 422: problemResponse('Invalid body'), 429: tooMany },
+    responses: { 200: signedIn('Signed in'), 401: problemResponse('Wrong email or password'), 429: tooMany },
   }),
   accept: defineRoute({
     method: 'post',
@@ -78,7 +78,7 @@ const routes = {
     summary: 'Accept an invitation or a password reset link: set the password and sign in (a reset ends every other session)',
     access: { public: 'the one-time link' },
     request: { body: jsonBody(z.strictObject({ token: LinkToken, password: Password, name: z.string().min(1).max(200).optional() })) },
-    responses: { 200: signedIn('Password set, signed in'), 404: noLink, 409: problemResponse('This email already signs in to another workspace'), 422: problemResponse('Invalid body') },
+    responses: { 200: signedIn('Password set, signed in'), 404: noLink, 409: problemResponse('This email already signs in to another workspace') },
   }),
   setup: defineRoute({
     method: 'post',
@@ -129,7 +129,6 @@ const routes = {
       403: problemResponse("Only an admin invites an admin or sends from someone else's mailbox"),
       404: problemResponse('No such user (or mailbox) in this workspace'),
       409: problemResponse('The user already has a password: issue a reset'),
-      422: problemResponse('Invalid body'),
     },
   }),
   reset: defineRoute({
@@ -143,7 +142,6 @@ const routes = {
       201: jsonResponse(LinkIssued, 'The link, and with `send` what became of its email (not sent: `sent: false` and why)'),
       404: problemResponse('No such user (or mailbox) in this workspace'),
       409: problemResponse('The user has no password yet: send an invitation'),
-      422: problemResponse('Invalid body'),
     },
   }),
 };

@@ -387,7 +387,6 @@ export function enrollmentRoutes(deps: ApiDeps) {
         200: jsonResponse(Enrollment, 'The enrollment after the action'),
         404: problemResponse('No such enrollment in this workspace'),
         409: problemResponse('The action does not fit the enrollment state'),
-        422: problemResponse('Invalid body'),
       },
     });
     app.openapi(route, async (c) => {

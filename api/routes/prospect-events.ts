@@ -28,7 +28,6 @@ const route = defineRoute({
   responses: {
     202: jsonResponse(z.object({ enrollmentsSignalled: z.number().int() }), 'Accepted and signalled'),
     404: problemResponse('No such prospect in this workspace'),
-    422: problemResponse('Invalid body'),
   },
 });
 

@@ -124,7 +124,6 @@ const routes = {
       403: problemResponse("Neither ops nor the rep's manager"),
       404: problemResponse('No such task or rep in this workspace'),
       409: problemResponse('The task is not open'),
-      422: problemResponse('Invalid body'),
     },
   }),
 };

@@ -38,7 +38,6 @@ const routes = {
       201: jsonResponse(WorkspaceCreated, 'Created'),
       401: problemResponse('Missing or wrong operator token'),
       403: problemResponse('Workspace creation is disabled (no operator token configured)'),
-      422: problemResponse('Invalid body'),
     },
   }),
 };
