@@ -2,7 +2,7 @@
 // the person ends), and the setup of the instance (first workspace and admin). Shown once; the
 // row keeps only a hash. Issuing a link voids the earlier unused ones of the same person and purpose.
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Database, DbOrTx } from '../../db/client.js';
 import { signInLinks, userPasswords } from '../../db/auth-schema.js';
 import { hashSecret, LINK_LIFETIME_MS, newSecret } from './tokens.js';
 
@@ -33,7 +33,7 @@ export async function findLink(db: Database, token: string, now = Date.now()) {
 }
 
 /** Marks the link used, once: false when another request used it first. */
-export async function consumeLink(db: Database, id: string): Promise<boolean> {
+export async function consumeLink(db: DbOrTx, id: string): Promise<boolean> {
   const rows = await db.update(signInLinks).set({ usedAt: new Date() }).where(and(eq(signInLinks.id, id), isNull(signInLinks.usedAt))).returning({ id: signInLinks.id });
   return rows.length === 1;
 }

@@ -12,7 +12,7 @@ export async function createFirstAdmin(db: Database, body: FirstAdmin) {
   const passwordHash = await hashPassword(body.password);
   return db.transaction(async (tx) => {
     const [ws] = await tx.insert(workspaces).values({ name: body.workspaceName, timeZone: body.timeZone }).returning();
-    await installDefaultSequences(tx as unknown as Database, ws!.id);
+    await installDefaultSequences(tx, ws!.id);
     const [admin] = await tx.insert(users).values({ workspaceId: ws!.id, email: body.email, name: body.name, role: 'admin' }).returning();
     await tx.insert(userPasswords).values({ userId: admin!.id, workspaceId: ws!.id, signInEmail: body.email.toLowerCase(), passwordHash });
     return { workspaceId: ws!.id, userId: admin!.id };

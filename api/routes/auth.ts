@@ -5,7 +5,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, eq, sql } from 'drizzle-orm';
 import { getCookie } from 'hono/cookie';
 import type { Context } from 'hono';
-import type { Database } from '../../db/client.js';
+
 import { userPasswords } from '../../db/auth-schema.js';
 import { users } from '../../db/schema.js';
 import { assertTimeZone } from '../../domain/timing/index.js';
@@ -189,7 +189,7 @@ export function authRoutes(deps: ApiDeps) {
     const who = { workspaceId: link.workspaceId, userId: link.userId };
     try {
       await db.transaction(async (tx) => {
-        if (!(await consumeLink(tx as unknown as Database, link.id))) throw linkGone();
+        if (!(await consumeLink(tx, link.id))) throw linkGone();
         if (body.name) await tx.update(users).set({ name: body.name }).where(and(eq(users.id, user.id), eq(users.workspaceId, user.workspaceId)));
         await tx
           .insert(userPasswords)

@@ -3,7 +3,7 @@
 // unpublished version row, numbered right after the last published one (renumbered when a
 // version is published over it), so "latest published" never sees it.
 import { and, desc, eq, isNull, max, isNotNull } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Database, DbOrTx } from '../../db/client.js';
 import { sequences, sequenceVersions, workspaces } from '../../db/schema.js';
 import { coldCallMessage, coldCalls, DEFAULT_SEQUENCES, parseSequenceDefinition, SequenceDefinitionError, warmRuleFor, type SequenceDefinition } from '../../domain/sequences/index.js';
 import type { TimingRulesInput } from '../../domain/timing/index.js';
@@ -143,6 +143,6 @@ export async function sequenceWithVersions(db: Database, workspaceId: string, se
 }
 
 /** Every new workspace starts with the playbook's cadences, published as version 1. */
-export async function installDefaultSequences(db: Database, workspaceId: string): Promise<void> {
+export async function installDefaultSequences(db: DbOrTx, workspaceId: string): Promise<void> {
   for (const def of DEFAULT_SEQUENCES) await createSequence(db, workspaceId, def);
 }
