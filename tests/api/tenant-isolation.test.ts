@@ -9,6 +9,7 @@ import { generateApiKey } from '../../api/middleware/auth.js';
 import { accounts, actionProviders, apiKeys, enrollments, events, inboundSources, mailboxes, prospects, repAbsences, sequences, suppressions, tasks, users, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
 import { createKeyedWorkspace, type KeyedWorkspace, offlineTemporal, withTestApi } from '../support/api.js';
 import { type TestDatabase } from '../support/db.js';
+import { workspaceDigest } from '../support/workspace-digest.js';
 
 let db: TestDatabase;
 let app: RelanceApp;
@@ -17,26 +18,7 @@ let b: KeyedWorkspace;
 /** A's ids by what they name. */
 const ids: Record<string, string> = {};
 
-/** Every table holding workspace data: those with a workspace_id column, so a new table joins the check by itself. */
-async function workspaceTables(): Promise<string[]> {
-  const rows = await db.db.execute(sql`select table_name as t from information_schema.columns where column_name = 'workspace_id' and table_schema = current_schema() order by 1`);
-  const tables = (rows as unknown as Array<{ t: string }>).map((r) => r.t);
-  if (tables.length < 20) throw new Error(`only ${tables.length} workspace tables found`);
-  return tables;
-}
-
-async function digestOf(workspaceId: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const t of [...(await workspaceTables()), 'workspaces']) {
-    const column = t === 'workspaces' ? 'id' : 'workspace_id';
-    // last_used_at moves when A's own key is used; everything else must stay put.
-    const rows = await db.db.execute(
-      sql`select md5(coalesce(string_agg((to_jsonb(x) - 'last_used_at')::text, ',' order by (to_jsonb(x) - 'last_used_at')::text), '')) as d from ${sql.identifier(t)} x where ${sql.identifier(column)} = ${workspaceId}`,
-    );
-    out[t] = String((rows as unknown as Array<{ d: string }>)[0]?.d);
-  }
-  return out;
-}
+const digestOf = (workspaceId: string) => workspaceDigest(db.db, workspaceId);
 
 // A lazy client to nowhere: any request that reached Temporal with a foreign id would fail.
 withTestApi({ temporal: offlineTemporal('200ms') }, async (world) => {

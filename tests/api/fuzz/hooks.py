@@ -7,6 +7,10 @@
   unsigned: it tests that refusal.
 - The fuzzer may not revoke the API key it fuzzes with (a later GET /v1/api-keys shows its id):
   such a DELETE goes to a spare key instead, and every other operation keeps being tested.
+- Generated Idempotency-Keys recur ("0", "a"): the API rightly answers a repeated key with the
+  first request's stored answer, whose resource may have been deleted since, and the stateful
+  phase reads that as "created resource not found". A valid key is made unique per request; an
+  invalid one is left as generated, to test its refusal (replays have their own tests).
 """
 
 import base64
@@ -15,6 +19,7 @@ import hmac
 import itertools
 import json
 import os
+import re
 import time
 
 import requests
@@ -27,6 +32,7 @@ FUZZ_KEY_ID = os.environ["RELANCE_FUZZ_KEY_ID"]
 SPARE_KEY_ID = os.environ["RELANCE_FUZZ_SPARE_KEY_ID"]
 SIGNATURE_HEADERS = {"webhook-id", "webhook-timestamp", "webhook-signature"}
 _ids = itertools.count()
+IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,240}$")
 
 
 def _fresh_secret(source: str) -> str:
@@ -51,6 +57,9 @@ def _message_id(generated: object) -> str:
 @schemathesis.hook
 def before_call(context, case, kwargs):
     path = case.operation.path
+    key = (case.headers or {}).get("idempotency-key")
+    if isinstance(key, str) and IDEMPOTENCY_KEY.match(key):
+        case.headers = {**case.headers, "idempotency-key": f"{key}.{next(_ids)}"}
     if case.method.upper() == "DELETE" and path == "/v1/api-keys/{keyId}":
         if (case.path_parameters or {}).get("keyId") == FUZZ_KEY_ID:
             case.path_parameters = {**case.path_parameters, "keyId": SPARE_KEY_ID}
