@@ -126,7 +126,7 @@ export const MailboxJson = z
       })
       .nullable()
       .openapi({ description: 'SMTP mailboxes: emails are DKIM-signed with this selector (the private key is sealed, never returned); null: not signed by Relance' }),
-    dns: SendingDomainCheckSchema.nullable().openapi({ description: 'The last check of the sending domain\'s SPF, DKIM and DMARC records (POST .../dns-check); null: not checked yet' }),
+    dns: z.object(SendingDomainCheckSchema.shape).openapi('SendingDomainCheck').nullable().openapi({ description: 'The last check of the sending domain\'s SPF, DKIM and DMARC records (POST .../dns-check); null: not checked yet' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -39,7 +39,8 @@ export type DkimSigner = { domain: string; selector: string; privateKeyPem: stri
 
 /** The message with its DKIM-Signature header in front (relaxed/relaxed, the usual headers). */
 export async function signDkim(raw: Buffer, s: DkimSigner): Promise<Buffer> {
-  const result = await dkimSign(raw, { signingDomain: s.domain, selector: s.selector, privateKey: s.privateKeyPem, canonicalization: 'relaxed/relaxed' });
+  const signature = { signingDomain: s.domain, selector: s.selector, privateKey: s.privateKeyPem };
+  const result = await dkimSign(raw, { ...signature, canonicalization: 'relaxed/relaxed', signatureData: [signature] });
   if (!result.signatures) throw new Error(`DKIM signing failed: ${result.errors.map((e) => e.err.message).join('; ') || 'no signature'}`);
   return Buffer.concat([Buffer.from(result.signatures), raw]);
 }

@@ -21,14 +21,12 @@ export function dnsResolverFor(o: { servers?: readonly string[] | undefined; tim
 }
 
 const RecordCheckSchema = z.object({
-  status: z.enum(['found', 'missing', 'invalid', 'unknown']).openapi({ description: 'unknown: the lookup failed (a DNS timeout); checked again with POST .../dns-check' }),
-  name: z.string().openapi({ description: 'Where the record lives' }),
+  status: z.enum(['found', 'missing', 'invalid', 'unknown']).describe('unknown: the lookup failed (a DNS timeout); checked again with POST .../dns-check'),
+  name: z.string().describe('Where the record lives'),
   record: z.string().nullable(),
-  problems: z.array(z.string()).openapi({ description: 'What is wrong, in words; empty when nothing is' }),
+  problems: z.array(z.string()).describe('What is wrong, in words; empty when nothing is'),
 });
-export const SendingDomainCheckSchema = z
-  .object({ domain: z.string(), checkedAt: z.string(), spf: RecordCheckSchema, dkim: RecordCheckSchema, dmarc: RecordCheckSchema })
-  .openapi('SendingDomainCheck');
+export const SendingDomainCheckSchema = z.object({ domain: z.string(), checkedAt: z.string(), spf: RecordCheckSchema, dkim: RecordCheckSchema, dmarc: RecordCheckSchema });
 export type RecordCheck = z.infer<typeof RecordCheckSchema>;
 export type SendingDomainCheck = z.infer<typeof SendingDomainCheckSchema>;
 
