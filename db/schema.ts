@@ -45,6 +45,8 @@ export const workspaces = pgTable('workspaces', {
   timingRules: jsonb('timing_rules').notNull().default(sql`'{}'::jsonb`),
   /** Escalation quotas: { perAccount, perRep, windowDays }. */
   escalationPolicy: jsonb('escalation_policy').notNull().default(sql`'{}'::jsonb`),
+  /** Overrides of the bounce and complaint limits that pause a mailbox (domain/mail/bounce-rate.ts). */
+  deliverabilityPolicy: jsonb('deliverability_policy').notNull().default(sql`'{}'::jsonb`),
   createdAt: createdAt(),
 });
 
