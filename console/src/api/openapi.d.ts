@@ -7058,6 +7058,189 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/deliverability-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hard-bounce and complaint limits that pause a mailbox (overrides) and the effective limits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliverabilityPolicy"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the limits that pause a mailbox: over its `window` latest sends, `hardBouncesToPause` hard bounces or `complaintsToPause` spam complaints
+         * @description Applies from the next bounce or complaint counted; a mailbox already paused stays paused until ops resume it.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        window?: number;
+                        hardBouncesToPause?: number;
+                        complaintsToPause?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliverabilityPolicy"];
+                    };
+                };
+                /** @description Malformed request: a body that is not JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the API accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid policy, or a limit above the window (it could never be reached); or: No body, or a body that does not match the schema; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/{userId}/capacity": {
         parameters: {
             query?: never;
@@ -11387,6 +11570,18 @@ export interface components {
             assistantName?: string;
             /** @enum {string} */
             blockerKind?: "champion_lacks_authority" | "no_consensus" | "urgency_not_perceived" | "budget" | "technical" | "offer_weakness";
+        };
+        DeliverabilityPolicy: {
+            /** @description What ops set */
+            overrides: {
+                [key: string]: unknown;
+            };
+            /** @description The overrides merged with the defaults (100, 3, 1): what pauses a mailbox */
+            effective: {
+                window: number;
+                hardBouncesToPause: number;
+                complaintsToPause: number;
+            };
         };
         HolidayList: {
             country: string;
