@@ -34,9 +34,10 @@ const newMailbox = (address: string, extra: Record<string, unknown>) =>
 const view = async (id: string) => (await w.ws.call<View>('GET', `/v1/mailboxes/${id}`)).body;
 
 /** `n` prospects of the rep, each in an active enrollment whose emails leave from the mailbox. */
+let leads = 0;
 async function enrolled(n: number, mailboxId: string) {
   const [sequence] = await w.db.db.select().from(sequences).where(eq(sequences.workspaceId, w.ws.workspaceId)).limit(1);
-  const ps = await w.db.db.insert(prospects).values(Array.from({ length: n }, (_, i) => ({ workspaceId: w.ws.workspaceId, email: `lead${i}@globex.test`, firstName: `Lead${i}`, timeZone: 'UTC' }))).returning();
+  const ps = await w.db.db.insert(prospects).values(Array.from({ length: n }, () => ({ workspaceId: w.ws.workspaceId, email: `lead${++leads}@globex.test`, firstName: `Lead${leads}`, timeZone: 'UTC' }))).returning();
   return w.db.db
     .insert(enrollments)
     .values(ps.map((p) => ({ workspaceId: w.ws.workspaceId, prospectId: p.id, sequenceId: sequence!.id, sequenceVersion: 1, repId, mailboxId, workflowId: `wf-${p.id}`, status: 'active' as const })))
@@ -111,5 +112,26 @@ describe('warm-up ramp of a new mailbox', () => {
     expect(changed.body.warmup).toMatchObject({ startCap: 40, startedAt: started.body.warmup!.startedAt });
     const stopped = await w.ws.call<View>('PATCH', `/v1/mailboxes/${plain.id}`, { warmup: null });
     expect(stopped.body).toMatchObject({ warmup: null, effectiveDailyCap: 400 });
+  });
+
+  it('a disconnected mailbox loses none of its held emails: reconnected, they leave paced, spread over the day while warming up', async () => {
+    const spacingOf = async (address: string, extra: Record<string, unknown>) => {
+      const box = (await newMailbox(address, { dailyCap: 100, hourlyCap: 50, minGapSeconds: 0, ...extra })).body;
+      await w.db.db.update(mailboxes).set({ status: 'disconnected', statusDetail: 'SMTP authentication refused: 535' }).where(eq(mailboxes.id, box.id));
+      const es = await enrolled(3, box.id);
+      await w.db.db.insert(touches).values(
+        es.map((e, i) => ({ workspaceId: w.ws.workspaceId, enrollmentId: e.id, prospectId: e.prospectId, stepKey: 'intro#1', channel: 'email' as const, provider: 'smtp' as const, mailboxId: box.id, status: 'held' as const, detail: 'SMTP authentication refused: 535', scheduledAt: new Date(Date.now() - (3 - i) * 3_600_000), toAddress: `held${i}@globex.test` })),
+      );
+      expect((await view(box.id)).figures).toMatchObject({ held: 3 });
+      const back = await w.ws.call<{ status: string }>('PUT', `/v1/mailboxes/${box.id}/credentials`, { password: smtp.password });
+      expect(back.body.status).toBe('connected');
+      const rows = (await w.db.db.select().from(touches).where(eq(touches.mailboxId, box.id))).sort((a, b) => a.scheduledAt!.getTime() - b.scheduledAt!.getTime());
+      expect(rows.map((r) => r.status)).toEqual(['scheduled', 'scheduled', 'scheduled']);
+      return rows.slice(1).map((r, i) => (r.scheduledAt!.getTime() - rows[i]!.scheduledAt!.getTime()) / 1000);
+    };
+    // At most the hourly cap an hour (3600 / 50 = 72 s apart) ...
+    expect(await spacingOf('sam@back.test', {})).toEqual([72, 72]);
+    // ... and while warming up, the day's ramp cap spread over the day (86400 / 4 = 6 hours apart).
+    expect(await spacingOf('sam@back-warm.test', { warmup: { startCap: 4, step: 4 } })).toEqual([21_600, 21_600]);
   });
 });
