@@ -46,7 +46,12 @@ const txt = async (resolve: DnsResolve, name: string) => ((await resolve(name, '
 
 export async function checkSendingDomain(resolve: DnsResolve, s: SenderForCheck, now = new Date()): Promise<SendingDomainCheck> {
   const domain = s.address.slice(s.address.lastIndexOf('@') + 1).toLowerCase();
-  const [spfCheck, dkimCheck, dmarcCheck] = await Promise.all([checkSpf(resolve, domain, s), checkDkim(resolve, domain, s), checkDmarc(resolve, domain)]);
+  // A library error on a strange name or answer is a check that could not be made, never a 500.
+  const [spfCheck, dkimCheck, dmarcCheck] = await Promise.all([
+    checkSpf(resolve, domain, s).catch((err: unknown) => unknown(domain, err)),
+    checkDkim(resolve, domain, s).catch((err: unknown) => unknown(`${s.dkim?.selector ?? '<selector>'}._domainkey.${domain}`, err)),
+    checkDmarc(resolve, domain).catch((err: unknown) => unknown(`_dmarc.${domain}`, err)),
+  ]);
   return { domain, checkedAt: now.toISOString(), spf: spfCheck, dkim: dkimCheck, dmarc: dmarcCheck };
 }
 

@@ -7,8 +7,9 @@ import { eq } from 'drizzle-orm';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpSender } from '../../channels/email/smtp.js';
-import { dnsResolverFor, type DnsResolve } from '../../channels/email/sender-dns.js';
+import { checkSendingDomain, dnsResolverFor, type DnsResolve } from '../../channels/email/sender-dns.js';
 import { mailboxes, users } from '../../db/schema.js';
+import { freePort } from '../../scripts/lib/ports.js';
 import { withTestApi, type ApiWorld, type Problem } from '../support/api.js';
 import { startTestDnsServer, type TestDnsServer } from '../support/dns.js';
 import { LOOPBACK_ALLOWED, testSecurity } from '../support/security.js';
@@ -95,6 +96,12 @@ describe('the sending domain, checked and shown on the mailbox', () => {
     const broken = await check(box.id);
     expect(broken.dmarc).toMatchObject({ status: 'invalid', problems: ['the DMARC record has no valid policy (p=none, quarantine or reject)'] });
     expect(broken.dkim).toMatchObject({ status: 'missing', problems: [expect.stringMatching(/^no DKIM selector known/)] });
+  });
+
+  it('a DNS server that does not answer makes each record unknown, not missing', async () => {
+    const silent = dnsResolverFor({ servers: [`127.0.0.1:${await freePort()}`], timeoutMs: 300 });
+    const res = await checkSendingDomain(silent, { address: 'sam@outreach.test', provider: 'smtp', smtpHost: '127.0.0.1', dkim: { selector: 's1', dnsValue: 'v=DKIM1; k=rsa; p=AAAA' } });
+    for (const r of [res.spf, res.dkim, res.dmarc]) expect(r).toMatchObject({ status: 'unknown', record: null, problems: [expect.stringMatching(/^DNS lookup failed \(E[A-Z]+\): try again later$/)] });
   });
 
   it('refuses what cannot sign, naming the field', async () => {
