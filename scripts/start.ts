@@ -61,11 +61,12 @@ const worker = await createRelanceWorker({
   workflowBundlePath: bundlePath,
 });
 const workerRun = worker.run();
-const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, secrets: security.secrets, allowList: security.allowList, imap: config.imap });
+const dns = dnsResolverFor({ servers: config.dnsServers });
+const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, secrets: security.secrets, allowList: security.allowList, imap: config.imap, dns });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
 const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, graceMs: config.enrollmentStartGraceMs });
 const operatorToken = config.operatorToken ?? localOperatorToken(config.dataDir);
-const app = createApp({ ...security, channels, db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail, dns: dnsResolverFor({ servers: config.dnsServers }), consoleDir });
+const app = createApp({ ...security, channels, db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail, dns, consoleDir });
 const server = await startHttpServer(app, config.host, config.port);
 
 const setupLink = await setupLinkIfNeeded(handle.db, config.mail.publicUrl);

@@ -18,7 +18,7 @@ import type { ImapSettings } from '../../channels/email/imap-settings.js';
 import { MailboxCreate, MailboxJson, MailboxPatch, MailboxWithFigures, Credentials, DkimSettings, STATUSES } from './mailbox-schemas.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
 import { dkimKeyFrom } from '../../channels/email/dkim-key.js';
-import { checkSendingDomain, dnsResolverFor } from '../../channels/email/sender-dns.js';
+import { checkSendingDomain, dnsResolverFor, senderOf } from '../../channels/email/sender-dns.js';
 import { defineRoute } from '../access.js';
 import { resourceRoutes } from '../resource-routes.js';
 
@@ -259,12 +259,7 @@ export function mailboxRoutes(deps: ApiDeps) {
   const resolveDns = deps.dns ?? dnsResolverFor();
   app.openapi(routes.dnsCheck, async (c) => {
     const m = await findMailbox(db, principalOf(c), c.req.valid('param').id);
-    const check = await checkSendingDomain(resolveDns, {
-      address: m.address,
-      provider: m.provider,
-      smtpHost: m.provider === 'smtp' ? (m.settings as SmtpSettings).host : null,
-      dkim: m.dkimSelector && m.dkimPublicKey ? { selector: m.dkimSelector, dnsValue: m.dkimPublicKey } : null,
-    });
+    const check = await checkSendingDomain(resolveDns, senderOf(m));
     // Only the check is written: a rename or new credentials meanwhile are kept.
     const [row] = await db.update(mailboxes).set({ dnsCheck: check }).where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId))).returning();
     return c.json({ ...mailboxJson(row ?? m), figures: await mailboxFigures(db, m) }, 200);

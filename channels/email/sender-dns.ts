@@ -9,6 +9,7 @@ import { getPublicKey } from 'mailauth/lib/tools.js';
 import { spf } from 'mailauth/lib/spf/index.js';
 import { z } from 'zod';
 import { dkimPublicValue } from './dkim-key.js';
+import type { MailboxRow } from '../types.js';
 
 /** A DNS query as mailauth makes it (dns.resolve's shape): TXT answers are lists of strings. */
 export type DnsResolve = (name: string, type: string) => Promise<string[][] | string[]>;
@@ -38,6 +39,17 @@ export type SenderForCheck = {
   /** Relance's DKIM selector and the record it expects there, when it signs. */
   dkim: { selector: string; dnsValue: string } | null;
 };
+
+/** What the check needs of a mailbox row. */
+export function senderOf(m: Pick<MailboxRow, 'address' | 'provider' | 'settings' | 'dkimSelector' | 'dkimPublicKey'>): SenderForCheck {
+  const host = m.provider === 'smtp' ? (m.settings as { host?: unknown }).host : null;
+  return {
+    address: m.address,
+    provider: m.provider,
+    smtpHost: typeof host === 'string' ? host : null,
+    dkim: m.dkimSelector && m.dkimPublicKey ? { selector: m.dkimSelector, dnsValue: m.dkimPublicKey } : null,
+  };
+}
 
 const NOT_FOUND = new Set(['ENOTFOUND', 'ENODATA', 'EBADNAME']);
 const codeOf = (err: unknown) => (typeof err === 'object' && err !== null ? String((err as { code?: unknown }).code ?? '') : '');

@@ -1,15 +1,17 @@
 // Deliverability of a mailbox's sending domain, against a real DNS server started here (dns2)
 // and a real SMTP server: the SPF, DKIM and DMARC records are checked and shown on the mailbox
 // with what is wrong in words; a DKIM key set on the mailbox (generated, sealed, never returned)
-// signs what it sends, and the signature received verifies against the key the DNS serves.
+// signs what it sends, and the signature received verifies against the key the DNS serves. A
+// worker pass checks again the mailboxes never checked or last checked a day ago.
 import { generateKeyPairSync } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpSender } from '../../channels/email/smtp.js';
 import { checkSendingDomain, dnsResolverFor, type DnsResolve } from '../../channels/email/sender-dns.js';
 import { mailboxes, users } from '../../db/schema.js';
 import { freePort } from '../../scripts/lib/ports.js';
+import { checkStaleSendingDomains } from '../../runtime/sending-domain-checks.js';
 import { withTestApi, type ApiWorld, type Problem } from '../support/api.js';
 import { startTestDnsServer, type TestDnsServer } from '../support/dns.js';
 import { LOOPBACK_ALLOWED, testSecurity } from '../support/security.js';
@@ -102,6 +104,29 @@ describe('the sending domain, checked and shown on the mailbox', () => {
     const silent = dnsResolverFor({ servers: [`127.0.0.1:${await freePort()}`], timeoutMs: 300 });
     const res = await checkSendingDomain(silent, { address: 'sam@outreach.test', provider: 'smtp', smtpHost: '127.0.0.1', dkim: { selector: 's1', dnsValue: 'v=DKIM1; k=rsa; p=AAAA' } });
     for (const r of [res.spf, res.dkim, res.dmarc]) expect(r).toMatchObject({ status: 'unknown', record: null, problems: [expect.stringMatching(/^DNS lookup failed \(E[A-Z]+\): try again later$/)] });
+  });
+
+  it('a worker checks again, without being asked, the mailboxes never checked and those last checked a day ago', async () => {
+    const fresh = await smtpMailbox('sam@daily.test');
+    const stale = await smtpMailbox('lea@daily.test');
+    const recent = await smtpMailbox('max@daily.test');
+    dns.set('daily.test', 'TXT', ['v=spf1 ip4:127.0.0.1 -all']);
+    await check(stale.id);
+    await check(recent.id);
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000).toISOString();
+    const [staleRow] = await w.db.db.select().from(mailboxes).where(eq(mailboxes.id, stale.id));
+    await w.db.db.update(mailboxes).set({ dnsCheck: { ...(staleRow!.dnsCheck as object), checkedAt: dayAgo } }).where(eq(mailboxes.id, stale.id));
+    const [recentBefore] = await w.db.db.select().from(mailboxes).where(eq(mailboxes.id, recent.id));
+
+    dns.set('_dmarc.daily.test', 'TXT', ['v=DMARC1; p=reject']);
+    expect(await checkStaleSendingDomains({ db: w.db.db, resolve, batch: 100 })).toBeGreaterThanOrEqual(2);
+    const rows = await w.db.db.select().from(mailboxes).where(inArray(mailboxes.id, [fresh.id, stale.id, recent.id]));
+    const dnsOf = (id: string) => rows.find((r) => r.id === id)!.dnsCheck as { checkedAt: string; dmarc: { status: string } };
+    expect(dnsOf(fresh.id).dmarc.status).toBe('found');
+    expect(dnsOf(stale.id).dmarc.status).toBe('found');
+    expect(Date.parse(dnsOf(stale.id).checkedAt)).toBeGreaterThan(Date.parse(dayAgo));
+    expect(dnsOf(recent.id)).toEqual(recentBefore!.dnsCheck);
+    expect(dnsOf(recent.id).dmarc.status).toBe('missing');
   });
 
   it('refuses what cannot sign, naming the field', async () => {
