@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailboxes, touches } from '../../db/schema.js';
 import { ANNOUNCE_FRESH_MS } from '../../domain/outbox/restage.js';
 import { local, seed, startCadenceHarness, type CadenceHarness, type Seed } from '../support/cadence.js';
-import { toEmailPlanned } from '../support/cadence-extra.js';
+import { toEmailPlanned } from '../support/cadence-paths.js';
 import { at, iso, nextLocal } from '../support/dates.js';
 import { smtpMailboxRow, startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { LOOPBACK_ALLOWED, testSecurity } from '../support/security.js';
