@@ -9,6 +9,7 @@ import { generateApiKey } from '../../api/middleware/auth.js';
 import { accounts, actionProviders, apiKeys, enrollments, events, inboundSources, mailboxes, prospects, repAbsences, sequences, suppressions, tasks, users, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
 import { createKeyedWorkspace, type KeyedWorkspace, offlineTemporal, withTestApi } from '../support/api.js';
 import { type TestDatabase } from '../support/db.js';
+import { rowsOf } from '../../db/rows.js';
 
 let db: TestDatabase;
 let app: RelanceApp;
@@ -20,7 +21,7 @@ const ids: Record<string, string> = {};
 /** Every table holding workspace data: those with a workspace_id column, so a new table joins the check by itself. */
 async function workspaceTables(): Promise<string[]> {
   const rows = await db.db.execute(sql`select table_name as t from information_schema.columns where column_name = 'workspace_id' and table_schema = current_schema() order by 1`);
-  const tables = (rows as unknown as Array<{ t: string }>).map((r) => r.t);
+  const tables = rowsOf<{ t: string }>(rows).map((r) => r.t);
   if (tables.length < 20) throw new Error(`only ${tables.length} workspace tables found`);
   return tables;
 }
@@ -33,7 +34,7 @@ async function digestOf(workspaceId: string): Promise<Record<string, string>> {
     const rows = await db.db.execute(
       sql`select md5(coalesce(string_agg((to_jsonb(x) - 'last_used_at')::text, ',' order by (to_jsonb(x) - 'last_used_at')::text), '')) as d from ${sql.identifier(t)} x where ${sql.identifier(column)} = ${workspaceId}`,
     );
-    out[t] = String((rows as unknown as Array<{ d: string }>)[0]?.d);
+    out[t] = String(rowsOf<{ d: string }>(rows)[0]?.d);
   }
   return out;
 }
