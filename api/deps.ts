@@ -28,6 +28,8 @@ export type ApiDeps = {
   lookup?: LookupAll | undefined;
   /** Sends invitation and reset links by email (the process's channel registry); none: they are only shown. */
   channels?: ChannelRegistry | undefined;
+  /** DNS queries of the sending-domain check (SPF, DKIM, DMARC); the system's resolver by default (DNS_SERVERS). */
+  dns?: import('../channels/email/sender-dns.js').DnsResolve | undefined;
   /** Mail settings: the local outbox folder (its page), the public URL of unsubscribe links. */
   mail?: { localOutboxDir?: string | null; publicUrl?: string } | undefined;
   /** Sign-in attempts per client address per minute, failures before a lockout, its length. */

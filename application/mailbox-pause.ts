@@ -4,8 +4,8 @@
 // and the timeline (so webhooks) a `mailbox.paused` event. Replies are still read meanwhile.
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/client.js';
-import { mailboxes, touches } from '../db/schema.js';
-import { BOUNCE_WINDOW, deliveryLimitReached, pauseReason, type DeliveryCount } from '../domain/mail/bounce-rate.js';
+import { mailboxes, touches, workspaces } from '../db/schema.js';
+import { deliverabilityPolicy, deliveryLimitReached, pauseReason, type DeliverabilityPolicy, type DeliveryCount } from '../domain/mail/bounce-rate.js';
 import { openSystemTask, type SystemTask } from './system-tasks.js';
 import { appendEvent } from './timeline.js';
 
@@ -24,22 +24,24 @@ export async function recordDeliveryProblem(db: Database, i: { workspaceId: stri
     // Serializes the counts of one mailbox's bounces arriving together.
     const [mailbox] = await tx.select().from(mailboxes).where(and(eq(mailboxes.id, touch.mailboxId), eq(mailboxes.workspaceId, i.workspaceId))).for('update');
     if (!mailbox || mailbox.status !== 'connected') return false;
-    const count = await recentProblems(tx, mailbox.id, mailbox.statusChangedAt);
-    if (!deliveryLimitReached(count)) return false;
-    await pauseMailbox(tx, mailbox, count);
+    const [ws] = await tx.select({ policy: workspaces.deliverabilityPolicy }).from(workspaces).where(eq(workspaces.id, i.workspaceId));
+    const policy = deliverabilityPolicy(ws?.policy);
+    const count = await recentProblems(tx, mailbox.id, mailbox.statusChangedAt, policy.window);
+    if (!deliveryLimitReached(count, policy)) return false;
+    await pauseMailbox(tx, mailbox, count, policy);
     return true;
   });
 }
 
 /** The mailbox's latest sends since it was last connected or resumed, how many bounced hard, how many were complained about. */
-async function recentProblems(tx: DbOrTx, mailboxId: string, since: Date | null): Promise<DeliveryCount> {
+async function recentProblems(tx: DbOrTx, mailboxId: string, since: Date | null, window: number): Promise<DeliveryCount> {
   const latest = tx
     .select({ bouncedAt: touches.bouncedAt, complainedAt: touches.complainedAt })
     .from(touches)
     // Latest first along the (mailbox, scheduled time) index: an email leaves at or after its scheduled time.
     .where(and(eq(touches.mailboxId, mailboxId), eq(touches.status, 'sent'), since ? gte(touches.sentAt, since) : undefined))
     .orderBy(desc(touches.scheduledAt))
-    .limit(BOUNCE_WINDOW)
+    .limit(window)
     .as('latest');
   const [row] = await tx
     .select({ sent: sql<number>`count(*)::int`, hardBounces: sql<number>`count(${latest.bouncedAt})::int`, complaints: sql<number>`count(${latest.complainedAt})::int` })
@@ -47,8 +49,8 @@ async function recentProblems(tx: DbOrTx, mailboxId: string, since: Date | null)
   return row ?? { sent: 0, hardBounces: 0, complaints: 0 };
 }
 
-async function pauseMailbox(tx: DbOrTx, m: typeof mailboxes.$inferSelect, count: DeliveryCount): Promise<void> {
-  const reason = pauseReason(count);
+async function pauseMailbox(tx: DbOrTx, m: typeof mailboxes.$inferSelect, count: DeliveryCount, policy: DeliverabilityPolicy): Promise<void> {
+  const reason = pauseReason(count, policy);
   const [paused] = await tx
     .update(mailboxes)
     .set({ status: 'paused', statusDetail: reason, statusChangedAt: sql`now()`, updatedAt: sql`now()` })

@@ -45,6 +45,8 @@ export const workspaces = pgTable('workspaces', {
   timingRules: jsonb('timing_rules').notNull().default(sql`'{}'::jsonb`),
   /** Escalation quotas: { perAccount, perRep, windowDays }. */
   escalationPolicy: jsonb('escalation_policy').notNull().default(sql`'{}'::jsonb`),
+  /** Overrides of the bounce and complaint limits that pause a mailbox (domain/mail/bounce-rate.ts). */
+  deliverabilityPolicy: jsonb('deliverability_policy').notNull().default(sql`'{}'::jsonb`),
   createdAt: createdAt(),
 });
 
@@ -614,6 +616,20 @@ export const mailboxes = pgTable(
     imapStatusDetail: text('imap_status_detail'),
     /** When the IMAP watcher last read every watched folder to the end. */
     imapCheckedAt: timestamp('imap_checked_at', { withTimezone: true }),
+    /** Warm-up ramp: the daily cap on its first day (null: no warm-up, the daily cap from the start). */
+    warmupStartCap: integer('warmup_start_cap'),
+    /** Warm-up ramp: what each further day adds to the cap, up to the daily cap. */
+    warmupStep: integer('warmup_step'),
+    /** Warm-up ramp: its first day starts at this instant (day n is the n-th 24 hours after it). */
+    warmupStartedAt: timestamp('warmup_started_at', { withTimezone: true }),
+    /** SMTP mailboxes: the DKIM selector emails are signed with (null: not signed by Relance). */
+    dkimSelector: text('dkim_selector'),
+    /** The sealed DKIM private key (PEM); never returned. */
+    dkimSealedKey: text('dkim_sealed_key'),
+    /** The public key to publish (base64 SubjectPublicKeyInfo), so the DNS record is shown without opening the seal. */
+    dkimPublicKey: text('dkim_public_key'),
+    /** The last check of the sending domain's SPF, DKIM and DMARC records (channels/email/sender-dns.ts), with its time. */
+    dnsCheck: jsonb('dns_check'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -7,7 +7,8 @@ import { and, asc, desc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
 import type { MailboxRow } from '../channels/types.js';
 import type { Database, DbOrTx } from '../db/client.js';
 import { mailboxes, touches } from '../db/schema.js';
-import { domainOf, nextSendTime, PacingError } from '../domain/channels/pacing.js';
+import { domainOf, PacingError } from '../domain/channels/pacing.js';
+import { nextWarmSendTime, warmupOf } from '../domain/channels/warmup.js';
 import { scheduleTouch, TimingError } from '../domain/timing/index.js';
 import type { EnrollmentContext } from '../application/enrollment-context.js';
 
@@ -53,7 +54,8 @@ export async function repHasMailbox(db: Database, workspaceId: string, repId: st
 /**
  * The earliest instant >= desired the mailbox's caps, gap and per-domain cap allow, inside the
  * prospect's send window on a business day (unless a reschedule overrode the timing rules).
- * Reads the mailbox's bookings from a day before on.
+ * A mailbox warming up has the daily cap of the ramp day each send falls in. Reads the mailbox's
+ * bookings from a day before on.
  */
 export async function pacedSendTime(tx: DbOrTx, mailbox: MailboxRow, ctx: EnrollmentContext, desired: string, to: string | null, except?: string, ignoreWindows = false): Promise<string> {
   const from = new Date(Date.parse(desired) - DAY_MS);
@@ -65,7 +67,8 @@ export async function pacedSendTime(tx: DbOrTx, mailbox: MailboxRow, ctx: Enroll
   // A reschedule that overrode the timing rules keeps its time; the mailbox's caps still hold.
   const fit = ignoreWindows ? (t: number) => t : (t: number) => Date.parse(scheduleTouch({ earliest: new Date(t).toISOString(), channel: 'email', place: ctx.place, rules: ctx.rules }));
   try {
-    const at = nextSendTime({
+    const at = nextWarmSendTime({
+      warmup: warmupOf(mailbox),
       caps: { dailyCap: mailbox.dailyCap, hourlyCap: mailbox.hourlyCap, minGapSeconds: mailbox.minGapSeconds, domainDailyCap: mailbox.domainDailyCap },
       bookings,
       domain: domainOf(to),

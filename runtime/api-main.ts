@@ -10,6 +10,7 @@ import { channelRegistryFor } from './channels.js';
 import { onShutdown } from './shutdown.js';
 import { createTemporalClient } from './temporal.js';
 import { log } from '../logging/log.js';
+import { dnsResolverFor } from '../channels/email/sender-dns.js';
 
 const config = configureProcess();
 if (!config.databaseUrl) {
@@ -23,7 +24,7 @@ const temporal = createTemporalClient(config.temporal);
 const security = processSecurity();
 // Invitation and reset links leave through the workspace's mailboxes (api/auth/link-mail.ts).
 const channels = channelRegistryFor(config.mail, security);
-const app = createApp({ ...security, channels, db: handle.db, temporal, taskQueue: config.temporal.taskQueue, operatorToken: config.operatorToken, rateLimit: config.rateLimit, mail: config.mail, consoleDir: await consoleBuildOrNull() });
+const app = createApp({ ...security, channels, db: handle.db, temporal, taskQueue: config.temporal.taskQueue, operatorToken: config.operatorToken, rateLimit: config.rateLimit, mail: config.mail, dns: dnsResolverFor({ servers: config.dnsServers }), consoleDir: await consoleBuildOrNull() });
 const server = await startHttpServer(app, config.host, config.port);
 log.info({ url: server.url, docs: `${server.url}/docs`, temporal: config.temporal.address }, 'API started');
 onShutdown(

@@ -1,6 +1,7 @@
 // Background services of the channels, run beside the worker in every worker process: the outbox
 // dispatcher (due emails and provider actions leave), the calendar sync (announced-call holds)
-// the Gmail reply poller and the IMAP reply watchers of SMTP mailboxes.
+// the Gmail reply poller, the IMAP reply watchers of SMTP mailboxes and the daily check of the
+// mailboxes' sending domains.
 import type { Client } from '@temporalio/client';
 import type { ChannelRegistry } from '../channels/types.js';
 import type { Database } from '../db/client.js';
@@ -11,6 +12,8 @@ import type { GoogleConfig } from './config.js';
 import { startGmailPoller } from './gmail-poller.js';
 import { startImapWatchers, type ImapWatchersConfig } from './imap-watchers.js';
 import { startOutboxDispatcher } from './outbox-dispatcher.js';
+import { startSendingDomainChecks } from './sending-domain-checks.js';
+import type { DnsResolve } from '../channels/email/sender-dns.js';
 
 export type ChannelServicesOptions = {
   db: Database;
@@ -26,6 +29,8 @@ export type ChannelServicesOptions = {
   calendarIntervalMs?: number;
   /** The IMAP reply watchers (the process's configuration); absent or null: none. */
   imap?: ImapWatchersConfig | null;
+  /** The resolver the mailboxes' sending domains are checked with every day (DNS_SERVERS); absent: not checked here. */
+  dns?: DnsResolve | null;
 };
 
 export type ChannelServices = {
@@ -38,10 +43,11 @@ export function startChannelServices(o: ChannelServicesOptions): ChannelServices
   const { google, secrets } = o;
   const calendar = startCalendarSync({ db: o.db, google, secrets, ...(o.calendarIntervalMs ? { intervalMs: o.calendarIntervalMs } : {}) });
   const poller = startGmailPoller({ db: o.db, temporal: o.temporal, google, secrets, ...(o.pollIntervalMs ? { intervalMs: o.pollIntervalMs } : {}) });
+  const domains = o.dns ? startSendingDomainChecks({ db: o.db, resolve: o.dns }) : null;
   const imap = o.imap ? startImapWatchers({ ...o.imap, db: o.db, temporal: o.temporal, secrets, allowList: o.allowList ?? EMPTY_ALLOW_LIST }) : null;
   return {
     stop: async ({ closeChannels = true } = {}) => {
-      await Promise.all([dispatcher.stop(), calendar.stop(), poller.stop(), imap?.stop()]);
+      await Promise.all([dispatcher.stop(), calendar.stop(), poller.stop(), imap?.stop(), domains?.stop()]);
       if (closeChannels) await o.channels.close();
     },
   };

@@ -55,6 +55,12 @@ const EnvSchema = z.object({
   IMAP_MAX_WATCHERS: z.coerce.number().int().min(1).max(5000).default(500),
   /** Every watched folder is read again at least this often, besides IDLE on INBOX. */
   IMAP_POLL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** DNS servers the sending-domain check asks ("10.0.0.2", "127.0.0.1:5353", comma-separated); the system's by default. */
+  DNS_SERVERS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[0-9a-fA-F:.]+)(:\d{1,5})?$/, 'IP addresses, each with an optional :port'))),
 });
 
 export type Config = {
@@ -86,6 +92,8 @@ export type Config = {
   shutdownGraceMs: number;
   /** The worker's IMAP reply watchers; null: none in this process. */
   imap: ImapWatchersConfig | null;
+  /** DNS servers of the sending-domain check; empty: the system's. */
+  dnsServers: string[];
 };
 
 export class ConfigError extends Error {
@@ -137,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     enrollmentStartGraceMs: e.ENROLLMENT_START_GRACE_SECONDS * 1000,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     imap: e.IMAP_WATCH ? { maxWatchers: e.IMAP_MAX_WATCHERS, pollMs: e.IMAP_POLL_SECONDS * 1000 } : null,
+    dnsServers: e.DNS_SERVERS,
   };
 }
 

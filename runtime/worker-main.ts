@@ -11,6 +11,7 @@ import { startEnrollmentReconciler } from './enrollment-reconciler.js';
 import { startWebhookNudger } from './webhook-nudger.js';
 import { createRelanceWorker, installWorkerRuntime, stopWorker } from './worker.js';
 import { log } from '../logging/log.js';
+import { dnsResolverFor } from '../channels/email/sender-dns.js';
 
 const config = configureProcess();
 if (!config.databaseUrl) {
@@ -32,7 +33,7 @@ const worker = await createRelanceWorker({
   deps: { db: handle.db, temporal, channels, secrets: security.secrets, webhooks: { allowList: security.allowList } },
 });
 const running = worker.run();
-const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, secrets: security.secrets, allowList: security.allowList, imap: config.imap });
+const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, secrets: security.secrets, allowList: security.allowList, imap: config.imap, dns: dnsResolverFor({ servers: config.dnsServers }) });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue });
 const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue, graceMs: config.enrollmentStartGraceMs });
 log.info({ taskQueue: config.temporal.taskQueue, temporal: config.temporal.address }, 'worker started');

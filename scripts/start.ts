@@ -20,6 +20,7 @@ import { createRelanceWorker, installWorkerRuntime, stopWorker } from '../runtim
 import { ensureWorkflowBundle } from '../runtime/workflow-bundle.js';
 import { ensureConsoleBuild } from '../runtime/console-bundle.js';
 import { startTemporalDevServer } from './lib/temporal-dev-server.js';
+import { dnsResolverFor } from '../channels/email/sender-dns.js';
 
 const started = Date.now();
 const log = (msg: string) => console.log(`[relance] ${msg}`);
@@ -60,11 +61,12 @@ const worker = await createRelanceWorker({
   workflowBundlePath: bundlePath,
 });
 const workerRun = worker.run();
-const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, secrets: security.secrets, allowList: security.allowList, imap: config.imap });
+const dns = dnsResolverFor({ servers: config.dnsServers });
+const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, secrets: security.secrets, allowList: security.allowList, imap: config.imap, dns });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
 const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, graceMs: config.enrollmentStartGraceMs });
 const operatorToken = config.operatorToken ?? localOperatorToken(config.dataDir);
-const app = createApp({ ...security, channels, db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail, consoleDir });
+const app = createApp({ ...security, channels, db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, operatorToken, rateLimit: config.rateLimit, mail: config.mail, dns, consoleDir });
 const server = await startHttpServer(app, config.host, config.port);
 
 const setupLink = await setupLinkIfNeeded(handle.db, config.mail.publicUrl);

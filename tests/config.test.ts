@@ -19,5 +19,11 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ TEMPORAL_TLS_CERT_PATH: '/a.pem' })).toThrow(/TEMPORAL_TLS_KEY_PATH/);
+    expect(() => loadConfig({ DNS_SERVERS: '10.0.0.2, dns.example' })).toThrow(/DNS_SERVERS/);
+  });
+
+  it('reads the DNS servers of the sending-domain check, the system\'s by default', () => {
+    expect(loadConfig({}).dnsServers).toEqual([]);
+    expect(loadConfig({ DNS_SERVERS: '10.0.0.2, 127.0.0.1:5353,[::1]:53' }).dnsServers).toEqual(['10.0.0.2', '127.0.0.1:5353', '[::1]:53']);
   });
 });

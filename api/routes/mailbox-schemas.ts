@@ -2,6 +2,7 @@
 // an hour, 20 s between two sends) and bounds that keep a mailbox out of spam folders.
 import { ImapSettingsSchema } from '../../channels/email/imap-settings.js';
 import { SmtpSettingsSchema } from '../../channels/email/smtp.js';
+import { SendingDomainCheckSchema } from '../../channels/email/sender-dns.js';
 import { z } from '../scope.js';
 
 export const STATUSES = ['connected', 'disconnected', 'paused', 'disabled'] as const;
@@ -25,6 +26,19 @@ const caps = {
   hourlyCap: z.number().int().min(1).max(500).optional().openapi({ description: 'Emails per hour (default 100)' }),
   minGapSeconds: z.number().int().min(0).max(3600).optional().openapi({ description: 'Least time between two sends (default 20)' }),
   domainDailyCap: z.number().int().min(1).max(2000).nullable().optional().openapi({ description: 'Emails per recipient domain per day (default none)' }),
+  warmup: z
+    .strictObject({
+      startCap: z.number().int().min(1).max(2000).openapi({ description: 'The daily cap on the first day (below `dailyCap`)' }),
+      step: z.number().int().min(1).max(2000).openapi({ description: 'What each further day adds, up to `dailyCap`' }),
+    })
+    .nullable()
+    .optional()
+    .openapi('MailboxWarmupSettings', {
+      description:
+        'Warm-up ramp for a new address: the daily cap starts at `startCap` and grows by `step` every 24 hours up to `dailyCap`; emails past the day\'s cap wait, scheduled, for the next day. ' +
+        'Off unless asked (a rep\'s everyday mailbox already has a sending history); null: stop ramping. Setting it on a mailbox without one starts the ramp now.',
+      example: { startCap: 20, step: 20 },
+    }),
 };
 const common = {
   userId: z.uuid().openapi({ description: 'The rep who owns it; a rep key may only name itself' }),
@@ -93,6 +107,26 @@ export const MailboxJson = z
     minGapSeconds: z.number().int(),
     domainDailyCap: z.number().int().nullable(),
     calendarHolds: z.boolean(),
+    warmup: z
+      .object({
+        startCap: z.number().int(),
+        step: z.number().int(),
+        startedAt: z.string(),
+        day: z.number().int().openapi({ description: 'The ramp day now, 1 on the first' }),
+        fullCapFrom: z.string().openapi({ description: 'When the ramp reaches `dailyCap`' }),
+      })
+      .nullable()
+      .openapi({ description: 'The warm-up ramp; null: none' }),
+    effectiveDailyCap: z.number().int().openapi({ description: 'The daily cap in force now: the ramp\'s while warming up, else `dailyCap`' }),
+    dkim: z
+      .object({
+        selector: z.string(),
+        domain: z.string(),
+        dnsRecord: z.object({ name: z.string(), type: z.literal('TXT'), value: z.string() }).openapi({ description: 'Publish this TXT record so receivers can check the signatures' }),
+      })
+      .nullable()
+      .openapi({ description: 'SMTP mailboxes: emails are DKIM-signed with this selector (the private key is sealed, never returned); null: not signed by Relance' }),
+    dns: z.object(SendingDomainCheckSchema.shape).openapi('SendingDomainCheck').nullable().openapi({ description: 'The last check of the sending domain\'s SPF, DKIM and DMARC records (POST .../dns-check); null: not checked yet' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -107,3 +141,15 @@ export const MailboxWithFigures = MailboxJson.extend({
     uncertain: z.number().int(),
   }),
 }).openapi('MailboxWithFigures');
+
+export const DkimSettings = z
+  .strictObject({
+    selector: z
+      .string()
+      .min(1)
+      .max(63)
+      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/, 'DNS labels: letters, digits, hyphens, dots')
+      .openapi({ description: 'The DKIM selector: the record lives at `<selector>._domainkey.<domain>`' }),
+    privateKey: z.string().min(1).max(10_000).optional().openapi({ description: 'The private key (PEM, RSA of 1024 to 4096 bits or Ed25519), sealed at rest and never returned; absent: a 2048-bit RSA key is generated' }),
+  })
+  .openapi('MailboxDkimSettings', { example: { selector: 's1' } });

@@ -15,8 +15,10 @@ import { jsonBody, jsonResponse, z } from '../scope.js';
 import type { SmtpSettings } from '../../channels/email/smtp.js';
 import { createMailbox, deleteMailbox, findMailbox, invalid, lockUser, mailboxFigures, mailboxJson, makeDefault, markConnected, vetMailboxHost, type Mailbox } from '../services/mailboxes.js';
 import type { ImapSettings } from '../../channels/email/imap-settings.js';
-import { MailboxCreate, MailboxJson, MailboxPatch, MailboxWithFigures, Credentials, STATUSES } from './mailbox-schemas.js';
+import { MailboxCreate, MailboxJson, MailboxPatch, MailboxWithFigures, Credentials, DkimSettings, STATUSES } from './mailbox-schemas.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
+import { dkimKeyFrom } from '../../channels/email/dkim-key.js';
+import { checkSendingDomain, dnsResolverFor, senderOf } from '../../channels/email/sender-dns.js';
 import { defineRoute } from '../access.js';
 import { resourceRoutes } from '../resource-routes.js';
 
@@ -55,6 +57,37 @@ const routes = {
     request: { params: resource.params, body: jsonBody(Credentials) },
     responses: { 200: jsonResponse(MailboxJson, 'Connected'), 404: notFound, 422: problemResponse('Missing or wrong credential for this provider, or an IMAP host mailboxes may not use') },
   }),
+  dkim: defineRoute({
+    method: 'put',
+    path: '/v1/mailboxes/{id}/dkim',
+    tags: ['mailboxes'],
+    summary: "SMTP mailboxes: sign emails with DKIM under this selector, with the given private key or one generated now; answers the TXT record to publish",
+    description: 'The private key is sealed like the password and never returned. Publish `dkim.dnsRecord` in the sending domain, then POST .../dns-check to see receivers can find it.',
+    access,
+    request: { params: resource.params, body: jsonBody(DkimSettings) },
+    responses: { 200: jsonResponse(MailboxJson, 'Signing from the next email on'), 404: notFound, 422: problemResponse('A Gmail mailbox (Google signs), a selector that is not DNS labels, or a key that is not an RSA (1024 to 4096 bits) or Ed25519 PEM private key') },
+  }),
+  dkimRemove: defineRoute({
+    method: 'delete',
+    path: '/v1/mailboxes/{id}/dkim',
+    tags: ['mailboxes'],
+    summary: 'Stop DKIM-signing this mailbox\'s emails; the sealed key is deleted',
+    access,
+    request: { params: resource.params },
+    responses: { 200: jsonResponse(MailboxJson, 'No longer signed'), 404: notFound },
+  }),
+  dnsCheck: defineRoute({
+    method: 'post',
+    path: '/v1/mailboxes/{id}/dns-check',
+    tags: ['mailboxes'],
+    summary: "Check the sending domain's SPF, DKIM and DMARC records now; the result is kept on the mailbox (`dns`)",
+    description:
+      'SPF: whether the record lets the SMTP host (its addresses) send for the domain (Gmail: whether it includes Google). DKIM: the selector Relance signs with (Gmail: `google`) and, when Relance signs, whether the published key is its own. DMARC: the policy that applies, from the domain or its organizational domain. ' +
+      'Each record is `found`, `missing`, `invalid` or `unknown` (the lookup failed) with what is wrong in words.',
+    access,
+    request: { params: resource.params },
+    responses: { 200: jsonResponse(MailboxWithFigures, 'The mailbox with its fresh check'), 404: notFound },
+  }),
   remove: resource.remove({ summary: 'Delete a mailbox; refused while emails or calendar holds still wait on it', access, responses: { 409: problemResponse('Emails or calendar holds still wait on it') } }),
 };
 
@@ -64,8 +97,16 @@ type ImapFields = Pick<Partial<Mailbox>, 'imapSettings' | 'imapSealedSecret' | '
 const forbidden = (field: string, detail: string) => new ProblemError('forbidden', 403, detail, { errors: [{ field, message: detail }] });
 const isOps = (p: Principal) => p.role === 'admin' || p.role === 'ops';
 
-function checkCaps(daily: number, hourly: number) {
+function checkCaps(daily: number, hourly: number, warmup?: { startCap: number } | null) {
   if (hourly > daily) throw invalid('body.hourlyCap', `cannot exceed the daily cap (${daily})`);
+  if (warmup && warmup.startCap >= daily) throw invalid('body.warmup.startCap', `a ramp starts below the daily cap (${daily})`);
+}
+
+/** The warm-up columns for a ramp asked for: a new ramp starts now, a changed one keeps its start. */
+function warmupFields(warmup: { startCap: number; step: number } | null | undefined, current: Date | null): Partial<Mailbox> {
+  if (warmup === undefined) return {};
+  if (warmup === null) return { warmupStartCap: null, warmupStep: null, warmupStartedAt: null };
+  return { warmupStartCap: warmup.startCap, warmupStep: warmup.step, warmupStartedAt: current ?? new Date() };
 }
 
 export function mailboxRoutes(deps: ApiDeps) {
@@ -85,7 +126,7 @@ export function mailboxRoutes(deps: ApiDeps) {
     const p = principalOf(c);
     const body = c.req.valid('json');
     if (p.role === 'rep' && body.userId !== p.userId) throw forbidden('body.userId', 'a rep key adds mailboxes for its own user only');
-    checkCaps(body.dailyCap ?? 400, body.hourlyCap ?? 100);
+    checkCaps(body.dailyCap ?? 400, body.hourlyCap ?? 100, body.warmup);
     let settings: SmtpSettings | Record<string, never> = {};
     let secret: string | undefined;
     let imap: ImapFields = {};
@@ -111,6 +152,7 @@ export function mailboxRoutes(deps: ApiDeps) {
         minGapSeconds: body.minGapSeconds,
         domainDailyCap: body.domainDailyCap ?? null,
         calendarHolds: body.calendarHolds,
+        ...warmupFields(body.warmup, null),
         ...imap,
       },
       body.isDefault,
@@ -138,11 +180,12 @@ export function mailboxRoutes(deps: ApiDeps) {
     const p = principalOf(c);
     const m = await findMailbox(db, p, c.req.valid('param').id);
     const body = c.req.valid('json');
-    const { isDefault, status, ...fields } = body;
-    const opsOnly = (['status', 'dailyCap', 'hourlyCap', 'minGapSeconds', 'domainDailyCap'] as const).find((k) => body[k] !== undefined);
+    const { isDefault, status, warmup, ...caps } = body;
+    const fields = { ...caps, ...warmupFields(warmup, m.warmupStartedAt) };
+    const opsOnly = (['status', 'dailyCap', 'hourlyCap', 'minGapSeconds', 'domainDailyCap', 'warmup'] as const).find((k) => body[k] !== undefined);
     if (opsOnly && !isOps(p)) throw forbidden(`body.${opsOnly}`, 'caps and status are changed by admin or ops keys');
     if (Object.keys(body).length === 0) return c.json(mailboxJson(m), 200);
-    checkCaps(fields.dailyCap ?? m.dailyCap, fields.hourlyCap ?? m.hourlyCap);
+    checkCaps(fields.dailyCap ?? m.dailyCap, fields.hourlyCap ?? m.hourlyCap, warmup);
     if (status === 'connected' && m.status !== 'connected' && !m.sealedSecret) throw new ProblemError('conflict', 409, 'the mailbox has no credentials: PUT /v1/mailboxes/{id}/credentials');
     const row = await tx(async (t) => {
       await lockUser(t, m.workspaceId, m.userId);
@@ -193,6 +236,33 @@ export function mailboxRoutes(deps: ApiDeps) {
         : markConnected(t, m, set, 'credentials replaced'),
     );
     return c.json(mailboxJson(row), 200);
+  });
+
+  const update = async (m: Mailbox, set: Partial<Mailbox>) =>
+    (await db.update(mailboxes).set({ ...set, updatedAt: new Date() }).where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId))).returning())[0]!;
+
+  app.openapi(routes.dkim, async (c) => {
+    const m = await findMailbox(db, principalOf(c), c.req.valid('param').id);
+    const body = c.req.valid('json');
+    if (m.provider !== 'smtp') throw invalid('body.selector', 'Google signs the emails of a Gmail mailbox (selector google)');
+    const key = dkimKeyFrom(body.privateKey);
+    if ('error' in key) throw invalid('body.privateKey', key.error);
+    const row = await update(m, { dkimSelector: body.selector.toLowerCase(), dkimSealedKey: box.seal(key.privateKeyPem), dkimPublicKey: key.dnsValue });
+    return c.json(mailboxJson(row), 200);
+  });
+
+  app.openapi(routes.dkimRemove, async (c) => {
+    const m = await findMailbox(db, principalOf(c), c.req.valid('param').id);
+    return c.json(mailboxJson(await update(m, { dkimSelector: null, dkimSealedKey: null, dkimPublicKey: null })), 200);
+  });
+
+  const resolveDns = deps.dns ?? dnsResolverFor();
+  app.openapi(routes.dnsCheck, async (c) => {
+    const m = await findMailbox(db, principalOf(c), c.req.valid('param').id);
+    const check = await checkSendingDomain(resolveDns, senderOf(m));
+    // Only the check is written: a rename or new credentials meanwhile are kept.
+    const [row] = await db.update(mailboxes).set({ dnsCheck: check }).where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId))).returning();
+    return c.json({ ...mailboxJson(row ?? m), figures: await mailboxFigures(db, m) }, 200);
   });
 
   app.openapi(routes.remove, async (c) => {

@@ -1,5 +1,5 @@
-// What ops configure for the workspace: timing rules, escalation quotas, each rep's call
-// capacity. Stored as overrides (only what ops set); GET also shows the effective values.
+// What ops configure for the workspace: timing rules, escalation quotas, the bounce and
+// complaint limits that pause a mailbox, each rep's call capacity. Stored as overrides (only what ops set); GET also shows the effective values.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
@@ -7,6 +7,7 @@ import { users, workspaces } from '../../db/schema.js';
 import { CallBlockSchema } from '../../domain/cadence/call-capacity.js';
 import { EscalationPolicyOverrideSchema, EscalationPolicySchema } from '../../domain/cadence/escalation.js';
 import { parseTimingRules, TimingRulesOverrideSchema } from '../../domain/timing/index.js';
+import { deliverabilityPolicy, DeliverabilityPolicyOverrideSchema, DeliverabilityPolicySchema, unreachableLimit } from '../../domain/mail/bounce-rate.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { toWorkspace, Workspace } from '../workspace-view.js';
@@ -22,6 +23,13 @@ const Capacity = z.strictObject({
   callsPerHour: z.number().int().min(1).max(60),
   callBlocks: z.array(CallBlockSchema).max(20).openapi({ description: 'Call blocks in the rep\'s zone; empty means any time in the call window' }),
 });
+
+const DeliverabilityView = z
+  .object({
+    overrides: Json.openapi({ description: 'What ops set' }),
+    effective: z.object({ window: z.number().int(), hardBouncesToPause: z.number().int(), complaintsToPause: z.number().int() }).openapi({ description: 'The overrides merged with the defaults (100, 3, 1): what pauses a mailbox' }),
+  })
+  .openapi('DeliverabilityPolicy');
 
 const routes = {
   getTiming: defineRoute({
@@ -57,6 +65,24 @@ const routes = {
     access: ['ops'] as const,
     request: { body: jsonBody(EscalationPolicyOverrideSchema) },
     responses: { 200: jsonResponse(Workspace, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid policy') },
+  }),
+  getDeliverability: defineRoute({
+    method: 'get',
+    path: '/v1/deliverability-policy',
+    access: ALL_ROLES,
+    tags: ['settings'],
+    summary: 'The hard-bounce and complaint limits that pause a mailbox (overrides) and the effective limits',
+    responses: { 200: jsonResponse(DeliverabilityView, 'The policy') },
+  }),
+  setDeliverability: defineRoute({
+    method: 'put',
+    path: '/v1/deliverability-policy',
+    tags: ['settings'],
+    summary: 'Replace the limits that pause a mailbox: over its `window` latest sends, `hardBouncesToPause` hard bounces or `complaintsToPause` spam complaints',
+    description: 'Applies from the next bounce or complaint counted; a mailbox already paused stays paused until ops resume it.',
+    access: ['ops'] as const,
+    request: { body: jsonBody(DeliverabilityPolicyOverrideSchema) },
+    responses: { 200: jsonResponse(DeliverabilityView, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid policy, or a limit above the window (it could never be reached)') },
   }),
   setCapacity: defineRoute({
     method: 'put',
@@ -107,6 +133,25 @@ export function settingsRoutes(deps: ApiDeps) {
     await requireWorkspace(db, workspaceId);
     const [ws] = await db.update(workspaces).set({ escalationPolicy: c.req.valid('json') }).where(eq(workspaces.id, workspaceId)).returning();
     return c.json(toWorkspace(ws!), 200);
+  });
+
+  app.openapi(routes.getDeliverability, async (c) => {
+    const ws = await requireWorkspace(db, principalOf(c).workspaceId);
+    return c.json({ overrides: ws.deliverabilityPolicy as Record<string, unknown>, effective: deliverabilityPolicy(ws.deliverabilityPolicy) }, 200);
+  });
+
+  app.openapi(routes.setDeliverability, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const overrides = c.req.valid('json');
+    await requireWorkspace(db, workspaceId);
+    const effective = DeliverabilityPolicySchema.parse(overrides);
+    const unreachable = unreachableLimit(effective);
+    if (unreachable) {
+      const message = `cannot exceed the window (${effective.window} sends)`;
+      throw new ProblemError('validation-failed', 422, `body.${unreachable}: ${message}`, { errors: [{ field: `body.${unreachable}`, message }] });
+    }
+    const [ws] = await db.update(workspaces).set({ deliverabilityPolicy: overrides }).where(eq(workspaces.id, workspaceId)).returning();
+    return c.json({ overrides: ws!.deliverabilityPolicy as Record<string, unknown>, effective }, 200);
   });
 
   app.openapi(routes.setCapacity, async (c) => {

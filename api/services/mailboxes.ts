@@ -4,6 +4,9 @@
 import { and, asc, eq, inArray, isNull, like, ne, or, sql } from 'drizzle-orm';
 import type { SmtpSettings } from '../../channels/email/smtp.js';
 import { imapSettingsOf } from '../../channels/email/imap-settings.js';
+import { dkimDnsRecord } from '../../channels/email/dkim-key.js';
+import type { SendingDomainCheck } from '../../channels/email/sender-dns.js';
+import { dailyCapAt, warmupDay, warmupEndsAt, warmupOf } from '../../domain/channels/warmup.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { calendarHolds, enrollments, mailboxes, tasks, touches, users } from '../../db/schema.js';
 import { appendEvent } from '../../application/timeline.js';
@@ -32,7 +35,7 @@ export async function vetMailboxHost(s: { host: string; port: number }, allowLis
 export const findMailbox = (db: Database, p: Principal, id: string): Promise<Mailbox> =>
   findInWorkspace(db, mailboxes, p.workspaceId, id, 'mailbox', p.role === 'rep' ? { also: eq(mailboxes.userId, p.userId ?? sql`null`) } : {});
 
-export function mailboxJson(m: Mailbox) {
+export function mailboxJson(m: Mailbox, now = Date.now()) {
   return {
     id: m.id,
     userId: m.userId,
@@ -51,8 +54,21 @@ export function mailboxJson(m: Mailbox) {
     minGapSeconds: m.minGapSeconds,
     domainDailyCap: m.domainDailyCap,
     calendarHolds: m.calendarHolds,
+    ...deliverabilityJson(m, now),
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
+  };
+}
+
+/** The warm-up ramp and today's cap, the DKIM record to publish, the last DNS check (never a key). */
+function deliverabilityJson(m: Mailbox, now: number) {
+  const w = warmupOf(m);
+  const domain = m.address.slice(m.address.lastIndexOf('@') + 1);
+  return {
+    warmup: w && { startCap: w.startCap, step: w.step, startedAt: new Date(w.startedAt).toISOString(), day: warmupDay(w, now) + 1, fullCapFrom: new Date(warmupEndsAt(m.dailyCap, w)).toISOString() },
+    effectiveDailyCap: dailyCapAt(m.dailyCap, w, now),
+    dkim: m.dkimSelector && m.dkimPublicKey ? { selector: m.dkimSelector, domain, dnsRecord: dkimDnsRecord(m.dkimSelector, domain, m.dkimPublicKey) } : null,
+    dns: (m.dnsCheck as SendingDomainCheck | null) ?? null,
   };
 }
 
@@ -130,8 +146,11 @@ export async function markConnected(tx: DbOrTx, m: Mailbox, set: Partial<typeof 
     .returning();
   const owned = tx.select({ id: enrollments.id }).from(enrollments).where(and(eq(enrollments.workspaceId, m.workspaceId), eq(enrollments.repId, m.userId)));
   // The backlog leaves paced, not in one burst: one email per gap, at most the hourly cap an
-  // hour (the outbox still re-plans any whose announced call would come too soon).
-  const spacing = Math.max(row!.minGapSeconds, Math.ceil(3600 / Math.max(1, row!.hourlyCap)));
+  // hour, and while warming up no faster than the day's ramp cap spread over the day (the
+  // outbox still re-plans any whose announced call would come too soon).
+  const warmup = warmupOf(row!);
+  const rampSpacing = warmup ? Math.ceil(86_400 / Math.max(1, dailyCapAt(row!.dailyCap, warmup, Date.now()))) : 0;
+  const spacing = Math.max(row!.minGapSeconds, Math.ceil(3600 / Math.max(1, row!.hourlyCap)), rampSpacing);
   const backlog = tx
     .select({ id: touches.id, n: sql<number>`row_number() over (order by ${touches.scheduledAt}, ${touches.id}) - 1`.as('n') })
     .from(touches)

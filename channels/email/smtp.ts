@@ -12,6 +12,7 @@ import { vetMailHost } from './mail-host.js';
 import type { SecretBox } from '../../security/secrets.js';
 import type { EmailProvider, MailboxRow, SendOutcome } from '../types.js';
 import { buildMime } from './mime.js';
+import { signDkim, type DkimSigner } from './dkim-key.js';
 import { smtpOutcome } from './smtp-outcome.js';
 
 /** `mailboxes.settings` of an SMTP mailbox; the password is the mailbox's sealed secret. */
@@ -68,7 +69,17 @@ export function createSmtpSender(mailbox: MailboxRow, secrets: SecretBox, option
       if (!Recipient.safeParse(email.to.address).success) return { status: 'failed', detail: 'invalid recipient address' };
       const t = await open();
       if (!('sendMail' in t)) return t;
-      const raw = await buildMime(email);
+      const dkim = dkimSignerOf(mailbox, secrets);
+      if (dkim && 'status' in dkim) return dkim;
+      let raw = await buildMime(email);
+      // Signed before nodemailer sees it, so the stream tracked below is the one the server reads.
+      if (dkim) {
+        try {
+          raw = await signDkim(raw, dkim);
+        } catch {
+          return { status: 'disconnected', detail: 'DKIM signing failed: set the key again (PUT /v1/mailboxes/{id}/dkim)' };
+        }
+      }
       try {
         const info = await t.sendMail({ envelope: { from: email.from.address, to: [email.to.address] }, raw });
         return { status: 'sent', providerMessageId: info.serverMessageId ?? undefined };
@@ -116,6 +127,16 @@ async function build(mailbox: MailboxRow, secrets: SecretBox, o: SmtpSenderOptio
     logger: false,
     debug: false,
   });
+}
+
+/** The mailbox's DKIM signer when it has a key; a key that cannot be opened holds its emails. */
+function dkimSignerOf(mailbox: MailboxRow, secrets: SecretBox): DkimSigner | SendOutcome | null {
+  if (!mailbox.dkimSelector || !mailbox.dkimSealedKey) return null;
+  try {
+    return { domain: mailbox.address.slice(mailbox.address.lastIndexOf('@') + 1), selector: mailbox.dkimSelector, privateKeyPem: secrets.open(mailbox.dkimSealedKey) };
+  } catch {
+    return { status: 'disconnected', detail: 'DKIM key unreadable: set it again (PUT /v1/mailboxes/{id}/dkim)' };
+  }
 }
 
 /** The SSRF guard (mail-host.ts): an unresolved host is retried later, a private one disconnects. */

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, mailboxes, tasks, touches } from '../../db/schema.js';
 import { LOOPBACK_ALLOWED } from '../support/security.js';
 import { startMailWorld, type MailWorld } from './world.js';
+import type { Problem } from '../support/api.js';
 
 let w: MailWorld;
 let mailboxId: string;
@@ -36,12 +37,12 @@ const dsn = (recipient: string, bounced: string, status: string) =>
   ).toString('base64');
 
 /** A prospect in a cadence whose email left from the mailbox. */
-async function sentFromMailbox(email: string) {
+async function sentFromMailbox(email: string, box = mailboxId) {
   const p = await w.addProspect(email);
   const e = await w.enroll(p.id);
   const messageId = `<${randomUUID()}@relance.acme.test>`;
   const touchId = await w.sentTouch(e, p.id, messageId, email);
-  await w.db.db.update(touches).set({ mailboxId }).where(eq(touches.id, touchId));
+  await w.db.db.update(touches).set({ mailboxId: box }).where(eq(touches.id, touchId));
   return { prospectId: p.id, enrollmentId: e, touchId, messageId, email };
 }
 const mailbox = async () => (await w.db.db.select().from(mailboxes).where(eq(mailboxes.id, mailboxId)))[0]!;
@@ -103,5 +104,25 @@ describe('a mailbox pauses itself after too many hard bounces', () => {
     expect(await w.enrollmentWhen(jane.enrollmentId, 'stopped')).toMatchObject({ stopReason: 'opted_out' });
     expect(await mailbox()).toMatchObject({ status: 'paused', statusDetail: expect.stringMatching(/^paused: 1 spam complaint among its last \d+ emails \(the limit is 1 in 100\)/) });
     expect((await w.db.db.select().from(touches).where(eq(touches.id, jane.touchId)))[0]!.complainedAt).not.toBeNull();
+  });
+});
+
+describe("the workspace's own limits", () => {
+  it('ops set how many hard bounces in how many sends pause a mailbox; a limit that could never be reached is refused, naming the field', async () => {
+    expect((await w.ws.call('GET', '/v1/deliverability-policy')).body).toEqual({ overrides: {}, effective: { window: 100, hardBouncesToPause: 3, complaintsToPause: 1 } });
+    const unreachable = await w.ws.call<Problem>('PUT', '/v1/deliverability-policy', { window: 20, hardBouncesToPause: 30 });
+    expect(unreachable.status).toBe(422);
+    expect(unreachable.body.errors).toEqual([{ field: 'body.hardBouncesToPause', message: 'cannot exceed the window (20 sends)' }]);
+    const unknownField = await w.ws.call<Problem>('PUT', '/v1/deliverability-policy', { bounceRate: 0.03 });
+    expect(unknownField.status).toBe(422);
+    const set = await w.ws.call('PUT', '/v1/deliverability-policy', { window: 50, hardBouncesToPause: 1 });
+    expect(set.body).toEqual({ overrides: { window: 50, hardBouncesToPause: 1 }, effective: { window: 50, hardBouncesToPause: 1, complaintsToPause: 1 } });
+
+    const strict = await w.ws.call<{ id: string }>('POST', '/v1/mailboxes', { userId: w.repId, address: 'sam.strict@acme.test', provider: 'smtp', smtp: { host: '127.0.0.1', port: 2525, username: 'sam.strict@acme.test', password: 'smtp-pass' } });
+    const s = await sentFromMailbox('gone.strict@globex.test', strict.body.id);
+    expect((await bounce(s)).body).toMatchObject({ applied: true });
+    const [row] = await w.db.db.select().from(mailboxes).where(eq(mailboxes.id, strict.body.id));
+    expect(row).toMatchObject({ status: 'paused', statusDetail: 'paused: 1 hard bounce among its last 1 emails (the limit is 1 in 50); check the list, then resume it' });
+    await w.ws.call('PUT', '/v1/deliverability-policy', {});
   });
 });

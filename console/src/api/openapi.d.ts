@@ -7058,6 +7058,189 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/deliverability-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hard-bounce and complaint limits that pause a mailbox (overrides) and the effective limits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliverabilityPolicy"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the limits that pause a mailbox: over its `window` latest sends, `hardBouncesToPause` hard bounces or `complaintsToPause` spam complaints
+         * @description Applies from the next bounce or complaint counted; a mailbox already paused stays paused until ops resume it.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        window?: number;
+                        hardBouncesToPause?: number;
+                        complaintsToPause?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliverabilityPolicy"];
+                    };
+                };
+                /** @description Malformed request: a body that is not JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the API accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid policy, or a limit above the window (it could never be reached); or: No body, or a body that does not match the schema; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/{userId}/capacity": {
         parameters: {
             query?: never;
@@ -9870,6 +10053,309 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/mailboxes/{id}/dkim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * SMTP mailboxes: sign emails with DKIM under this selector, with the given private key or one generated now; answers the TXT record to publish
+         * @description The private key is sealed like the password and never returned. Publish `dkim.dnsRecord` in the sending domain, then POST .../dns-check to see receivers can find it.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MailboxDkimSettings"];
+                };
+            };
+            responses: {
+                /** @description Signing from the next email on */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+                /** @description Malformed request: a path parameter, a body that is not JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such mailbox in this workspace (or another rep than the key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the API accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A Gmail mailbox (Google signs), a selector that is not DNS labels, or a key that is not an RSA (1024 to 4096 bits) or Ed25519 PEM private key; or: No body, or a body that does not match the schema; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Stop DKIM-signing this mailbox's emails; the sealed key is deleted */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No longer signed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+                /** @description Malformed request: a path parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such mailbox in this workspace (or another rep than the key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mailboxes/{id}/dns-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the sending domain's SPF, DKIM and DMARC records now; the result is kept on the mailbox (`dns`)
+         * @description SPF: whether the record lets the SMTP host (its addresses) send for the domain (Gmail: whether it includes Google). DKIM: the selector Relance signs with (Gmail: `google`) and, when Relance signs, whether the published key is its own. DMARC: the policy that applies, from the domain or its organizational domain. Each record is `found`, `missing`, `invalid` or `unknown` (the lookup failed) with what is wrong in words.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Replays the first answer of the same request by the same API key for 24 h (1 to 255 visible ASCII characters) */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The mailbox with its fresh check */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxWithFigures"];
+                    };
+                };
+                /** @description Malformed request: a path parameter, the Idempotency-Key header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such mailbox in this workspace (or another rep than the key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description This Idempotency-Key was used with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/action-providers": {
         parameters: {
             query?: never;
@@ -11085,6 +11571,18 @@ export interface components {
             /** @enum {string} */
             blockerKind?: "champion_lacks_authority" | "no_consensus" | "urgency_not_perceived" | "budget" | "technical" | "offer_weakness";
         };
+        DeliverabilityPolicy: {
+            /** @description What ops set */
+            overrides: {
+                [key: string]: unknown;
+            };
+            /** @description The overrides merged with the defaults (100, 3, 1): what pauses a mailbox */
+            effective: {
+                window: number;
+                hardBouncesToPause: number;
+                complaintsToPause: number;
+            };
+        };
         HolidayList: {
             country: string;
             region: string | null;
@@ -11334,9 +11832,75 @@ export interface components {
             minGapSeconds: number;
             domainDailyCap: number | null;
             calendarHolds: boolean;
+            /** @description The warm-up ramp; null: none */
+            warmup: {
+                startCap: number;
+                step: number;
+                startedAt: string;
+                /** @description The ramp day now, 1 on the first */
+                day: number;
+                /** @description When the ramp reaches `dailyCap` */
+                fullCapFrom: string;
+            } | null;
+            /** @description The daily cap in force now: the ramp's while warming up, else `dailyCap` */
+            effectiveDailyCap: number;
+            /** @description SMTP mailboxes: emails are DKIM-signed with this selector (the private key is sealed, never returned); null: not signed by Relance */
+            dkim: {
+                selector: string;
+                domain: string;
+                /** @description Publish this TXT record so receivers can check the signatures */
+                dnsRecord: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "TXT";
+                    value: string;
+                };
+            } | null;
+            dns: components["schemas"]["SendingDomainCheck"];
             createdAt: string;
             updatedAt: string;
         };
+        /** @description The last check of the sending domain's SPF, DKIM and DMARC records (POST .../dns-check); null: not checked yet */
+        SendingDomainCheck: {
+            domain: string;
+            checkedAt: string;
+            spf: {
+                /**
+                 * @description unknown: the lookup failed (a DNS timeout); checked again with POST .../dns-check
+                 * @enum {string}
+                 */
+                status: "found" | "missing" | "invalid" | "unknown";
+                /** @description Where the record lives */
+                name: string;
+                record: string | null;
+                /** @description What is wrong, in words; empty when nothing is */
+                problems: string[];
+            };
+            dkim: {
+                /**
+                 * @description unknown: the lookup failed (a DNS timeout); checked again with POST .../dns-check
+                 * @enum {string}
+                 */
+                status: "found" | "missing" | "invalid" | "unknown";
+                /** @description Where the record lives */
+                name: string;
+                record: string | null;
+                /** @description What is wrong, in words; empty when nothing is */
+                problems: string[];
+            };
+            dmarc: {
+                /**
+                 * @description unknown: the lookup failed (a DNS timeout); checked again with POST .../dns-check
+                 * @enum {string}
+                 */
+                status: "found" | "missing" | "invalid" | "unknown";
+                /** @description Where the record lives */
+                name: string;
+                record: string | null;
+                /** @description What is wrong, in words; empty when nothing is */
+                problems: string[];
+            };
+        } | null;
         MailboxCreate: {
             /**
              * Format: uuid
@@ -11358,6 +11922,7 @@ export interface components {
             minGapSeconds?: number;
             /** @description Emails per recipient domain per day (default none) */
             domainDailyCap?: number | null;
+            warmup?: components["schemas"]["MailboxWarmupSettings"];
             /** @enum {string} */
             provider: "smtp";
             smtp: {
@@ -11393,6 +11958,7 @@ export interface components {
             minGapSeconds?: number;
             /** @description Emails per recipient domain per day (default none) */
             domainDailyCap?: number | null;
+            warmup?: components["schemas"]["MailboxWarmupSettings"];
             /** @enum {string} */
             provider: "gmail";
             /** @default {} */
@@ -11401,6 +11967,19 @@ export interface components {
                 refreshToken?: string;
             };
         };
+        /**
+         * @description Warm-up ramp for a new address: the daily cap starts at `startCap` and grows by `step` every 24 hours up to `dailyCap`; emails past the day's cap wait, scheduled, for the next day. Off unless asked (a rep's everyday mailbox already has a sending history); null: stop ramping. Setting it on a mailbox without one starts the ramp now.
+         * @example {
+         *       "startCap": 20,
+         *       "step": 20
+         *     }
+         */
+        MailboxWarmupSettings: {
+            /** @description The daily cap on the first day (below `dailyCap`) */
+            startCap: number;
+            /** @description What each further day adds, up to `dailyCap` */
+            step: number;
+        } | null;
         /**
          * @description Replies, out-of-office answers and bounces are read over IMAP (IDLE on INBOX, every folder read again every 30 s) and stop or pause the cadence. `folders` absent: INBOX and the junk folder when the server has one.
          * @example {
@@ -11455,6 +12034,7 @@ export interface components {
             minGapSeconds?: number;
             /** @description Emails per recipient domain per day (default none) */
             domainDailyCap?: number | null;
+            warmup?: components["schemas"]["MailboxWarmupSettings"];
         };
         MailboxCredentials: {
             /** @description SMTP mailboxes */
@@ -11495,6 +12075,17 @@ export interface components {
                 /** @description The IMAP password; absent: the SMTP password serves for IMAP too */
                 password?: string;
             } | null;
+        };
+        /**
+         * @example {
+         *       "selector": "s1"
+         *     }
+         */
+        MailboxDkimSettings: {
+            /** @description The DKIM selector: the record lives at `<selector>._domainkey.<domain>` */
+            selector: string;
+            /** @description The private key (PEM, RSA of 1024 to 4096 bits or Ed25519), sealed at rest and never returned; absent: a 2048-bit RSA key is generated */
+            privateKey?: string;
         };
         ActionProvider: {
             /** Format: uuid */

@@ -1,0 +1,1 @@
+ALTER TABLE "workspaces" ADD COLUMN "deliverability_policy" jsonb DEFAULT '{}'::jsonb NOT NULL;
