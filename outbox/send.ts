@@ -33,7 +33,7 @@ export type SendResult = {
 
 export type SendEnv = { db: Database; channels: ChannelRegistry; ctx: SendContext; signer: UnsubscribeSigner; now: Date; fixedSentAt?: Date | undefined };
 
-export const isMailboxProvider = (provider: string) => provider === 'smtp' || provider === 'gmail';
+export const isMailboxProvider = (provider: string) => provider === 'smtp' || provider === 'gmail' || provider === 'microsoft';
 
 export async function sendOne(env: SendEnv, t: TouchRow): Promise<SendResult> {
   const who = env.ctx.people.get(t.enrollmentId);
