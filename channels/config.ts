@@ -21,6 +21,9 @@ export type MicrosoftConfig = {
 
 export const MICROSOFT_DEFAULTS = { tenant: 'organizations', authorityHost: 'https://login.microsoftonline.com', graphUrl: 'https://graph.microsoft.com' } as const;
 
+/** A deployment without a Microsoft app registration: Microsoft 365 mailboxes stay disconnected, saying so. */
+export const UNCONFIGURED_MICROSOFT: MicrosoftConfig = { clientId: undefined, clientSecret: undefined, ...MICROSOFT_DEFAULTS };
+
 export type MailConfig = {
   /** Folder of the local outbox (.eml per message); null: reps without a mailbox have their emails held. */
   localOutboxDir: string | null;

@@ -1,6 +1,6 @@
 // The channel registry: one provider per mailbox, built on first use and reused (a pooled SMTP
 // transport, an OAuth client with its access token), rebuilt when the mailbox row changes.
-import type { GoogleConfig, MicrosoftConfig } from './config.js';
+import { UNCONFIGURED_MICROSOFT, type GoogleConfig, type MicrosoftConfig } from './config.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { AllowList } from '../security/ssrf.js';
 import type { UnsubscribeSigner } from '../security/unsubscribe-token.js';
@@ -15,7 +15,8 @@ import type { ActionProvider, ActionProviderRow, ChannelRegistry, EmailProvider,
 export type ChannelRegistryOptions = {
   secrets: SecretBox;
   google: GoogleConfig;
-  microsoft: MicrosoftConfig;
+  /** Absent: Microsoft 365 mailboxes are disconnected (not configured). */
+  microsoft?: MicrosoftConfig;
   /** Where Microsoft 365 mailboxes' rotated refresh tokens are stored (sealed); absent: kept in memory only. */
   tokenStore?: TokenStore;
   /** Folder of the local outbox for reps without a mailbox; null: their emails are held. */
@@ -53,7 +54,7 @@ export function createChannelRegistry(o: ChannelRegistryOptions): ChannelRegistr
       if (cached) retired.push(cached.provider);
       const provider =
         mailbox.provider === 'gmail' ? createGmailSender(mailbox, o.secrets, o.google)
-        : mailbox.provider === 'microsoft' ? createOutlookSender(mailbox, o.secrets, o.microsoft, o.tokenStore)
+        : mailbox.provider === 'microsoft' ? createOutlookSender(mailbox, o.secrets, o.microsoft ?? UNCONFIGURED_MICROSOFT, o.tokenStore)
         : createSmtpSender(mailbox, o.secrets, { allowList: o.allowList, ...o.smtp });
       senders.set(mailbox.id, { version, provider });
       return provider;

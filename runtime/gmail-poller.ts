@@ -8,7 +8,7 @@ import type { Client } from '@temporalio/client';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { applyInboundMail } from '../api/services/inbound-mail.js';
 import { createGoogleAccounts, type GoogleAccount, type GoogleAccounts } from '../channels/google/clients.js';
-import { disconnectGoogleMailbox } from '../outbox/google-disconnect.js';
+import { disconnectMailboxNow } from '../outbox/disconnect-now.js';
 import { googleFailure } from '../channels/google/errors.js';
 import type { MailboxRow } from '../channels/types.js';
 import type { Database } from '../db/client.js';
@@ -26,8 +26,8 @@ export type MailboxPoll = { seen: number; applied: number; resynced: boolean };
 
 const LIVE = ['pending', 'active', 'paused'] as const;
 
-/** Threads of this mailbox's touches whose enrollment is still running. */
-async function knownThreads(db: Database, m: MailboxRow): Promise<Set<string>> {
+/** Threads (Gmail threads, Outlook conversations) of this mailbox's touches whose enrollment is still running. */
+export async function knownThreads(db: Database, m: MailboxRow): Promise<Set<string>> {
   const rows = await db
     .selectDistinct({ threadId: touches.threadId })
     .from(touches)
@@ -125,28 +125,32 @@ async function applyMessage(deps: Deps, g: GoogleAccount, m: MailboxRow, id: str
   return r.applied;
 }
 
-/** Polls every connected Gmail mailbox with threads of live enrollments. */
-export async function pollGmailMailboxes(deps: Deps, accounts: GoogleAccounts): Promise<void> {
-  const live = deps.db
+/** Connected mailboxes of a provider with threads of live enrollments: the ones worth reading. */
+export async function mailboxesWithLiveThreads(db: Database, provider: 'gmail' | 'microsoft'): Promise<MailboxRow[]> {
+  const live = db
     .select({ id: touches.mailboxId })
     .from(touches)
     .innerJoin(enrollments, eq(enrollments.id, touches.enrollmentId))
     .where(and(isNotNull(touches.threadId), inArray(enrollments.status, [...LIVE])));
-  const boxes = await deps.db
+  return db
     .select()
     .from(mailboxes)
-    .where(and(eq(mailboxes.provider, 'gmail'), eq(mailboxes.status, 'connected'), inArray(mailboxes.id, live)));
-  for (const m of boxes) {
+    .where(and(eq(mailboxes.provider, provider), eq(mailboxes.status, 'connected'), inArray(mailboxes.id, live)));
+}
+
+/** Polls every connected Gmail mailbox with threads of live enrollments. */
+export async function pollGmailMailboxes(deps: Deps, accounts: GoogleAccounts): Promise<void> {
+  for (const m of await mailboxesWithLiveThreads(deps.db, 'gmail')) {
     try {
       const access = await accounts.for(m);
       if (!access.ok) {
-        await disconnectGoogleMailbox(deps.db, m, access.detail);
+        await disconnectMailboxNow(deps.db, m, access.detail);
         continue;
       }
       await pollGmailMailbox(deps, access.account, m);
     } catch (err) {
       const f = googleFailure(err);
-      if (f.kind === 'revoked') await disconnectGoogleMailbox(deps.db, m, f.detail);
+      if (f.kind === 'revoked') await disconnectMailboxNow(deps.db, m, f.detail);
       else log.error({ err, mailboxId: m.id }, 'gmail: polling the mailbox failed; retrying next round');
     }
   }
