@@ -32,10 +32,16 @@ export const WATCHED_FOLDERS = ['inbox', 'junkemail'] as const;
 const FIRST_READ_DAYS = 14;
 const SELECT = 'id,conversationId,isDraft,from,internetMessageId,receivedDateTime';
 
+/** A link Graph gave (absolute, on its own host) as a path of the configured Graph: the SDK reads only https links whole. */
+function onGraph(link: string): string {
+  const u = new URL(link);
+  return `${u.pathname.replace(/^\/v1\.0(?=\/)/, '')}${u.search}`;
+}
+
 /** The folder's messages changed since `link` (from 14 days back without one); null when Graph lost the sync state. */
 async function changesSince(graph: Graph, folder: string, link: string | undefined): Promise<{ messages: DeltaMessage[]; deltaLink: string } | null> {
   const since = new Date(Date.now() - FIRST_READ_DAYS * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  let url = link ?? `/me/mailFolders/${folder}/messages/delta?$select=${SELECT}&$filter=${encodeURIComponent(`receivedDateTime ge ${since}`)}`;
+  let url = link ? onGraph(link) : `/me/mailFolders/${folder}/messages/delta?$select=${SELECT}&$filter=${encodeURIComponent(`receivedDateTime ge ${since}`)}`;
   const messages: DeltaMessage[] = [];
   try {
     for (;;) {
@@ -43,7 +49,7 @@ async function changesSince(graph: Graph, folder: string, link: string | undefin
       messages.push(...(page.value ?? []));
       if (page['@odata.deltaLink']) return { messages, deltaLink: page['@odata.deltaLink'] };
       if (!page['@odata.nextLink']) throw new Error('Graph delta page without a next or delta link');
-      url = page['@odata.nextLink'];
+      url = onGraph(page['@odata.nextLink']);
     }
   } catch (err) {
     const f = microsoftFailure(err);

@@ -3,6 +3,7 @@
 // refresh, and the faults a real mailbox meets (revoked consent, 503, an answer lost).
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildMime } from '../../channels/email/mime.js';
 import { createOutlookSender } from '../../channels/email/outlook.js';
 import type { MailboxRow, OutboundEmail } from '../../channels/types.js';
 import { createSecretBox } from '../../security/secrets.js';
@@ -51,6 +52,8 @@ describe('Microsoft 365 sender', () => {
     const [stored] = withId(first.messageId);
     expect(out).toEqual({ status: 'sent', providerMessageId: stored!.id, threadId: stored!.conversationId });
     expect(stored).toMatchObject({ folder: 'sentitems', isDraft: false });
+    // The very bytes the SMTP sender and the local outbox write (channels/email/mime.ts).
+    expect(stored!.raw.equals(await buildMime(first))).toBe(true);
     const parsed = await simpleParser(stored!.raw);
     expect(parsed.messageId).toBe(first.messageId);
     expect(stored!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
