@@ -5,36 +5,24 @@
 // With no history id yet, or one Gmail no longer keeps (404), the known threads are read whole,
 // so a reply that came before the first poll is never lost.
 import type { Client } from '@temporalio/client';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { applyInboundMail } from '../api/services/inbound-mail.js';
 import { createGoogleAccounts, type GoogleAccount, type GoogleAccounts } from '../channels/google/clients.js';
 import { disconnectMailboxNow } from '../outbox/disconnect-now.js';
 import { googleFailure } from '../channels/google/errors.js';
 import type { MailboxRow } from '../channels/types.js';
 import type { Database } from '../db/client.js';
-import { enrollments, mailboxes, touches } from '../db/schema.js';
+import { mailboxes } from '../db/schema.js';
 import { MailParseError, parseRawMail } from '../domain/mail/from-mime.js';
 import { findUnstorable } from '../db/storable.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { GoogleConfig } from './config.js';
+import { knownThreads, mailboxesWithLiveThreads, type MailboxPoll } from './live-threads.js';
 import { startPeriodic } from './periodic.js';
 import { log } from '../logging/log.js';
 
 type Deps = { db: Database; temporal: Client };
 type Added = { id: string; threadId: string; labelIds: string[] };
-export type MailboxPoll = { seen: number; applied: number; resynced: boolean };
-
-const LIVE = ['pending', 'active', 'paused'] as const;
-
-/** Threads (Gmail threads, Outlook conversations) of this mailbox's touches whose enrollment is still running. */
-export async function knownThreads(db: Database, m: MailboxRow): Promise<Set<string>> {
-  const rows = await db
-    .selectDistinct({ threadId: touches.threadId })
-    .from(touches)
-    .innerJoin(enrollments, eq(enrollments.id, touches.enrollmentId))
-    .where(and(eq(touches.workspaceId, m.workspaceId), eq(touches.mailboxId, m.id), isNotNull(touches.threadId), inArray(enrollments.status, [...LIVE])));
-  return new Set(rows.map((r) => r.threadId!));
-}
 
 /** Messages added since `start`, oldest first; null when Gmail no longer keeps that history. */
 async function addedSince(g: GoogleAccount, start: string): Promise<{ added: Added[]; historyId: string } | null> {
@@ -123,19 +111,6 @@ async function applyMessage(deps: Deps, g: GoogleAccount, m: MailboxRow, id: str
   if (mail.from.toLowerCase() === m.address.toLowerCase()) return false;
   const r = await applyInboundMail(deps, { workspaceId: m.workspaceId, mail, source: 'gmail', dedupeKey: mail.messageId ?? `gmail:${m.id}:${id}`, mailboxId: m.id });
   return r.applied;
-}
-
-/** Connected mailboxes of a provider with threads of live enrollments: the ones worth reading. */
-export async function mailboxesWithLiveThreads(db: Database, provider: 'gmail' | 'microsoft'): Promise<MailboxRow[]> {
-  const live = db
-    .select({ id: touches.mailboxId })
-    .from(touches)
-    .innerJoin(enrollments, eq(enrollments.id, touches.enrollmentId))
-    .where(and(isNotNull(touches.threadId), inArray(enrollments.status, [...LIVE])));
-  return db
-    .select()
-    .from(mailboxes)
-    .where(and(eq(mailboxes.provider, provider), eq(mailboxes.status, 'connected'), inArray(mailboxes.id, live)));
 }
 
 /** Polls every connected Gmail mailbox with threads of live enrollments. */

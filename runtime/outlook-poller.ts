@@ -19,7 +19,7 @@ import { MailParseError, parseRawMail } from '../domain/mail/from-mime.js';
 import { disconnectMailboxNow } from '../outbox/disconnect-now.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { MicrosoftConfig } from './config.js';
-import { knownThreads, mailboxesWithLiveThreads, type MailboxPoll } from './gmail-poller.js';
+import { knownThreads, mailboxesWithLiveThreads, type MailboxPoll } from './live-threads.js';
 import { startPeriodic } from './periodic.js';
 import { log } from '../logging/log.js';
 
