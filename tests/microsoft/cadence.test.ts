@@ -4,7 +4,8 @@
 // one-click unsubscribe) in one Outlook conversation; a reply delivered into the mailbox stops
 // the cadence within the poll interval, applied once though seen twice; the refresh token is
 // sealed at rest (Microsoft's rotated one too), never in an answer or a log line; revoked consent
-// holds the next email and tells the rep.
+// holds the next email and tells the rep; an announced call is held in the Outlook calendar and
+// the hold moves with the call.
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
@@ -12,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RelanceApp } from '../../api/app.js';
 import { enrollments, events, mailboxes, tasks, touches } from '../../db/schema.js';
 import { logTo } from '../../logging/log.js';
-import { startOutlookPoller } from '../../runtime/outlook-poller.js';
 import { createKeyedWorkspace, createTestApp, type KeyedWorkspace } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph.js';
@@ -26,7 +26,6 @@ let fake: FakeGraph;
 let temporal: TestTemporal;
 let app: RelanceApp;
 let ws: KeyedWorkspace;
-let poller: { stop: () => Promise<void> };
 const logged: string[] = [];
 let stopLogging: () => void;
 
@@ -52,6 +51,19 @@ const definition = (key: string) => ({
   ],
 });
 
+/** An email announcing a call at 09:15, then the call at the announced time. */
+const announcing = (key: string) => ({
+  schemaVersion: 1,
+  key,
+  name: key,
+  timing: ALWAYS_OPEN,
+  coldCallReason: 'The call is announced by the email before it.',
+  steps: [
+    { id: 'announce', type: 'email', timing: { kind: 'immediately' }, announce: { callStep: 'call', at: '09:15' }, template: { subject: 'Our call on {{announcedCall.weekday}}', body: 'I will call you at {{announcedCall.time}}.' } },
+    { id: 'call', type: 'call', timing: { kind: 'announced_time' }, graceMinutes: 15, onBroken: 'end', on: { connected: 'end', no_answer: 'end' }, template: { body: 'Call {{prospect.fullName}}.' } },
+  ],
+});
+
 async function repWithMailbox(name: string) {
   const address = `${name}.${randomBytes(3).toString('hex')}@contoso.test`;
   const account = fake.addAccount(address);
@@ -61,10 +73,12 @@ async function repWithMailbox(name: string) {
   return { rep, address, account, mailboxId: created.body.id, created: created.body };
 }
 
-async function enroll(rep: string, email: string) {
+async function enroll(rep: string, email: string, steps = definition) {
   const prospect = (await ws.call<{ id: string }>('POST', '/v1/prospects', { email, firstName: 'Marie', timeZone: 'UTC' })).body.id;
   const key = `m365-${randomBytes(3).toString('hex')}`;
-  const sequenceId = (await ws.call<{ sequenceId: string }>('POST', '/v1/sequences', { definition: definition(key) })).body.sequenceId;
+  const created = await ws.call<{ sequenceId: string }>('POST', '/v1/sequences', { definition: steps(key) });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const sequenceId = created.body.sequenceId;
   const enrolled = await ws.call<{ id: string }>('POST', '/v1/enrollments', { prospectId: prospect, sequenceId, repId: rep });
   expect(enrolled.status).toBe(201);
   return { prospect, enrollmentId: enrolled.body.id };
@@ -76,15 +90,14 @@ beforeAll(async () => {
   stopLogging = logTo({ write: (line: string) => logged.push(line) });
   [db, fake] = await Promise.all([createTestDatabase(), startFakeGraph()]);
   const channels = testChannelRegistry({ localOutboxDir: null, microsoft: fake.config(), tokenStore: { db: db.db } });
-  temporal = await startTestWorker(db.db, { channels });
+  // The worker's channel services as in production: the outbox, the delta poller, the calendar sync.
+  temporal = await startTestWorker(db.db, { channels, microsoft: fake.config(), pollIntervalMs: POLL_MS });
   app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
   ws = await createKeyedWorkspace(app, { timeZone: 'UTC' });
   expect((await ws.call('PUT', '/v1/timing-rules', ALWAYS_OPEN)).status).toBe(200);
-  poller = startOutlookPoller({ db: db.db, temporal: temporal.client, microsoft: fake.config(), secrets: testSecurity.secrets, intervalMs: POLL_MS });
 });
 afterAll(async () => {
   stopLogging?.();
-  await poller?.stop();
   await temporal?.stop();
   await fake?.close();
   await db?.drop();
@@ -160,5 +173,24 @@ describe('a cadence on a Microsoft 365 mailbox', () => {
     expect(JSON.stringify(again.body)).not.toContain(token);
     await until('email sent after reconnecting', () => touchesOf(enrollmentId), (t) => t[0]?.status === 'sent');
     expect(ann.account.outlook.sent()).toHaveLength(1);
+  }, 90_000);
+
+  it('an announced call is held in Outlook, and the hold moves when the call is rescheduled', async () => {
+    const lea = await repWithMailbox('lea');
+    const { enrollmentId } = await enroll(lea.rep, 'jules@globex.test', announcing);
+    const [email] = await until('announcement sent', () => touchesOf(enrollmentId), (t) => t[0]?.status === 'sent');
+    const outlook = lea.account.outlook;
+    const [event] = await until('hold in Outlook', async () => outlook.live(), (e) => e.length === 1);
+    const callAt = email!.announcedCallAt!;
+    expect(event).toMatchObject({ subject: expect.stringContaining('Announced call'), start: { dateTime: callAt.toISOString().slice(0, 19), timeZone: 'UTC' }, showAs: 'busy' });
+    expect(event!.attendees).toBeUndefined();
+
+    const later = new Date(callAt.getTime() + 2 * 3_600_000);
+    // Once the cadence waits at the call (409 while the email step is still finishing).
+    const moved = await until('call rescheduled', () => ws.call('POST', `/v1/enrollments/${enrollmentId}/reschedule`, { at: later.toISOString(), reason: 'prospect asked for later' }), (r) => r.status !== 409);
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const [movedEvent] = await until('hold moved', async () => outlook.live(), (e) => e[0]?.start.dateTime === later.toISOString().slice(0, 19));
+    expect(movedEvent!.id).toBe(event!.id);
+    expect(outlook.live()).toHaveLength(1);
   }, 90_000);
 });
