@@ -73,7 +73,7 @@ async function repWithMailbox(name: string) {
   return { rep, address, account, mailboxId: created.body.id, created: created.body };
 }
 
-async function enroll(rep: string, email: string, steps = definition) {
+async function enroll(rep: string, email: string, steps: (key: string) => object = definition) {
   const prospect = (await ws.call<{ id: string }>('POST', '/v1/prospects', { email, firstName: 'Marie', timeZone: 'UTC' })).body.id;
   const key = `m365-${randomBytes(3).toString('hex')}`;
   const created = await ws.call<{ sequenceId: string }>('POST', '/v1/sequences', { definition: steps(key) });
