@@ -32,6 +32,8 @@ export function createOutlookSender(mailbox: MailboxRow, secrets: SecretBox, mic
   const client = () => (access ??= microsoftAccountOf(mailbox, secrets, microsoft, store));
   // Message-IDs whose draft or send went unanswered: looked up before the next attempt.
   const unanswered = new Set<string>();
+  // Drafts made but not sent yet (the send was refused for now): the next attempt sends the same draft.
+  const drafts = new Map<string, Found>();
 
   async function findSent(messageId: string): Promise<{ providerMessageId: string; threadId?: string | undefined } | null> {
     const a = client();
@@ -51,21 +53,27 @@ export function createOutlookSender(mailbox: MailboxRow, secrets: SecretBox, mic
     try {
       await graph.api(`/me/messages/${encodeURIComponent(draft.id)}/send`).post(null);
       unanswered.delete(email.messageId);
+      drafts.delete(email.messageId);
       return { status: 'sent', providerMessageId: draft.id, threadId: draft.conversationId };
     } catch (err) {
       const f = microsoftFailure(err);
-      if (f.kind === 'refused' && f.status === 404) return { status: 'retry', detail: 'the draft disappeared before it was sent: built again later' };
+      if (f.kind === 'refused' && f.status === 404) {
+        drafts.delete(email.messageId);
+        return { status: 'retry', detail: 'the draft disappeared before it was sent: built again later' };
+      }
       if (f.kind !== 'no_response') return outcomeOf(f);
       unanswered.add(email.messageId);
-      return (await lookUp(graph, email, f.detail)) ?? { status: 'retry', detail: `${f.detail}; the message is still a draft: sent later` };
+      // Looked up, not sent again now: a draft still there is sent at the next attempt.
+      return (await lookUp(graph, email, f.detail, false)) ?? { status: 'retry', detail: `${f.detail}; the message is not in the mailbox: built again later` };
     }
   }
 
   /**
-   * What became of an earlier unanswered attempt: sent (done), a draft (sent now), nothing
-   * (null: build it again); when the mailbox cannot be searched either, uncertain.
+   * What became of an earlier unanswered attempt: sent (done), a draft (sent now, or at the next
+   * attempt when `sendFoundDraft` is false), nothing (null: build it again); when the mailbox cannot be
+   * searched either, uncertain.
    */
-  async function lookUp(graph: Client, email: OutboundEmail, why: string): Promise<SendOutcome | null> {
+  async function lookUp(graph: Client, email: OutboundEmail, why: string, sendFoundDraft = true): Promise<SendOutcome | null> {
     let found: Found[];
     try {
       found = await findByMessageId(graph, email.messageId);
@@ -76,10 +84,12 @@ export function createOutlookSender(mailbox: MailboxRow, secrets: SecretBox, mic
     const sent = found.find((m) => !m.isDraft);
     if (sent) {
       unanswered.delete(email.messageId);
+      drafts.delete(email.messageId);
       return { status: 'sent', providerMessageId: sent.id, threadId: sent.conversationId };
     }
     const draft = found[0];
-    return draft ? sendDraft(graph, email, draft) : null;
+    if (!draft) return null;
+    return sendFoundDraft ? sendDraft(graph, email, draft) : { status: 'retry', detail: `${why}; the message is still a draft: sent at the next attempt` };
   }
 
   async function send(email: OutboundEmail): Promise<SendOutcome> {
@@ -89,6 +99,8 @@ export function createOutlookSender(mailbox: MailboxRow, secrets: SecretBox, mic
       const known = await lookUp(a.graph, email, 'an earlier attempt got no answer from Microsoft Graph');
       if (known) return known;
     }
+    const made = drafts.get(email.messageId);
+    if (made) return sendDraft(a.graph, email, made);
     let raw: Buffer;
     try {
       raw = await buildMime(email);
@@ -99,6 +111,7 @@ export function createOutlookSender(mailbox: MailboxRow, secrets: SecretBox, mic
     try {
       const created = (await a.graph.api('/me/messages').header('Content-Type', 'text/plain').post(raw.toString('base64'))) as { id: string; conversationId?: string };
       draft = { id: created.id, conversationId: created.conversationId, isDraft: true };
+      drafts.set(email.messageId, draft);
     } catch (err) {
       const f = microsoftFailure(err);
       if (f.kind !== 'no_response') return outcomeOf(f);

@@ -106,6 +106,13 @@ describe('Microsoft 365 sender', () => {
     expect((await sender.send(e)).status).toBe('sent');
     expect(withId(e.messageId)).toHaveLength(1);
 
+    // A send refused for now: the draft made is the one sent next time, none left behind.
+    const later = email();
+    fake.fail('messages.send', 503);
+    expect(await sender.send(later)).toMatchObject({ status: 'retry' });
+    expect(await sender.send(later)).toMatchObject({ status: 'sent' });
+    expect(withId(later.messageId)).toEqual([expect.objectContaining({ folder: 'sentitems', isDraft: false })]);
+
     const bad = await sender.send(email({ to: { name: 'Nobody', address: 'not-an-address' } }));
     expect(bad).toMatchObject({ status: 'failed', detail: expect.stringContaining('recipient is not valid') });
   });
