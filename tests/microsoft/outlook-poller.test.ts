@@ -144,6 +144,24 @@ describe('Microsoft 365 reply polling', () => {
     expect(fake.requests.filter((r) => r.account === done.account.address).map((r) => r.endpoint)).toEqual(['messages.create', 'messages.send']);
   });
 
+  it('a refresh token Microsoft rotated is sealed in place of the stored one, unless new credentials were given meanwhile', async () => {
+    const s = await seedMicrosoftRep(db.db, fake, secrets);
+    const stored = async () => secrets.open((await db.db.select().from(mailboxes).where(eq(mailboxes.id, s.mailbox.id)))[0]!.sealedSecret!);
+    const access = createMicrosoftAccounts(fake.config(), secrets, { db: db.db }).for(s.mailbox);
+    if (!access.ok) throw new Error(access.detail);
+    await access.graph.api('/me/messages').top(1).get();
+    const rotated = await stored();
+    expect(rotated).not.toBe(s.account.refreshToken);
+    expect(s.account.refreshTokens.has(rotated)).toBe(true);
+
+    // The rep reconnects through the API while this client still runs on its own token.
+    const given = fake.regrant(s.account.address);
+    await db.db.update(mailboxes).set({ sealedSecret: secrets.seal(given) }).where(eq(mailboxes.id, s.mailbox.id));
+    fake.expireAccessTokens();
+    await access.graph.api('/me/messages').top(1).get();
+    expect(await stored()).toBe(given);
+  });
+
   it('the running poller applies replies as they arrive', async () => {
     const s = await cadenceEmailSent();
     const poller = startOutlookPoller({ db: db.db, temporal, microsoft: fake.config(), secrets, intervalMs: 50 });
