@@ -80,7 +80,7 @@ export async function syncCalendarHolds(db: Database, calendars: HoldCalendars, 
 async function applyHold(calendars: HoldCalendars, mailbox: MailboxRow, hold: Hold): Promise<{ existsRemotely: boolean; remoteEventId: string | null }> {
   const unavailable = (detail: string) => Object.assign(new Error(detail), { revoked: true });
   if (mailbox.provider === 'microsoft') {
-    const access = calendars.microsoft.for(mailbox);
+    const access = await calendars.microsoft.for(mailbox);
     if (!access.ok) throw unavailable(access.detail);
     return applyOutlookHold(access.graph, hold);
   }

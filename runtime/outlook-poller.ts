@@ -6,7 +6,7 @@
 // (applied once per email, whichever way and however often it arrives). A folder read for the
 // first time, or whose sync state Graph no longer keeps (410), is read from 14 days back.
 import type { Client as Temporal } from '@temporalio/client';
-import { ResponseType, type Client as Graph } from '@microsoft/microsoft-graph-client';
+import type { Client as Graph, ResponseType } from '@microsoft/microsoft-graph-client';
 import { and, eq } from 'drizzle-orm';
 import { applyInboundMail } from '../api/services/inbound-mail.js';
 import { createMicrosoftAccounts, type MicrosoftAccounts } from '../channels/microsoft/clients.js';
@@ -90,7 +90,7 @@ export async function pollOutlookMailbox(deps: Deps, graph: Graph, m: MailboxRow
 async function applyMessage(deps: Deps, graph: Graph, m: MailboxRow, id: string): Promise<boolean> {
   let raw: ArrayBuffer;
   try {
-    raw = (await graph.api(`/me/messages/${encodeURIComponent(id)}/$value`).responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer;
+    raw = (await graph.api(`/me/messages/${encodeURIComponent(id)}/$value`).responseType('arraybuffer' as ResponseType).get()) as ArrayBuffer;
   } catch (err) {
     const f = microsoftFailure(err);
     if (f.kind === 'refused' && f.status === 404) return false; // deleted since
@@ -113,7 +113,7 @@ async function applyMessage(deps: Deps, graph: Graph, m: MailboxRow, id: string)
 export async function pollOutlookMailboxes(deps: Deps, accounts: MicrosoftAccounts): Promise<void> {
   for (const m of await mailboxesWithLiveThreads(deps.db, 'microsoft')) {
     try {
-      const access = accounts.for(m);
+      const access = await accounts.for(m);
       if (!access.ok) {
         await disconnectMailboxNow(deps.db, m, access.detail);
         continue;

@@ -28,7 +28,7 @@ export async function findByMessageId(graph: Client, messageId: string): Promise
 }
 
 export function createOutlookSender(mailbox: MailboxRow, secrets: SecretBox, microsoft: MicrosoftConfig, store?: TokenStore): EmailProvider {
-  let access: MicrosoftAccess | undefined;
+  let access: Promise<MicrosoftAccess> | undefined;
   const client = () => (access ??= microsoftAccountOf(mailbox, secrets, microsoft, store));
   // Message-IDs whose draft or send went unanswered: looked up before the next attempt.
   const unanswered = new Set<string>();
@@ -36,7 +36,7 @@ export function createOutlookSender(mailbox: MailboxRow, secrets: SecretBox, mic
   const drafts = new Map<string, Found>();
 
   async function findSent(messageId: string): Promise<{ providerMessageId: string; threadId?: string | undefined } | null> {
-    const a = client();
+    const a = await client();
     if (!a.ok) throw new Error(a.detail);
     const sent = (await findByMessageId(a.graph, messageId)).find((m) => !m.isDraft);
     return sent ? { providerMessageId: sent.id, threadId: sent.conversationId } : null;
@@ -93,7 +93,7 @@ export function createOutlookSender(mailbox: MailboxRow, secrets: SecretBox, mic
   }
 
   async function send(email: OutboundEmail): Promise<SendOutcome> {
-    const a = client();
+    const a = await client();
     if (!a.ok) return { status: 'disconnected', detail: a.detail };
     if (unanswered.has(email.messageId)) {
       const known = await lookUp(a.graph, email, 'an earlier attempt got no answer from Microsoft Graph');

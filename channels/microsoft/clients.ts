@@ -18,7 +18,7 @@ export type MicrosoftAccess = { ok: true; graph: Client } | { ok: false; detail:
 /** Where rotated refresh tokens are kept; absent: only in memory (the stored one still works until it expires). */
 export type TokenStore = { db: Database };
 
-export function microsoftAccountOf(mailbox: MailboxRow, secrets: SecretBox, config: MicrosoftConfig, store?: TokenStore): MicrosoftAccess {
+export async function microsoftAccountOf(mailbox: MailboxRow, secrets: SecretBox, config: MicrosoftConfig, store?: TokenStore): Promise<MicrosoftAccess> {
   if (mailbox.provider !== 'microsoft') return { ok: false, detail: 'not a Microsoft 365 mailbox' };
   const { clientId, clientSecret } = config;
   if (!clientId || !clientSecret) return { ok: false, detail: 'Microsoft 365 is not configured on this server (MICROSOFT_CLIENT_ID, MICROSOFT_CLIENT_SECRET)' };
@@ -43,14 +43,14 @@ export function microsoftAccountOf(mailbox: MailboxRow, secrets: SecretBox, conf
       }
     : undefined;
   const tokens = createMicrosoftTokens({ ...config, clientId, clientSecret }, refreshToken, onRotated);
-  return { ok: true, graph: createGraphClient(config.graphUrl, tokens) };
+  return { ok: true, graph: await createGraphClient(config.graphUrl, tokens) };
 }
 
 /** One client per mailbox for a background service, rebuilt when the mailbox row changes. */
 export function createMicrosoftAccounts(config: MicrosoftConfig, secrets: SecretBox, store?: TokenStore) {
-  const cache = new Map<string, { version: number; access: MicrosoftAccess }>();
+  const cache = new Map<string, { version: number; access: Promise<MicrosoftAccess> }>();
   return {
-    for(mailbox: MailboxRow): MicrosoftAccess {
+    for(mailbox: MailboxRow): Promise<MicrosoftAccess> {
       const version = mailbox.updatedAt.getTime();
       const cached = cache.get(mailbox.id);
       if (cached && cached.version === version) return cached.access;

@@ -3,8 +3,9 @@
 // Graph host (the SDK's handler only does so for https hosts it knows), refreshes the token once
 // when Graph answers 401, asks for immutable ids (a message keeps its id when it moves from
 // Drafts to Sent Items), puts a timeout on each request, and says whether a failed request
-// ever reached Graph (and why a token refresh failed, for errors.ts). No retries: our callers retry on their own schedule.
-import { Client, HTTPMessageHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+// ever reached Graph (and why a token refresh failed, for errors.ts). The SDK is loaded only once
+// a Microsoft 365 mailbox is used (about 10 MB and 60 ms at import). No retries: our callers retry on their own schedule.
+import type { Client, Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { MicrosoftTokens } from './tokens.js';
 
 const API_TIMEOUT_MS = 30_000;
@@ -52,7 +53,10 @@ class GraphAccess implements Middleware {
   }
 }
 
-export function createGraphClient(graphUrl: string, tokens: MicrosoftTokens): Client {
+let sdk: Promise<typeof import('@microsoft/microsoft-graph-client')> | undefined;
+
+export async function createGraphClient(graphUrl: string, tokens: MicrosoftTokens): Promise<Client> {
+  const { Client, HTTPMessageHandler } = await (sdk ??= import('@microsoft/microsoft-graph-client'));
   const access = new GraphAccess(tokens);
   access.setNext(new HTTPMessageHandler());
   return Client.initWithMiddleware({ middleware: access, baseUrl: graphUrl, defaultVersion: 'v1.0' });

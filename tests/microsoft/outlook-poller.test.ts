@@ -147,7 +147,7 @@ describe('Microsoft 365 reply polling', () => {
   it('a refresh token Microsoft rotated is sealed in place of the stored one, unless new credentials were given meanwhile', async () => {
     const s = await seedMicrosoftRep(db.db, fake, secrets);
     const stored = async () => secrets.open((await db.db.select().from(mailboxes).where(eq(mailboxes.id, s.mailbox.id)))[0]!.sealedSecret!);
-    const access = createMicrosoftAccounts(fake.config(), secrets, { db: db.db }).for(s.mailbox);
+    const access = await createMicrosoftAccounts(fake.config(), secrets, { db: db.db }).for(s.mailbox);
     if (!access.ok) throw new Error(access.detail);
     await access.graph.api('/me/messages').top(1).get();
     const rotated = await stored();
