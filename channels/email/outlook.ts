@@ -20,7 +20,8 @@ type Found = { id: string; conversationId?: string | undefined; isDraft: boolean
 export async function findByMessageId(graph: Client, messageId: string): Promise<Found[]> {
   const res = (await graph
     .api('/me/messages')
-    .filter(`internetMessageId eq '${messageId.replace(/'/g, "''")}'`)
+    // The SDK puts the value in the URL as it is: encoded here, so a '+', '&' or '#' in a Message-ID survives.
+    .filter(encodeURIComponent(`internetMessageId eq '${messageId.replace(/'/g, "''")}'`))
     .select('id,conversationId,isDraft')
     .top(10)
     .get()) as { value?: Array<{ id: string; conversationId?: string; isDraft?: boolean }> };
