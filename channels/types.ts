@@ -34,6 +34,8 @@ export type OutboundEmail = {
   unsubscribeUrl: string | null;
   /** Date header: when the touch was due. */
   date: Date;
+  /** Which claim of the touch this is (1: the first); a later one may follow a sender that died mid-send. */
+  attempt?: number | undefined;
 };
 
 /**

@@ -66,6 +66,7 @@ async function sendEmail(env: SendEnv, t: TouchRow, who: Person, done: Done): Pr
       enrollmentId: t.enrollmentId,
       prospectId: t.prospectId,
       messageId: t.messageId ?? `<${t.id}@relance.local>`,
+      attempt: t.attempts,
       inReplyTo: t.inReplyTo,
       references: t.inReplyTo ? thread.map((e) => e.messageId) : [],
       threadId: t.threadId ?? thread.at(-1)?.threadId ?? null,

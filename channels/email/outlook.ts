@@ -3,9 +3,9 @@
 // (POST /me/messages), then sent (POST /me/messages/{id}/send). Exchange threads a follow-up
 // into the conversation of the email it answers from those headers; the draft's answer gives
 // the conversationId, kept as the touch's thread so replies are found in it.
-// Exactly once: when a step gets no answer, the mailbox is searched for our Message-ID
-// (internetMessageId) before anything is created or sent again; a draft left behind is sent, not
-// duplicated.
+// Exactly once: when a step gets no answer, or a sender died mid-send (a later claim of the
+// touch), the mailbox is searched for our Message-ID (internetMessageId) before anything is
+// created or sent again; a draft left behind is sent, not duplicated.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { microsoftAccountOf, type MicrosoftAccess, type TokenStore } from '../microsoft/clients.js';
 import { microsoftFailure } from '../microsoft/errors.js';
@@ -96,8 +96,9 @@ export function createOutlookSender(mailbox: MailboxRow, secrets: SecretBox, mic
   async function send(email: OutboundEmail): Promise<SendOutcome> {
     const a = await client();
     if (!a.ok) return { status: 'disconnected', detail: a.detail };
-    if (unanswered.has(email.messageId)) {
-      const known = await lookUp(a.graph, email, 'an earlier attempt got no answer from Microsoft Graph');
+    // An earlier attempt unanswered here, or made by a sender that died (a later claim): what did it leave?
+    if (unanswered.has(email.messageId) || (email.attempt ?? 1) > 1) {
+      const known = await lookUp(a.graph, email, 'an earlier attempt may have reached Microsoft Graph');
       if (known) return known;
     }
     const made = drafts.get(email.messageId);

@@ -149,6 +149,17 @@ describe('Microsoft 365 sender', () => {
     expect(withId(u.messageId)).toHaveLength(1);
   });
 
+  it('after a sender died between the draft and its send, the next claim sends that draft', async () => {
+    const e = email();
+    // The dead sender's draft (made with our MIME), then a new process's sender at the next claim.
+    expect(account.outlook.createDraft(Buffer.from((await buildMime(e)).toString('base64')), 'text/plain').status).toBe(201);
+    const creates = fake.count('messages.create');
+    const out = await createOutlookSender(mailbox(), secrets, fake.config()).send({ ...e, attempt: 2 });
+    expect(out).toMatchObject({ status: 'sent', providerMessageId: withId(e.messageId)[0]!.id });
+    expect(withId(e.messageId)).toEqual([expect.objectContaining({ folder: 'sentitems', isDraft: false })]);
+    expect(fake.count('messages.create')).toBe(creates);
+  });
+
   it('a request cut before Graph did anything is not in the mailbox: retried, then sent once', async () => {
     const sender = createOutlookSender(mailbox(), secrets, fake.config());
     const e = email();
