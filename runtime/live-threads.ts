@@ -1,5 +1,5 @@
 // Which mailboxes and threads the reply pollers read (Gmail, Microsoft 365): only the threads of
-// emails whose enrollment is still running, and only the connected mailboxes that have some.
+// emails whose enrollment is still running, and only the mailboxes that have some.
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { MailboxRow } from '../channels/types.js';
 import type { Database } from '../db/client.js';
@@ -20,7 +20,10 @@ export async function knownThreads(db: Database, m: MailboxRow): Promise<Set<str
   return new Set(rows.map((r) => r.threadId!));
 }
 
-/** Connected mailboxes of a provider with threads of live enrollments: the ones worth reading. */
+/**
+ * Mailboxes of a provider with threads of live enrollments: the ones worth reading. Connected, or
+ * paused by the bounce guard (its emails wait, but a reply must still stop the cadence).
+ */
 export async function mailboxesWithLiveThreads(db: Database, provider: 'gmail' | 'microsoft'): Promise<MailboxRow[]> {
   const live = db
     .select({ id: touches.mailboxId })
@@ -30,5 +33,5 @@ export async function mailboxesWithLiveThreads(db: Database, provider: 'gmail' |
   return db
     .select()
     .from(mailboxes)
-    .where(and(eq(mailboxes.provider, provider), eq(mailboxes.status, 'connected'), inArray(mailboxes.id, live)));
+    .where(and(eq(mailboxes.provider, provider), inArray(mailboxes.status, ['connected', 'paused']), inArray(mailboxes.id, live)));
 }

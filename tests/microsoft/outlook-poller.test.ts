@@ -162,6 +162,14 @@ describe('Microsoft 365 reply polling', () => {
     expect(await stored()).toBe(given);
   });
 
+  it('a mailbox paused by the bounce guard still has its replies read', async () => {
+    const s = await cadenceEmailSent();
+    await db.db.update(mailboxes).set({ status: 'paused', statusDetail: '3 hard bounces among the last 100 emails' }).where(eq(mailboxes.id, s.mailbox.id));
+    s.outlook.deliver(reply(s.mailbox.address, s.messageId));
+    await poll();
+    expect((await timeline(s.prospect.id)).map((e) => e.type)).toEqual(['prospect.replied']);
+  });
+
   it('the running poller applies replies as they arrive', async () => {
     const s = await cadenceEmailSent();
     const poller = startOutlookPoller({ db: db.db, temporal, microsoft: fake.config(), secrets, intervalMs: 50 });
