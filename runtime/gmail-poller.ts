@@ -6,20 +6,15 @@
 // so a reply that came before the first poll is never lost.
 import type { Client } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
-import { applyInboundMail } from '../api/services/inbound-mail.js';
 import { createGoogleAccounts, type GoogleAccount, type GoogleAccounts } from '../channels/google/clients.js';
-import { disconnectMailboxNow } from '../outbox/disconnect-now.js';
 import { googleFailure } from '../channels/google/errors.js';
 import type { MailboxRow } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import { mailboxes } from '../db/schema.js';
-import { MailParseError, parseRawMail } from '../domain/mail/from-mime.js';
-import { findUnstorable } from '../db/storable.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { GoogleConfig } from './config.js';
-import { knownThreads, mailboxesWithLiveThreads, type MailboxPoll } from './live-threads.js';
+import { applyFetchedMail, knownThreads, pollMailboxes, type MailboxPoll } from './reply-polling.js';
 import { startPeriodic } from './periodic.js';
-import { log } from '../logging/log.js';
 
 type Deps = { db: Database; temporal: Client };
 type Added = { id: string; threadId: string; labelIds: string[] };
@@ -99,36 +94,16 @@ async function applyMessage(deps: Deps, g: GoogleAccount, m: MailboxRow, id: str
     throw err;
   }
   if (!raw) return false;
-  let mail;
-  try {
-    mail = await parseRawMail(Buffer.from(raw, 'base64url'), new Date(Number(internalDate) || Date.now()).toISOString());
-  } catch (err) {
-    if (err instanceof MailParseError) return false; // unreadable: nothing to act on
-    throw err;
-  }
-  // Text PostgreSQL cannot store (a NUL in an encoded subject): nothing a cadence can act on.
-  if (findUnstorable(mail).length > 0) return false;
-  if (mail.from.toLowerCase() === m.address.toLowerCase()) return false;
-  const r = await applyInboundMail(deps, { workspaceId: m.workspaceId, mail, source: 'gmail', dedupeKey: mail.messageId ?? `gmail:${m.id}:${id}`, mailboxId: m.id });
-  return r.applied;
+  return applyFetchedMail(deps, m, 'gmail', id, Buffer.from(raw, 'base64url'), new Date(Number(internalDate) || Date.now()));
 }
 
 /** Polls every connected Gmail mailbox with threads of live enrollments. */
 export async function pollGmailMailboxes(deps: Deps, accounts: GoogleAccounts): Promise<void> {
-  for (const m of await mailboxesWithLiveThreads(deps.db, 'gmail')) {
-    try {
-      const access = await accounts.for(m);
-      if (!access.ok) {
-        await disconnectMailboxNow(deps.db, m, access.detail);
-        continue;
-      }
-      await pollGmailMailbox(deps, access.account, m);
-    } catch (err) {
-      const f = googleFailure(err);
-      if (f.kind === 'revoked') await disconnectMailboxNow(deps.db, m, f.detail);
-      else log.error({ err, mailboxId: m.id }, 'gmail: polling the mailbox failed; retrying next round');
-    }
-  }
+  const clientOf = async (m: MailboxRow) => {
+    const a = await accounts.for(m);
+    return a.ok ? { ok: true as const, client: a.account } : a;
+  };
+  await pollMailboxes(deps, 'gmail', clientOf, (g, m) => pollGmailMailbox(deps, g, m), googleFailure);
 }
 
 export type GmailPollerOptions = Deps & { google: GoogleConfig; secrets: SecretBox; intervalMs?: number };

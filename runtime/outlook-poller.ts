@@ -8,20 +8,15 @@
 import type { Client as Temporal } from '@temporalio/client';
 import type { Client as Graph, ResponseType } from '@microsoft/microsoft-graph-client';
 import { and, eq } from 'drizzle-orm';
-import { applyInboundMail } from '../api/services/inbound-mail.js';
 import { createMicrosoftAccounts, type MicrosoftAccounts } from '../channels/microsoft/clients.js';
 import { microsoftFailure } from '../channels/microsoft/errors.js';
 import type { MailboxRow } from '../channels/types.js';
 import type { Database } from '../db/client.js';
 import { mailboxes } from '../db/schema.js';
-import { findUnstorable } from '../db/storable.js';
-import { MailParseError, parseRawMail } from '../domain/mail/from-mime.js';
-import { disconnectMailboxNow } from '../outbox/disconnect-now.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { MicrosoftConfig } from './config.js';
-import { knownThreads, mailboxesWithLiveThreads, type MailboxPoll } from './live-threads.js';
+import { applyFetchedMail, knownThreads, pollMailboxes, type MailboxPoll } from './reply-polling.js';
 import { startPeriodic } from './periodic.js';
-import { log } from '../logging/log.js';
 
 type Deps = { db: Database; temporal: Temporal };
 type DeltaMessage = { id: string; conversationId?: string; isDraft?: boolean; from?: { emailAddress?: { address?: string } } | null; '@removed'?: unknown };
@@ -96,35 +91,16 @@ async function applyMessage(deps: Deps, graph: Graph, m: MailboxRow, id: string)
     if (f.kind === 'refused' && f.status === 404) return false; // deleted since
     throw err;
   }
-  let mail;
-  try {
-    mail = await parseRawMail(Buffer.from(raw), new Date().toISOString());
-  } catch (err) {
-    if (err instanceof MailParseError) return false; // unreadable: nothing to act on
-    throw err;
-  }
-  if (findUnstorable(mail).length > 0) return false;
-  if (mail.from.toLowerCase() === m.address.toLowerCase()) return false;
-  const r = await applyInboundMail(deps, { workspaceId: m.workspaceId, mail, source: 'microsoft', dedupeKey: mail.messageId ?? `microsoft:${m.id}:${id}`, mailboxId: m.id });
-  return r.applied;
+  return applyFetchedMail(deps, m, 'microsoft', id, Buffer.from(raw), new Date());
 }
 
 /** Polls every connected Microsoft 365 mailbox with conversations of live enrollments. */
 export async function pollOutlookMailboxes(deps: Deps, accounts: MicrosoftAccounts): Promise<void> {
-  for (const m of await mailboxesWithLiveThreads(deps.db, 'microsoft')) {
-    try {
-      const access = await accounts.for(m);
-      if (!access.ok) {
-        await disconnectMailboxNow(deps.db, m, access.detail);
-        continue;
-      }
-      await pollOutlookMailbox(deps, access.graph, m);
-    } catch (err) {
-      const f = microsoftFailure(err);
-      if (f.kind === 'revoked') await disconnectMailboxNow(deps.db, m, f.detail);
-      else log.error({ mailboxId: m.id, failure: f.kind, detail: f.detail }, 'microsoft: polling the mailbox failed; retrying next round');
-    }
-  }
+  const clientOf = async (m: MailboxRow) => {
+    const a = await accounts.for(m);
+    return a.ok ? { ok: true as const, client: a.graph } : a;
+  };
+  await pollMailboxes(deps, 'microsoft', clientOf, (graph, m) => pollOutlookMailbox(deps, graph, m), microsoftFailure);
 }
 
 export type OutlookPollerOptions = Deps & { microsoft: MicrosoftConfig; secrets: SecretBox; intervalMs?: number };

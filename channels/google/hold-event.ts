@@ -3,7 +3,10 @@
 // is patched; a deleted event comes back; the prospect is never invited.
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar/index.js';
 import type { calendarHolds } from '../../db/schema.js';
+import { unlessRefused } from '../expected-refusal.js';
 import { googleFailure } from './errors.js';
+
+const allow = (statuses: number[], call: () => Promise<unknown>) => unlessRefused(googleFailure, statuses, call);
 
 type Hold = typeof calendarHolds.$inferSelect;
 
@@ -33,16 +36,3 @@ export async function applyGoogleHold(cal: calendar_v3.Calendar, h: Hold): Promi
   }
   return true;
 }
-
-/** Runs the call; false when Google answered one of `statuses` (an expected outcome), true on success. */
-async function allow(statuses: number[], call: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await call();
-    return true;
-  } catch (err) {
-    const f = googleFailure(err);
-    if (f.kind === 'refused' && statuses.includes(f.status)) return false;
-    throw err;
-  }
-}
-

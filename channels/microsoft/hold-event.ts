@@ -5,7 +5,10 @@
 // by hand comes back; the prospect is never invited (no attendees).
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { calendarHolds } from '../../db/schema.js';
+import { unlessRefused } from '../expected-refusal.js';
 import { microsoftFailure } from './errors.js';
+
+const allow = (statuses: number[], call: () => Promise<unknown>) => unlessRefused(microsoftFailure, statuses, call);
 
 type Hold = typeof calendarHolds.$inferSelect;
 type Created = { id: string; subject?: string; start?: { dateTime?: string } };
@@ -53,16 +56,4 @@ export async function applyOutlookHold(graph: Client, h: Hold): Promise<{ exists
 
 async function create(graph: Client, h: Hold, transactionId: string): Promise<Created> {
   return (await graph.api('/me/events').post({ ...eventOf(h), transactionId })) as Created;
-}
-
-/** Runs the call; false when Graph answered one of `statuses` (an expected outcome), true on success. */
-async function allow(statuses: number[], call: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await call();
-    return true;
-  } catch (err) {
-    const f = microsoftFailure(err);
-    if (f.kind === 'refused' && statuses.includes(f.status)) return false;
-    throw err;
-  }
 }
