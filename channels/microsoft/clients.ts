@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { MicrosoftConfig } from '../config.js';
 import type { Database } from '../../db/client.js';
 import { mailboxes } from '../../db/schema.js';
+import { log } from '../../logging/log.js';
 import type { SecretBox } from '../../security/secrets.js';
 import type { MailboxRow } from '../types.js';
 import { createGraphClient } from './graph.js';
@@ -33,13 +34,18 @@ export async function microsoftAccountOf(mailbox: MailboxRow, secrets: SecretBox
   const onRotated = store
     ? async (rotated: string) => {
         const sealed = secrets.seal(rotated);
-        // Not updated_at: the mailbox's settings did not change, its clients stay as they are.
-        const [row] = await store.db
-          .update(mailboxes)
-          .set({ sealedSecret: sealed })
-          .where(and(eq(mailboxes.id, mailbox.id), eq(mailboxes.workspaceId, mailbox.workspaceId), eq(mailboxes.sealedSecret, stored)))
-          .returning({ id: mailboxes.id });
-        if (row) stored = sealed;
+        try {
+          // Not updated_at: the mailbox's settings did not change, its clients stay as they are.
+          const [row] = await store.db
+            .update(mailboxes)
+            .set({ sealedSecret: sealed })
+            .where(and(eq(mailboxes.id, mailbox.id), eq(mailboxes.workspaceId, mailbox.workspaceId), eq(mailboxes.sealedSecret, stored)))
+            .returning({ id: mailboxes.id });
+          if (row) stored = sealed;
+        } catch (err) {
+          // The token in hand works and the stored one too (until it lapses): the next rotation stores it.
+          log.warn({ err, mailboxId: mailbox.id }, 'microsoft: the rotated refresh token could not be stored; kept in memory');
+        }
       }
     : undefined;
   const tokens = createMicrosoftTokens({ ...config, clientId, clientSecret }, refreshToken, onRotated);
