@@ -1,9 +1,9 @@
-// Desired state of the rep's Google Calendar holds for announced calls. Callers write it (in
+// Desired state of the rep's calendar holds (Google Calendar, Outlook) for announced calls. Callers write it (in
 // their own transaction when they have one); the calendar sync (runtime/calendar-sync.ts)
 // reconciles it with Google. Each change bumps `version`; writing the same state again does
 // not, so repeated calls cost nothing downstream.
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { holdDescription, holdSummary } from '../channels/google/hold-text.js';
 import type { Database } from '../db/client.js';
 import { calendarHolds, callSlots, mailboxes, tasks, touches } from '../db/schema.js';
@@ -27,13 +27,13 @@ export async function holdAnnouncedCall(db: Database, i: { touchId: string }): P
     .where(and(eq(callSlots.workspaceId, touch.workspaceId), eq(callSlots.enrollmentId, touch.enrollmentId), eq(callSlots.startsAt, touch.announcedCallAt), eq(callSlots.status, 'reserved')));
   if (!slot) return; // released since: nothing to hold
   const ctx = await loadEnrollmentContext(db, touch.workspaceId, touch.enrollmentId);
-  const gmailBoxes = await db
+  const calendarBoxes = await db
     .select()
     .from(mailboxes)
-    .where(and(eq(mailboxes.workspaceId, touch.workspaceId), eq(mailboxes.userId, ctx.rep.id), eq(mailboxes.provider, 'gmail')))
+    .where(and(eq(mailboxes.workspaceId, touch.workspaceId), eq(mailboxes.userId, ctx.rep.id), inArray(mailboxes.provider, ['gmail', 'microsoft'])))
     .orderBy(desc(mailboxes.isDefault), asc(mailboxes.createdAt));
-  // The calendar of the mailbox the email left from, else the rep's default Gmail account.
-  const mailbox = gmailBoxes.find((m) => m.id === touch.mailboxId) ?? gmailBoxes[0];
+  // The calendar of the mailbox the email left from, else the rep's default Gmail or Microsoft 365 account.
+  const mailbox = calendarBoxes.find((m) => m.id === touch.mailboxId) ?? calendarBoxes[0];
   if (!mailbox || !mailbox.calendarHolds || mailbox.status === 'disabled') return;
 
   const [task] = await db.select({ prep: tasks.prep }).from(tasks).where(and(eq(tasks.enrollmentId, touch.enrollmentId), eq(tasks.stepKey, slot.stepKey)));

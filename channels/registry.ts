@@ -1,18 +1,24 @@
 // The channel registry: one provider per mailbox, built on first use and reused (a pooled SMTP
 // transport, an OAuth client with its access token), rebuilt when the mailbox row changes.
-import type { GoogleConfig } from './config.js';
+import { UNCONFIGURED_MICROSOFT, type GoogleConfig, type MicrosoftConfig } from './config.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { AllowList } from '../security/ssrf.js';
 import type { UnsubscribeSigner } from '../security/unsubscribe-token.js';
 import { createHttpActionProvider, type HttpActionOptions } from './actions/http.js';
 import { createGmailSender } from './email/gmail.js';
 import { createLocalOutbox } from './email/local-outbox.js';
+import { createOutlookSender } from './email/outlook.js';
+import type { TokenStore } from './microsoft/clients.js';
 import { createSmtpSender, type SmtpSenderOptions } from './email/smtp.js';
 import type { ActionProvider, ActionProviderRow, ChannelRegistry, EmailProvider, MailboxRow } from './types.js';
 
 export type ChannelRegistryOptions = {
   secrets: SecretBox;
   google: GoogleConfig;
+  /** Absent: Microsoft 365 mailboxes are disconnected (not configured). */
+  microsoft?: MicrosoftConfig;
+  /** Where Microsoft 365 mailboxes' rotated refresh tokens are stored (sealed); absent: kept in memory only. */
+  tokenStore?: TokenStore;
   /** Folder of the local outbox for reps without a mailbox; null: their emails are held. */
   localOutboxDir: string | null;
   publicUrl: string;
@@ -46,7 +52,10 @@ export function createChannelRegistry(o: ChannelRegistryOptions): ChannelRegistr
       if (cached && cached.version === version) return cached.provider;
       // Settings or credentials changed: the old transport finishes what it holds, then closes.
       if (cached) retired.push(cached.provider);
-      const provider = mailbox.provider === 'gmail' ? createGmailSender(mailbox, o.secrets, o.google) : createSmtpSender(mailbox, o.secrets, { allowList: o.allowList, ...o.smtp });
+      const provider =
+        mailbox.provider === 'gmail' ? createGmailSender(mailbox, o.secrets, o.google)
+        : mailbox.provider === 'microsoft' ? createOutlookSender(mailbox, o.secrets, o.microsoft ?? UNCONFIGURED_MICROSOFT, o.tokenStore)
+        : createSmtpSender(mailbox, o.secrets, { allowList: o.allowList, ...o.smtp });
       senders.set(mailbox.id, { version, provider });
       return provider;
     },

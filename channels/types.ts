@@ -34,6 +34,8 @@ export type OutboundEmail = {
   unsubscribeUrl: string | null;
   /** Date header: when the touch was due. */
   date: Date;
+  /** Which claim of the touch this is (1: the first); a later one may follow a sender that died mid-send. */
+  attempt?: number | undefined;
 };
 
 /**
@@ -50,6 +52,20 @@ export type SendOutcome =
   | { status: 'failed'; detail: string }
   | { status: 'uncertain'; detail: string }
   | { status: 'disconnected'; detail: string };
+
+/**
+ * What a failed call to a mailbox provider's API (Gmail, Microsoft Graph) means for the caller:
+ * - revoked: the refresh token or the app was refused (or a fresh access token was): the
+ *   mailbox needs reconnecting;
+ * - transient: certainly not carried out, try later (429, 5xx, connection refused, token endpoint down);
+ * - no_response: the request left but no answer came back: it may have been carried out;
+ * - refused: any other answer (400 bad input, 404, 409, 410...): `status` and the provider's `reason`.
+ */
+export type ProviderFailure =
+  | { kind: 'revoked'; detail: string }
+  | { kind: 'transient'; detail: string; retryAfterMs?: number | undefined }
+  | { kind: 'no_response'; detail: string }
+  | { kind: 'refused'; status: number; reason: string | null; detail: string };
 
 export interface EmailProvider {
   /** smtp, gmail or local-outbox: recorded on the touch. */

@@ -585,7 +585,7 @@ export const mailboxes = pgTable(
     /** Lower-cased sending address. */
     address: text('address').notNull(),
     displayName: text('display_name'),
-    provider: text('provider', { enum: ['smtp', 'gmail'] }).notNull(),
+    provider: text('provider', { enum: ['smtp', 'gmail', 'microsoft'] }).notNull(),
     /**
      * connected; disconnected (credentials missing, refused or revoked: its emails are held);
      * paused by itself (too many hard bounces: its emails are held until a person resumes it); disabled by ops.
@@ -594,9 +594,9 @@ export const mailboxes = pgTable(
     statusDetail: text('status_detail'),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
     isDefault: boolean('is_default').notNull().default(false),
-    /** SMTP: { host, port, secure, username }. Gmail: {}. */
+    /** SMTP: { host, port, secure, username }. Gmail, Microsoft 365: {}. */
     settings: jsonb('settings').notNull().default(sql`'{}'::jsonb`),
-    /** Sealed SMTP password or Gmail refresh token; null means no credentials yet. */
+    /** Sealed SMTP password or Gmail / Microsoft 365 refresh token (Microsoft's rotated one stored as it comes); null means no credentials yet. */
     sealedSecret: text('sealed_secret'),
     dailyCap: integer('daily_cap').notNull().default(400),
     hourlyCap: integer('hourly_cap').notNull().default(100),
@@ -606,7 +606,9 @@ export const mailboxes = pgTable(
     domainDailyCap: integer('domain_daily_cap'),
     /** Gmail: the history id reply polling has read up to. */
     gmailHistoryId: text('gmail_history_id'),
-    /** Also hold the rep's announced calls on the Google Calendar of this (Gmail) mailbox. */
+    /** Microsoft 365: the Graph delta link reply polling resumes from, per watched folder ({ inbox, junkemail }). */
+    graphDeltaLinks: jsonb('graph_delta_links').$type<Record<string, string>>(),
+    /** Also hold the rep's announced calls on the calendar of this (Gmail or Microsoft 365) mailbox. */
     calendarHolds: boolean('calendar_holds').notNull().default(true),
     /** SMTP mailboxes: where replies are read ({ host, port, secure, username, folders }); null: not read. */
     imapSettings: jsonb('imap_settings'),
@@ -678,7 +680,7 @@ export const mailboxWatchLeases = pgTable(
 );
 
 /**
- * A hold on the rep's Google Calendar for an announced call: the desired state written by the
+ * A hold on the rep's Google or Outlook calendar for an announced call: the desired state written by the
  * engine (present at a time, or absent), reconciled with Google by the calendar sync. The event
  * id is deterministic, so an insert retried after a crash finds its own event.
  */
@@ -695,8 +697,10 @@ export const calendarHolds = pgTable(
     mailboxId: uuid('mailbox_id')
       .notNull()
       .references(() => mailboxes.id, { onDelete: 'cascade' }),
-    /** Google event id: base32hex, derived from this row's id. */
+    /** Google event id: base32hex, derived from (enrollment, step); Outlook's create transactionId too. */
     googleEventId: text('google_event_id').notNull(),
+    /** Outlook: the event id Graph gave (it takes none from us); null until created. */
+    remoteEventId: text('remote_event_id'),
     desired: text('desired', { enum: ['present', 'absent'] }).notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),

@@ -31,7 +31,7 @@ const claimSet = {
   status: 'sending' as const,
   claimedAt: sql`now()`,
   attempts: sql`${touches.attempts} + 1`,
-  sentAt: sql`case when ${touches.channel} = 'email' and ${touches.provider} not in ('smtp', 'gmail') then now() end`,
+  sentAt: sql`case when ${touches.channel} = 'email' and ${touches.provider} not in ('smtp', 'gmail', 'microsoft') then now() end`,
 };
 
 /** Claims due touches for this sender (status scheduled -> sending), oldest first. */

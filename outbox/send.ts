@@ -33,7 +33,7 @@ export type SendResult = {
 
 export type SendEnv = { db: Database; channels: ChannelRegistry; ctx: SendContext; signer: UnsubscribeSigner; now: Date; fixedSentAt?: Date | undefined };
 
-export const isMailboxProvider = (provider: string) => provider === 'smtp' || provider === 'gmail';
+export const isMailboxProvider = (provider: string) => provider === 'smtp' || provider === 'gmail' || provider === 'microsoft';
 
 export async function sendOne(env: SendEnv, t: TouchRow): Promise<SendResult> {
   const who = env.ctx.people.get(t.enrollmentId);
@@ -66,6 +66,7 @@ async function sendEmail(env: SendEnv, t: TouchRow, who: Person, done: Done): Pr
       enrollmentId: t.enrollmentId,
       prospectId: t.prospectId,
       messageId: t.messageId ?? `<${t.id}@relance.local>`,
+      attempt: t.attempts,
       inReplyTo: t.inReplyTo,
       references: t.inReplyTo ? thread.map((e) => e.messageId) : [],
       threadId: t.threadId ?? thread.at(-1)?.threadId ?? null,

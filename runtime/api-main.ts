@@ -23,7 +23,7 @@ const temporal = createTemporalClient(config.temporal);
 // The same secrets, unsubscribe signer and allow-list as the worker's (and the tests' harness).
 const security = processSecurity();
 // Invitation and reset links leave through the workspace's mailboxes (api/auth/link-mail.ts).
-const channels = channelRegistryFor(config.mail, security);
+const channels = channelRegistryFor(config.mail, security, handle.db);
 const app = createApp({ ...security, channels, db: handle.db, temporal, taskQueue: config.temporal.taskQueue, operatorToken: config.operatorToken, rateLimit: config.rateLimit, mail: config.mail, dns: dnsResolverFor({ servers: config.dnsServers }), consoleDir: await consoleBuildOrNull() });
 const server = await startHttpServer(app, config.host, config.port);
 log.info({ url: server.url, docs: `${server.url}/docs`, temporal: config.temporal.address }, 'API started');

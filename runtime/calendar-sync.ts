@@ -1,23 +1,33 @@
 // Reconciles announced-call holds (calendar_holds, written by activities/calendar-holds.ts)
-// with the reps' Google Calendars. A row is claimed under a lease (attempts+1, next attempt
-// pushed out) so a sync that dies mid-call is retried later by any process; the event id is
-// deterministic, so a retried insert meets its own event (409) and patches it: never two holds.
+// with the reps' Google Calendars and Outlook calendars. A row is claimed under a lease
+// (attempts+1, next attempt pushed out) so a sync that dies mid-call is retried later by any
+// process; Google's event id is deterministic, so a retried insert meets its own event (409) and
+// patches it, and Outlook's create carries a transactionId that makes a retried create return
+// the event it made: never two holds.
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { calendar_v3 } from 'googleapis/build/src/apis/calendar/index.js';
 import { createGoogleAccounts, type GoogleAccounts } from '../channels/google/clients.js';
-import { disconnectGoogleMailbox } from '../outbox/google-disconnect.js';
+import { applyGoogleHold } from '../channels/google/hold-event.js';
 import { googleFailure } from '../channels/google/errors.js';
+import { createMicrosoftAccounts, type MicrosoftAccounts } from '../channels/microsoft/clients.js';
+import { microsoftFailure } from '../channels/microsoft/errors.js';
+import { applyOutlookHold } from '../channels/microsoft/hold-event.js';
+import type { MailboxRow, ProviderFailure } from '../channels/types.js';
+import { disconnectMailboxNow } from '../outbox/disconnect-now.js';
 import type { Database } from '../db/client.js';
 import { calendarHolds, mailboxes } from '../db/schema.js';
 import type { SecretBox } from '../security/secrets.js';
-import type { GoogleConfig } from './config.js';
+import { UNCONFIGURED_MICROSOFT, type GoogleConfig, type MicrosoftConfig } from '../channels/config.js';
 import { startPeriodic } from './periodic.js';
 
 type Hold = typeof calendarHolds.$inferSelect;
+/** The calendars holds are put on: one client per mailbox of each provider. */
+export type HoldCalendars = { google: GoogleAccounts; microsoft: MicrosoftAccounts };
 
 export type CalendarSyncOptions = {
   db: Database;
   google: GoogleConfig;
+  /** Absent: Outlook holds wait (their mailboxes are disconnected as not configured). */
+  microsoft?: MicrosoftConfig;
   secrets: SecretBox;
   intervalMs?: number;
   batchSize?: number;
@@ -28,7 +38,7 @@ export type CalendarSyncOptions = {
 const LEASE_MS = 5 * 60_000;
 
 /** One pass: claims due holds of connected mailboxes and applies them. Returns how many were claimed. */
-export async function syncCalendarHolds(db: Database, accounts: GoogleAccounts, o: { batchSize?: number; retryBaseMs?: number } = {}): Promise<number> {
+export async function syncCalendarHolds(db: Database, calendars: HoldCalendars, o: { batchSize?: number; retryBaseMs?: number } = {}): Promise<number> {
   const due = db
     .select({ id: calendarHolds.id })
     .from(calendarHolds)
@@ -47,16 +57,14 @@ export async function syncCalendarHolds(db: Database, accounts: GoogleAccounts, 
   for (const hold of claimed) {
     const mailbox = boxes.find((m) => m.id === hold.mailboxId)!;
     try {
-      const access = await accounts.for(mailbox);
-      if (!access.ok) throw Object.assign(new Error(access.detail), { revoked: true });
-      const existsRemotely = await apply(access.account.calendar, hold);
+      const { existsRemotely, remoteEventId } = await applyHold(calendars, mailbox, hold);
       await db
         .update(calendarHolds)
-        .set({ syncedVersion: sql`greatest(${calendarHolds.syncedVersion}, ${hold.version})`, existsRemotely, attempts: 0, lastError: null, nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
+        .set({ syncedVersion: sql`greatest(${calendarHolds.syncedVersion}, ${hold.version})`, existsRemotely, remoteEventId, attempts: 0, lastError: null, nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
         .where(eq(calendarHolds.id, hold.id));
     } catch (err) {
-      const f = (err as { revoked?: boolean }).revoked ? { kind: 'revoked' as const, detail: (err as Error).message } : googleFailure(err);
-      if (f.kind === 'revoked') await disconnectGoogleMailbox(db, mailbox, f.detail);
+      const f: ProviderFailure = (err as { revoked?: boolean }).revoked ? { kind: 'revoked', detail: (err as Error).message } : mailbox.provider === 'microsoft' ? microsoftFailure(err) : googleFailure(err);
+      if (f.kind === 'revoked') await disconnectMailboxNow(db, mailbox, f.detail);
       // A revoked mailbox's holds wait for the reconnection (only connected mailboxes are claimed).
       const delay = f.kind === 'revoked' ? 0 : Math.min((o.retryBaseMs ?? 30_000) * 2 ** (hold.attempts - 1), 3_600_000);
       await db
@@ -68,48 +76,22 @@ export async function syncCalendarHolds(db: Database, accounts: GoogleAccounts, 
   return claimed.length;
 }
 
-/** Makes Google's event match the hold; returns whether the event now exists. */
-async function apply(cal: calendar_v3.Calendar, h: Hold): Promise<boolean> {
-  const ids = { calendarId: 'primary', eventId: h.googleEventId, sendUpdates: 'none' };
-  if (h.desired === 'absent') {
-    // Never sent to Google (first claim, nothing synced): nothing to delete.
-    if (!h.existsRemotely && h.syncedVersion === 0 && h.attempts === 1) return false;
-    await allow([404, 410], () => cal.events.delete(ids));
-    return false;
+/** Makes the provider's event match the hold: whether it now exists, and its id when the provider chose it. */
+async function applyHold(calendars: HoldCalendars, mailbox: MailboxRow, hold: Hold): Promise<{ existsRemotely: boolean; remoteEventId: string | null }> {
+  const unavailable = (detail: string) => Object.assign(new Error(detail), { revoked: true });
+  if (mailbox.provider === 'microsoft') {
+    const access = await calendars.microsoft.for(mailbox);
+    if (!access.ok) throw unavailable(access.detail);
+    return applyOutlookHold(access.graph, hold);
   }
-  const event: calendar_v3.Schema$Event = {
-    summary: h.summary,
-    description: h.description,
-    start: { dateTime: h.startsAt.toISOString() },
-    end: { dateTime: h.endsAt.toISOString() },
-    // Also brings back an event deleted by hand or by an earlier release.
-    status: 'confirmed',
-    transparency: 'opaque',
-    extendedProperties: { private: { relanceEnrollmentId: h.enrollmentId, relanceStepKey: h.stepKey } },
-  };
-  if (h.existsRemotely && (await allow([404], () => cal.events.patch({ ...ids, requestBody: event })))) return true;
-  // Inserted with its deterministic id; a 409 means an earlier attempt already made it.
-  if (!(await allow([409], () => cal.events.insert({ calendarId: 'primary', sendUpdates: 'none', requestBody: { id: h.googleEventId, ...event } })))) {
-    await cal.events.patch({ ...ids, requestBody: event });
-  }
-  return true;
-}
-
-/** Runs the call; false when Google answered one of `statuses` (an expected outcome), true on success. */
-async function allow(statuses: number[], call: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await call();
-    return true;
-  } catch (err) {
-    const f = googleFailure(err);
-    if (f.kind === 'refused' && statuses.includes(f.status)) return false;
-    throw err;
-  }
+  const access = await calendars.google.for(mailbox);
+  if (!access.ok) throw unavailable(access.detail);
+  return { existsRemotely: await applyGoogleHold(access.account.calendar, hold), remoteEventId: hold.remoteEventId };
 }
 
 export function startCalendarSync(o: CalendarSyncOptions): { stop: () => Promise<void> } {
-  const accounts = createGoogleAccounts(o.google, o.secrets);
+  const calendars = { google: createGoogleAccounts(o.google, o.secrets), microsoft: createMicrosoftAccounts(o.microsoft ?? UNCONFIGURED_MICROSOFT, o.secrets, { db: o.db }) };
   return startPeriodic('calendar sync', o.intervalMs ?? 5_000, async (stopped) => {
-    while (!stopped() && (await syncCalendarHolds(o.db, accounts, o)) >= (o.batchSize ?? 50));
+    while (!stopped() && (await syncCalendarHolds(o.db, calendars, o)) >= (o.batchSize ?? 50));
   });
 }

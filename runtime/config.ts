@@ -2,10 +2,10 @@
 // loudly with the variable's name instead of surfacing later as a confusing runtime error.
 import { z } from 'zod';
 import { log } from '../logging/log.js';
-import type { MailConfig } from '../channels/config.js';
+import { MICROSOFT_DEFAULTS, type MailConfig } from '../channels/config.js';
 import type { ImapWatchersConfig } from './imap-watchers.js';
 
-export type { GoogleConfig, MailConfig } from '../channels/config.js';
+export type { GoogleConfig, MailConfig, MicrosoftConfig } from '../channels/config.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -45,6 +45,13 @@ const EnvSchema = z.object({
   /** Where Google's REST APIs and token endpoint are (a test server, a proxy); Google's by default. */
   GOOGLE_API_ROOT_URL: z.url().optional(),
   GOOGLE_OAUTH_TOKEN_URL: z.url().optional(),
+  /** The Microsoft Entra app registration Microsoft 365 mailboxes' refresh tokens were issued to. */
+  MICROSOFT_CLIENT_ID: z.string().min(1).optional(),
+  MICROSOFT_CLIENT_SECRET: z.string().min(1).optional(),
+  MICROSOFT_TENANT_ID: z.string().regex(/^[A-Za-z0-9.-]+$/, 'a directory id, a domain, or organizations').default(MICROSOFT_DEFAULTS.tenant),
+  /** Where Microsoft's sign-in and Graph are (a test server, a sovereign cloud); Microsoft's public cloud by default. */
+  MICROSOFT_AUTHORITY_HOST: z.url().default(MICROSOFT_DEFAULTS.authorityHost),
+  MICROSOFT_GRAPH_URL: z.url().default(MICROSOFT_DEFAULTS.graphUrl),
   /** A pending enrollment older than this has its workflow started by a worker's reconciler. */
   ENROLLMENT_START_GRACE_SECONDS: z.coerce.number().positive().default(60),
   /** SIGTERM or SIGINT: how long a process may take to finish or hand back its work before it exits anyway. */
@@ -141,6 +148,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       localOutboxDir: localOutbox ? (e.RELANCE_OUTBOX_DIR ?? `${e.DATA_DIR.replace(/\/$/, '')}/outbox`) : null,
       publicUrl,
       google: { clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET, rootUrl: e.GOOGLE_API_ROOT_URL, tokenUrl: e.GOOGLE_OAUTH_TOKEN_URL },
+      microsoft: {
+        clientId: e.MICROSOFT_CLIENT_ID,
+        clientSecret: e.MICROSOFT_CLIENT_SECRET,
+        tenant: e.MICROSOFT_TENANT_ID,
+        authorityHost: e.MICROSOFT_AUTHORITY_HOST.replace(/\/+$/, ''),
+        graphUrl: e.MICROSOFT_GRAPH_URL.replace(/\/+$/, ''),
+      },
     },
     enrollmentStartGraceMs: e.ENROLLMENT_START_GRACE_SECONDS * 1000,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,

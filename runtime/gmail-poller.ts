@@ -5,36 +5,19 @@
 // With no history id yet, or one Gmail no longer keeps (404), the known threads are read whole,
 // so a reply that came before the first poll is never lost.
 import type { Client } from '@temporalio/client';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { applyInboundMail } from '../api/services/inbound-mail.js';
+import { and, eq } from 'drizzle-orm';
 import { createGoogleAccounts, type GoogleAccount, type GoogleAccounts } from '../channels/google/clients.js';
-import { disconnectGoogleMailbox } from '../outbox/google-disconnect.js';
 import { googleFailure } from '../channels/google/errors.js';
 import type { MailboxRow } from '../channels/types.js';
 import type { Database } from '../db/client.js';
-import { enrollments, mailboxes, touches } from '../db/schema.js';
-import { MailParseError, parseRawMail } from '../domain/mail/from-mime.js';
-import { findUnstorable } from '../db/storable.js';
+import { mailboxes } from '../db/schema.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { GoogleConfig } from './config.js';
+import { applyFetchedMail, knownThreads, pollMailboxes, type MailboxPoll } from './reply-polling.js';
 import { startPeriodic } from './periodic.js';
-import { log } from '../logging/log.js';
 
 type Deps = { db: Database; temporal: Client };
 type Added = { id: string; threadId: string; labelIds: string[] };
-export type MailboxPoll = { seen: number; applied: number; resynced: boolean };
-
-const LIVE = ['pending', 'active', 'paused'] as const;
-
-/** Threads of this mailbox's touches whose enrollment is still running. */
-async function knownThreads(db: Database, m: MailboxRow): Promise<Set<string>> {
-  const rows = await db
-    .selectDistinct({ threadId: touches.threadId })
-    .from(touches)
-    .innerJoin(enrollments, eq(enrollments.id, touches.enrollmentId))
-    .where(and(eq(touches.workspaceId, m.workspaceId), eq(touches.mailboxId, m.id), isNotNull(touches.threadId), inArray(enrollments.status, [...LIVE])));
-  return new Set(rows.map((r) => r.threadId!));
-}
 
 /** Messages added since `start`, oldest first; null when Gmail no longer keeps that history. */
 async function addedSince(g: GoogleAccount, start: string): Promise<{ added: Added[]; historyId: string } | null> {
@@ -111,45 +94,16 @@ async function applyMessage(deps: Deps, g: GoogleAccount, m: MailboxRow, id: str
     throw err;
   }
   if (!raw) return false;
-  let mail;
-  try {
-    mail = await parseRawMail(Buffer.from(raw, 'base64url'), new Date(Number(internalDate) || Date.now()).toISOString());
-  } catch (err) {
-    if (err instanceof MailParseError) return false; // unreadable: nothing to act on
-    throw err;
-  }
-  // Text PostgreSQL cannot store (a NUL in an encoded subject): nothing a cadence can act on.
-  if (findUnstorable(mail).length > 0) return false;
-  if (mail.from.toLowerCase() === m.address.toLowerCase()) return false;
-  const r = await applyInboundMail(deps, { workspaceId: m.workspaceId, mail, source: 'gmail', dedupeKey: mail.messageId ?? `gmail:${m.id}:${id}`, mailboxId: m.id });
-  return r.applied;
+  return applyFetchedMail(deps, m, 'gmail', id, Buffer.from(raw, 'base64url'), new Date(Number(internalDate) || Date.now()));
 }
 
 /** Polls every connected Gmail mailbox with threads of live enrollments. */
 export async function pollGmailMailboxes(deps: Deps, accounts: GoogleAccounts): Promise<void> {
-  const live = deps.db
-    .select({ id: touches.mailboxId })
-    .from(touches)
-    .innerJoin(enrollments, eq(enrollments.id, touches.enrollmentId))
-    .where(and(isNotNull(touches.threadId), inArray(enrollments.status, [...LIVE])));
-  const boxes = await deps.db
-    .select()
-    .from(mailboxes)
-    .where(and(eq(mailboxes.provider, 'gmail'), eq(mailboxes.status, 'connected'), inArray(mailboxes.id, live)));
-  for (const m of boxes) {
-    try {
-      const access = await accounts.for(m);
-      if (!access.ok) {
-        await disconnectGoogleMailbox(deps.db, m, access.detail);
-        continue;
-      }
-      await pollGmailMailbox(deps, access.account, m);
-    } catch (err) {
-      const f = googleFailure(err);
-      if (f.kind === 'revoked') await disconnectGoogleMailbox(deps.db, m, f.detail);
-      else log.error({ err, mailboxId: m.id }, 'gmail: polling the mailbox failed; retrying next round');
-    }
-  }
+  const clientOf = async (m: MailboxRow) => {
+    const a = await accounts.for(m);
+    return a.ok ? { ok: true as const, client: a.account } : a;
+  };
+  await pollMailboxes(deps, 'gmail', clientOf, (g, m) => pollGmailMailbox(deps, g, m), googleFailure);
 }
 
 export type GmailPollerOptions = Deps & { google: GoogleConfig; secrets: SecretBox; intervalMs?: number };

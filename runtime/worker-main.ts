@@ -25,7 +25,7 @@ const connection = await connectWorkerConnection(config.temporal);
 // Activities signal other enrollments (an opt-out stops them all).
 const temporal = createTemporalClient(config.temporal);
 const security = processSecurity();
-const channels = channelRegistryFor(config.mail, security);
+const channels = channelRegistryFor(config.mail, security, handle.db);
 const worker = await createRelanceWorker({
   connection,
   namespace: config.temporal.namespace,
@@ -33,7 +33,7 @@ const worker = await createRelanceWorker({
   deps: { db: handle.db, temporal, channels, secrets: security.secrets, webhooks: { allowList: security.allowList } },
 });
 const running = worker.run();
-const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, secrets: security.secrets, allowList: security.allowList, imap: config.imap, dns: dnsResolverFor({ servers: config.dnsServers }) });
+const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, microsoft: config.mail.microsoft, secrets: security.secrets, allowList: security.allowList, imap: config.imap, dns: dnsResolverFor({ servers: config.dnsServers }) });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue });
 const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: config.temporal.taskQueue, graceMs: config.enrollmentStartGraceMs });
 log.info({ taskQueue: config.temporal.taskQueue, temporal: config.temporal.address }, 'worker started');

@@ -52,7 +52,7 @@ const temporalConfig = devServer ? { ...config.temporal, address: devServer.addr
 const connection = await connectWorkerConnection(temporalConfig);
 const temporal = createTemporalClient(temporalConfig);
 const security = processSecurity();
-const channels = channelRegistryFor(config.mail, security);
+const channels = channelRegistryFor(config.mail, security, handle.db);
 const worker = await createRelanceWorker({
   connection,
   namespace: temporalConfig.namespace,
@@ -62,7 +62,7 @@ const worker = await createRelanceWorker({
 });
 const workerRun = worker.run();
 const dns = dnsResolverFor({ servers: config.dnsServers });
-const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, secrets: security.secrets, allowList: security.allowList, imap: config.imap, dns });
+const channelServices = startChannelServices({ db: handle.db, temporal, channels, google: config.mail.google, microsoft: config.mail.microsoft, secrets: security.secrets, allowList: security.allowList, imap: config.imap, dns });
 const nudger = await startWebhookNudger({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue });
 const reconciler = startEnrollmentReconciler({ db: handle.db, temporal, taskQueue: temporalConfig.taskQueue, graceMs: config.enrollmentStartGraceMs });
 const operatorToken = config.operatorToken ?? localOperatorToken(config.dataDir);

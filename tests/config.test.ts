@@ -14,6 +14,14 @@ describe('configuration from the environment', () => {
     expect(c.temporal).toMatchObject({ embedded: false, tls: true, apiKey: 'k', namespace: 'ns.acct' });
   });
 
+  it("reads Microsoft 365's app registration, tenant, sign-in host and Graph URL once, with Microsoft's cloud by default", () => {
+    expect(loadConfig({}).mail.microsoft).toEqual({ clientId: undefined, clientSecret: undefined, tenant: 'organizations', authorityHost: 'https://login.microsoftonline.com', graphUrl: 'https://graph.microsoft.com' });
+    const c = loadConfig({ MICROSOFT_CLIENT_ID: 'app', MICROSOFT_CLIENT_SECRET: 's', MICROSOFT_TENANT_ID: 'contoso.onmicrosoft.com', MICROSOFT_AUTHORITY_HOST: 'https://login.microsoftonline.us/', MICROSOFT_GRAPH_URL: 'https://graph.microsoft.us/' });
+    expect(c.mail.microsoft).toEqual({ clientId: 'app', clientSecret: 's', tenant: 'contoso.onmicrosoft.com', authorityHost: 'https://login.microsoftonline.us', graphUrl: 'https://graph.microsoft.us' });
+    expect(() => loadConfig({ MICROSOFT_TENANT_ID: 'a/b' })).toThrow(/MICROSOFT_TENANT_ID/);
+    expect(() => loadConfig({ MICROSOFT_GRAPH_URL: 'graph' })).toThrow(/MICROSOFT_GRAPH_URL/);
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);

@@ -45,7 +45,7 @@ const common = {
   address: z.email().max(320),
   displayName: z.string().min(1).max(200).optional(),
   isDefault: z.boolean().optional().openapi({ description: "Send this user's sequences from it (the first mailbox is the default)" }),
-  calendarHolds: z.boolean().optional().openapi({ description: 'Gmail: hold announced calls on the Google Calendar (default true)' }),
+  calendarHolds: z.boolean().optional().openapi({ description: 'Gmail, Microsoft 365: hold announced calls on the Google or Outlook calendar (default true)' }),
   ...caps,
 };
 
@@ -57,6 +57,15 @@ export const MailboxCreate = z
       provider: z.literal('gmail'),
       gmail: z
         .strictObject({ refreshToken: RefreshToken.optional().openapi({ description: 'OAuth2 refresh token with the gmail.send, gmail.readonly and calendar.events scopes' }) })
+        .default({}),
+    }),
+    z.strictObject({
+      ...common,
+      provider: z.literal('microsoft'),
+      microsoft: z
+        .strictObject({
+          refreshToken: RefreshToken.optional().openapi({ description: 'OAuth2 refresh token of the Microsoft Entra app of MICROSOFT_CLIENT_ID, with the Mail.ReadWrite, Mail.Send, Calendars.ReadWrite and offline_access permissions' }),
+        })
         .default({}),
     }),
   ])
@@ -76,7 +85,7 @@ export const Credentials = z
   .strictObject({
     password: Password.optional().openapi({ description: 'SMTP mailboxes' }),
     smtp: Smtp.optional().openapi({ description: 'SMTP mailboxes: new settings with the password' }),
-    refreshToken: RefreshToken.optional().openapi({ description: 'Gmail mailboxes' }),
+    refreshToken: RefreshToken.optional().openapi({ description: 'Gmail and Microsoft 365 mailboxes' }),
     imap: Imap.nullable().optional().openapi({ description: 'SMTP mailboxes: read replies over IMAP with these settings (alone, or with a new SMTP password); null: stop reading them' }),
   })
   .openapi('MailboxCredentials');
@@ -87,7 +96,7 @@ export const MailboxJson = z
     userId: z.uuid(),
     address: z.string(),
     displayName: z.string().nullable(),
-    provider: z.enum(['smtp', 'gmail']),
+    provider: z.enum(['smtp', 'gmail', 'microsoft']),
     status: z.enum(STATUSES).openapi({ description: 'paused: by itself, after 3 hard bounces among its last 100 emails (its emails wait; ops resume it)' }),
     statusDetail: z.string().nullable(),
     statusChangedAt: z.string().nullable(),

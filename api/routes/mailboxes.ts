@@ -1,7 +1,7 @@
-// The reps' sending mailboxes (SMTP or Gmail): a sequence's emails leave from the enrolling rep's
-// mailbox. Credentials (SMTP password, Gmail refresh token) are sealed at rest and never
-// returned. The Gmail OAuth consent itself is out of scope: an integration obtains the refresh
-// token (for the client of GOOGLE_CLIENT_ID) and hands it over here. Admins, ops and
+// The reps' sending mailboxes (SMTP, Gmail or Microsoft 365): a sequence's emails leave from the
+// enrolling rep's mailbox. Credentials (SMTP password, Gmail or Microsoft refresh token) are
+// sealed at rest and never returned. The OAuth consent itself is out of scope: an integration
+// obtains the refresh token (for the client of GOOGLE_CLIENT_ID or MICROSOFT_CLIENT_ID) and hands it over here. Admins, ops and
 // integrations manage every mailbox; a rep key only its own user's.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
@@ -29,11 +29,14 @@ const resource = resourceRoutes({ base: '/v1/mailboxes', id: 'id', noun: 'mailbo
 
 const routes = {
   create: resource.create({
-    summary: "Add a rep's sending mailbox (SMTP settings and password, optionally IMAP to read its replies, or a Gmail OAuth refresh token)",
+    summary: "Add a rep's sending mailbox (SMTP settings and password, optionally IMAP to read its replies, or a Gmail or Microsoft 365 OAuth refresh token)",
     description:
       'Without credentials the mailbox is `disconnected` (its emails wait) until PUT .../credentials. The first mailbox of a user is its default. ' +
       'An SMTP mailbox with `imap` settings has its replies, out-of-office answers and bounces read by a worker over IMAP (IDLE on INBOX, every folder read again every 30 s): a reply stops the cadence within a minute. ' +
-      'The Gmail OAuth consent flow is not part of Relance: an integration obtains the refresh token (for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events) and hands it over here.',
+      'The OAuth consent flow is not part of Relance: an integration obtains the refresh token and hands it over here. ' +
+      'Gmail: for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events. ' +
+      'Microsoft 365: for the Entra app of MICROSOFT_CLIENT_ID, permissions Mail.ReadWrite, Mail.Send, Calendars.ReadWrite, offline_access; ' +
+      'emails leave through Microsoft Graph, replies are read from the inbox and junk folders (delta queries, every 30 s), and the refresh token Microsoft rotates at each use is sealed and stored in place of the old one.',
     access,
     body: MailboxCreate,
     returns: MailboxJson,
@@ -52,7 +55,7 @@ const routes = {
     method: 'put',
     path: '/v1/mailboxes/{id}/credentials',
     tags: ['mailboxes'],
-    summary: 'Reconnect: new SMTP password (and settings) or Gmail refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read',
+    summary: 'Reconnect: new SMTP password (and settings) or Gmail or Microsoft 365 refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read',
     access,
     request: { params: resource.params, body: jsonBody(Credentials) },
     responses: { 200: jsonResponse(MailboxJson, 'Connected'), 404: notFound, 422: problemResponse('Missing or wrong credential for this provider, or an IMAP host mailboxes may not use') },
@@ -136,7 +139,7 @@ export function mailboxRoutes(deps: ApiDeps) {
       await vetMailboxHost(settings, allowList, deps.lookup, 'body.smtp.host');
       secret = password;
       if (body.imap) imap = await imapFields(body.imap);
-    } else secret = body.gmail.refreshToken;
+    } else secret = body.provider === 'gmail' ? body.gmail.refreshToken : body.microsoft.refreshToken;
     const row = await createMailbox(
       db,
       {
@@ -225,8 +228,9 @@ export function mailboxRoutes(deps: ApiDeps) {
       set.sealedSecret = box.seal(body.password);
     } else {
       const stray = (['password', 'smtp', 'imap'] as const).find((k) => body[k] !== undefined);
-      if (stray) throw invalid(`body.${stray}`, stray === 'imap' ? "a Gmail mailbox's replies are read through the Gmail API" : 'a Gmail mailbox takes a refresh token');
-      if (!body.refreshToken) throw invalid('body.refreshToken', 'required for a Gmail mailbox');
+      const kind = m.provider === 'gmail' ? 'Gmail' : 'Microsoft 365';
+      if (stray) throw invalid(`body.${stray}`, stray === 'imap' ? `a ${kind} mailbox's replies are read through its API` : `a ${kind} mailbox takes a refresh token`);
+      if (!body.refreshToken) throw invalid('body.refreshToken', `required for a ${kind} mailbox`);
       set.sealedSecret = box.seal(body.refreshToken);
     }
     // Disabled by ops, or paused after hard bounces: the new credentials are kept, the mailbox stays off until ops re-enable or resume it.

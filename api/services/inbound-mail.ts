@@ -106,7 +106,7 @@ async function apply(db: Database, temporal: Client, i: ApplyInput): Promise<Inb
   return { applied: true, prospectId: match.prospectId, enrollmentId: match.enrollmentId, touchId: match.touchId, classification, enrollmentsSignalled: r.enrollmentsSignalled };
 }
 
-type ApplyInput = { workspaceId: string; mail: InboundMail; source: 'gmail' | 'imap' | 'email'; dedupeKey: string; mailboxId?: string | undefined };
+type ApplyInput = { workspaceId: string; mail: InboundMail; source: 'gmail' | 'microsoft' | 'imap' | 'email'; dedupeKey: string; mailboxId?: string | undefined };
 
 /**
  * Applies an inbound email once per (workspace, dedupeKey): pass the email's Message-ID when it

@@ -31,9 +31,15 @@ export const SendingDomainCheckSchema = z.object({ domain: z.string(), checkedAt
 export type RecordCheck = z.infer<typeof RecordCheckSchema>;
 export type SendingDomainCheck = z.infer<typeof SendingDomainCheckSchema>;
 
+/** Hosted providers: the SPF include they publish for their customers and the DKIM selector they sign with. */
+const HOSTED = {
+  gmail: { name: 'Google', spfInclude: '_spf.google.com', selector: 'google' },
+  microsoft: { name: 'Microsoft 365', spfInclude: 'spf.protection.outlook.com', selector: 'selector1' },
+} as const;
+
 export type SenderForCheck = {
   address: string;
-  provider: 'smtp' | 'gmail';
+  provider: 'smtp' | 'gmail' | 'microsoft';
   /** The SMTP host emails leave through (SMTP mailboxes). */
   smtpHost: string | null;
   /** Relance's DKIM selector and the record it expects there, when it signs. */
@@ -78,8 +84,10 @@ async function checkSpf(resolve: DnsResolve, domain: string, s: SenderForCheck):
   const base = { name: domain, record: records[0] ?? null };
   if (records.length === 0) return { ...base, status: 'missing', problems: [`no SPF record: receivers cannot tell which servers may send for ${domain}`] };
   if (records.length > 1) return { ...base, status: 'invalid', problems: [`${records.length} SPF records: receivers treat that as an error (keep one)`] };
-  if (s.provider === 'gmail') {
-    return /\b(include|redirect)[:=]_spf\.google\.com\b/i.test(records[0]!) ? { ...base, status: 'found', problems: [] } : { ...base, status: 'invalid', problems: ['SPF does not include Google (include:_spf.google.com)'] };
+  if (s.provider !== 'smtp') {
+    const hosted = HOSTED[s.provider];
+    const included = new RegExp(`\\b(include|redirect)[:=]${hosted.spfInclude.replace(/\./g, '\\.')}\\b`, 'i').test(records[0]!);
+    return included ? { ...base, status: 'found', problems: [] } : { ...base, status: 'invalid', problems: [`SPF does not include ${hosted.name} (include:${hosted.spfInclude})`] };
   }
   if (!s.smtpHost) return { ...base, status: 'found', problems: [] };
   let addresses: string[];
@@ -115,7 +123,7 @@ async function hostAddresses(resolve: DnsResolve, host: string): Promise<string[
 }
 
 async function checkDkim(resolve: DnsResolve, domain: string, s: SenderForCheck): Promise<RecordCheck> {
-  const selector = s.dkim?.selector ?? (s.provider === 'gmail' ? 'google' : null);
+  const selector = s.dkim?.selector ?? (s.provider === 'smtp' ? null : HOSTED[s.provider].selector);
   if (!selector) {
     return { status: 'missing', name: `<selector>._domainkey.${domain}`, record: null, problems: ['no DKIM selector known: have Relance sign (PUT /v1/mailboxes/{id}/dkim), or check that your SMTP provider signs for this domain'] };
   }

@@ -1,14 +1,9 @@
-// What a failed Google call means for the caller, from the googleapis (gaxios) error:
-// - revoked: the refresh token or the OAuth client was refused (or a fresh access token was): the
-//   mailbox needs reconnecting;
-// - transient: certainly not carried out, try later (429, 5xx, connection refused, token endpoint down);
-// - no_response: the request left but no answer came back: it may have been carried out;
-// - refused: any other answer (400 bad input, 404, 409, 410...): `status` and Google's `reason`.
-export type GoogleFailure =
-  | { kind: 'revoked'; detail: string }
-  | { kind: 'transient'; detail: string; retryAfterMs?: number | undefined }
-  | { kind: 'no_response'; detail: string }
-  | { kind: 'refused'; status: number; reason: string | null; detail: string };
+// What a failed Google call means for the caller (channels/types.ts ProviderFailure), from the
+// googleapis (gaxios) error.
+import { retryAfterMs } from '../retry-after.js';
+import type { ProviderFailure } from '../types.js';
+
+export type GoogleFailure = ProviderFailure;
 
 export const REVOKED_DETAIL = 'Gmail access revoked: reconnect the mailbox';
 
@@ -49,12 +44,4 @@ export function googleFailure(err: unknown): GoogleFailure {
     return { kind: 'transient', detail: `Google busy (${res.status}${reason ? ` ${reason}` : ''})`, retryAfterMs: retryAfterMs(res.headers?.get?.('retry-after') ?? null) };
   }
   return { kind: 'refused', status: res.status, reason, detail: `Google refused (${res.status}): ${message}` };
-}
-
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }

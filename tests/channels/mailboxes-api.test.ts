@@ -1,4 +1,4 @@
-// The mailboxes API on real PostgreSQL: SMTP and Gmail mailboxes with sealed credentials that
+// The mailboxes API on real PostgreSQL: SMTP, Gmail and Microsoft 365 mailboxes with sealed credentials that
 // never come back, validation naming fields, SSRF refusals for SMTP hosts, rep isolation, one
 // default per rep, live figures, and a reconnection that releases held emails and closes the
 // rep's "reconnect" task.
@@ -63,7 +63,7 @@ async function enrollment(email: string) {
 }
 
 describe('mailboxes API', () => {
-  it('creates SMTP and Gmail mailboxes; credentials are sealed at rest and never returned', async () => {
+  it('creates SMTP, Gmail and Microsoft 365 mailboxes; credentials are sealed at rest and never returned', async () => {
     const created = await ws.call<Mailbox>('POST', '/v1/mailboxes', smtp('Sam@Acme.test', samId, { displayName: 'Sam at Acme' }));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({ address: 'sam@acme.test', status: 'connected', statusDetail: null, isDefault: true, hasCredentials: true });
@@ -79,6 +79,15 @@ describe('mailboxes API', () => {
     expect(testSecurity.secrets.open((await row(gmail.body.id)).sealedSecret!)).toBe('1//refresh-token-xyz');
     const got = await ws.call<Mailbox & { figures: Figures }>('GET', `/v1/mailboxes/${gmail.body.id}`);
     expect(JSON.stringify(got.body)).not.toContain('refresh-token');
+
+    const m365 = await ws.call<Mailbox>('POST', '/v1/mailboxes', { userId: samId, address: 'sam@acme-m365.test', provider: 'microsoft', microsoft: { refreshToken: '0.AXoA-refresh-token-m365' } });
+    expect(m365.status).toBe(201);
+    expect(m365.body).toMatchObject({ provider: 'microsoft', status: 'connected', isDefault: false, smtp: null, imap: null, hasCredentials: true });
+    expect(JSON.stringify(m365.body)).not.toContain('refresh-token');
+    expect((await row(m365.body.id)).sealedSecret).not.toContain('refresh-token');
+    expect(testSecurity.secrets.open((await row(m365.body.id)).sealedSecret!)).toBe('0.AXoA-refresh-token-m365');
+    const imapOnM365 = await ws.call<Problem>('PUT', `/v1/mailboxes/${m365.body.id}/credentials`, { imap: { host: 'imap.acme.test', port: 993, secure: true, username: 'sam' } });
+    expect([imapOnM365.status, fields(imapOnM365.body)]).toEqual([422, ['body.imap']]);
 
     // Without credentials: visible as disconnected, its emails would wait.
     const bare = await ws.call<Mailbox>('POST', '/v1/mailboxes', { userId: leaId, address: 'lea@acme.test', provider: 'gmail' });
@@ -99,6 +108,8 @@ describe('mailboxes API', () => {
       [{ ...smtp('x8@acme.test', samId), provider: 'exchange' }, 422, 'body.provider'],
       [smtp('x9@acme.test', samId, { colour: 'red' }), 422, 'body.colour'],
       [smtp('SAM@acme.test', samId), 409, 'body.address'],
+      [{ userId: samId, address: 'x10@acme.test', provider: 'microsoft', gmail: { refreshToken: 't' } }, 422, 'body.gmail'],
+      [{ userId: samId, address: 'x11@acme.test', provider: 'microsoft', microsoft: { refreshToken: '' } }, 422, 'body.microsoft.refreshToken'],
     ];
     for (const [body, status, field] of cases) {
       const res = await ws.call<Problem>('POST', '/v1/mailboxes', body);

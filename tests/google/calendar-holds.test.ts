@@ -3,7 +3,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdAnnouncedCall, moveCallHold, releaseCallHolds } from '../../application/calendar-holds.js';
+import { UNCONFIGURED_MICROSOFT } from '../../channels/config.js';
 import { createGoogleAccounts, type GoogleAccounts } from '../../channels/google/clients.js';
+import { createMicrosoftAccounts } from '../../channels/microsoft/clients.js';
 import { calendarHolds, callSlots, mailboxes, tasks, touches } from '../../db/schema.js';
 import { startCalendarSync, syncCalendarHolds } from '../../runtime/calendar-sync.js';
 import { createSecretBox } from '../../security/secrets.js';
@@ -35,7 +37,7 @@ async function announced(callAt = CALL_AT) {
 }
 
 const holdOf = async (enrollmentId: string) => (await db.db.select().from(calendarHolds).where(eq(calendarHolds.enrollmentId, enrollmentId)))[0];
-const sync = () => syncCalendarHolds(db.db, accounts, { retryBaseMs: 0 });
+const sync = () => syncCalendarHolds(db.db, { google: accounts, microsoft: createMicrosoftAccounts(UNCONFIGURED_MICROSOFT, secrets) }, { retryBaseMs: 0 });
 /** Lets a failed hold be retried now (its backoff has passed). */
 const backoffOver = (enrollmentId: string) => db.db.update(calendarHolds).set({ nextAttemptAt: sql`now()` }).where(eq(calendarHolds.enrollmentId, enrollmentId));
 

@@ -18,7 +18,7 @@ function mailbox(over: Partial<MailboxRow> = {}): MailboxRow {
   return {
     id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, workspaceId: 'w', userId: 'u', address: account.address, displayName: 'Sam Rep', provider: 'gmail',
     status: 'connected', statusDetail: null, statusChangedAt: null, isDefault: true, settings: {}, sealedSecret: secrets.seal(account.refreshToken),
-    dailyCap: 400, hourlyCap: 100, minGapSeconds: 20, domainDailyCap: null, gmailHistoryId: null, calendarHolds: true, imapSettings: null, imapSealedSecret: null, imapStatusDetail: null, imapCheckedAt: null,
+    dailyCap: 400, hourlyCap: 100, minGapSeconds: 20, domainDailyCap: null, gmailHistoryId: null, graphDeltaLinks: null, calendarHolds: true, imapSettings: null, imapSealedSecret: null, imapStatusDetail: null, imapCheckedAt: null,
     warmupStartCap: null, warmupStep: null, warmupStartedAt: null, dkimSelector: null, dkimSealedKey: null, dkimPublicKey: null, dnsCheck: null, createdAt: now, updatedAt: now, ...over,
   };
 }

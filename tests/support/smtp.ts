@@ -171,7 +171,7 @@ export function smtpMailboxRow(server: Pick<TestSmtpServer, 'host' | 'port' | 'u
     hourlyCap: 100,
     minGapSeconds: 20,
     domainDailyCap: null,
-    gmailHistoryId: null,
+    gmailHistoryId: null, graphDeltaLinks: null,
     calendarHolds: false,
     imapSettings: null,
     imapSealedSecret: null,

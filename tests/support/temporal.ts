@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { createChannelRegistry } from '../../channels/registry.js';
 import type { ChannelRegistry } from '../../channels/types.js';
+import type { MicrosoftConfig } from '../../channels/config.js';
 import { startChannelServices } from '../../runtime/channel-services.js';
 import type { ActivityDeps } from '../../activities/index.js';
 import type { WebhookActivityOptions } from '../../activities/webhooks.js';
@@ -38,6 +39,9 @@ export type TestWorkerOptions = {
   webhookNudger?: boolean;
   /** Mail providers; by default a local outbox in a temporary folder. */
   channels?: ChannelRegistry;
+  /** Microsoft 365 for the channel services (reply polling every `pollIntervalMs`, Outlook holds); absent: not configured. */
+  microsoft?: MicrosoftConfig;
+  pollIntervalMs?: number;
 };
 
 /** What a deployment without GOOGLE_CLIENT_ID and friends has. */
@@ -76,7 +80,15 @@ export async function startTestWorker(db: Database, opts: TestWorkerOptions = {}
   });
   const running = worker.run();
   // The real dispatcher sends due emails, as in production; no Google client is configured.
-  const dispatcher = startChannelServices({ db, temporal: client, channels, google: UNCONFIGURED_GOOGLE, secrets: testSecurity.secrets });
+  const dispatcher = startChannelServices({
+    db,
+    temporal: client,
+    channels,
+    google: UNCONFIGURED_GOOGLE,
+    secrets: testSecurity.secrets,
+    ...(opts.microsoft ? { microsoft: opts.microsoft, calendarIntervalMs: 100 } : {}),
+    ...(opts.pollIntervalMs ? { pollIntervalMs: opts.pollIntervalMs } : {}),
+  });
   const nudger = opts.webhookNudger ? await startWebhookNudger({ db, temporal: client, taskQueue }) : null;
   return {
     client,

@@ -9529,8 +9529,8 @@ export interface paths {
         };
         put?: never;
         /**
-         * Add a rep's sending mailbox (SMTP settings and password, optionally IMAP to read its replies, or a Gmail OAuth refresh token)
-         * @description Without credentials the mailbox is `disconnected` (its emails wait) until PUT .../credentials. The first mailbox of a user is its default. An SMTP mailbox with `imap` settings has its replies, out-of-office answers and bounces read by a worker over IMAP (IDLE on INBOX, every folder read again every 30 s): a reply stops the cadence within a minute. The Gmail OAuth consent flow is not part of Relance: an integration obtains the refresh token (for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events) and hands it over here.
+         * Add a rep's sending mailbox (SMTP settings and password, optionally IMAP to read its replies, or a Gmail or Microsoft 365 OAuth refresh token)
+         * @description Without credentials the mailbox is `disconnected` (its emails wait) until PUT .../credentials. The first mailbox of a user is its default. An SMTP mailbox with `imap` settings has its replies, out-of-office answers and bounces read by a worker over IMAP (IDLE on INBOX, every folder read again every 30 s): a reply stops the cadence within a minute. The OAuth consent flow is not part of Relance: an integration obtains the refresh token and hands it over here. Gmail: for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events. Microsoft 365: for the Entra app of MICROSOFT_CLIENT_ID, permissions Mail.ReadWrite, Mail.Send, Calendars.ReadWrite, offline_access; emails leave through Microsoft Graph, replies are read from the inbox and junk folders (delta queries, every 30 s), and the refresh token Microsoft rotates at each use is sealed and stored in place of the old one.
          */
         post: {
             parameters: {
@@ -9943,7 +9943,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Reconnect: new SMTP password (and settings) or Gmail refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read */
+        /** Reconnect: new SMTP password (and settings) or Gmail or Microsoft 365 refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read */
         put: {
             parameters: {
                 query?: never;
@@ -11784,7 +11784,7 @@ export interface components {
             address: string;
             displayName: string | null;
             /** @enum {string} */
-            provider: "smtp" | "gmail";
+            provider: "smtp" | "gmail" | "microsoft";
             /**
              * @description paused: by itself, after 3 hard bounces among its last 100 emails (its emails wait; ops resume it)
              * @enum {string}
@@ -11912,7 +11912,7 @@ export interface components {
             displayName?: string;
             /** @description Send this user's sequences from it (the first mailbox is the default) */
             isDefault?: boolean;
-            /** @description Gmail: hold announced calls on the Google Calendar (default true) */
+            /** @description Gmail, Microsoft 365: hold announced calls on the Google or Outlook calendar (default true) */
             calendarHolds?: boolean;
             /** @description Emails per 24 hours (default 400) */
             dailyCap?: number;
@@ -11948,7 +11948,7 @@ export interface components {
             displayName?: string;
             /** @description Send this user's sequences from it (the first mailbox is the default) */
             isDefault?: boolean;
-            /** @description Gmail: hold announced calls on the Google Calendar (default true) */
+            /** @description Gmail, Microsoft 365: hold announced calls on the Google or Outlook calendar (default true) */
             calendarHolds?: boolean;
             /** @description Emails per 24 hours (default 400) */
             dailyCap?: number;
@@ -11964,6 +11964,35 @@ export interface components {
             /** @default {} */
             gmail: {
                 /** @description OAuth2 refresh token with the gmail.send, gmail.readonly and calendar.events scopes */
+                refreshToken?: string;
+            };
+        } | {
+            /**
+             * Format: uuid
+             * @description The rep who owns it; a rep key may only name itself
+             */
+            userId: string;
+            /** Format: email */
+            address: string;
+            displayName?: string;
+            /** @description Send this user's sequences from it (the first mailbox is the default) */
+            isDefault?: boolean;
+            /** @description Gmail, Microsoft 365: hold announced calls on the Google or Outlook calendar (default true) */
+            calendarHolds?: boolean;
+            /** @description Emails per 24 hours (default 400) */
+            dailyCap?: number;
+            /** @description Emails per hour (default 100) */
+            hourlyCap?: number;
+            /** @description Least time between two sends (default 20) */
+            minGapSeconds?: number;
+            /** @description Emails per recipient domain per day (default none) */
+            domainDailyCap?: number | null;
+            warmup?: components["schemas"]["MailboxWarmupSettings"];
+            /** @enum {string} */
+            provider: "microsoft";
+            /** @default {} */
+            microsoft: {
+                /** @description OAuth2 refresh token of the Microsoft Entra app of MICROSOFT_CLIENT_ID, with the Mail.ReadWrite, Mail.Send, Calendars.ReadWrite and offline_access permissions */
                 refreshToken?: string;
             };
         };
@@ -12050,7 +12079,7 @@ export interface components {
                 requireTls: boolean;
                 username: string;
             };
-            /** @description Gmail mailboxes */
+            /** @description Gmail and Microsoft 365 mailboxes */
             refreshToken?: string;
             /**
              * @description SMTP mailboxes: read replies over IMAP with these settings (alone, or with a new SMTP password); null: stop reading them
