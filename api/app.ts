@@ -26,6 +26,7 @@ import { webhooksRoutes } from './routes/webhooks.js';
 import { prospectEventRoutes } from './routes/prospect-events.js';
 import { sequenceRoutes } from './routes/sequences.js';
 import { taskRoutes } from './routes/tasks.js';
+import { handoffRoutes } from './routes/handoffs.js';
 import { taskEventRoutes } from './routes/task-events.js';
 import { consoleRoutes } from './console-static.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -88,6 +89,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', enrollmentRoutes(deps));
   app.route('/', taskRoutes(deps));
   app.route('/', taskEventRoutes(deps));
+  app.route('/', handoffRoutes(deps));
   app.route('/', settingsRoutes(deps));
   app.route('/', holidayRoutes(deps));
   app.route('/', prospectEventRoutes(deps));

@@ -45,6 +45,8 @@ export const workspaces = pgTable('workspaces', {
   timingRules: jsonb('timing_rules').notNull().default(sql`'{}'::jsonb`),
   /** Escalation quotas: { perAccount, perRep, windowDays }. */
   escalationPolicy: jsonb('escalation_policy').notNull().default(sql`'{}'::jsonb`),
+  /** Handoff follow-up (partial HandoffPolicy): when a field rep is asked for a meeting's outcome, reminded, and their manager told. */
+  handoffPolicy: jsonb('handoff_policy').notNull().default(sql`'{}'::jsonb`),
   createdAt: createdAt(),
 });
 
@@ -69,9 +71,11 @@ export const users = pgTable(
     /** { days?, start, end } in the user's zone: when tasks may fall due for them; null: the default (Mon-Fri 09:00-18:00). */
     workingHours: jsonb('working_hours'),
     managerId: uuid('manager_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    /** A field rep (account executive) holds the meetings SDRs book (PLAYBOOK §5); any role may be one. */
+    fieldRep: boolean('field_rep').notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_workspace_email').on(t.workspaceId, t.email)],
+  (t) => [uniqueIndex('users_workspace_email').on(t.workspaceId, t.email), index('users_workspace_manager').on(t.workspaceId, t.managerId)],
 );
 
 export const accounts = pgTable(
@@ -246,6 +250,8 @@ export const tasks = pgTable(
     index('tasks_queue').on(t.workspaceId, t.repId, t.status, t.dueAt),
     // The few tasks that top a queue when due: found without walking the rep's whole queue.
     index('tasks_queue_priority').on(t.workspaceId, t.repId, t.status, t.queueRank, t.dueAt).where(sql`queue_rank < 2`),
+    // The manager's view reads a period of tasks by due time, per rep, whatever their status.
+    index('tasks_workspace_due').on(t.workspaceId, t.dueAt, t.repId),
   ],
 );
 
@@ -266,6 +272,8 @@ export const events = pgTable(
   (t) => [
     uniqueIndex('events_workspace_dedupe').on(t.workspaceId, t.dedupeKey),
     index('events_workspace_prospect').on(t.workspaceId, t.prospectId, t.id),
+    // Reports read one kind of event over a period (objections heard, calls logged).
+    index('events_workspace_type_time').on(t.workspaceId, t.type, t.occurredAt),
   ],
 );
 
@@ -723,4 +731,62 @@ export const actionProviders = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('action_providers_workspace_channel').on(t.workspaceId, t.channel)],
+);
+
+/**
+ * A booked meeting handed from the SDR who set it to the field rep who holds it (PLAYBOOK §5):
+ * one per call task that booked it. Its follow-up (asking the outcome, the reminder, the manager
+ * told) is the workflow `handoff-<id>`, which writes every change of this row.
+ */
+export const handoffs = pgTable(
+  'handoffs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    prospectId: uuid('prospect_id')
+      .notNull()
+      .references(() => prospects.id, { onDelete: 'cascade' }),
+    enrollmentId: uuid('enrollment_id').references(() => enrollments.id, { onDelete: 'set null' }),
+    /** The call task whose outcome booked the meeting: one handoff per booking. */
+    sourceTaskId: uuid('source_task_id').references(() => tasks.id, { onDelete: 'set null' }),
+    /** Who set the meeting (the SDR, or a manager on an escalation call). */
+    setterId: uuid('setter_id')
+      .notNull()
+      .references(() => users.id),
+    /** Who holds it; null until someone assigns a field rep. */
+    fieldRepId: uuid('field_rep_id').references(() => users.id),
+    meetingAt: timestamp('meeting_at', { withTimezone: true }),
+    location: text('location'),
+    notes: text('notes'),
+    recordingUrl: text('recording_url'),
+    context: text('context'),
+    pretext: text('pretext'),
+    /**
+     * to_schedule (no time or field rep yet), scheduled, awaiting_outcome (the meeting is past,
+     * the field rep was asked), then the outcome: held, no_show, cancelled_by_prospect,
+     * cancelled_by_us, disqualified. A reschedule goes back to scheduled, on the same row.
+     */
+    status: text('status', {
+      enum: ['to_schedule', 'scheduled', 'awaiting_outcome', 'held', 'no_show', 'cancelled_by_prospect', 'cancelled_by_us', 'disqualified'],
+    })
+      .notNull()
+      .default('to_schedule'),
+    reschedules: integer('reschedules').notNull().default(0),
+    outcomeNote: text('outcome_note'),
+    outcomeById: uuid('outcome_by_id').references(() => users.id),
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    outcomeRequestedAt: timestamp('outcome_requested_at', { withTimezone: true }),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    managerAlertedAt: timestamp('manager_alerted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('handoffs_source_task').on(t.sourceTaskId),
+    index('handoffs_workspace_created').on(t.workspaceId, t.createdAt, t.id),
+    index('handoffs_workspace_field_rep_meeting').on(t.workspaceId, t.fieldRepId, t.meetingAt),
+    index('handoffs_workspace_setter').on(t.workspaceId, t.setterId, t.createdAt),
+  ],
 );

@@ -6,6 +6,7 @@ import type { Database } from '../../db/client.js';
 import { users, workspaces } from '../../db/schema.js';
 import { CallBlockSchema } from '../../domain/cadence/call-capacity.js';
 import { EscalationPolicyOverrideSchema, EscalationPolicySchema } from '../../domain/cadence/escalation.js';
+import { HandoffPolicyOverrideSchema, HandoffPolicySchema } from '../../domain/handoffs/policy.js';
 import { parseTimingRules, TimingRulesOverrideSchema } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
@@ -58,6 +59,23 @@ const routes = {
     request: { body: jsonBody(EscalationPolicyOverrideSchema) },
     responses: { 200: jsonResponse(Workspace, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid policy') },
   }),
+  getHandoffPolicy: defineRoute({
+    method: 'get',
+    path: '/v1/handoff-policy',
+    access: ALL_ROLES,
+    tags: ['settings'],
+    summary: "When a booked meeting's outcome is asked for, the field rep reminded and their manager told (overrides and effective values)",
+    responses: { 200: jsonResponse(WithEffective, 'The policy') },
+  }),
+  setHandoffPolicy: defineRoute({
+    method: 'put',
+    path: '/v1/handoff-policy',
+    tags: ['settings'],
+    summary: "Replace the handoff follow-up's delays: meetingMinutes (asked when the meeting should be over), reminderAfterHours, managerAfterHours",
+    access: ['ops'] as const,
+    request: { body: jsonBody(HandoffPolicyOverrideSchema) },
+    responses: { 200: jsonResponse(Workspace, 'Updated; applies from the next step of each follow-up'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid policy') },
+  }),
   setCapacity: defineRoute({
     method: 'put',
     path: '/v1/users/{userId}/capacity',
@@ -106,6 +124,18 @@ export function settingsRoutes(deps: ApiDeps) {
     const { workspaceId } = principalOf(c);
     await requireWorkspace(db, workspaceId);
     const [ws] = await db.update(workspaces).set({ escalationPolicy: c.req.valid('json') }).where(eq(workspaces.id, workspaceId)).returning();
+    return c.json(toWorkspace(ws!), 200);
+  });
+
+  app.openapi(routes.getHandoffPolicy, async (c) => {
+    const ws = await requireWorkspace(db, principalOf(c).workspaceId);
+    return c.json({ ...toWorkspace(ws), effective: HandoffPolicySchema.parse(ws.handoffPolicy ?? {}) }, 200);
+  });
+
+  app.openapi(routes.setHandoffPolicy, async (c) => {
+    const { workspaceId } = principalOf(c);
+    await requireWorkspace(db, workspaceId);
+    const [ws] = await db.update(workspaces).set({ handoffPolicy: c.req.valid('json') }).where(eq(workspaces.id, workspaceId)).returning();
     return c.json(toWorkspace(ws!), 200);
   });
 
