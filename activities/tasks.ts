@@ -61,7 +61,7 @@ export function createTaskActivities({ db, temporal }: { db: Database; temporal?
         await appendEvent(t, { ...base, type: 'objection.heard', payload: { taskId: i.taskId, text }, dedupeKey: `objection:${i.taskId}:${n}` });
       }
       if (o?.outcome === 'meeting_booked') {
-        const handoffId = await bookHandoff(t, { ...base, taskId: i.taskId, outcome: o });
+        const handoffId = await bookHandoff(t, { ...base, taskId: i.taskId, outcome: o, at: new Date(i.completedAt) });
         await appendEvent(t, { ...base, type: 'meeting.booked', payload: { taskId: i.taskId, note: o.note ?? null, handoffId }, dedupeKey: `meeting:${i.taskId}` });
       }
       if (o?.outcome === 'blocker') {

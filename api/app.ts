@@ -27,6 +27,8 @@ import { prospectEventRoutes } from './routes/prospect-events.js';
 import { sequenceRoutes } from './routes/sequences.js';
 import { taskRoutes } from './routes/tasks.js';
 import { handoffRoutes } from './routes/handoffs.js';
+import { activityReportRoutes } from './routes/activity-report.js';
+import { objectionsReportRoutes } from './routes/objections-report.js';
 import { taskEventRoutes } from './routes/task-events.js';
 import { consoleRoutes } from './console-static.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -90,6 +92,8 @@ export function createApp(deps: ApiDeps) {
   app.route('/', taskRoutes(deps));
   app.route('/', taskEventRoutes(deps));
   app.route('/', handoffRoutes(deps));
+  app.route('/', activityReportRoutes(deps));
+  app.route('/', objectionsReportRoutes(deps));
   app.route('/', settingsRoutes(deps));
   app.route('/', holidayRoutes(deps));
   app.route('/', prospectEventRoutes(deps));

@@ -252,6 +252,7 @@ export const tasks = pgTable(
     index('tasks_queue_priority').on(t.workspaceId, t.repId, t.status, t.queueRank, t.dueAt).where(sql`queue_rank < 2`),
     // The manager's view reads a period of tasks by due time, per rep, whatever their status.
     index('tasks_workspace_due').on(t.workspaceId, t.dueAt, t.repId),
+    index('tasks_workspace_completed').on(t.workspaceId, t.completedAt).where(sql`completed_at is not null`),
   ],
 );
 

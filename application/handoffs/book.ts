@@ -7,7 +7,8 @@ import { enrollments, handoffs, tasks, users } from '../../db/schema.js';
 import type { TaskOutcome } from '../../domain/cadence/outcome.js';
 import { appendEvent } from '../timeline.js';
 
-export type BookedMeetingInput = { workspaceId: string; enrollmentId: string; prospectId: string; taskId: string; outcome: TaskOutcome };
+/** `at`: when the call booked it (the workflow's time, which reports read). */
+export type BookedMeetingInput = { workspaceId: string; enrollmentId: string; prospectId: string; taskId: string; outcome: TaskOutcome; at: Date };
 
 /** The handoff's id (written now, or by an earlier attempt). */
 export async function bookHandoff(tx: DbOrTx, i: BookedMeetingInput): Promise<string> {
@@ -38,6 +39,8 @@ export async function bookHandoff(tx: DbOrTx, i: BookedMeetingInput): Promise<st
       context: enrollment?.context ?? null,
       pretext: enrollment?.pretext ?? null,
       status: fieldRep && meetingAt ? 'scheduled' : 'to_schedule',
+      createdAt: i.at,
+      updatedAt: i.at,
     })
     .onConflictDoNothing({ target: handoffs.sourceTaskId })
     .returning({ id: handoffs.id });

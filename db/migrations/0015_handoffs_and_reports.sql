@@ -39,4 +39,5 @@ CREATE INDEX "handoffs_workspace_field_rep_meeting" ON "handoffs" USING btree ("
 CREATE INDEX "handoffs_workspace_setter" ON "handoffs" USING btree ("workspace_id","setter_id","created_at");--> statement-breakpoint
 CREATE INDEX "events_workspace_type_time" ON "events" USING btree ("workspace_id","type","occurred_at");--> statement-breakpoint
 CREATE INDEX "tasks_workspace_due" ON "tasks" USING btree ("workspace_id","due_at","rep_id");--> statement-breakpoint
+CREATE INDEX "tasks_workspace_completed" ON "tasks" USING btree ("workspace_id","completed_at") WHERE completed_at is not null;--> statement-breakpoint
 CREATE INDEX "users_workspace_manager" ON "users" USING btree ("workspace_id","manager_id");
