@@ -15,6 +15,7 @@ import { assigneeWorkingMoment, draftTask, writeTask, type OpenTaskInput } from 
 import type { RescheduleView } from '../workflows/enrollment/messages.js';
 import { appendEvent } from '../application/timeline.js';
 import { bookHandoff } from '../application/handoffs/book.js';
+import { recordObjections } from '../application/objections.js';
 import { startHandoffFollowUp } from '../application/handoffs/start.js';
 
 
@@ -43,7 +44,7 @@ export function createTaskActivities({ db, temporal }: { db: Database; temporal?
         .update(tasks)
         .set({ status: i.status, outcome: i.outcome ?? null, completedAt: new Date(i.completedAt) })
         .where(and(eq(tasks.id, i.taskId), eq(tasks.workspaceId, i.workspaceId), eq(tasks.status, 'open')))
-        .returning({ id: tasks.id, stepKey: tasks.stepKey });
+        .returning({ id: tasks.id, stepKey: tasks.stepKey, repId: tasks.repId });
       if (updated.length === 0) {
         const [row] = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, i.taskId));
         return { status: row?.status ?? 'missing' };
@@ -58,8 +59,10 @@ export function createTaskActivities({ db, temporal }: { db: Database; temporal?
       }
       if (o?.note) await appendEvent(t, { ...base, type: 'note.added', payload: { taskId: i.taskId, text: o.note }, dedupeKey: `note:${i.taskId}` });
       for (const [n, text] of (o?.objections ?? []).entries()) {
-        await appendEvent(t, { ...base, type: 'objection.heard', payload: { taskId: i.taskId, text }, dedupeKey: `objection:${i.taskId}:${n}` });
+        // Heard when the call was logged (the workflow's time): the objections report reads periods by it.
+        await appendEvent(t, { ...base, type: 'objection.heard', payload: { taskId: i.taskId, text }, dedupeKey: `objection:${i.taskId}:${n}`, occurredAt: new Date(i.completedAt) });
       }
+      if (o?.objections?.length) await recordObjections(t, { ...base, taskId: i.taskId, repId: updated[0]!.repId, stepKey: updated[0]!.stepKey, texts: o.objections, heardAt: new Date(i.completedAt) });
       if (o?.outcome === 'meeting_booked') {
         const handoffId = await bookHandoff(t, { ...base, taskId: i.taskId, outcome: o, at: new Date(i.completedAt) });
         await appendEvent(t, { ...base, type: 'meeting.booked', payload: { taskId: i.taskId, note: o.note ?? null, handoffId }, dedupeKey: `meeting:${i.taskId}` });

@@ -8,6 +8,7 @@ import { generateApiKey } from '../api/middleware/auth.js';
 import { startHttpServer } from '../api/server.js';
 import type { Database } from '../db/client.js';
 import { apiKeys, sequences, users } from '../db/schema.js';
+import { objectionTag } from '../domain/reports/objection-tag.js';
 import { percentile } from './pool.js';
 
 export type ReportFigures = Record<string, number>;
@@ -49,6 +50,13 @@ export async function measureReports(opts: { db: Database; app: RelanceApp; work
     from generate_series(1, ${eventCount}) g
     join tasks t on t.workspace_id = ${w}::uuid and t.step_key = 'step-' || (1 + g % ${taskCount}) || '#1'
     join enrollments e on e.id = t.enrollment_id`);
+  // The objections as the call's close writes them, with their tags.
+  const tags = sql.raw(`(values ${OBJECTIONS.map((o) => `('${o}', '${objectionTag(o)}')`).join(', ')}) as tags(text, tag)`);
+  await db.execute(sql`insert into objections (workspace_id, task_id, position, enrollment_id, prospect_id, rep_id, sequence_id, step_id, tag, text, heard_at)
+    select e.workspace_id, t.id, (row_number() over (partition by t.id order by e.id) - 1)::smallint, e.enrollment_id, e.prospect_id, t.rep_id, ${seq!.id}::uuid,
+      split_part(t.step_key, '#', 1), tags.tag, e.payload ->> 'text', e.occurred_at
+    from events e join tasks t on t.id = (e.payload ->> 'taskId')::uuid join ${tags} on tags.text = e.payload ->> 'text'
+    where e.workspace_id = ${w}::uuid and e.type = 'objection.heard'`);
   await db.execute(sql`insert into handoffs (workspace_id, prospect_id, enrollment_id, setter_id, field_rep_id, meeting_at, status, created_at)
     select ${w}::uuid, e.prospect_id, e.id, e.rep_id, (${repArray})[16 + (g % 5)], now() - interval '60 days' + g * interval '17 minutes',
       (array['held', 'held', 'no_show', 'scheduled', 'cancelled_by_prospect'])[1 + g % 5], now() - interval '61 days' + g * interval '17 minutes'

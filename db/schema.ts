@@ -791,3 +791,35 @@ export const handoffs = pgTable(
     index('handoffs_workspace_setter').on(t.workspaceId, t.setterId, t.createdAt),
   ],
 );
+
+/**
+ * Each objection heard on a call (PLAYBOOK §2), written with its `objection.heard` timeline event
+ * and read by the objections report: where it was heard (rep, sequence, step) and its tag, kept
+ * with it so a period of a large timeline is one index range, no join.
+ */
+export const objections = pgTable(
+  'objections',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    /** Its place among the call's objections: (task, position) is the objection. */
+    position: smallint('position').notNull(),
+    enrollmentId: uuid('enrollment_id').references(() => enrollments.id, { onDelete: 'cascade' }),
+    prospectId: uuid('prospect_id').references(() => prospects.id, { onDelete: 'cascade' }),
+    repId: uuid('rep_id')
+      .notNull()
+      .references(() => users.id),
+    sequenceId: uuid('sequence_id').references(() => sequences.id, { onDelete: 'set null' }),
+    stepId: text('step_id').notNull(),
+    /** domain/reports/objection-tag.ts */
+    tag: text('tag').notNull(),
+    text: text('text').notNull(),
+    heardAt: timestamp('heard_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('objections_task_position').on(t.taskId, t.position), index('objections_workspace_heard').on(t.workspaceId, t.heardAt)],
+);

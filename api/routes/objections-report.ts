@@ -34,16 +34,16 @@ const Objection = z
 const Report = z.object({ from: z.string(), to: z.string(), total: Count, objections: z.array(Objection) }).openapi('ObjectionsReport');
 const Call = z
   .object({
-    eventId: z.number().int(),
+    id: z.number().int(),
     heardAt: z.string(),
     tag: z.string(),
     text: z.string(),
-    taskId: z.uuid().nullable().openapi({ description: 'The call task where it was heard' }),
+    taskId: z.uuid().openapi({ description: 'The call task where it was heard' }),
     enrollmentId: z.uuid().nullable(),
     prospectId: z.uuid().nullable(),
-    repId: z.uuid().nullable(),
+    repId: z.uuid(),
     sequenceId: z.uuid().nullable(),
-    stepId: z.string().nullable(),
+    stepId: z.string(),
   })
   .openapi('ObjectionCall');
 
@@ -91,7 +91,7 @@ export function objectionsReportRoutes(deps: ApiDeps) {
     const csv = wantsCsv(c, q.format);
     const after = csv ? null : decodeCursor(q.cursor, SerialCursor);
     const result = await objectionCalls(db, { workspaceId: principalOf(c).workspaceId, ...q, ...periodOf(q, await clock()), limit: csv ? CSV_CAP : q.limit, afterId: after?.id ?? null });
-    if (csv) return csvAnswer(c, 'objection-calls', ['eventId', 'heardAt', 'tag', 'text', 'taskId', 'enrollmentId', 'prospectId', 'repId', 'sequenceId', 'stepId'], result.data);
+    if (csv) return csvAnswer(c, 'objection-calls', ['id', 'heardAt', 'tag', 'text', 'taskId', 'enrollmentId', 'prospectId', 'repId', 'sequenceId', 'stepId'], result.data);
     return c.json(result, 200);
   });
 

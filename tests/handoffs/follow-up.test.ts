@@ -73,6 +73,10 @@ describe('handoff follow-up', () => {
       context: 'asked for a demo',
       pretext: 'pricing page',
     });
+    // Out of reach of a rep who neither set nor holds it, nor manages either.
+    const asOther = await actingAs(h, await addUser(h, { email: 'other@acme.test', name: 'Olga Other' }));
+    expect((await asOther<{ data: unknown[] }>('GET', '/v1/handoffs')).body.data).toEqual([]);
+    expect((await asOther('GET', `/v1/handoffs/${handoff.id}`)).status).toBe(404);
     const wf = h.env.client.workflow.getHandle(handoffWorkflowId(handoff.id));
     expect((await wf.describe()).status.name).toBe('RUNNING');
 
@@ -161,6 +165,11 @@ describe('handoff follow-up', () => {
     expect(noShow.body.status).toBe('no_show');
     expect(await h.env.client.workflow.getHandle(handoffWorkflowId(row!.id)).result()).toEqual({ status: 'no_show' });
     expect((await h.api('GET', `/v1/handoffs/${row!.id}`)).status).toBe(200);
+    const badPolicy = await h.api<{ errors: Array<{ field: string }> }>('PUT', '/v1/handoff-policy', { reminderAfterHours: 0 });
+    expect(badPolicy.status).toBe(422);
+    expect(badPolicy.body.errors.map((x) => x.field)).toEqual(['body.reminderAfterHours']);
+    expect((await h.api('PUT', '/v1/handoff-policy', { reminderAfterHours: 4 })).status).toBe(200);
+    expect((await h.api<{ effective: Record<string, number> }>('GET', '/v1/handoff-policy')).body.effective).toEqual({ meetingMinutes: 60, reminderAfterHours: 4, managerAfterHours: 24 });
     expect((await h.api('GET', `/v1/handoffs/00000000-0000-7000-8000-000000000000`)).status).toBe(404);
   });
 });

@@ -50,7 +50,7 @@ export async function recountObjections(db: TestDatabase, workspaceId: string, p
   for (const e of heard.filter((x) => x.type === 'objection.heard')) {
     const { text, taskId } = e.payload as { text: string; taskId: string };
     const t = ts.get(taskId);
-    const at = (t?.completedAt ?? e.occurredAt).getTime();
+    const at = e.occurredAt.getTime();
     if (at < p.from || at >= p.to) continue;
     const tag = objectionTag(text);
     const entry = byTag.get(tag) ?? { count: 0, taskIds: [] as string[], reps: new Map<string, number>(), steps: new Map<string, number>(), sequences: new Map<string, number>() };

@@ -90,6 +90,8 @@ export async function handoffWorkflow(input: HandoffWorkflowInput): Promise<{ st
     request = null;
     answers.set(req.token, done ? { ok: true, view: done } : { ok: false, message: 'the handoff is already closed' });
     if (done) view = done;
+    // An outcome closes it at once: a second report waiting for the next turn would never be answered.
+    if (done && isFinalHandoffStatus(done.status)) closed = true;
   };
 
   /** Waits for a report or the deadline: true when a report came (and was applied). */

@@ -6,7 +6,7 @@ import { rowsOf } from '../../../db/rows.js';
 import { enrollments, escalations, handoffs, tasks } from '../../../db/schema.js';
 import { page } from '../../pagination.js';
 import { decodeTimeCursor, isoMicros } from '../time-cursor.js';
-import { FIGURES, type ActivityFigure, type Period } from './activity-figures.js';
+import { FIGURES, figureWhere, type ActivityFigure, type Period } from './activity-figures.js';
 
 export type FigureRow = {
   source: 'task' | 'handoff' | 'escalation';
@@ -52,7 +52,7 @@ export async function figureRows(
   const reps = sql.join(i.repIds.map((id) => sql`${id}::uuid`), sql`, `);
   const idCol = { tasks: tasks.id, handoffs: handoffs.id, escalations: escalations.id }[d.source];
   const rows = rowsOf<Raw>(
-    await db.execute(sql`${selectOf(i.figure)} = ${i.workspaceId}::uuid and ${d.rep} in (${reps}) and (${d.where(i.period)})
+    await db.execute(sql`${selectOf(i.figure)} = ${i.workspaceId}::uuid and ${d.rep} in (${reps}) and (${figureWhere(i.figure, i.period)})
       ${c ? sql`and (${d.at}, ${idCol}) > (${c.at}, ${c.id}::uuid)` : sql``}
       order by ${d.at}, ${idCol} limit ${i.limit + 1}`),
   );

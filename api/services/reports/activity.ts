@@ -5,7 +5,7 @@ import type { Database } from '../../../db/client.js';
 import { rowsOf } from '../../../db/rows.js';
 import { escalations, handoffs, tasks, workspaces } from '../../../db/schema.js';
 import { EscalationPolicySchema } from '../../../domain/cadence/escalation.js';
-import { ACTIVITY_FIGURES, FIGURES, type ActivityFigure, type FigureDef, type Period } from './activity-figures.js';
+import { ACTIVITY_FIGURES, FIGURES, SCOPES, type ActivityFigure, type FigureDef, type Period } from './activity-figures.js';
 import type { TeamMember } from './team.js';
 
 export type ActivityCounts = Record<ActivityFigure, number>;
@@ -18,15 +18,15 @@ const zero = (): ActivityCounts => Object.fromEntries(ACTIVITY_FIGURES.map((f) =
 export const heldRate = (c: Pick<ActivityCounts, 'meetingsHeld' | 'meetingsNotHeld'>) =>
   c.meetingsHeld + c.meetingsNotHeld === 0 ? null : Math.round((1000 * c.meetingsHeld) / (c.meetingsHeld + c.meetingsNotHeld)) / 1000;
 
-/** The figures that share a table and a rep column, counted in one pass. */
-function groups(): FigureDef[][] {
-  const by = new Map<string, ActivityFigure[]>();
-  for (const f of ACTIVITY_FIGURES) {
-    const d = FIGURES[f];
-    const key = `${d.source}:${d.rep.name}`;
-    by.set(key, [...(by.get(key) ?? []), f]);
+/** The figures that share a table, a rep column and a scope, counted in one pass over the scope's rows. */
+function groups(): Array<Array<FigureDef & { figure: ActivityFigure }>> {
+  const by = new Map<string, Array<FigureDef & { figure: ActivityFigure }>>();
+  for (const figure of ACTIVITY_FIGURES) {
+    const d = FIGURES[figure];
+    const key = `${d.rep.name}:${d.scope}`;
+    by.set(key, [...(by.get(key) ?? []), { ...d, figure }]);
   }
-  return [...by.values()].map((fs) => fs.map((f) => ({ ...FIGURES[f], figure: f }) as FigureDef & { figure: ActivityFigure }));
+  return [...by.values()];
 }
 
 type Row = Record<string, number | string | null> & { rep: string };
@@ -45,17 +45,13 @@ export async function activityReport(db: Database, workspaceId: string, team: Te
   const counts = new Map<string, ActivityCounts & { oldestOverdueAt: string | null }>(ids.map((id) => [id, { ...zero(), oldestOverdueAt: null }]));
   if (ids.length > 0) {
     const repList = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
-    for (const group of groups() as Array<Array<FigureDef & { figure: ActivityFigure }>>) {
-      const { source, rep } = group[0]!;
-      const table = TABLES[source];
-      const filters: SQL[] = group.map((d) => sql`count(*) filter (where ${d.where(period)})::int as ${sql.identifier(d.figure)}`);
-      if (group.some((d) => d.figure === 'overdueNow')) {
-        filters.push(sql`min(${tasks.dueAt}) filter (where ${FIGURES.overdueNow.where(period)}) as "oldestOverdueAt"`);
-      }
-      const any = sql.join(group.map((d) => sql`(${d.where(period)})`), sql` or `);
+    for (const group of groups()) {
+      const { source, rep, scope } = group[0]!;
+      const filters: SQL[] = group.map((d) => sql`count(*) filter (where ${d.filter(period)})::int as ${sql.identifier(d.figure)}`);
+      if (scope === 'now') filters.push(sql`min(${tasks.dueAt}) as "oldestOverdueAt"`);
       const rows = rowsOf<Row>(
-        await db.execute(sql`select ${rep} as rep, ${sql.join(filters, sql`, `)} from ${table}
-          where ${sql.raw(`"${source}"."workspace_id"`)} = ${workspaceId}::uuid and ${rep} in (${repList}) and (${any}) group by ${rep}`),
+        await db.execute(sql`select ${rep} as rep, ${sql.join(filters, sql`, `)} from ${TABLES[source]}
+          where ${sql.raw(`"${source}"."workspace_id"`)} = ${workspaceId}::uuid and ${rep} in (${repList}) and ${SCOPES[scope].where(period)} group by ${rep}`),
       );
       for (const r of rows) {
         const c = counts.get(r.rep)!;

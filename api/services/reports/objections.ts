@@ -1,30 +1,23 @@
 // The objections report (PLAYBOOK §2: the team wants the objections that come back most): each
 // objection heard on a call, by tag, with where it was heard (sequence, step, rep), its weekly
-// trend, and the calls behind it. Heard at the call task's completion (the rep's time).
-import { sql, type SQL } from 'drizzle-orm';
+// trend, and the calls behind it; read from the objections table (one index range per period).
+import { and, asc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { rowsOf } from '../../../db/rows.js';
-import { enrollments, events, tasks } from '../../../db/schema.js';
+import { objections as o } from '../../../db/schema.js';
 import { page } from '../../pagination.js';
 
 export type ObjectionFilter = { workspaceId: string; from: Date; to: Date; sequenceId?: string | undefined; stepId?: string | undefined; repId?: string | undefined };
 
-const text = sql`(${events.payload} ->> 'text')`;
-// The same as domain/reports/objection-tag.ts.
-const tag = sql`lower(trim(regexp_replace(trim(regexp_replace(case when strpos(${text}, ':') > 0 then split_part(${text}, ':', 1) else ${text} end, '\\s+', ' ', 'g')), '[.!?,;]+$', '')))`;
-const heardAt = sql`coalesce(${tasks.completedAt}, ${events.occurredAt})`;
-const stepId = sql`split_part(${tasks.stepKey}, '#', 1)`;
-const taskId = sql`case when (${events.payload} ->> 'taskId') ~ '^[0-9a-fA-F-]{36}$' then (${events.payload} ->> 'taskId')::uuid end`;
-
-/** The objections heard in the period that match the filter, as a FROM ... WHERE clause. */
-function heard(f: ObjectionFilter, extra?: SQL): SQL {
-  return sql`from ${events} left join ${tasks} on ${tasks.id} = ${taskId} left join ${enrollments} on ${enrollments.id} = ${events.enrollmentId}
-    where ${events.workspaceId} = ${f.workspaceId}::uuid and ${events.type} = 'objection.heard'
-      and ${heardAt} >= ${f.from.toISOString()}::timestamptz and ${heardAt} < ${f.to.toISOString()}::timestamptz
-      ${f.sequenceId ? sql`and ${enrollments.sequenceId} = ${f.sequenceId}::uuid` : sql``}
-      ${f.stepId ? sql`and ${stepId} = ${f.stepId}` : sql``}
-      ${f.repId ? sql`and ${tasks.repId} = ${f.repId}::uuid` : sql``}
-      ${extra ? sql`and ${extra}` : sql``}`;
+function heard(f: ObjectionFilter): SQL {
+  return and(
+    eq(o.workspaceId, f.workspaceId),
+    gte(o.heardAt, f.from),
+    lt(o.heardAt, f.to),
+    f.sequenceId ? eq(o.sequenceId, f.sequenceId) : undefined,
+    f.stepId ? eq(o.stepId, f.stepId) : undefined,
+    f.repId ? eq(o.repId, f.repId) : undefined,
+  )!;
 }
 
 type Count<K extends string> = { [P in K]: string | null } & { count: number };
@@ -52,9 +45,10 @@ const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
 /** The top tags, most heard first (ties by tag). */
 export async function objectionsReport(db: Database, f: ObjectionFilter, top: number): Promise<{ total: number; objections: ObjectionSummary[] }> {
   const cells = rowsOf<Cell>(
-    await db.execute(sql`select ${tag} as tag, ${enrollments.sequenceId} as sequence_id, ${stepId} as step_id, ${tasks.repId} as rep_id,
-      to_char(date_trunc('week', ${heardAt} at time zone 'UTC'), 'YYYY-MM-DD') as week, count(*)::int as n, (array_agg(distinct ${text} order by ${text}))[1:3] as examples, max(${heardAt}) as last
-      ${heard(f)} group by 1, 2, 3, 4, 5`),
+    await db.execute(sql`select ${o.tag} as tag, ${o.sequenceId} as sequence_id, ${o.stepId} as step_id, ${o.repId} as rep_id,
+      to_char(date_trunc('week', ${o.heardAt} at time zone 'UTC'), 'YYYY-MM-DD') as week, count(*)::int as n,
+      (array_agg(distinct ${o.text} order by ${o.text}))[1:3] as examples, max(${o.heardAt}) as last
+      from ${o} where ${heard(f)} group by 1, 2, 3, 4, 5`),
   );
   const tags = new Map<string, ObjectionSummary>();
   let total = 0;
@@ -88,15 +82,16 @@ export async function objectionsReport(db: Database, f: ObjectionFilter, top: nu
   return { total, objections };
 }
 
-export type ObjectionCall = { eventId: number; heardAt: string; tag: string; text: string; taskId: string | null; enrollmentId: string | null; prospectId: string | null; repId: string | null; sequenceId: string | null; stepId: string | null };
+export type ObjectionCall = { id: number; heardAt: string; tag: string; text: string; taskId: string; enrollmentId: string | null; prospectId: string | null; repId: string; sequenceId: string | null; stepId: string };
 
 /** The calls where one tag was heard, in the order they were recorded. */
 export async function objectionCalls(db: Database, f: ObjectionFilter & { tag: string; limit: number; afterId: number | null }): Promise<{ data: ObjectionCall[]; nextCursor: string | null }> {
-  const rows = rowsOf<ObjectionCall>(
-    await db.execute(sql`select ${events.id}::bigint as "eventId", ${heardAt} as "heardAt", ${tag} as tag, ${text} as text, ${tasks.id} as "taskId",
-      ${events.enrollmentId} as "enrollmentId", ${events.prospectId} as "prospectId", ${tasks.repId} as "repId", ${enrollments.sequenceId} as "sequenceId", ${stepId} as "stepId"
-      ${heard(f, sql`${tag} = ${f.tag}${f.afterId !== null ? sql` and ${events.id} > ${f.afterId}` : sql``}`)} order by ${events.id} limit ${f.limit + 1}`),
-  );
-  const result = page(rows, f.limit, (r) => ({ k: null, id: Number(r.eventId) }));
-  return { data: result.data.map((r) => ({ ...r, eventId: Number(r.eventId), heardAt: new Date(r.heardAt).toISOString() })), nextCursor: result.nextCursor };
+  const rows = await db
+    .select({ id: o.id, heardAt: o.heardAt, tag: o.tag, text: o.text, taskId: o.taskId, enrollmentId: o.enrollmentId, prospectId: o.prospectId, repId: o.repId, sequenceId: o.sequenceId, stepId: o.stepId })
+    .from(o)
+    .where(and(heard(f), eq(o.tag, f.tag), f.afterId !== null ? gt(o.id, f.afterId) : undefined))
+    .orderBy(asc(o.id))
+    .limit(f.limit + 1);
+  const result = page(rows, f.limit, (r) => ({ k: null, id: r.id }));
+  return { data: result.data.map((r) => ({ ...r, heardAt: r.heardAt.toISOString() })), nextCursor: result.nextCursor };
 }
