@@ -742,10 +742,8 @@ export const actionProviders = pgTable(
 export const handoffs = pgTable(
   'handoffs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: primaryId(),
+    workspaceId: workspaceRef(),
     prospectId: uuid('prospect_id')
       .notNull()
       .references(() => prospects.id, { onDelete: 'cascade' }),
@@ -782,7 +780,7 @@ export const handoffs = pgTable(
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
     managerAlertedAt: timestamp('manager_alerted_at', { withTimezone: true }),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('handoffs_source_task').on(t.sourceTaskId),
@@ -801,9 +799,7 @@ export const objections = pgTable(
   'objections',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceRef(),
     taskId: uuid('task_id')
       .notNull()
       .references(() => tasks.id, { onDelete: 'cascade' }),

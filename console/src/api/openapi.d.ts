@@ -12392,7 +12392,7 @@ export interface components {
             }[];
         };
         ObjectionCall: {
-            eventId: number;
+            id: number;
             heardAt: string;
             tag: string;
             text: string;
@@ -12400,16 +12400,16 @@ export interface components {
              * Format: uuid
              * @description The call task where it was heard
              */
-            taskId: string | null;
+            taskId: string;
             /** Format: uuid */
             enrollmentId: string | null;
             /** Format: uuid */
             prospectId: string | null;
             /** Format: uuid */
-            repId: string | null;
+            repId: string;
             /** Format: uuid */
             sequenceId: string | null;
-            stepId: string | null;
+            stepId: string;
         };
         HolidayList: {
             country: string;
