@@ -1,6 +1,6 @@
 // Whose figures a caller may read: ops and admin anyone's; a rep (a manager acts as one) their
 // own and those of the people reporting to them (PLAYBOOK §5: managers follow their reps).
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { users } from '../../../db/schema.js';
 import type { Principal } from '../../middleware/auth.js';
@@ -15,7 +15,7 @@ export async function teamOf(db: Database, p: Principal, q: { repId?: string | u
   const all = await db
     .select({ id: users.id, name: users.name, role: users.role, fieldRep: users.fieldRep, managerId: users.managerId })
     .from(users)
-    .where(and(eq(users.workspaceId, p.workspaceId)))
+    .where(eq(users.workspaceId, p.workspaceId))
     .orderBy(asc(users.name), asc(users.id));
   const visible = p.role === 'rep' ? all.filter((u) => u.id === p.userId || (p.userId !== null && u.managerId === p.userId)) : all;
   if (q.repId) {
@@ -28,6 +28,6 @@ export async function teamOf(db: Database, p: Principal, q: { repId?: string | u
     if (!all.some((u) => u.id === q.managerId)) throw notFound('query.managerId');
     return visible.filter((u) => u.managerId === q.managerId);
   }
-  // Everyone who works prospects or meetings (ops and admins only when they have work of their own).
+  // Everyone the caller may see (people without tasks or meetings show zeros).
   return visible;
 }
