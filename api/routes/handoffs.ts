@@ -12,6 +12,7 @@ import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { findHandoff, handoffById, listHandoffs, mayReportOutcome, mayReschedule, requireFieldRep, type HandoffRow } from '../services/handoff-reads.js';
 import { viaWorkflow } from '../temporal-errors.js';
+import { isWorkflowGone } from '../../application/workflow-errors.js';
 
 const Instant = z.iso.datetime({ offset: true });
 const Handoff = z
@@ -144,6 +145,18 @@ export function handoffRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
 
+  /** An Update on the handoff's follow-up; one that is not running is a conflict about the handoff, not an enrollment. */
+  const update = async (fn: () => Promise<unknown>) => {
+    try {
+      await viaWorkflow(fn);
+    } catch (err) {
+      if (isWorkflowGone(err) || (err instanceof ProblemError && err.status === 409 && /enrollment is over/.test(err.message))) {
+        throw new ProblemError('conflict', 409, "the handoff's follow-up is not running");
+      }
+      throw err;
+    }
+  };
+
   const openHandoff = async (c: Parameters<typeof principalOf>[0], handoffId: string) => {
     const h = await findHandoff(db, principalOf(c), handoffId);
     if (isFinalHandoffStatus(h.status)) throw new ProblemError('conflict', 409, `the meeting's outcome is already recorded (${h.status})`);
@@ -162,7 +175,7 @@ export function handoffRoutes(deps: ApiDeps) {
     const h = await openHandoff(c, c.req.valid('param').handoffId);
     if (!(await mayReportOutcome(db, p, h))) throw forbidden("the meeting's field rep, their manager, or ops");
     const body = c.req.valid('json');
-    await viaWorkflow(() => deps.temporal.workflow.getHandle(handoffWorkflowId(h.id)).executeUpdate(recordMeetingOutcomeUpdate, { args: [{ ...body, byUserId: p.userId }] }));
+    await update(() => deps.temporal.workflow.getHandle(handoffWorkflowId(h.id)).executeUpdate(recordMeetingOutcomeUpdate, { args: [{ ...body, byUserId: p.userId }] }));
     return c.json(toHandoff(await handoffById(db, p.workspaceId, h.id)), 200);
   });
 
@@ -172,7 +185,7 @@ export function handoffRoutes(deps: ApiDeps) {
     if (!(await mayReschedule(db, p, h))) throw forbidden('the field rep, the SDR who set the meeting, their managers, or ops');
     const body = c.req.valid('json');
     if (body.fieldRepId) await requireFieldRep(db, p.workspaceId, body.fieldRepId, 'body.fieldRepId');
-    await viaWorkflow(() => deps.temporal.workflow.getHandle(handoffWorkflowId(h.id)).executeUpdate(rescheduleMeetingUpdate, { args: [{ ...body, byUserId: p.userId }] }));
+    await update(() => deps.temporal.workflow.getHandle(handoffWorkflowId(h.id)).executeUpdate(rescheduleMeetingUpdate, { args: [{ ...body, byUserId: p.userId }] }));
     return c.json(toHandoff(await handoffById(db, p.workspaceId, h.id)), 200);
   });
 

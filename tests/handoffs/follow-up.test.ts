@@ -165,6 +165,10 @@ describe('handoff follow-up', () => {
     expect(noShow.body.status).toBe('no_show');
     expect(await h.env.client.workflow.getHandle(handoffWorkflowId(row!.id)).result()).toEqual({ status: 'no_show' });
     expect((await h.api('GET', `/v1/handoffs/${row!.id}`)).status).toBe(200);
+    // A handoff whose follow-up is not running (written by hand): a conflict about the handoff.
+    const [orphan] = await h.db.db.insert(handoffs).values({ workspaceId: s.workspaceId, prospectId: s.prospectId, setterId: s.repId, fieldRepId: fieldRep, status: 'scheduled', meetingAt: new Date() }).returning();
+    const stray = await h.api<{ detail: string }>('POST', `/v1/handoffs/${orphan!.id}/outcome`, { outcome: 'held' });
+    expect([stray.status, stray.body.detail]).toEqual([409, "the handoff's follow-up is not running"]);
     const badPolicy = await h.api<{ errors: Array<{ field: string }> }>('PUT', '/v1/handoff-policy', { reminderAfterHours: 0 });
     expect(badPolicy.status).toBe(422);
     expect(badPolicy.body.errors.map((x) => x.field)).toEqual(['body.reminderAfterHours']);
