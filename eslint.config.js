@@ -16,7 +16,7 @@ const TOOLS = ['scripts', 'bench', 'drills', 'tests'];
 const ENV_MESSAGE = 'Configuration is read once in runtime/ (config.ts, secret-key.ts) and passed in: take it as a parameter.';
 const ENV_IMPORTS = ['process', 'node:process'].map((name) => ({ name, importNames: ['env'], message: ENV_MESSAGE }));
 /** The workflows' public contract (ids, inputs, signals, updates, queries): what a Temporal client needs. */
-const WORKFLOW_CONTRACT = ['./ids.ts', './enrollment/messages.ts', './enrollment/input.ts', './webhooks/messages.ts'];
+const WORKFLOW_CONTRACT = ['./ids.ts', './enrollment/messages.ts', './enrollment/input.ts', './webhooks/messages.ts', './handoff/messages.ts'];
 
 const layerZones = LAYERS.flatMap((layer, i) => [
   ...[...LAYERS.slice(i + 1), ...TOOLS].map((above) => ({

@@ -6,6 +6,7 @@ import type { Database } from '../db/client.js';
 import type { SecretBox } from '../security/secrets.js';
 import { createEnrollmentActivities } from './enrollment.js';
 import { createEscalationActivities } from './escalation.js';
+import { createHandoffActivities } from './handoffs.js';
 import { createLegacyActivities } from './legacy.js';
 import { createPlanningActivities } from './planning.js';
 import { createProjectionActivities } from './projection.js';
@@ -33,9 +34,10 @@ export function createActivities(deps: ActivityDeps) {
     ...createPlanningActivities({ db: deps.db }),
     ...createProjectionActivities({ db: deps.db }),
     ...createStepEntryActivities({ db: deps.db }),
-    ...createTaskActivities({ db: deps.db }),
+    ...createTaskActivities({ db: deps.db, temporal: deps.temporal }),
     ...createTouchActivities({ db: deps.db, channels }),
     ...createEscalationActivities({ db: deps.db }),
+    ...createHandoffActivities({ db: deps.db }),
     ...createWebhookActivities({ db: deps.db, secrets: deps.secrets, webhooks: deps.webhooks }),
     // Only for enrollments recorded before a patch (workflows/enrollment/legacy/patches.ts).
     ...createLegacyActivities({ db: deps.db, channels }),

@@ -4,7 +4,7 @@ import type { workspaces } from '../db/schema.js';
 
 const Json = z.record(z.string(), z.unknown());
 
-export const Workspace = z.object({ id: z.uuid(), name: z.string(), timeZone: z.string(), timingRules: Json, escalationPolicy: Json }).openapi('Workspace');
+export const Workspace = z.object({ id: z.uuid(), name: z.string(), timeZone: z.string(), timingRules: Json, escalationPolicy: Json, handoffPolicy: Json }).openapi('Workspace');
 
 export const toWorkspace = (w: typeof workspaces.$inferSelect): z.infer<typeof Workspace> => ({
   id: w.id,
@@ -12,4 +12,5 @@ export const toWorkspace = (w: typeof workspaces.$inferSelect): z.infer<typeof W
   timeZone: w.timeZone,
   timingRules: w.timingRules as Record<string, unknown>,
   escalationPolicy: w.escalationPolicy as Record<string, unknown>,
+  handoffPolicy: w.handoffPolicy as Record<string, unknown>,
 });

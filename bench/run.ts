@@ -22,6 +22,7 @@ import { freePort } from '../scripts/lib/ports.js';
 import { startTemporalDevServer } from '../scripts/lib/temporal-dev-server.js';
 import { percentile, pool } from './pool.js';
 import { measureTaskQueue } from './task-queue.js';
+import { measureReports } from './reports.js';
 import { measureWebhookLag } from './webhooks.js';
 import { measureConsole } from './console.js';
 import { measureImapReplies } from './imap.js';
@@ -126,6 +127,11 @@ try {
   // the local receiver through WEBHOOK_ALLOWED_HOSTS, set for it above).
   const hooks = await measureWebhookLag({ db, temporal: client, taskQueue, workspaceId: ws!.id, ratePerSecond: 50, durationSeconds: 20 });
   log(`webhooks: ${JSON.stringify(hooks)}`);
+  // The reports over a large history seeded with SQL, in a workspace of their own (issue 19's target).
+  const [reportsWs] = await db.insert(workspaces).values({ name: 'Reports bench', timeZone: 'UTC' }).returning();
+  await installDefaultSequences(db, reportsWs!.id);
+  const reportFigures = await measureReports({ db, app, workspaceId: reportsWs!.id, events: Number(process.env.BENCH_REPORT_EVENTS ?? 1_000_000), tasks: Number(process.env.BENCH_REPORT_TASKS ?? 200_000) });
+  log(`reports: ${JSON.stringify(reportFigures)}`);
   // The console in Chromium, in a workspace of its own (10,000 open tasks, 300 real inbound calls for its rep).
   const consoleFigures = await measureConsole({ db, temporal: client, taskQueue, security });
   log(`console: ${JSON.stringify(consoleFigures)}`);
@@ -235,6 +241,7 @@ try {
     import_prospects_per_s: Math.round(importPerS),
     ...queue,
     ...hooks,
+    ...reportFigures,
     ...consoleFigures,
     ...imapFigures,
   };

@@ -47,6 +47,8 @@ export const workspaces = pgTable('workspaces', {
   escalationPolicy: jsonb('escalation_policy').notNull().default(sql`'{}'::jsonb`),
   /** Overrides of the bounce and complaint limits that pause a mailbox (domain/mail/bounce-rate.ts). */
   deliverabilityPolicy: jsonb('deliverability_policy').notNull().default(sql`'{}'::jsonb`),
+  /** Handoff follow-up (partial HandoffPolicy): when a field rep is asked for a meeting's outcome, reminded, and their manager told. */
+  handoffPolicy: jsonb('handoff_policy').notNull().default(sql`'{}'::jsonb`),
   createdAt: createdAt(),
 });
 
@@ -71,9 +73,11 @@ export const users = pgTable(
     /** { days?, start, end } in the user's zone: when tasks may fall due for them; null: the default (Mon-Fri 09:00-18:00). */
     workingHours: jsonb('working_hours'),
     managerId: uuid('manager_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    /** A field rep (account executive) holds the meetings SDRs book (PLAYBOOK §5); any role may be one. */
+    fieldRep: boolean('field_rep').notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_workspace_email').on(t.workspaceId, t.email)],
+  (t) => [uniqueIndex('users_workspace_email').on(t.workspaceId, t.email), index('users_workspace_manager').on(t.workspaceId, t.managerId)],
 );
 
 export const accounts = pgTable(
@@ -248,6 +252,9 @@ export const tasks = pgTable(
     index('tasks_queue').on(t.workspaceId, t.repId, t.status, t.dueAt),
     // The few tasks that top a queue when due: found without walking the rep's whole queue.
     index('tasks_queue_priority').on(t.workspaceId, t.repId, t.status, t.queueRank, t.dueAt).where(sql`queue_rank < 2`),
+    // The manager's view reads a period of tasks by due time, per rep, whatever their status.
+    index('tasks_workspace_due').on(t.workspaceId, t.dueAt, t.repId),
+    index('tasks_workspace_completed').on(t.workspaceId, t.completedAt).where(sql`completed_at is not null`),
   ],
 );
 
@@ -268,6 +275,8 @@ export const events = pgTable(
   (t) => [
     uniqueIndex('events_workspace_dedupe').on(t.workspaceId, t.dedupeKey),
     index('events_workspace_prospect').on(t.workspaceId, t.prospectId, t.id),
+    // Reports read one kind of event over a period (objections heard, calls logged).
+    index('events_workspace_type_time').on(t.workspaceId, t.type, t.occurredAt),
   ],
 );
 
@@ -743,4 +752,90 @@ export const actionProviders = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('action_providers_workspace_channel').on(t.workspaceId, t.channel)],
+);
+
+/**
+ * A booked meeting handed from the SDR who set it to the field rep who holds it (PLAYBOOK §5):
+ * one per call task that booked it. Its follow-up (asking the outcome, the reminder, the manager
+ * told) is the workflow `handoff-<id>`, which writes every change of this row.
+ */
+export const handoffs = pgTable(
+  'handoffs',
+  {
+    id: primaryId(),
+    workspaceId: workspaceRef(),
+    prospectId: uuid('prospect_id')
+      .notNull()
+      .references(() => prospects.id, { onDelete: 'cascade' }),
+    enrollmentId: uuid('enrollment_id').references(() => enrollments.id, { onDelete: 'set null' }),
+    /** The call task whose outcome booked the meeting: one handoff per booking. */
+    sourceTaskId: uuid('source_task_id').references(() => tasks.id, { onDelete: 'set null' }),
+    /** Who set the meeting (the SDR, or a manager on an escalation call). */
+    setterId: uuid('setter_id')
+      .notNull()
+      .references(() => users.id),
+    /** Who holds it; null until someone assigns a field rep. */
+    fieldRepId: uuid('field_rep_id').references(() => users.id),
+    meetingAt: timestamp('meeting_at', { withTimezone: true }),
+    location: text('location'),
+    notes: text('notes'),
+    recordingUrl: text('recording_url'),
+    context: text('context'),
+    pretext: text('pretext'),
+    /**
+     * to_schedule (no time or field rep yet), scheduled, awaiting_outcome (the meeting is past,
+     * the field rep was asked), then the outcome: held, no_show, cancelled_by_prospect,
+     * cancelled_by_us, disqualified. A reschedule goes back to scheduled, on the same row.
+     */
+    status: text('status', {
+      enum: ['to_schedule', 'scheduled', 'awaiting_outcome', 'held', 'no_show', 'cancelled_by_prospect', 'cancelled_by_us', 'disqualified'],
+    })
+      .notNull()
+      .default('to_schedule'),
+    reschedules: integer('reschedules').notNull().default(0),
+    outcomeNote: text('outcome_note'),
+    outcomeById: uuid('outcome_by_id').references(() => users.id),
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    outcomeRequestedAt: timestamp('outcome_requested_at', { withTimezone: true }),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    managerAlertedAt: timestamp('manager_alerted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('handoffs_source_task').on(t.sourceTaskId),
+    index('handoffs_workspace_created').on(t.workspaceId, t.createdAt, t.id),
+    index('handoffs_workspace_field_rep_meeting').on(t.workspaceId, t.fieldRepId, t.meetingAt),
+    index('handoffs_workspace_setter').on(t.workspaceId, t.setterId, t.createdAt),
+  ],
+);
+
+/**
+ * Each objection heard on a call (PLAYBOOK §2), written with its `objection.heard` timeline event
+ * and read by the objections report: where it was heard (rep, sequence, step) and its tag, kept
+ * with it so a period of a large timeline is one index range, no join.
+ */
+export const objections = pgTable(
+  'objections',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: workspaceRef(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    /** Its place among the call's objections: (task, position) is the objection. */
+    position: smallint('position').notNull(),
+    enrollmentId: uuid('enrollment_id').references(() => enrollments.id, { onDelete: 'cascade' }),
+    prospectId: uuid('prospect_id').references(() => prospects.id, { onDelete: 'cascade' }),
+    repId: uuid('rep_id')
+      .notNull()
+      .references(() => users.id),
+    sequenceId: uuid('sequence_id').references(() => sequences.id, { onDelete: 'set null' }),
+    stepId: text('step_id').notNull(),
+    /** domain/reports/objection-tag.ts */
+    tag: text('tag').notNull(),
+    text: text('text').notNull(),
+    heardAt: timestamp('heard_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('objections_task_position').on(t.taskId, t.position), index('objections_workspace_heard').on(t.workspaceId, t.heardAt)],
 );

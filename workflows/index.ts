@@ -2,3 +2,4 @@
 export { enrollmentWorkflow } from './enrollment/workflow.js';
 export { timerBaselineWorkflow } from './baseline.js';
 export { webhookDeliveryWorkflow } from './webhooks/workflow.js';
+export { handoffWorkflow } from './handoff/workflow.js';

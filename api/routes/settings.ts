@@ -6,6 +6,7 @@ import type { Database } from '../../db/client.js';
 import { users, workspaces } from '../../db/schema.js';
 import { CallBlockSchema } from '../../domain/cadence/call-capacity.js';
 import { EscalationPolicyOverrideSchema, EscalationPolicySchema } from '../../domain/cadence/escalation.js';
+import { HandoffPolicyOverrideSchema, HandoffPolicySchema } from '../../domain/handoffs/policy.js';
 import { parseTimingRules, TimingRulesOverrideSchema } from '../../domain/timing/index.js';
 import { deliverabilityPolicy, DeliverabilityPolicyOverrideSchema, DeliverabilityPolicySchema, unreachableLimit } from '../../domain/mail/bounce-rate.js';
 import type { ApiDeps } from '../deps.js';
@@ -84,6 +85,23 @@ const routes = {
     request: { body: jsonBody(DeliverabilityPolicyOverrideSchema) },
     responses: { 200: jsonResponse(DeliverabilityView, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid policy, or a limit above the window (it could never be reached)') },
   }),
+  getHandoffPolicy: defineRoute({
+    method: 'get',
+    path: '/v1/handoff-policy',
+    access: ALL_ROLES,
+    tags: ['settings'],
+    summary: "When a booked meeting's outcome is asked for, the field rep reminded and their manager told (overrides and effective values)",
+    responses: { 200: jsonResponse(WithEffective, 'The policy') },
+  }),
+  setHandoffPolicy: defineRoute({
+    method: 'put',
+    path: '/v1/handoff-policy',
+    tags: ['settings'],
+    summary: "Replace the handoff follow-up's delays: meetingMinutes (asked when the meeting should be over), reminderAfterHours, managerAfterHours",
+    access: ['ops'] as const,
+    request: { body: jsonBody(HandoffPolicyOverrideSchema) },
+    responses: { 200: jsonResponse(Workspace, 'Updated; applies from the next step of each follow-up'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid policy') },
+  }),
   setCapacity: defineRoute({
     method: 'put',
     path: '/v1/users/{userId}/capacity',
@@ -152,6 +170,18 @@ export function settingsRoutes(deps: ApiDeps) {
     }
     const [ws] = await db.update(workspaces).set({ deliverabilityPolicy: overrides }).where(eq(workspaces.id, workspaceId)).returning();
     return c.json({ overrides: ws!.deliverabilityPolicy as Record<string, unknown>, effective }, 200);
+  });
+
+  app.openapi(routes.getHandoffPolicy, async (c) => {
+    const ws = await requireWorkspace(db, principalOf(c).workspaceId);
+    return c.json({ ...toWorkspace(ws), effective: HandoffPolicySchema.parse(ws.handoffPolicy ?? {}) }, 200);
+  });
+
+  app.openapi(routes.setHandoffPolicy, async (c) => {
+    const { workspaceId } = principalOf(c);
+    await requireWorkspace(db, workspaceId);
+    const [ws] = await db.update(workspaces).set({ handoffPolicy: c.req.valid('json') }).where(eq(workspaces.id, workspaceId)).returning();
+    return c.json(toWorkspace(ws!), 200);
   });
 
   app.openapi(routes.setCapacity, async (c) => {

@@ -18,6 +18,8 @@ import { QUEUE_PRIORITIES, queuePriority } from '../../domain/cadence/queue-rank
 import { viaWorkflow } from '../temporal-errors.js';
 import { defineRoute } from '../access.js';
 import { managesRep } from '../auth/reports.js';
+import { isHandoffTaskKind } from '../../domain/handoffs/vocabulary.js';
+import { requireFieldRep } from '../services/handoff-reads.js';
 
 const Task = z
   .object({
@@ -108,7 +110,7 @@ const routes = {
     responses: {
       200: jsonResponse(z.object({ task: Task, enrollmentStatus: z.string(), next: z.object({ stepId: z.string(), dueAt: z.string() }).nullable() }), 'Completed; what comes next'),
       404: problemResponse('No such task in this workspace'),
-      409: problemResponse('The task is not open (upcoming: not actionable yet; already completed, missed or cancelled)'),
+      409: problemResponse('The task is not open (upcoming: not actionable yet; already completed, missed or cancelled), or it asks for a meeting\'s outcome (recorded on its handoff)'),
       422: problemResponse('The outcome does not fit the step'),
     },
   }),
@@ -183,6 +185,11 @@ export function taskRoutes(deps: ApiDeps) {
     if (row.task.status === 'upcoming') throw new ProblemError('conflict', 409, 'the task is not actionable yet: the email announcing this call has not left');
     if (row.task.status !== 'open') throw new ProblemError('conflict', 409, `the task is already ${row.task.status}`);
     if (isSystemTaskKind(row.task.kind)) return c.json(await completeSystem(row.task, outcome), 200);
+    if (isHandoffTaskKind(row.task.kind)) {
+      const handoffId = (row.task.prep as { handoffId?: string }).handoffId;
+      throw new ProblemError('conflict', 409, `a meeting's outcome is recorded on its handoff: POST /v1/handoffs/${handoffId}/outcome`);
+    }
+    if (outcome.meeting?.fieldRepId) await requireFieldRep(db, p.workspaceId, outcome.meeting.fieldRepId, 'body.meeting.fieldRepId');
     if (!row.workflowId) throw new ProblemError('conflict', 409, 'the task has no enrollment to report to');
     const result = await viaWorkflow(() =>
       deps.temporal.workflow.getHandle(row.workflowId!).executeUpdate(completeTaskUpdate, { args: [{ taskId, ...outcome }] }),

@@ -27,6 +27,7 @@ const UserCreate = z.strictObject({
   region: regionInput().optional(),
   phone: z.string().max(50).optional(),
   managerId: z.uuid().optional(),
+  fieldRep: z.boolean().optional().openapi({ description: 'A field rep (account executive) holds the meetings SDRs book: they answer for their outcome' }),
   callsPerHour: z.number().int().min(1).max(60).optional(),
   callBlocks: z.array(CallBlockSchema).max(20).optional(),
   workingHours: WorkingHoursSchema.optional().openapi({ description: "When tasks the team sets itself (an escalation's) may fall due for this person, in their time zone; default Monday to Friday 09:00-18:00. Their zone's public holidays are never worked" }),
@@ -40,6 +41,7 @@ const UserPatch = z.strictObject({
   region: regionInput().nullable().optional(),
   phone: z.string().max(50).nullable().optional(),
   managerId: z.uuid().nullable().optional(),
+  fieldRep: z.boolean().optional(),
   callsPerHour: z.number().int().min(1).max(60).optional(),
   callBlocks: z.array(CallBlockSchema).max(20).optional(),
   workingHours: WorkingHoursSchema.nullable().optional().openapi({ description: 'null: back to the default (Monday to Friday 09:00-18:00)' }),
@@ -58,6 +60,7 @@ const User = z
     callBlocks: z.array(CallBlockSchema),
     workingHours: WorkingHoursSchema.nullable().openapi({ description: 'null: the default, Monday to Friday 09:00-18:00 in their zone' }),
     managerId: z.uuid().nullable(),
+    fieldRep: z.boolean().openapi({ description: 'Holds the meetings SDRs book (handoffs)' }),
     createdAt: z.string(),
   })
   .openapi('User');
@@ -75,6 +78,7 @@ const toUser = (u: typeof users.$inferSelect): UserJson => ({
   callBlocks: u.callBlocks as UserJson['callBlocks'],
   workingHours: (u.workingHours as UserJson['workingHours']) ?? null,
   managerId: u.managerId,
+  fieldRep: u.fieldRep,
   createdAt: u.createdAt.toISOString(),
 });
 

@@ -14,6 +14,15 @@ export const TaskOutcomeSchema = z
     /** The gatekeeper's name, to greet them by name at the callback. */
     assistantName: z.string().min(1).max(200).optional(),
     blockerKind: BlockerKindSchema.optional(),
+    /** With "meeting_booked": who will hold the meeting, when and where, and the call's recording (the handoff). */
+    meeting: z
+      .strictObject({
+        fieldRepId: z.uuid().optional(),
+        startsAt: z.iso.datetime({ offset: true }).optional(),
+        location: z.string().min(1).max(500).optional(),
+        recordingUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+      })
+      .optional(),
   })
   .superRefine((o, ctx) => {
     if (o.outcome === 'blocker' && !o.blockerKind) {
@@ -21,6 +30,9 @@ export const TaskOutcomeSchema = z
     }
     if (o.outcome !== 'blocker' && o.blockerKind) {
       ctx.addIssue({ code: 'custom', path: ['blockerKind'], message: 'only a blocker outcome has a blocker kind' });
+    }
+    if (o.outcome !== 'meeting_booked' && o.meeting) {
+      ctx.addIssue({ code: 'custom', path: ['meeting'], message: 'only a meeting_booked outcome has a meeting' });
     }
   });
 export type TaskOutcome = z.infer<typeof TaskOutcomeSchema>;

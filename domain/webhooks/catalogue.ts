@@ -26,6 +26,14 @@ export const WEBHOOK_EVENT_TYPES = [
   'email.bounced',
   'call.logged',
   'meeting.booked',
+  // Handoffs (PLAYBOOK §5): a booked meeting handed to a field rep, its outcome asked for, the
+  // reminder, the manager told when it stays unanswered, the outcome, a new time.
+  'handoff.created',
+  'handoff.outcome_requested',
+  'handoff.outcome_reminder',
+  'handoff.outcome_overdue',
+  'handoff.outcome_recorded',
+  'handoff.rescheduled',
   'escalation.requested',
   'escalation.refused',
   'prospect.opted_out',

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { RelanceApp } from '../../api/app.js';
 import { generateApiKey } from '../../api/middleware/auth.js';
-import { accounts, actionProviders, apiKeys, enrollments, events, inboundSources, mailboxes, prospects, repAbsences, sequences, suppressions, tasks, users, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
+import { accounts, actionProviders, apiKeys, enrollments, events, handoffs, inboundSources, mailboxes, prospects, repAbsences, sequences, suppressions, tasks, users, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
 import { createKeyedWorkspace, type KeyedWorkspace, offlineTemporal, withTestApi } from '../support/api.js';
 import { type TestDatabase } from '../support/db.js';
 import { workspaceDigest } from '../support/workspace-digest.js';
@@ -46,7 +46,8 @@ withTestApi({ temporal: offlineTemporal('200ms') }, async (world) => {
   const [mailbox] = await db.db.insert(mailboxes).values({ workspaceId: w, userId: rep!.id, address: 'rep@a.test', provider: 'gmail', sealedSecret: 'sealed', isDefault: true }).returning();
   const [actionProvider] = await db.db.insert(actionProviders).values({ workspaceId: w, channel: 'call', url: 'https://dialer.a-co.test/actions', secret: 'sealed' }).returning();
   const [absence] = await db.db.insert(repAbsences).values({ workspaceId: w, userId: rep!.id, startsOn: '2031-07-01', endsOn: '2031-07-14' }).returning();
-  Object.assign(ids, { mailboxId: mailbox!.id, actionProviderId: actionProvider!.id, absenceId: absence!.id });
+  const [handoff] = await db.db.insert(handoffs).values({ workspaceId: w, prospectId: prospect!.id, enrollmentId: enrollment!.id, sourceTaskId: task!.id, setterId: rep!.id, status: 'to_schedule' }).returning();
+  Object.assign(ids, { mailboxId: mailbox!.id, actionProviderId: actionProvider!.id, absenceId: absence!.id, handoffId: handoff!.id });
   Object.assign(ids, {
     userId: rep!.id,
     repId: rep!.id,
@@ -78,6 +79,7 @@ const byCollection: Record<string, string> = {
   'api-keys': 'apiKeyId',
   mailboxes: 'mailboxId',
   'action-providers': 'actionProviderId',
+  handoffs: 'handoffId',
 };
 
 type Operation = { method: string; template: string; path: string; hasIds: boolean };

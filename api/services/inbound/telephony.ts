@@ -91,7 +91,10 @@ export const telephonyMapping = defineMapping({
     });
     const note = body.type === 'call.completed' ? body.note : undefined;
     const result = await viaWorkflow(() =>
-      ctx.deps.temporal.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, ...(note ? { note } : {}) }] }),
+      ctx.deps.temporal.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, {
+        // A booked meeting's handoff keeps the call's recording.
+        args: [{ taskId: task.id, outcome, ...(note ? { note } : {}), ...(outcome === 'meeting_booked' && body.recordingUrl ? { meeting: { recordingUrl: body.recordingUrl } } : {}) }],
+      }),
     );
     if (body.recordingUrl) await addRecordingUrl(ctx.deps.db, task.id, body.recordingUrl);
     return { applied: true, taskId: task.id, outcome, enrollmentStatus: result.status, next: result.next };

@@ -640,6 +640,8 @@ export interface paths {
                         phone?: string;
                         /** Format: uuid */
                         managerId?: string;
+                        /** @description A field rep (account executive) holds the meetings SDRs book: they answer for their outcome */
+                        fieldRep?: boolean;
                         callsPerHour?: number;
                         callBlocks?: {
                             days?: number[];
@@ -890,6 +892,7 @@ export interface paths {
                         phone?: string | null;
                         /** Format: uuid */
                         managerId?: string | null;
+                        fieldRep?: boolean;
                         callsPerHour?: number;
                         callBlocks?: {
                             days?: number[];
@@ -6450,7 +6453,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The task is not open (upcoming: not actionable yet; already completed, missed or cancelled); or: A request with this Idempotency-Key is still running */
+                /** @description The task is not open (upcoming: not actionable yet; already completed, missed or cancelled), or it asks for a meeting's outcome (recorded on its handoff); or: A request with this Idempotency-Key is still running */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6653,6 +6656,909 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/handoffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Booked meetings handed to field reps, newest first (a rep: those they set or hold, and their reports') */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1 to 200, default 50 */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    status?: "to_schedule" | "scheduled" | "awaiting_outcome" | "held" | "no_show" | "cancelled_by_prospect" | "cancelled_by_us" | "disqualified";
+                    fieldRepId?: string;
+                    setterId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of handoffs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Handoff"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Bad query or cursor; or: Malformed request: a query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/handoffs/{handoffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One handoff */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handoffId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The handoff */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Handoff"];
+                    };
+                };
+                /** @description Malformed request: a path parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such handoff in this workspace (or out of the caller's reach) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/handoffs/{handoffId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the meeting's outcome: held, no-show, rescheduled (with its new time), cancelled by the prospect or by us, disqualified
+         * @description The field rep who holds it, their manager, ops or admin. Closes the outcome tasks of the follow-up.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Replays the first answer of the same request by the same API key for 24 h (1 to 255 visible ASCII characters) */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    handoffId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeetingOutcome"];
+                };
+            };
+            responses: {
+                /** @description Recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Handoff"];
+                    };
+                };
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither the field rep, their manager, nor ops; or: The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such handoff in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The outcome is already recorded; or: A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the API accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid body; or: No body, or a body that does not match the schema; `errors` names each field; or: This Idempotency-Key was used with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/handoffs/{handoffId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the meeting a new time (and optionally a place or another field rep); the follow-up starts over on the same handoff
+         * @description The field rep, the SDR who set it, the manager of either, ops or admin.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Replays the first answer of the same request by the same API key for 24 h (1 to 255 visible ASCII characters) */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    handoffId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeetingReschedule"];
+                };
+            };
+            responses: {
+                /** @description Rescheduled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Handoff"];
+                    };
+                };
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither the field rep, the SDR, their managers, nor ops; or: The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such handoff in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The outcome is already recorded; or: A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the API accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid body, or the field rep is not one; or: No body, or a body that does not match the schema; `errors` names each field; or: This Idempotency-Key was used with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The manager's view: each rep's actions over a period, and the team's total
+         * @description Ops and admin: anyone (everyone by default). A rep: themself and the people reporting to them (a manager's team).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start of the period (inclusive); default: 7 days before `to` */
+                    from?: string;
+                    /** @description End of the period (exclusive); default: now */
+                    to?: string;
+                    /** @description One person */
+                    repId?: string;
+                    /** @description A manager's team: the people reporting to them */
+                    managerId?: string;
+                    /** @description csv: the same report as a CSV download (or send Accept: text/csv) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The figures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityReport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad query; or: Malformed request: a query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such person within reach */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/activity/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rows behind one figure of the manager's view (tasks, meetings or escalations), in time order */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1 to 200, default 50 */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Start of the period (inclusive); default: 7 days before `to` */
+                    from?: string;
+                    /** @description End of the period (exclusive); default: now */
+                    to?: string;
+                    /** @description One person */
+                    repId?: string;
+                    /** @description A manager's team: the people reporting to them */
+                    managerId?: string;
+                    figure: "tasksDue" | "doneOnTime" | "doneLate" | "overdue" | "skipped" | "missed" | "callsMade" | "announcedKept" | "announcedBroken" | "meetingsSet" | "meetingsReceived" | "meetingsHeld" | "meetingsNotHeld" | "escalationsUsed" | "overdueNow";
+                    /** @description csv: the same report as a CSV download (or send Accept: text/csv) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of rows (CSV: all of them, up to 10000) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ActivityFigureRow"][];
+                            nextCursor: string | null;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad query or cursor; or: Malformed request: a query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such person within reach */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The objections heard most over a period, by sequence, step and rep, with their weekly trend */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start of the period (inclusive); default: 7 days before `to` */
+                    from?: string;
+                    /** @description End of the period (exclusive); default: now */
+                    to?: string;
+                    sequenceId?: string;
+                    /** @description A step's id in its sequence (e.g. announced-call) */
+                    stepId?: string;
+                    repId?: string;
+                    /** @description How many tags, 1 to 100 */
+                    top?: number;
+                    /** @description csv: the same report as a CSV download (or send Accept: text/csv) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The top objections (CSV: one line per tag) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectionsReport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad query; or: Malformed request: a query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/objections/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calls where an objection tag was heard, in the order they were logged */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1 to 200, default 50 */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Start of the period (inclusive); default: 7 days before `to` */
+                    from?: string;
+                    /** @description End of the period (exclusive); default: now */
+                    to?: string;
+                    sequenceId?: string;
+                    /** @description A step's id in its sequence (e.g. announced-call) */
+                    stepId?: string;
+                    repId?: string;
+                    tag: string;
+                    /** @description csv: the same report as a CSV download (or send Accept: text/csv) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of calls (CSV: all of them, up to 10000) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ObjectionCall"][];
+                            nextCursor: string | null;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad query or cursor; or: Malformed request: a query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7241,6 +8147,191 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/handoff-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When a booked meeting's outcome is asked for, the field rep reminded and their manager told (overrides and effective values) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Workspace"] & {
+                            /** @description The overrides merged with the defaults: what cadences use */
+                            effective: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace the handoff follow-up's delays: meetingMinutes (asked when the meeting should be over), reminderAfterHours, managerAfterHours */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        meetingMinutes?: number;
+                        reminderAfterHours?: number;
+                        managerAfterHours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Updated; applies from the next step of each follow-up */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Workspace"];
+                    };
+                };
+                /** @description Malformed request: a body that is not JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the API accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid policy; or: No body, or a body that does not match the schema; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/{userId}/capacity": {
         parameters: {
             query?: never;
@@ -7727,7 +8818,7 @@ export interface paths {
                          *       "*"
                          *     ]
                          */
-                        eventTypes?: ("enrollment.started" | "enrollment.step_executed" | "enrollment.completed" | "enrollment.stopped" | "enrollment.paused" | "enrollment.resumed" | "task.created" | "task.completed" | "task.missed" | "email.sent" | "touch.suppressed" | "touch.retrying" | "touch.held" | "touch.cancelled" | "touch.failed" | "touch.uncertain" | "touch.sent" | "mailbox.disconnected" | "mailbox.paused" | "email.replied" | "email.bounced" | "call.logged" | "meeting.booked" | "escalation.requested" | "escalation.refused" | "prospect.opted_out" | "webhook.disabled" | "*")[];
+                        eventTypes?: ("enrollment.started" | "enrollment.step_executed" | "enrollment.completed" | "enrollment.stopped" | "enrollment.paused" | "enrollment.resumed" | "task.created" | "task.completed" | "task.missed" | "email.sent" | "touch.suppressed" | "touch.retrying" | "touch.held" | "touch.cancelled" | "touch.failed" | "touch.uncertain" | "touch.sent" | "mailbox.disconnected" | "mailbox.paused" | "email.replied" | "email.bounced" | "call.logged" | "meeting.booked" | "handoff.created" | "handoff.outcome_requested" | "handoff.outcome_reminder" | "handoff.outcome_overdue" | "handoff.outcome_recorded" | "handoff.rescheduled" | "escalation.requested" | "escalation.refused" | "prospect.opted_out" | "webhook.disabled" | "*")[];
                         description?: string;
                     };
                 };
@@ -8024,7 +9115,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uri */
                         url?: string;
-                        eventTypes?: ("enrollment.started" | "enrollment.step_executed" | "enrollment.completed" | "enrollment.stopped" | "enrollment.paused" | "enrollment.resumed" | "task.created" | "task.completed" | "task.missed" | "email.sent" | "touch.suppressed" | "touch.retrying" | "touch.held" | "touch.cancelled" | "touch.failed" | "touch.uncertain" | "touch.sent" | "mailbox.disconnected" | "mailbox.paused" | "email.replied" | "email.bounced" | "call.logged" | "meeting.booked" | "escalation.requested" | "escalation.refused" | "prospect.opted_out" | "webhook.disabled" | "*")[];
+                        eventTypes?: ("enrollment.started" | "enrollment.step_executed" | "enrollment.completed" | "enrollment.stopped" | "enrollment.paused" | "enrollment.resumed" | "task.created" | "task.completed" | "task.missed" | "email.sent" | "touch.suppressed" | "touch.retrying" | "touch.held" | "touch.cancelled" | "touch.failed" | "touch.uncertain" | "touch.sent" | "mailbox.disconnected" | "mailbox.paused" | "email.replied" | "email.bounced" | "call.logged" | "meeting.booked" | "handoff.created" | "handoff.outcome_requested" | "handoff.outcome_reminder" | "handoff.outcome_overdue" | "handoff.outcome_recorded" | "handoff.rescheduled" | "escalation.requested" | "escalation.refused" | "prospect.opted_out" | "webhook.disabled" | "*")[];
                         description?: string | null;
                         /** @enum {string} */
                         status?: "active" | "disabled";
@@ -11194,6 +12285,9 @@ export interface components {
             escalationPolicy: {
                 [key: string]: unknown;
             };
+            handoffPolicy: {
+                [key: string]: unknown;
+            };
         };
         ApiKeyCreated: components["schemas"]["ApiKey"] & {
             /** @description The key itself: shown this once, stored hashed */
@@ -11238,6 +12332,8 @@ export interface components {
             } | null;
             /** Format: uuid */
             managerId: string | null;
+            /** @description Holds the meetings SDRs book (handoffs) */
+            fieldRep: boolean;
             createdAt: string;
         };
         RepAbsenceWritten: {
@@ -11570,6 +12666,236 @@ export interface components {
             assistantName?: string;
             /** @enum {string} */
             blockerKind?: "champion_lacks_authority" | "no_consensus" | "urgency_not_perceived" | "budget" | "technical" | "offer_weakness";
+            meeting?: {
+                /** Format: uuid */
+                fieldRepId?: string;
+                /** Format: date-time */
+                startsAt?: string;
+                location?: string;
+                /** Format: uri */
+                recordingUrl?: string;
+            };
+        };
+        Handoff: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            prospectId: string;
+            /** Format: uuid */
+            enrollmentId: string | null;
+            /**
+             * Format: uuid
+             * @description The call task whose outcome booked the meeting
+             */
+            sourceTaskId: string | null;
+            /**
+             * Format: uuid
+             * @description Who set the meeting (the SDR)
+             */
+            setterId: string;
+            /**
+             * Format: uuid
+             * @description Who holds it; null until assigned
+             */
+            fieldRepId: string | null;
+            meetingAt: string | null;
+            location: string | null;
+            /** @description The booking call's notes */
+            notes: string | null;
+            recordingUrl: string | null;
+            context: string | null;
+            pretext: string | null;
+            /**
+             * @description to_schedule (no time or field rep yet), scheduled, awaiting_outcome (the field rep was asked), or the outcome
+             * @enum {string}
+             */
+            status: "to_schedule" | "scheduled" | "awaiting_outcome" | "held" | "no_show" | "cancelled_by_prospect" | "cancelled_by_us" | "disqualified";
+            reschedules: number;
+            outcomeNote: string | null;
+            /** Format: uuid */
+            outcomeById: string | null;
+            outcomeAt: string | null;
+            outcomeRequestedAt: string | null;
+            remindedAt: string | null;
+            managerAlertedAt: string | null;
+            createdAt: string;
+        };
+        MeetingOutcome: {
+            /** @enum {string} */
+            outcome: "held" | "no_show" | "rescheduled" | "cancelled_by_prospect" | "cancelled_by_us" | "disqualified";
+            note?: string;
+            /**
+             * Format: date-time
+             * @description With rescheduled: the new time (without it the handoff waits for one)
+             */
+            meetingAt?: string;
+        };
+        MeetingReschedule: {
+            /** Format: date-time */
+            meetingAt: string;
+            reason: string;
+            location?: string;
+            /**
+             * Format: uuid
+             * @description Hand the meeting to this field rep
+             */
+            fieldRepId?: string;
+        };
+        ActivityReport: {
+            from: string;
+            to: string;
+            now: string;
+            reps: {
+                /** @description Tasks due in the period (not counting announced calls still upcoming) */
+                tasksDue: number;
+                /** @description Of those, done at most 60 minutes after their due time */
+                doneOnTime: number;
+                /** @description Of those, done later */
+                doneLate: number;
+                /** @description Of those, still open and past due */
+                overdue: number;
+                /** @description Of those, cancelled (the step skipped or the cadence over) */
+                skipped: number;
+                /** @description Of those, missed (an announced call not logged in its grace window) */
+                missed: number;
+                /** @description Calls, callbacks and escalation calls logged in the period */
+                callsMade: number;
+                /** @description Announced calls due in the period and made at the announced time */
+                announcedKept: number;
+                /** @description Announced calls due in the period and not made: a broken promise */
+                announcedBroken: number;
+                /** @description Meetings booked in the period (as the SDR) */
+                meetingsSet: number;
+                /** @description Meetings handed to them (as field rep) taking place in the period */
+                meetingsReceived: number;
+                /** @description Of those, held */
+                meetingsHeld: number;
+                /** @description Of those, a no-show or cancelled by either side */
+                meetingsNotHeld: number;
+                /** @description Escalations allowed within the quota's window, up to now */
+                escalationsUsed: number;
+                /** @description Open tasks past due now, whatever the period */
+                overdueNow: number;
+                /** @description Held over held and not held (0 to 1); null before any outcome */
+                heldRate: number | null;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                role: string;
+                fieldRep: boolean;
+                /** Format: uuid */
+                managerId: string | null;
+                /** @description Escalations a rep may use within the window (the escalation policy) */
+                escalationQuota: number;
+                /** @description Due time of the oldest open task past due now */
+                oldestOverdueAt: string | null;
+            }[];
+            team: {
+                /** @description Tasks due in the period (not counting announced calls still upcoming) */
+                tasksDue: number;
+                /** @description Of those, done at most 60 minutes after their due time */
+                doneOnTime: number;
+                /** @description Of those, done later */
+                doneLate: number;
+                /** @description Of those, still open and past due */
+                overdue: number;
+                /** @description Of those, cancelled (the step skipped or the cadence over) */
+                skipped: number;
+                /** @description Of those, missed (an announced call not logged in its grace window) */
+                missed: number;
+                /** @description Calls, callbacks and escalation calls logged in the period */
+                callsMade: number;
+                /** @description Announced calls due in the period and made at the announced time */
+                announcedKept: number;
+                /** @description Announced calls due in the period and not made: a broken promise */
+                announcedBroken: number;
+                /** @description Meetings booked in the period (as the SDR) */
+                meetingsSet: number;
+                /** @description Meetings handed to them (as field rep) taking place in the period */
+                meetingsReceived: number;
+                /** @description Of those, held */
+                meetingsHeld: number;
+                /** @description Of those, a no-show or cancelled by either side */
+                meetingsNotHeld: number;
+                /** @description Escalations allowed within the quota's window, up to now */
+                escalationsUsed: number;
+                /** @description Open tasks past due now, whatever the period */
+                overdueNow: number;
+                /** @description Held over held and not held (0 to 1); null before any outcome */
+                heldRate: number | null;
+            };
+        };
+        ActivityFigureRow: {
+            /** @enum {string} */
+            source: "task" | "handoff" | "escalation";
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            repId: string;
+            /** @description The time the figure is read at: due, completed, booked, meeting or decision time */
+            at: string;
+            status: string;
+            kind: string;
+            title: string | null;
+            /** Format: uuid */
+            prospectId: string | null;
+            /** Format: uuid */
+            enrollmentId: string | null;
+        };
+        ObjectionsReport: {
+            from: string;
+            to: string;
+            total: number;
+            objections: components["schemas"]["ObjectionSummary"][];
+        };
+        ObjectionSummary: {
+            /** @description The text before a colon when the rep tagged it ("price: over budget" → price), else the whole text, lower-cased */
+            tag: string;
+            count: number;
+            /** @description Of all objections heard in the period (0 to 1) */
+            share: number;
+            /** @description Up to three of the texts heard */
+            examples: string[];
+            lastHeardAt: string;
+            bySequence: {
+                /** Format: uuid */
+                sequenceId: string | null;
+                count: number;
+            }[];
+            byStep: {
+                stepId: string | null;
+                count: number;
+            }[];
+            byRep: {
+                /** Format: uuid */
+                repId: string | null;
+                count: number;
+            }[];
+            weekly: {
+                /** @description Monday of the week (UTC), YYYY-MM-DD */
+                weekStart: string;
+                count: number;
+            }[];
+        };
+        ObjectionCall: {
+            id: number;
+            heardAt: string;
+            tag: string;
+            text: string;
+            /**
+             * Format: uuid
+             * @description The call task where it was heard
+             */
+            taskId: string;
+            /** Format: uuid */
+            enrollmentId: string | null;
+            /** Format: uuid */
+            prospectId: string | null;
+            /** Format: uuid */
+            repId: string;
+            /** Format: uuid */
+            sequenceId: string | null;
+            stepId: string;
         };
         DeliverabilityPolicy: {
             /** @description What ops set */

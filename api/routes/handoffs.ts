@@ -1,0 +1,193 @@
+// Handoffs (PLAYBOOK §5): the meetings SDRs book for field reps, their follow-up and outcome.
+// Reports go through the handoff's workflow (an Update), which writes the row: the two never
+// disagree. A rep sees the handoffs they set or hold and those of the people reporting to them.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HANDOFF_STATUSES, MEETING_OUTCOMES, isFinalHandoffStatus } from '../../domain/handoffs/vocabulary.js';
+import { handoffWorkflowId, recordMeetingOutcomeUpdate, rescheduleMeetingUpdate } from '../../workflows/handoff/messages.js';
+import { defineRoute } from '../access.js';
+import type { ApiDeps } from '../deps.js';
+import { principalOf, type AuthEnv } from '../middleware/auth.js';
+import { PageQuery, pageSchema } from '../pagination.js';
+import { ProblemError, problemResponse } from '../problem.js';
+import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { findHandoff, handoffById, listHandoffs, mayReportOutcome, mayReschedule, requireFieldRep, type HandoffRow } from '../services/handoff-reads.js';
+import { viaWorkflow } from '../temporal-errors.js';
+import { isWorkflowGone } from '../../application/workflow-errors.js';
+
+const Instant = z.iso.datetime({ offset: true });
+const Handoff = z
+  .object({
+    id: z.uuid(),
+    prospectId: z.uuid(),
+    enrollmentId: z.uuid().nullable(),
+    sourceTaskId: z.uuid().nullable().openapi({ description: 'The call task whose outcome booked the meeting' }),
+    setterId: z.uuid().openapi({ description: 'Who set the meeting (the SDR)' }),
+    fieldRepId: z.uuid().nullable().openapi({ description: 'Who holds it; null until assigned' }),
+    meetingAt: z.string().nullable(),
+    location: z.string().nullable(),
+    notes: z.string().nullable().openapi({ description: "The booking call's notes" }),
+    recordingUrl: z.string().nullable(),
+    context: z.string().nullable(),
+    pretext: z.string().nullable(),
+    status: z.enum(HANDOFF_STATUSES).openapi({ description: 'to_schedule (no time or field rep yet), scheduled, awaiting_outcome (the field rep was asked), or the outcome' }),
+    reschedules: z.number().int(),
+    outcomeNote: z.string().nullable(),
+    outcomeById: z.uuid().nullable(),
+    outcomeAt: z.string().nullable(),
+    outcomeRequestedAt: z.string().nullable(),
+    remindedAt: z.string().nullable(),
+    managerAlertedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Handoff');
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+const toHandoff = (h: HandoffRow): z.infer<typeof Handoff> => ({
+  id: h.id,
+  prospectId: h.prospectId,
+  enrollmentId: h.enrollmentId,
+  sourceTaskId: h.sourceTaskId,
+  setterId: h.setterId,
+  fieldRepId: h.fieldRepId,
+  meetingAt: iso(h.meetingAt),
+  location: h.location,
+  notes: h.notes,
+  recordingUrl: h.recordingUrl,
+  context: h.context,
+  pretext: h.pretext,
+  status: h.status,
+  reschedules: h.reschedules,
+  outcomeNote: h.outcomeNote,
+  outcomeById: h.outcomeById,
+  outcomeAt: iso(h.outcomeAt),
+  outcomeRequestedAt: iso(h.outcomeRequestedAt),
+  remindedAt: iso(h.remindedAt),
+  managerAlertedAt: iso(h.managerAlertedAt),
+  createdAt: h.createdAt.toISOString(),
+});
+
+const OutcomeBody = z
+  .strictObject({
+    outcome: z.enum(MEETING_OUTCOMES),
+    note: z.string().max(5000).optional(),
+    meetingAt: Instant.optional().openapi({ description: 'With rescheduled: the new time (without it the handoff waits for one)' }),
+  })
+  .superRefine((b, ctx) => {
+    if (b.meetingAt && b.outcome !== 'rescheduled') ctx.addIssue({ code: 'custom', path: ['meetingAt'], message: 'only a rescheduled meeting has a new time' });
+  })
+  .openapi('MeetingOutcome');
+const RescheduleBody = z
+  .strictObject({
+    meetingAt: Instant,
+    reason: z.string().min(1).max(500),
+    location: z.string().min(1).max(500).optional(),
+    fieldRepId: z.uuid().optional().openapi({ description: 'Hand the meeting to this field rep' }),
+  })
+  .openapi('MeetingReschedule');
+
+const Params = z.object({ handoffId: pathId('handoffId') });
+const forbidden = (who: string) => new ProblemError('forbidden', 403, `only ${who} may do this`);
+
+const routes = {
+  list: defineRoute({
+    method: 'get',
+    path: '/v1/handoffs',
+    tags: ['handoffs'],
+    summary: 'Booked meetings handed to field reps, newest first (a rep: those they set or hold, and their reports\')',
+    access: ['ops', 'rep'] as const,
+    request: { query: PageQuery.extend({ status: z.enum(HANDOFF_STATUSES).optional(), fieldRepId: z.uuid().optional(), setterId: z.uuid().optional() }) },
+    responses: { 200: jsonResponse(pageSchema(Handoff), 'A page of handoffs'), 400: problemResponse('Bad query or cursor') },
+  }),
+  get: defineRoute({
+    method: 'get',
+    path: '/v1/handoffs/{handoffId}',
+    tags: ['handoffs'],
+    summary: 'One handoff',
+    access: ['ops', 'rep'] as const,
+    request: { params: Params },
+    responses: { 200: jsonResponse(Handoff, 'The handoff'), 404: problemResponse('No such handoff in this workspace (or out of the caller\'s reach)') },
+  }),
+  outcome: defineRoute({
+    method: 'post',
+    path: '/v1/handoffs/{handoffId}/outcome',
+    tags: ['handoffs'],
+    summary: "Record the meeting's outcome: held, no-show, rescheduled (with its new time), cancelled by the prospect or by us, disqualified",
+    description: 'The field rep who holds it, their manager, ops or admin. Closes the outcome tasks of the follow-up.',
+    access: ['ops', 'rep'] as const,
+    request: { params: Params, body: jsonBody(OutcomeBody) },
+    responses: {
+      200: jsonResponse(Handoff, 'Recorded'),
+      403: problemResponse('Neither the field rep, their manager, nor ops'),
+      404: problemResponse('No such handoff in this workspace'),
+      409: problemResponse('The outcome is already recorded'),
+      422: problemResponse('Invalid body'),
+    },
+  }),
+  reschedule: defineRoute({
+    method: 'post',
+    path: '/v1/handoffs/{handoffId}/reschedule',
+    tags: ['handoffs'],
+    summary: 'Give the meeting a new time (and optionally a place or another field rep); the follow-up starts over on the same handoff',
+    description: 'The field rep, the SDR who set it, the manager of either, ops or admin.',
+    access: ['ops', 'rep'] as const,
+    request: { params: Params, body: jsonBody(RescheduleBody) },
+    responses: {
+      200: jsonResponse(Handoff, 'Rescheduled'),
+      403: problemResponse('Neither the field rep, the SDR, their managers, nor ops'),
+      404: problemResponse('No such handoff in this workspace'),
+      409: problemResponse('The outcome is already recorded'),
+      422: problemResponse('Invalid body, or the field rep is not one'),
+    },
+  }),
+};
+
+export function handoffRoutes(deps: ApiDeps) {
+  const app = new OpenAPIHono<AuthEnv>();
+  const { db } = deps;
+
+  /** An Update on the handoff's follow-up; one that is not running is a conflict about the handoff, not an enrollment. */
+  const update = async (fn: () => Promise<unknown>) => {
+    try {
+      await viaWorkflow(fn);
+    } catch (err) {
+      if (isWorkflowGone(err) || (err instanceof ProblemError && err.status === 409 && /enrollment is over/.test(err.message))) {
+        throw new ProblemError('conflict', 409, "the handoff's follow-up is not running");
+      }
+      throw err;
+    }
+  };
+
+  const openHandoff = async (c: Parameters<typeof principalOf>[0], handoffId: string) => {
+    const h = await findHandoff(db, principalOf(c), handoffId);
+    if (isFinalHandoffStatus(h.status)) throw new ProblemError('conflict', 409, `the meeting's outcome is already recorded (${h.status})`);
+    return h;
+  };
+
+  app.openapi(routes.list, async (c) => {
+    const result = await listHandoffs(db, principalOf(c), c.req.valid('query'));
+    return c.json({ data: result.data.map(toHandoff), nextCursor: result.nextCursor }, 200);
+  });
+
+  app.openapi(routes.get, async (c) => c.json(toHandoff(await findHandoff(db, principalOf(c), c.req.valid('param').handoffId)), 200));
+
+  app.openapi(routes.outcome, async (c) => {
+    const p = principalOf(c);
+    const h = await openHandoff(c, c.req.valid('param').handoffId);
+    if (!(await mayReportOutcome(db, p, h))) throw forbidden("the meeting's field rep, their manager, or ops");
+    const body = c.req.valid('json');
+    await update(() => deps.temporal.workflow.getHandle(handoffWorkflowId(h.id)).executeUpdate(recordMeetingOutcomeUpdate, { args: [{ ...body, byUserId: p.userId }] }));
+    return c.json(toHandoff(await handoffById(db, p.workspaceId, h.id)), 200);
+  });
+
+  app.openapi(routes.reschedule, async (c) => {
+    const p = principalOf(c);
+    const h = await openHandoff(c, c.req.valid('param').handoffId);
+    if (!(await mayReschedule(db, p, h))) throw forbidden('the field rep, the SDR who set the meeting, their managers, or ops');
+    const body = c.req.valid('json');
+    if (body.fieldRepId) await requireFieldRep(db, p.workspaceId, body.fieldRepId, 'body.fieldRepId');
+    await update(() => deps.temporal.workflow.getHandle(handoffWorkflowId(h.id)).executeUpdate(rescheduleMeetingUpdate, { args: [{ ...body, byUserId: p.userId }] }));
+    return c.json(toHandoff(await handoffById(db, p.workspaceId, h.id)), 200);
+  });
+
+  return app;
+}
