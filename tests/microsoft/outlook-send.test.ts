@@ -8,30 +8,15 @@ import { createOutlookSender } from '../../channels/email/outlook.js';
 import type { MailboxRow, OutboundEmail } from '../../channels/types.js';
 import { createSecretBox } from '../../security/secrets.js';
 import { startFakeGraph, type FakeGraph, type GraphAccount } from '../support/fake-graph.js';
+import { mailboxRow, outboundEmail } from '../support/mail-rows.js';
 
 const secrets = createSecretBox(Buffer.alloc(32, 11));
 let fake: FakeGraph;
 let account: GraphAccount & { refreshToken: string };
 let n = 0;
 
-function mailbox(over: Partial<MailboxRow> = {}): MailboxRow {
-  const now = new Date();
-  return {
-    id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, workspaceId: 'w', userId: 'u', address: account.address, displayName: 'Sam Rep', provider: 'microsoft',
-    status: 'connected', statusDetail: null, statusChangedAt: null, isDefault: true, settings: {}, sealedSecret: secrets.seal(account.refreshToken),
-    dailyCap: 400, hourlyCap: 100, minGapSeconds: 20, domainDailyCap: null, gmailHistoryId: null, graphDeltaLinks: null, calendarHolds: true, imapSettings: null, imapSealedSecret: null, imapStatusDetail: null, imapCheckedAt: null,
-    warmupStartCap: null, warmupStep: null, warmupStartedAt: null, dkimSelector: null, dkimSealedKey: null, dkimPublicKey: null, dnsCheck: null, createdAt: now, updatedAt: now, ...over,
-  };
-}
-
-function email(over: Partial<OutboundEmail> = {}): OutboundEmail {
-  const id = `${++n}`;
-  return {
-    workspaceId: 'w', touchId: `t${id}`, enrollmentId: 'e', prospectId: 'p', messageId: `<touch-${id}.${Date.now()}@relance.test>`, inReplyTo: null, references: [], threadId: null,
-    from: { name: 'Sam Rep', address: account.address }, to: { name: 'Marie Curie', address: 'marie@globex.test' },
-    subject: 'Our call tomorrow', text: 'Bonjour Marie, I will call you tomorrow at 09:15 (Paris time).', unsubscribeUrl: `https://relance.test/v1/unsubscribe/tok${id}`, date: new Date('2026-03-10T07:00:00Z'), ...over,
-  };
-}
+const mailbox = (over: Partial<MailboxRow> = {}) => mailboxRow('microsoft', account.address, secrets.seal(account.refreshToken), over);
+const email = (over: Partial<OutboundEmail> = {}) => outboundEmail(account.address, over);
 
 const withId = (messageId: string) => account.outlook.messages.filter((m) => m.headers['message-id'] === messageId);
 

@@ -10,23 +10,21 @@ import { FakeCalendar } from './fake-calendar.js';
 import { googleError, type Reply } from './google-reply.js';
 export { googleError, type Reply } from './google-reply.js';
 import { FakeGmail } from './fake-gmail.js';
+import { FaultInjection, type FakeRequest } from './fault-injection.js';
 
 export type FakeAccount = { address: string; refreshToken: string; revoked: boolean; gmail: FakeGmail; calendar: FakeCalendar };
-export type FakeRequest = { method: string; path: string; endpoint: string; /** The account the access token belongs to. */ account?: string | undefined };
-type Fault = { status: number } | { drop: true } | { cut: true };
+export type { FakeRequest } from './fault-injection.js';
 
 const CLIENT_ID = 'fake-client.apps.googleusercontent.com';
 const CLIENT_SECRET = 'fake-client-secret';
 
-export class FakeGoogle {
+export class FakeGoogle extends FaultInjection {
   readonly accounts = new Map<string, FakeAccount>();
-  readonly requests: FakeRequest[] = [];
   /** Token refreshes answered with a new access token. */
   refreshes = 0;
   /** Lifetime of the access tokens issued from now on. */
   accessTokenLifetimeSec = 3600;
   private readonly tokens = new Map<string, { account: FakeAccount; expiresAt: number }>();
-  private readonly faults = new Map<string, Fault[]>();
   private url = '';
   private readonly server = createServer((req, res) => void this.handle(req, res));
 
@@ -79,31 +77,6 @@ export class FakeGoogle {
     this.tokens.clear();
   }
 
-  /** The next `times` calls to an endpoint (e.g. 'gmail.send', 'calendar.insert') answer `status`. */
-  fail(endpoint: string, status: number, times = 1): void {
-    this.queueFault(endpoint, { status }, times);
-  }
-
-  /** The next `times` calls to an endpoint are carried out, then the connection drops before the answer. */
-  dropResponse(endpoint: string, times = 1): void {
-    this.queueFault(endpoint, { drop: true }, times);
-  }
-
-  /** The next `times` calls to an endpoint lose their connection before Google does anything. */
-  cutConnection(endpoint: string, times = 1): void {
-    this.queueFault(endpoint, { cut: true }, times);
-  }
-
-  count(endpoint: string): number {
-    return this.requests.filter((r) => r.endpoint === endpoint).length;
-  }
-
-  private queueFault(endpoint: string, fault: Fault, times: number) {
-    const list = this.faults.get(endpoint) ?? [];
-    for (let i = 0; i < times; i++) list.push(fault);
-    this.faults.set(endpoint, list);
-  }
-
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const body = await readBody(req);
@@ -111,7 +84,7 @@ export class FakeGoogle {
     const request: FakeRequest = { method: req.method ?? 'GET', path: url.pathname + url.search, endpoint: route?.endpoint ?? 'unknown' };
     this.requests.push(request);
     if (!route) return send(res, googleError(404, `no route ${req.method} ${url.pathname}`, 'notFound'));
-    const fault = this.faults.get(route.endpoint)?.shift();
+    const fault = this.takeFault(route.endpoint);
     if (fault && 'status' in fault) return send(res, googleError(fault.status, `injected ${fault.status}`, fault.status === 429 ? 'rateLimitExceeded' : 'backendError'));
     if (fault && 'cut' in fault) {
       res.socket?.destroy();

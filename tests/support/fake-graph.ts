@@ -9,10 +9,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { MicrosoftConfig } from '../../runtime/config.js';
 import { FakeOutlook, graphError, type Reply } from './fake-outlook.js';
+import { FaultInjection, type FakeRequest } from './fault-injection.js';
 
 export type GraphAccount = { address: string; oid: string; refreshTokens: Set<string>; revoked: boolean; outlook: FakeOutlook };
-export type GraphRequest = { method: string; path: string; endpoint: string; account?: string | undefined };
-type Fault = { status: number } | { drop: true } | { cut: true };
+export type GraphRequest = FakeRequest;
 
 const CLIENT_ID = '00000000-fake-4000-8000-relance00001';
 const CLIENT_SECRET = 'fake~client~secret';
@@ -20,14 +20,12 @@ export const FAKE_TENANT = '11111111-2222-4333-8444-555555555555';
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
-export class FakeGraph {
+export class FakeGraph extends FaultInjection {
   readonly accounts = new Map<string, GraphAccount>();
-  readonly requests: GraphRequest[] = [];
   /** Token refreshes answered with a new access token. */
   refreshes = 0;
   accessTokenLifetimeSec = 3600;
   private readonly tokens = new Map<string, { account: GraphAccount; expiresAt: number }>();
-  private readonly faults = new Map<string, Fault[]>();
   private url = '';
   private readonly server = createServer((req, res) => void this.handle(req, res));
 
@@ -83,31 +81,6 @@ export class FakeGraph {
     this.tokens.clear();
   }
 
-  /** The next `times` calls to an endpoint (e.g. 'messages.create', 'events.create', 'token') answer `status`. */
-  fail(endpoint: string, status: number, times = 1): void {
-    this.queueFault(endpoint, { status }, times);
-  }
-
-  /** The next `times` calls to an endpoint are carried out, then the connection drops before the answer. */
-  dropResponse(endpoint: string, times = 1): void {
-    this.queueFault(endpoint, { drop: true }, times);
-  }
-
-  /** The next `times` calls to an endpoint lose their connection before anything is done. */
-  cutConnection(endpoint: string, times = 1): void {
-    this.queueFault(endpoint, { cut: true }, times);
-  }
-
-  count(endpoint: string): number {
-    return this.requests.filter((r) => r.endpoint === endpoint).length;
-  }
-
-  private queueFault(endpoint: string, fault: Fault, times: number) {
-    const list = this.faults.get(endpoint) ?? [];
-    for (let i = 0; i < times; i++) list.push(fault);
-    this.faults.set(endpoint, list);
-  }
-
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const body = await readBody(req);
@@ -116,7 +89,7 @@ export class FakeGraph {
     const request: GraphRequest = { method, path: url.pathname + url.search, endpoint: route?.endpoint ?? 'unknown' };
     this.requests.push(request);
     if (!route) return send(res, graphError(400, 'BadRequest', `Resource not found for the segment '${url.pathname}'.`));
-    const fault = this.faults.get(route.endpoint)?.shift();
+    const fault = this.takeFault(route.endpoint);
     if (fault && 'status' in fault) return send(res, { ...graphError(fault.status, fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', `injected ${fault.status}`), headers: { 'retry-after': '1' } });
     if (fault && 'cut' in fault) {
       res.socket?.destroy();

@@ -7,6 +7,7 @@ import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { MailboxRow } from '../../channels/types.js';
 import type { SecretBox } from '../../security/secrets.js';
 import { freePort } from '../../scripts/lib/ports.js';
+import { mailboxRow } from './mail-rows.js';
 
 export type ReceivedMail = { envelope: { from: string; to: string[] }; raw: Buffer; parsed: ParsedMail; messageId: string | undefined };
 export type SmtpFault =
@@ -153,39 +154,6 @@ export async function startTestSmtpServer(o: { username?: string; password?: str
 
 /** A mailbox row pointing at the test server, password sealed: what createSmtpSender takes. */
 export function smtpMailboxRow(server: Pick<TestSmtpServer, 'host' | 'port' | 'username' | 'password'>, secrets: SecretBox, overrides: Partial<MailboxRow> = {}): MailboxRow {
-  const now = new Date();
-  return {
-    id: randomUUID(),
-    workspaceId: randomUUID(),
-    userId: randomUUID(),
-    address: server.username,
-    displayName: 'Sam Rep',
-    provider: 'smtp',
-    status: 'connected',
-    statusDetail: null,
-    statusChangedAt: null,
-    isDefault: true,
-    settings: { host: server.host, port: server.port, secure: false, requireTls: false, username: server.username },
-    sealedSecret: secrets.seal(server.password),
-    dailyCap: 400,
-    hourlyCap: 100,
-    minGapSeconds: 20,
-    domainDailyCap: null,
-    gmailHistoryId: null, graphDeltaLinks: null,
-    calendarHolds: false,
-    imapSettings: null,
-    imapSealedSecret: null,
-    imapStatusDetail: null,
-    imapCheckedAt: null,
-    warmupStartCap: null,
-    warmupStep: null,
-    warmupStartedAt: null,
-    dkimSelector: null,
-    dkimSealedKey: null,
-    dkimPublicKey: null,
-    dnsCheck: null,
-    createdAt: now,
-    updatedAt: now,
-    ...overrides,
-  };
+  const settings = { host: server.host, port: server.port, secure: false, requireTls: false, username: server.username };
+  return mailboxRow('smtp', server.username, secrets.seal(server.password), { settings, calendarHolds: false, ...overrides });
 }

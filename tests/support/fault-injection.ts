@@ -1,0 +1,40 @@
+// What the local stand-ins for third-party services (Google, Microsoft Graph) share: a log of the
+// requests they answered by endpoint, and faults queued per endpoint (an error status, an answer
+// lost after the work is done, a connection cut before anything is done) that a test arms.
+export type FakeRequest = { method: string; path: string; endpoint: string; /** The account the access token belongs to. */ account?: string | undefined };
+export type Fault = { status: number } | { drop: true } | { cut: true };
+
+export class FaultInjection {
+  readonly requests: FakeRequest[] = [];
+  private readonly faults = new Map<string, Fault[]>();
+
+  /** The next `times` calls to an endpoint answer `status`. */
+  fail(endpoint: string, status: number, times = 1): void {
+    this.queueFault(endpoint, { status }, times);
+  }
+
+  /** The next `times` calls to an endpoint are carried out, then the connection drops before the answer. */
+  dropResponse(endpoint: string, times = 1): void {
+    this.queueFault(endpoint, { drop: true }, times);
+  }
+
+  /** The next `times` calls to an endpoint lose their connection before anything is done. */
+  cutConnection(endpoint: string, times = 1): void {
+    this.queueFault(endpoint, { cut: true }, times);
+  }
+
+  count(endpoint: string): number {
+    return this.requests.filter((r) => r.endpoint === endpoint).length;
+  }
+
+  /** The fault armed for this call of the endpoint, if any (each is used once). */
+  protected takeFault(endpoint: string): Fault | undefined {
+    return this.faults.get(endpoint)?.shift();
+  }
+
+  private queueFault(endpoint: string, fault: Fault, times: number) {
+    const list = this.faults.get(endpoint) ?? [];
+    for (let i = 0; i < times; i++) list.push(fault);
+    this.faults.set(endpoint, list);
+  }
+}
