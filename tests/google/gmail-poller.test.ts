@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createGmailSender } from '../../channels/email/gmail.js';
 import { createGoogleAccounts, type GoogleAccounts } from '../../channels/google/clients.js';
-import { enrollments, events, mailboxes, prospects, tasks, touches } from '../../db/schema.js';
+import { enrollments, events, mailboxes, prospects, tasks } from '../../db/schema.js';
 import { startChannelServices } from '../../runtime/channel-services.js';
 import { pollGmailMailboxes } from '../../runtime/gmail-poller.js';
 import { createSecretBox } from '../../security/secrets.js';
@@ -15,6 +15,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startFakeGoogle, type FakeGoogle } from '../support/fake-google.js';
 import { testChannelRegistry } from '../support/temporal.js';
 import { seedGmailRep } from './seed.js';
+import { sendCadenceEmail } from '../support/mail-rows.js';
 
 const secrets = createSecretBox(Buffer.alloc(32, 5));
 let db: TestDatabase;
@@ -26,18 +27,8 @@ let temporal: Client;
 /** A rep's cadence email really sent through the Gmail API, recorded as its touch. */
 async function cadenceEmailSent() {
   const s = await seedGmailRep(db.db, fake, secrets);
-  const messageId = `<${s.enrollment.id}.email-1@relance.test>`;
-  const out = await createGmailSender(s.mailbox, secrets, fake.config()).send({
-    workspaceId: s.workspace.id, touchId: 't', enrollmentId: s.enrollment.id, prospectId: s.prospect.id, messageId, inReplyTo: null, references: [], threadId: null,
-    from: { name: 'Sam Rep', address: s.mailbox.address }, to: { name: 'Marie Curie', address: 'marie@globex.test' }, subject: 'Our call tomorrow',
-    text: 'Bonjour Marie, I will call you tomorrow at 09:15.', unsubscribeUrl: 'https://relance.test/u/x', date: new Date(),
-  });
-  if (out.status !== 'sent') throw new Error(`send: ${JSON.stringify(out)}`);
-  await db.db.insert(touches).values({
-    workspaceId: s.workspace.id, enrollmentId: s.enrollment.id, prospectId: s.prospect.id, stepKey: 'email#1', channel: 'email', provider: 'gmail', status: 'sent',
-    toAddress: 'marie@globex.test', subject: 'Our call tomorrow', mailboxId: s.mailbox.id, messageId, threadId: out.threadId!, providerMessageId: out.providerMessageId!, sentAt: new Date(),
-  });
-  return { ...s, messageId, threadId: out.threadId!, gmail: s.account.gmail };
+  const { messageId, threadId } = await sendCadenceEmail(db.db, s, createGmailSender(s.mailbox, secrets, fake.config()));
+  return { ...s, messageId, threadId, gmail: s.account.gmail };
 }
 
 const reply = (to: string, inReplyTo: string, n = 1, extra = '', body = 'Thanks Sam, call me at 10:00 instead.') =>

@@ -10,12 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createOutlookSender } from '../../channels/email/outlook.js';
 import { createMicrosoftAccounts } from '../../channels/microsoft/clients.js';
-import { enrollments, events, mailboxes, prospects, tasks, touches } from '../../db/schema.js';
+import { enrollments, events, mailboxes, prospects, tasks } from '../../db/schema.js';
 import { pollOutlookMailboxes, startOutlookPoller } from '../../runtime/outlook-poller.js';
 import { createSecretBox } from '../../security/secrets.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph.js';
 import { seedMicrosoftRep } from './seed.js';
+import { sendCadenceEmail } from '../support/mail-rows.js';
 
 const secrets = createSecretBox(Buffer.alloc(32, 13));
 let db: TestDatabase;
@@ -26,18 +27,8 @@ let temporal: Client;
 /** A rep's cadence email really sent through Graph, recorded as its touch. */
 async function cadenceEmailSent() {
   const s = await seedMicrosoftRep(db.db, fake, secrets);
-  const messageId = `<${s.enrollment.id}.email-1@relance.test>`;
-  const out = await createOutlookSender(s.mailbox, secrets, fake.config()).send({
-    workspaceId: s.workspace.id, touchId: 't', enrollmentId: s.enrollment.id, prospectId: s.prospect.id, messageId, inReplyTo: null, references: [], threadId: null,
-    from: { name: 'Sam Rep', address: s.mailbox.address }, to: { name: 'Marie Curie', address: 'marie@globex.test' }, subject: 'Our call tomorrow',
-    text: 'Bonjour Marie, I will call you tomorrow at 09:15.', unsubscribeUrl: 'https://relance.test/u/x', date: new Date(),
-  });
-  if (out.status !== 'sent') throw new Error(`send: ${JSON.stringify(out)}`);
-  await db.db.insert(touches).values({
-    workspaceId: s.workspace.id, enrollmentId: s.enrollment.id, prospectId: s.prospect.id, stepKey: 'email#1', channel: 'email', provider: 'microsoft', status: 'sent',
-    toAddress: 'marie@globex.test', subject: 'Our call tomorrow', mailboxId: s.mailbox.id, messageId, threadId: out.threadId!, providerMessageId: out.providerMessageId!, sentAt: new Date(),
-  });
-  return { ...s, messageId, conversationId: out.threadId!, outlook: s.account.outlook };
+  const { messageId, threadId } = await sendCadenceEmail(db.db, s, createOutlookSender(s.mailbox, secrets, fake.config()));
+  return { ...s, messageId, conversationId: threadId, outlook: s.account.outlook };
 }
 
 let n = 0;

@@ -1,7 +1,9 @@
 // A mailbox row and an outbound email as the senders take them, for the provider tests (SMTP,
 // Gmail, Microsoft 365): every column a mailbox has, at its default, but what a test names.
 import { randomUUID } from 'node:crypto';
-import type { MailboxRow, OutboundEmail } from '../../channels/types.js';
+import type { EmailProvider, MailboxRow, OutboundEmail } from '../../channels/types.js';
+import type { Database } from '../../db/client.js';
+import { touches } from '../../db/schema.js';
 
 export function mailboxRow(provider: MailboxRow['provider'], address: string, sealedSecret: string, over: Partial<MailboxRow> = {}): MailboxRow {
   const now = new Date();
@@ -25,4 +27,19 @@ export function outboundEmail(from: string, over: Partial<OutboundEmail> = {}): 
     subject: 'Our call tomorrow', text: 'Bonjour Marie, I will call you tomorrow at 09:15 (Paris time).', unsubscribeUrl: `https://relance.test/v1/unsubscribe/tok${id}`,
     date: new Date('2026-03-10T07:00:00Z'), ...over,
   };
+}
+
+type Seeded = { workspace: { id: string }; enrollment: { id: string }; prospect: { id: string }; mailbox: MailboxRow };
+
+/** A rep's cadence email really sent through `sender` and recorded as the enrollment's touch, as the outbox would. */
+export async function sendCadenceEmail(db: Database, s: Seeded, sender: EmailProvider) {
+  const messageId = `<${s.enrollment.id}.email-1@relance.test>`;
+  const email = outboundEmail(s.mailbox.address, { workspaceId: s.workspace.id, touchId: 't', enrollmentId: s.enrollment.id, prospectId: s.prospect.id, messageId, date: new Date() });
+  const out = await sender.send(email);
+  if (out.status !== 'sent') throw new Error(`send: ${JSON.stringify(out)}`);
+  await db.insert(touches).values({
+    workspaceId: s.workspace.id, enrollmentId: s.enrollment.id, prospectId: s.prospect.id, stepKey: 'email#1', channel: 'email', provider: s.mailbox.provider, status: 'sent',
+    toAddress: email.to.address, subject: email.subject, mailboxId: s.mailbox.id, messageId, threadId: out.threadId!, providerMessageId: out.providerMessageId!, sentAt: new Date(),
+  });
+  return { messageId, threadId: out.threadId! };
 }
