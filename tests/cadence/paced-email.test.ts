@@ -4,29 +4,21 @@
 // the workflow stages it again with a fresh slot, a 4xx is retried, and the call task follows
 // the announcement that really left.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callSlots, mailboxes, touches } from '../../db/schema.js';
 import { ANNOUNCE_FRESH_MS } from '../../domain/outbox/restage.js';
-import { complete, dueOf, enroll, local, openTaskOf, seed, startCadenceHarness, status, type CadenceHarness, type Seed } from '../support/cadence.js';
+import { complete, dueOf, enroll, local, openTaskOf, status, type CadenceHarness, type Seed, withSmtpHarness } from '../support/cadence.js';
 import { at, iso, nextLocal } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
-import { smtpMailboxRow, startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js';
-// The test SMTP server listens on loopback, which mailboxes may not reach unless allowed.
-import { LOOPBACK_ALLOWED, testSecurity } from '../support/security.js';
+import { smtpMailboxRow, type TestSmtpServer } from '../support/smtp.js';
+import { testSecurity } from '../support/security.js';
 
 const PARIS = 'Europe/Paris';
 let h: CadenceHarness;
 let s: Seed;
 let smtp: TestSmtpServer;
 
-beforeAll(async () => {
-  [h, smtp] = await Promise.all([startCadenceHarness({ allowList: LOOPBACK_ALLOWED }), startTestSmtpServer({ username: 'sam@acme.test' })]);
-  s = await seed(h, { timeZone: PARIS });
-});
-afterAll(async () => {
-  await h?.stop();
-  await smtp?.close();
-});
+withSmtpHarness((started) => ({ h, s, smtp } = started));
 
 describe('announcing email on the paced outbox', () => {
   it('holds it while the mailbox is disconnected, then stages it again with a fresh slot and sends it once', async () => {

@@ -3,28 +3,21 @@
 // one). One leaves that morning; the two others are staged, visibly, for the next ramp day, and
 // leave then, each announcing a call an hour or more after it really left.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mailboxes, touches } from '../../db/schema.js';
 import { ANNOUNCE_FRESH_MS } from '../../domain/outbox/restage.js';
-import { local, seed, startCadenceHarness, type CadenceHarness, type Seed } from '../support/cadence.js';
+import { local, type CadenceHarness, type Seed, withSmtpHarness } from '../support/cadence.js';
 import { toEmailPlanned } from '../support/cadence-paths.js';
 import { at, iso, nextLocal } from '../support/dates.js';
-import { smtpMailboxRow, startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js';
-import { LOOPBACK_ALLOWED, testSecurity } from '../support/security.js';
+import { smtpMailboxRow, type TestSmtpServer } from '../support/smtp.js';
+import { testSecurity } from '../support/security.js';
 
 const PARIS = 'Europe/Paris';
 let h: CadenceHarness;
 let s: Seed;
 let smtp: TestSmtpServer;
 
-beforeAll(async () => {
-  [h, smtp] = await Promise.all([startCadenceHarness({ allowList: LOOPBACK_ALLOWED }), startTestSmtpServer({ username: 'sam@acme.test' })]);
-  s = await seed(h, { timeZone: PARIS });
-});
-afterAll(async () => {
-  await h?.stop();
-  await smtp?.close();
-});
+withSmtpHarness((started) => ({ h, s, smtp } = started));
 
 const emailsOf = async (mailboxId: string) => h.db.db.select().from(touches).where(eq(touches.mailboxId, mailboxId));
 

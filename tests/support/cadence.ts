@@ -13,6 +13,8 @@ import { createTestDatabase, type TestDatabase } from './db.js';
 import { createTimeSkippingEnv } from './time-skipping.js';
 import { testActivityDeps, testChannelRegistry } from './temporal.js';
 import type { AllowList } from '../../security/ssrf.js';
+import { LOOPBACK_ALLOWED } from './security.js';
+import { startTestSmtpServer, type TestSmtpServer } from './smtp.js';
 
 /** What the harness's api() answers: the status and the parsed body. */
 type ApiResult<T> = Omit<HttpResult<T>, 'headers'>;
@@ -105,6 +107,23 @@ export function withCadenceHarness(use: (h: CadenceHarness) => unknown): void {
 /** The file's harness with one workspace seeded (a manager, a rep, a prospect): `use` receives both. */
 export function withSeededHarness(prospect: Parameters<typeof seed>[1], use: (started: { h: CadenceHarness; s: Seed }) => unknown): void {
   withCadenceHarness(async (h) => use({ h, s: await seed(h, prospect) }));
+}
+
+/**
+ * The file's harness, seeded in Paris, beside a real SMTP server its mailboxes may reach (on
+ * loopback, allowed): `use` receives all three.
+ */
+export function withSmtpHarness(use: (started: { h: CadenceHarness; s: Seed; smtp: TestSmtpServer }) => unknown): void {
+  let h: CadenceHarness | undefined;
+  let smtp: TestSmtpServer | undefined;
+  beforeAll(async () => {
+    [h, smtp] = await Promise.all([startCadenceHarness({ allowList: LOOPBACK_ALLOWED }), startTestSmtpServer({ username: 'sam@acme.test' })]);
+    await use({ h, s: await seed(h, { timeZone: 'Europe/Paris' }), smtp });
+  });
+  afterAll(async () => {
+    await h?.stop();
+    await smtp?.close();
+  });
 }
 
 export type Seed = {
