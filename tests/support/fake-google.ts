@@ -3,42 +3,27 @@
 // real googleapis client is pointed at it (rootUrl, oauth2TokenUrl) and nothing is mocked.
 // Each account is reached through its refresh token; access tokens expire and are refreshed.
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { GoogleConfig } from '../../runtime/config.js';
 import { FakeCalendar } from './fake-calendar.js';
 import { googleError, type Reply } from './google-reply.js';
 export { googleError, type Reply } from './google-reply.js';
 import { FakeGmail } from './fake-gmail.js';
-import { FaultInjection, type FakeRequest } from './fault-injection.js';
+import { FakeService, type FakeRequest } from './fake-service.js';
 
 export type FakeAccount = { address: string; refreshToken: string; revoked: boolean; gmail: FakeGmail; calendar: FakeCalendar };
-export type { FakeRequest } from './fault-injection.js';
+export type { FakeRequest } from './fake-service.js';
 
 const CLIENT_ID = 'fake-client.apps.googleusercontent.com';
 const CLIENT_SECRET = 'fake-client-secret';
 
-export class FakeGoogle extends FaultInjection {
+export class FakeGoogle extends FakeService {
   readonly accounts = new Map<string, FakeAccount>();
   /** Token refreshes answered with a new access token. */
   refreshes = 0;
   /** Lifetime of the access tokens issued from now on. */
   accessTokenLifetimeSec = 3600;
   private readonly tokens = new Map<string, { account: FakeAccount; expiresAt: number }>();
-  private url = '';
-  private readonly server = createServer((req, res) => void this.handle(req, res));
-
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
-    return this;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
   /** What the deployment would configure (GOOGLE_CLIENT_ID, ..., GOOGLE_API_ROOT_URL, GOOGLE_OAUTH_TOKEN_URL). */
   config(): GoogleConfig {
     return { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, rootUrl: this.url, tokenUrl: `${this.url}token` };
@@ -77,7 +62,7 @@ export class FakeGoogle extends FaultInjection {
     this.tokens.clear();
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const body = await readBody(req);
     const route = routeOf(req.method ?? 'GET', url.pathname);

@@ -5,11 +5,10 @@
 // /v1.0/me messages (drafts from MIME, send, internetMessageId filter, $value, folder deltas)
 // and events. Graph answers 401 to a missing, expired or revoked access token.
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { MicrosoftConfig } from '../../runtime/config.js';
 import { FakeOutlook, graphError, type Reply } from './fake-outlook.js';
-import { FaultInjection, type FakeRequest } from './fault-injection.js';
+import { FakeService, type FakeRequest } from './fake-service.js';
 
 export type GraphAccount = { address: string; oid: string; refreshTokens: Set<string>; revoked: boolean; outlook: FakeOutlook };
 export type GraphRequest = FakeRequest;
@@ -20,26 +19,12 @@ export const FAKE_TENANT = '11111111-2222-4333-8444-555555555555';
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
-export class FakeGraph extends FaultInjection {
+export class FakeGraph extends FakeService {
   readonly accounts = new Map<string, GraphAccount>();
   /** Token refreshes answered with a new access token. */
   refreshes = 0;
   accessTokenLifetimeSec = 3600;
   private readonly tokens = new Map<string, { account: GraphAccount; expiresAt: number }>();
-  private url = '';
-  private readonly server = createServer((req, res) => void this.handle(req, res));
-
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
-    return this;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
   /** What the deployment would configure (MICROSOFT_CLIENT_ID, ..., MICROSOFT_AUTHORITY_HOST, MICROSOFT_GRAPH_URL). */
   config(): MicrosoftConfig {
     const base = this.url.replace(/\/$/, '');
@@ -81,7 +66,7 @@ export class FakeGraph extends FaultInjection {
     this.tokens.clear();
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const body = await readBody(req);
     const method = req.method ?? 'GET';

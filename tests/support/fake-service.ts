@@ -1,12 +1,32 @@
-// What the local stand-ins for third-party services (Google, Microsoft Graph) share: a log of the
-// requests they answered by endpoint, and faults queued per endpoint (an error status, an answer
-// lost after the work is done, a connection cut before anything is done) that a test arms.
+// What the local stand-ins for third-party services (Google, Microsoft Graph) share: a real HTTP
+// server on loopback, a log of the requests they answered by endpoint, and faults queued per
+// endpoint (an error status, an answer lost after the work is done, a connection cut before
+// anything is done) that a test arms.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 export type FakeRequest = { method: string; path: string; endpoint: string; /** The account the access token belongs to. */ account?: string | undefined };
 export type Fault = { status: number } | { drop: true } | { cut: true };
 
-export class FaultInjection {
+export abstract class FakeService {
   readonly requests: FakeRequest[] = [];
   private readonly faults = new Map<string, Fault[]>();
+  /** The server's base URL, with a trailing slash, once started. */
+  protected url = '';
+  private readonly server = createServer((req, res) => void this.handle(req, res));
+
+  protected abstract handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
 
   /** The next `times` calls to an endpoint answer `status`. */
   fail(endpoint: string, status: number, times = 1): void {
