@@ -125,15 +125,18 @@ export function webhooksRoutes(deps: ApiDeps) {
     const body = c.req.valid('json');
     if (body.url !== undefined) await vetWebhookUrl(body.url, allowList, lookup);
     const reEnable = body.status === 'active' && sub.status === 'disabled';
+    const set = {
+      ...(body.url !== undefined ? { url: body.url } : {}),
+      ...(body.eventTypes !== undefined ? { eventTypes: storedEventTypes(body.eventTypes) } : {}),
+      ...(body.description !== undefined ? { description: body.description } : {}),
+      ...(reEnable ? { status: 'active' as const, disabledReason: null, failingSince: null } : {}),
+      ...(body.status === 'disabled' && sub.status === 'active' ? { status: 'disabled' as const, disabledReason: 'disabled through the API' } : {}),
+    };
+    // Nothing changes (an empty body, or the status it already has): the subscription as it is.
+    if (Object.keys(set).length === 0) return c.json(subscriptionJson(sub), 200);
     const [row] = await db
       .update(webhookSubscriptions)
-      .set({
-        ...(body.url !== undefined ? { url: body.url } : {}),
-        ...(body.eventTypes !== undefined ? { eventTypes: storedEventTypes(body.eventTypes) } : {}),
-        ...(body.description !== undefined ? { description: body.description } : {}),
-        ...(reEnable ? { status: 'active' as const, disabledReason: null, failingSince: null } : {}),
-        ...(body.status === 'disabled' && sub.status === 'active' ? { status: 'disabled' as const, disabledReason: 'disabled through the API' } : {}),
-      })
+      .set(set)
       .where(and(eq(webhookSubscriptions.id, sub.id), eq(webhookSubscriptions.workspaceId, workspaceId)))
       .returning();
     // Re-enabled: start the workflow again; disabled: wake it so it ends.

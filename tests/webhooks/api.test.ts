@@ -104,6 +104,11 @@ describe('webhooks API', () => {
 
     const patched = await ws.call<{ description: string; eventTypes: string[] }>('PATCH', `/v1/webhooks/${id}`, { description: 'CRM', eventTypes: ['*'] });
     expect(patched.body).toMatchObject({ description: 'CRM', eventTypes: ['*'] });
+    // Nothing to change (the status it already has, or no field at all): the subscription as it is, not a 500.
+    for (const body of [{ status: 'active' }, {}]) {
+      const same = await ws.call<{ status: string; description: string }>('PATCH', `/v1/webhooks/${id}`, body);
+      expect([same.status, same.body.status, same.body.description]).toEqual([200, 'active', 'CRM']);
+    }
     expect((await ws.call<Problem>('PATCH', `/v1/webhooks/${id}`, { colour: 'red' })).body.errors?.[0]?.field).toBe('body.colour');
     expect((await ws.call<Problem>('PATCH', `/v1/webhooks/${id}`, { url: 'http://10.0.0.1/' })).body.errors?.[0]?.field).toBe('body.url');
 
