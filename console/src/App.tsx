@@ -10,6 +10,7 @@ import { TaskPage } from './pages/TaskPage';
 import { ProspectPage } from './pages/ProspectPage';
 import { Team } from './pages/Team';
 import { Prospects } from './pages/Prospects';
+import { Activity } from './pages/Activity';
 import { useRoute } from './router';
 
 export function App() {
@@ -29,6 +30,7 @@ export function App() {
     page === 'prospects' && id ? <ProspectPage prospectId={id} session={me} /> :
     page === 'team' ? <Team session={me} /> :
     page === 'prospects' ? <Prospects session={me} /> :
+    page === 'activity' ? <Activity /> :
     <Queue session={me} />;
   return <Layout session={me} page={page ?? 'queue'}>{content}</Layout>;
 }

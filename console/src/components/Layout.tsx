@@ -20,7 +20,9 @@ export function Layout({ session, page, children }: { session: Session; page: st
     window.location.hash = '#/';
     await client.invalidateQueries({ queryKey: ['session'] });
   };
-  const links = session.role === 'admin' || session.role === 'ops' ? [...nav, { page: 'team', label: 'Team' }] : nav;
+  const staff = session.role === 'admin' || session.role === 'ops';
+  // The manager's view: managers (their reps), ops and admin (everyone).
+  const links = [...nav, ...(staff || session.user?.role === 'manager' ? [{ page: 'activity', label: 'Team activity' }] : []), ...(staff ? [{ page: 'team', label: 'Team' }] : [])];
   return (
     <>
       <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
