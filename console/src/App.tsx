@@ -11,6 +11,7 @@ import { ProspectPage } from './pages/ProspectPage';
 import { Team } from './pages/Team';
 import { Prospects } from './pages/Prospects';
 import { Activity } from './pages/Activity';
+import { Objections } from './pages/Objections';
 import { useRoute } from './router';
 
 export function App() {
@@ -31,6 +32,7 @@ export function App() {
     page === 'team' ? <Team session={me} /> :
     page === 'prospects' ? <Prospects session={me} /> :
     page === 'activity' ? <Activity /> :
+    page === 'objections' ? <Objections /> :
     <Queue session={me} />;
   return <Layout session={me} page={page ?? 'queue'}>{content}</Layout>;
 }

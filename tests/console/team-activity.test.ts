@@ -23,6 +23,7 @@ const PASSWORD = 'correct horse battery';
 const people = { claire: '', sam: '', fiona: '' };
 const taskIds = { onTime: '', late: '', booking: '' };
 let handoffId = '';
+let claire: Browsing;
 
 beforeAll(async () => {
   stack = await startConsoleStack();
@@ -152,7 +153,7 @@ describe('the console, part 2, in Chromium', () => {
   });
 
   it("the manager's view: Claire's reps' figures as the history says, a figure drilled down to its rows, CSV links", async () => {
-    const claire = await signIn(people.claire);
+    claire = await signIn(people.claire);
     const page = claire.page;
     await page.getByRole('link', { name: 'Team activity' }).click();
     await page.getByRole('heading', { name: 'Team activity' }).waitFor();
@@ -197,5 +198,25 @@ describe('the console, part 2, in Chromium', () => {
     // Sam, a rep, has no Team activity link.
     const sam = await signIn(people.sam);
     expect(await sam.page.getByRole('link', { name: 'Team activity' }).count()).toBe(0);
+  });
+
+  it('the objections report: the tag heard, its share and trend, drilled down to the call where it was heard', async () => {
+    const page = claire.page;
+    await page.getByRole('link', { name: 'Objections' }).click();
+    await page.getByRole('heading', { name: 'Objections', exact: true }).waitFor();
+    const heard = page.getByRole('button', { name: 'price: heard 1 times, show the calls' });
+    await heard.waitFor();
+    const row = page.getByRole('row', { name: /^price/ });
+    expect(await row.textContent()).toMatch(/price1100%price: over budget/);
+    expect(await row.getByRole('img').getAttribute('aria-label')).toMatch(/^week of \d{4}-\d\d-\d\d: 1$/);
+    await checkPage(page, 'objections', 'objections');
+    await heard.click();
+    const calls = page.getByRole('region', { name: 'Calls where “price” was heard' });
+    await calls.waitFor();
+    await expect.poll(() => calls.locator('tbody tr').count()).toBe(1);
+    expect(await calls.locator('tbody tr').textContent()).toMatch(/price: over budget/);
+    expect(await calls.getByRole('link', { name: 'The call' }).getAttribute('href')).toBe(`#/tasks/${taskIds.onTime}`);
+    expect(await calls.getByRole('link', { name: 'Download these calls (CSV)' }).getAttribute('href')).toMatch(/^\/v1\/reports\/objections\/calls\?.*tag=price.*format=csv/);
+    await checkPage(page, 'objection calls');
   });
 });

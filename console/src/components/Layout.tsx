@@ -21,8 +21,9 @@ export function Layout({ session, page, children }: { session: Session; page: st
     await client.invalidateQueries({ queryKey: ['session'] });
   };
   const staff = session.role === 'admin' || session.role === 'ops';
-  // The manager's view: managers (their reps), ops and admin (everyone).
-  const links = [...nav, ...(staff || session.user?.role === 'manager' ? [{ page: 'activity', label: 'Team activity' }] : []), ...(staff ? [{ page: 'team', label: 'Team' }] : [])];
+  // The reports: managers (their reps), ops and admin (everyone); a rep may still open #/objections.
+  const reports = staff || session.user?.role === 'manager' ? [{ page: 'activity', label: 'Team activity' }, { page: 'objections', label: 'Objections' }] : [];
+  const links = [...nav, ...reports, ...(staff ? [{ page: 'team', label: 'Team' }] : [])];
   return (
     <>
       <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>

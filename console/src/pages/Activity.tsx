@@ -8,7 +8,8 @@ import { api, unwrapJson } from '../api/client';
 import type { components, paths } from '../api/openapi';
 import { ErrorNote } from '../components/Field';
 import { formatAt } from '../time';
-import { periodOf, PERIODS, type PeriodKey } from '../period';
+import { periodOf, type PeriodKey } from '../period';
+import { csvHref, PeriodPicker } from '../components/PeriodPicker';
 
 type Report = components['schemas']['ActivityReport'];
 type RepFigures = Report['reps'][number];
@@ -32,7 +33,6 @@ const COLUMNS: Array<{ figure: Figure; label: string; fieldOnly?: boolean }> = [
 
 type Drill = { figure: Figure; label: string; repId: string | null; who: string };
 const percent = (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)}%`);
-const csvHref = (path: string, query: Record<string, string>) => `${path}?${new URLSearchParams({ ...query, format: 'csv' }).toString()}`;
 
 export function Activity() {
   const [periodKey, setPeriodKey] = useState<PeriodKey>('thisWeek');
@@ -49,24 +49,7 @@ export function Activity() {
   return (
     <>
       <h1>Team activity</h1>
-      <div className="toolbar">
-        <label>
-          Period{' '}
-          <select value={periodKey} onChange={(e) => (setPeriodKey(e.currentTarget.value as PeriodKey), setDrill(null))}>
-            {Object.entries(PERIODS).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span>
-          {formatAt(period.from)} to {formatAt(period.to)}
-        </span>
-        <a href={csvHref('/v1/reports/activity', period)} download>
-          Download the figures (CSV)
-        </a>
-      </div>
+      <PeriodPicker value={periodKey} period={period} onChange={(k) => (setPeriodKey(k), setDrill(null))} csv={csvHref('/v1/reports/activity', period)} csvLabel="Download the figures (CSV)" />
       {report.isPending && <p role="status">Loading the figures…</p>}
       <ErrorNote error={report.error} />
       {report.data && (
