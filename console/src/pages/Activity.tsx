@@ -32,6 +32,8 @@ const COLUMNS: Array<{ figure: Figure; label: string; fieldOnly?: boolean }> = [
 ];
 
 type Drill = { figure: Figure; label: string; repId: string | null; who: string };
+// PLAYBOOK §5: meetings not held concentrate on a few field reps; below this held rate a row is marked.
+const lowHeldRate = (r: number | null) => r !== null && r < 0.7;
 const percent = (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)}%`);
 
 export function Activity() {
@@ -71,13 +73,16 @@ export function Activity() {
             </thead>
             <tbody>
               {report.data.reps.map((r: RepFigures) => (
-                <tr key={r.id} className={r.heldRate !== null && r.heldRate < 0.7 ? 'alert' : undefined}>
+                <tr key={r.id} className={lowHeldRate(r.heldRate) ? 'alert' : undefined}>
                   <th scope="row">
                     {r.name}
                     {r.fieldRep && <span className="kind"> · field rep</span>}
                   </th>
                   {cells(r, r, r.fieldRep)}
-                  <td>{r.fieldRep ? percent(r.heldRate) : '–'}</td>
+                  <td>
+                    {r.fieldRep ? percent(r.heldRate) : '–'}
+                    {lowHeldRate(r.heldRate) && <span className="warn"> low</span>}
+                  </td>
                   <td>
                     {figureButton(r, { figure: 'escalationsUsed', label: 'Escalations' }, r.escalationsUsed)} / {r.escalationQuota}
                   </td>
