@@ -24,6 +24,7 @@ const people = { claire: '', sam: '', fiona: '' };
 const taskIds = { onTime: '', late: '', booking: '' };
 let handoffId = '';
 let claire: Browsing;
+let fiona: Browsing;
 
 beforeAll(async () => {
   stack = await startConsoleStack();
@@ -123,7 +124,7 @@ describe('the console, part 2, in Chromium', () => {
   });
 
   it("the field rep answers the meeting's outcome from their queue: the handoff shown, the outcome posted, the task gone", async () => {
-    const fiona = await signIn(people.fiona);
+    fiona = await signIn(people.fiona);
     const task = fiona.page.getByRole('link', { name: /Meeting outcome: how did it go with Lead Booked/ });
     await task.waitFor({ timeout: 20_000 });
     await task.click();
@@ -218,5 +219,29 @@ describe('the console, part 2, in Chromium', () => {
     expect(await calls.getByRole('link', { name: 'The call' }).getAttribute('href')).toBe(`#/tasks/${taskIds.onTime}`);
     expect(await calls.getByRole('link', { name: 'Download these calls (CSV)' }).getAttribute('href')).toMatch(/^\/v1\/reports\/objections\/calls\?.*tag=price.*format=csv/);
     await checkPage(page, 'objection calls');
+  });
+
+  it("a meeting rescheduled by its field rep: the new time read in the prospect's zone, the same handoff, the task gone", async () => {
+    const booked = await inboundCall('Moved');
+    await complete(booked.taskId, { outcome: 'meeting_booked', meeting: { fieldRepId: people.fiona, startsAt: new Date(Date.now() - 6 * 60_000).toISOString() } });
+    const list = await api<{ data: Array<{ id: string; prospectId: string }> }>('GET', `/v1/handoffs?fieldRepId=${people.fiona}`);
+    const id = list.body.data.find((h) => h.prospectId === booked.prospectId)!.id;
+    const page = fiona.page;
+    await page.goto(`${base}/#/queue`);
+    const task = page.getByRole('link', { name: /Meeting outcome: how did it go with Lead Moved/ });
+    await task.waitFor({ timeout: 20_000 });
+    await task.click();
+    await page.getByRole('region', { name: 'The meeting' }).waitFor();
+    await page.getByRole('radio', { name: 'Rescheduled' }).check();
+    const day = DateTime.now().setZone('America/New_York').plus({ days: 2 }).toISODate()!;
+    const field = page.getByLabel("New time, in the prospect's zone (America/New_York)");
+    await field.waitFor();
+    await field.fill(`${day}T10:30`);
+    await page.getByLabel('Note').fill('They asked for Thursday instead');
+    await page.getByRole('button', { name: 'Record the outcome' }).click();
+    await page.getByRole('heading', { name: 'My queue' }).waitFor();
+    await page.getByText('Nothing in your queue.').waitFor({ timeout: 10_000 });
+    const handoff = await api<{ status: string; meetingAt: string; reschedules: number }>('GET', `/v1/handoffs/${id}`);
+    expect(handoff.body).toMatchObject({ status: 'scheduled', reschedules: 1, meetingAt: new Date(DateTime.fromISO(`${day}T10:30`, { zone: 'America/New_York' }).toMillis()).toISOString() });
   });
 });
