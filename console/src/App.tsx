@@ -31,7 +31,7 @@ export function App() {
     page === 'prospects' && id ? <ProspectPage prospectId={id} session={me} /> :
     page === 'team' ? <Team session={me} /> :
     page === 'prospects' ? <Prospects session={me} /> :
-    page === 'activity' ? <Activity /> :
+    page === 'activity' ? <Activity session={me} /> :
     page === 'objections' ? <Objections /> :
     <Queue session={me} />;
   return <Layout session={me} page={page ?? 'queue'}>{content}</Layout>;

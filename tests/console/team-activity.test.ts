@@ -244,4 +244,17 @@ describe('the console, part 2, in Chromium', () => {
     const handoff = await api<{ status: string; meetingAt: string; reschedules: number }>('GET', `/v1/handoffs/${id}`);
     expect(handoff.body).toMatchObject({ status: 'scheduled', reschedules: 1, meetingAt: new Date(DateTime.fromISO(`${day}T10:30`, { zone: 'America/New_York' }).toMillis()).toISOString() });
   });
+
+  it("ops and admin see everyone, or one manager's team", async () => {
+    const page = admin.page;
+    await page.goto(`${base}/#/activity`);
+    await page.getByRole('heading', { name: 'Team activity' }).waitFor();
+    const shown = () => page.locator('table.activity tbody th[scope=row]').allTextContents();
+    await expect.poll(shown).toEqual(['Ada Admin', 'Claire Manager', 'Fiona Field · field rep', 'Sam Rep']);
+    // A manager's team: the people reporting to them.
+    await page.getByLabel('People').selectOption({ label: "Claire Manager's team" });
+    await expect.poll(shown).toEqual(['Fiona Field · field rep', 'Sam Rep']);
+    expect(await page.getByRole('link', { name: 'Download the figures (CSV)' }).getAttribute('href')).toContain(`managerId=${encodeURIComponent(people.claire)}`);
+    await checkPage(page, 'team activity (admin)');
+  });
 });

@@ -4,7 +4,7 @@
 // server counts it and lists them), and each report downloads as CSV.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, unwrapJson } from '../api/client';
+import { api, unwrap, unwrapJson, type Session } from '../api/client';
 import type { components, paths } from '../api/openapi';
 import { ErrorNote } from '../components/Field';
 import { formatAt } from '../time';
@@ -36,11 +36,16 @@ type Drill = { figure: Figure; label: string; repId: string | null; who: string 
 const lowHeldRate = (r: number | null) => r !== null && r < 0.7;
 const percent = (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)}%`);
 
-export function Activity() {
+export function Activity({ session }: { session: Session }) {
   const [periodKey, setPeriodKey] = useState<PeriodKey>('thisWeek');
   const period = useMemo(() => periodOf(periodKey), [periodKey]);
   const [drill, setDrill] = useState<Drill | null>(null);
-  const report = useQuery({ queryKey: ['activity', period], queryFn: () => unwrapJson(api.GET('/v1/reports/activity', { params: { query: period } })) });
+  // Ops and admin see everyone by default, and may narrow to one manager's team; a manager sees theirs.
+  const staff = session.role === 'admin' || session.role === 'ops';
+  const [managerId, setManagerId] = useState('');
+  const managers = useQuery({ queryKey: ['users', 'manager'], enabled: staff, queryFn: () => unwrap(api.GET('/v1/users', { params: { query: { role: 'manager', limit: 100 } } })) });
+  const who: Record<string, string> = managerId ? { managerId } : {};
+  const report = useQuery({ queryKey: ['activity', period, managerId], queryFn: () => unwrapJson(api.GET('/v1/reports/activity', { params: { query: { ...period, ...who } } })) });
   const figureButton = (who: { id: string | null; name: string }, c: (typeof COLUMNS)[number], value: number) => (
     <button type="button" className="figure" aria-label={`${who.name}: ${c.label.toLowerCase()} ${value}, show the rows`} onClick={() => setDrill({ figure: c.figure, label: c.label, repId: who.id, who: who.name })}>
       {value}
@@ -51,7 +56,22 @@ export function Activity() {
   return (
     <>
       <h1>Team activity</h1>
-      <PeriodPicker value={periodKey} period={period} onChange={(k) => (setPeriodKey(k), setDrill(null))} csv={csvHref('/v1/reports/activity', period)} csvLabel="Download the figures (CSV)" />
+      <PeriodPicker value={periodKey} period={period} onChange={(k) => (setPeriodKey(k), setDrill(null))} csv={csvHref('/v1/reports/activity', { ...period, ...who })} csvLabel="Download the figures (CSV)" />
+      {staff && managers.data && (
+        <p>
+          <label>
+            People{' '}
+            <select value={managerId} onChange={(e) => (setManagerId(e.currentTarget.value), setDrill(null))}>
+              <option value="">Everyone</option>
+              {managers.data.data.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}'s team
+                </option>
+              ))}
+            </select>
+          </label>
+        </p>
+      )}
       {report.isPending && <p role="status">Loading the figures…</p>}
       <ErrorNote error={report.error} />
       {report.data && (
@@ -105,16 +125,17 @@ export function Activity() {
           </table>
         </div>
       )}
-      {drill && <FigureRows drill={drill} period={period} onClose={() => setDrill(null)} />}
+      {drill && <FigureRows drill={drill} period={period} managerId={managerId} onClose={() => setDrill(null)} />}
     </>
   );
 }
 
-function FigureRows({ drill, period, onClose }: { drill: Drill; period: { from: string; to: string }; onClose: () => void }) {
+function FigureRows({ drill, period, managerId, onClose }: { drill: Drill; period: { from: string; to: string }; managerId: string; onClose: () => void }) {
   // The cursors of the pages seen so far: back is the one before.
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1);
-  const query = { ...period, figure: drill.figure, limit: 20, ...(drill.repId ? { repId: drill.repId } : {}) };
+  // One person's rows, or the team's (a manager's, when ops chose one).
+  const query = { ...period, figure: drill.figure, limit: 20, ...(drill.repId ? { repId: drill.repId } : managerId ? { managerId } : {}) };
   const rows = useQuery({
     queryKey: ['activity-rows', query, cursor],
     queryFn: () => unwrapJson(api.GET('/v1/reports/activity/rows', { params: { query: { ...query, ...(cursor ? { cursor } : {}) } } })),
