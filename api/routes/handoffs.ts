@@ -10,7 +10,7 @@ import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
-import { findHandoff, handoffById, listHandoffs, mayReportOutcome, mayReschedule, requireFieldRep, type HandoffRow } from '../services/handoff-reads.js';
+import { findHandoff, handoffById, listHandoffs, mayReportOutcome, namesOf, mayReschedule, requireFieldRep, type HandoffRow } from '../services/handoff-reads.js';
 import { viaWorkflow } from '../temporal-errors.js';
 import { isWorkflowGone } from '../../application/workflow-errors.js';
 
@@ -22,7 +22,9 @@ const Handoff = z
     enrollmentId: z.uuid().nullable(),
     sourceTaskId: z.uuid().nullable().openapi({ description: 'The call task whose outcome booked the meeting' }),
     setterId: z.uuid().openapi({ description: 'Who set the meeting (the SDR)' }),
+    setterName: z.string().nullable().openapi({ description: "The SDR's name, so a field rep who may not list users still sees who set it" }),
     fieldRepId: z.uuid().nullable().openapi({ description: 'Who holds it; null until assigned' }),
+    fieldRepName: z.string().nullable(),
     meetingAt: z.string().nullable(),
     location: z.string().nullable(),
     notes: z.string().nullable().openapi({ description: "The booking call's notes" }),
@@ -42,13 +44,15 @@ const Handoff = z
   .openapi('Handoff');
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const toHandoff = (h: HandoffRow): z.infer<typeof Handoff> => ({
+const toHandoff = (h: HandoffRow, names: ReadonlyMap<string, string>): z.infer<typeof Handoff> => ({
   id: h.id,
   prospectId: h.prospectId,
   enrollmentId: h.enrollmentId,
   sourceTaskId: h.sourceTaskId,
   setterId: h.setterId,
+  setterName: names.get(h.setterId) ?? null,
   fieldRepId: h.fieldRepId,
+  fieldRepName: (h.fieldRepId && names.get(h.fieldRepId)) ?? null,
   meetingAt: iso(h.meetingAt),
   location: h.location,
   notes: h.notes,
@@ -165,10 +169,13 @@ export function handoffRoutes(deps: ApiDeps) {
 
   app.openapi(routes.list, async (c) => {
     const result = await listHandoffs(db, principalOf(c), c.req.valid('query'));
-    return c.json({ data: result.data.map(toHandoff), nextCursor: result.nextCursor }, 200);
+    const names = await namesOf(db, principalOf(c).workspaceId, result.data);
+    return c.json({ data: result.data.map((h) => toHandoff(h, names)), nextCursor: result.nextCursor }, 200);
   });
 
-  app.openapi(routes.get, async (c) => c.json(toHandoff(await findHandoff(db, principalOf(c), c.req.valid('param').handoffId)), 200));
+  const view = async (workspaceId: string, h: HandoffRow) => toHandoff(h, await namesOf(db, workspaceId, [h]));
+
+  app.openapi(routes.get, async (c) => c.json(await view(principalOf(c).workspaceId, await findHandoff(db, principalOf(c), c.req.valid('param').handoffId)), 200));
 
   app.openapi(routes.outcome, async (c) => {
     const p = principalOf(c);
@@ -176,7 +183,7 @@ export function handoffRoutes(deps: ApiDeps) {
     if (!(await mayReportOutcome(db, p, h))) throw forbidden("the meeting's field rep, their manager, or ops");
     const body = c.req.valid('json');
     await update(() => deps.temporal.workflow.getHandle(handoffWorkflowId(h.id)).executeUpdate(recordMeetingOutcomeUpdate, { args: [{ ...body, byUserId: p.userId }] }));
-    return c.json(toHandoff(await handoffById(db, p.workspaceId, h.id)), 200);
+    return c.json(await view(p.workspaceId, await handoffById(db, p.workspaceId, h.id)), 200);
   });
 
   app.openapi(routes.reschedule, async (c) => {
@@ -186,7 +193,7 @@ export function handoffRoutes(deps: ApiDeps) {
     const body = c.req.valid('json');
     if (body.fieldRepId) await requireFieldRep(db, p.workspaceId, body.fieldRepId, 'body.fieldRepId');
     await update(() => deps.temporal.workflow.getHandle(handoffWorkflowId(h.id)).executeUpdate(rescheduleMeetingUpdate, { args: [{ ...body, byUserId: p.userId }] }));
-    return c.json(toHandoff(await handoffById(db, p.workspaceId, h.id)), 200);
+    return c.json(await view(p.workspaceId, await handoffById(db, p.workspaceId, h.id)), 200);
   });
 
   return app;

@@ -59,6 +59,14 @@ export async function listHandoffs(db: Database, p: Principal, f: HandoffFilter)
   return { data: result.data.map((r) => r.h), nextCursor: result.nextCursor };
 }
 
+/** The names of the people handoffs name (the SDRs who set them, their field reps), by id. */
+export async function namesOf(db: Database, workspaceId: string, rows: HandoffRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((h) => (h.fieldRepId ? [h.setterId, h.fieldRepId] : [h.setterId])))];
+  if (ids.length === 0) return new Map();
+  const found = await db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.workspaceId, workspaceId), inArray(users.id, ids)));
+  return new Map(found.map((u) => [u.id, u.name]));
+}
+
 /** Who may report a meeting's outcome: its field rep, their manager, ops and admin. */
 export async function mayReportOutcome(db: Database, p: Principal, h: HandoffRow): Promise<boolean> {
   if (p.role !== 'rep') return true;

@@ -10,6 +10,8 @@ import { TaskPage } from './pages/TaskPage';
 import { ProspectPage } from './pages/ProspectPage';
 import { Team } from './pages/Team';
 import { Prospects } from './pages/Prospects';
+import { Activity } from './pages/Activity';
+import { Objections } from './pages/Objections';
 import { useRoute } from './router';
 
 export function App() {
@@ -29,6 +31,8 @@ export function App() {
     page === 'prospects' && id ? <ProspectPage prospectId={id} session={me} /> :
     page === 'team' ? <Team session={me} /> :
     page === 'prospects' ? <Prospects session={me} /> :
+    page === 'activity' ? <Activity session={me} /> :
+    page === 'objections' ? <Objections /> :
     <Queue session={me} />;
   return <Layout session={me} page={page ?? 'queue'}>{content}</Layout>;
 }

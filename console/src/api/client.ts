@@ -39,3 +39,8 @@ export async function unwrap<T>(p: Promise<{ data?: T; error?: unknown; response
   if (!response.ok) throw new ApiError(response.status, (error ?? {}) as Partial<Problem>);
   return data as T;
 }
+
+/** The JSON of a report that may also answer CSV (`format=csv`): the console asks for JSON. */
+export async function unwrapJson<T>(p: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<Exclude<T, string>> {
+  return (await unwrap(p)) as Exclude<T, string>;
+}

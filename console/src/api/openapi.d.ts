@@ -12693,11 +12693,14 @@ export interface components {
              * @description Who set the meeting (the SDR)
              */
             setterId: string;
+            /** @description The SDR's name, so a field rep who may not list users still sees who set it */
+            setterName: string | null;
             /**
              * Format: uuid
              * @description Who holds it; null until assigned
              */
             fieldRepId: string | null;
+            fieldRepName: string | null;
             meetingAt: string | null;
             location: string | null;
             /** @description The booking call's notes */

@@ -20,7 +20,10 @@ export function Layout({ session, page, children }: { session: Session; page: st
     window.location.hash = '#/';
     await client.invalidateQueries({ queryKey: ['session'] });
   };
-  const links = session.role === 'admin' || session.role === 'ops' ? [...nav, { page: 'team', label: 'Team' }] : nav;
+  const staff = session.role === 'admin' || session.role === 'ops';
+  // The reports: managers (their reps), ops and admin (everyone); a rep may still open #/objections.
+  const reports = staff || session.user?.role === 'manager' ? [{ page: 'activity', label: 'Team activity' }, { page: 'objections', label: 'Objections' }] : [];
+  const links = [...nav, ...reports, ...(staff ? [{ page: 'team', label: 'Team' }] : [])];
   return (
     <>
       <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>

@@ -5,6 +5,10 @@ import { api, unwrap, type Session } from '../api/client';
 import { ErrorNote } from '../components/Field';
 import { isCall, prepOf, queueKey } from '../queue';
 import { formatAt } from '../time';
+import { HandoffAnswer } from './HandoffAnswer';
+
+// A meeting's outcome is answered on its handoff (its workflow closes the task), not by Done.
+const HANDOFF_KINDS = new Set(['meeting_outcome', 'meeting_outcome_overdue']);
 
 export function TaskPage({ session, taskId }: { session: Session; taskId: string }) {
   const client = useQueryClient();
@@ -14,17 +18,19 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
   const enrollment = useQuery({ queryKey: ['enrollment', enrollmentId], enabled: Boolean(enrollmentId), queryFn: () => unwrap(api.GET('/v1/enrollments/{enrollmentId}', { params: { path: { enrollmentId: enrollmentId! } } })) });
   const prospectId = enrollment.data?.prospectId;
   const prospect = useQuery({ queryKey: ['prospect', prospectId], enabled: Boolean(prospectId), queryFn: () => unwrap(api.GET('/v1/prospects/{prospectId}', { params: { path: { prospectId: prospectId! } } })) });
+  const backToQueue = async () => {
+    await client.invalidateQueries({ queryKey: queueKey(session.user?.id ?? '') });
+    window.location.hash = '#/queue';
+  };
   const done = useMutation({
     mutationFn: () => unwrap(api.POST('/v1/tasks/{taskId}/complete', { params: { path: { taskId } }, body: { outcome: 'done' } })),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: queueKey(session.user?.id ?? '') });
-      window.location.hash = '#/queue';
-    },
+    onSuccess: backToQueue,
   });
   if (task.isPending) return <p role="status">Loading…</p>;
   if (task.error) return <ErrorNote error={task.error} />;
   const t = task.data;
   const prep = prepOf(t);
+  const handoffId = HANDOFF_KINDS.has(t.kind) ? (t.prep as { handoffId?: string }).handoffId : undefined;
   return (
     <article aria-labelledby="task-title">
       <h1 id="task-title">{t.title}</h1>
@@ -54,7 +60,8 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
           </a>
         </p>
       )}
-      {t.status === 'open' && !isCall(t) && (
+      {handoffId && <HandoffAnswer handoffId={handoffId} onAnswered={backToQueue} />}
+      {t.status === 'open' && !isCall(t) && !handoffId && (
         <button type="button" onClick={() => done.mutate()} disabled={done.isPending}>
           Done
         </button>

@@ -1,0 +1,137 @@
+// The objections report (PLAYBOOK §2): the objections heard most over a period, their share,
+// examples and weekly trend; each tag drills down to the calls where it was heard. CSV too.
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { api, unwrapJson } from '../api/client';
+import type { components } from '../api/openapi';
+import { ErrorNote } from '../components/Field';
+import { csvHref, PeriodPicker } from '../components/PeriodPicker';
+import { periodOf, type PeriodKey } from '../period';
+import { formatAt } from '../time';
+
+type Weekly = components['schemas']['ObjectionSummary']['weekly'];
+
+/** The weekly counts as bars, their figures said in words for screen readers. */
+function Trend({ weekly }: { weekly: Weekly }) {
+  const max = Math.max(1, ...weekly.map((w) => w.count));
+  return (
+    <span className="trend" role="img" aria-label={weekly.map((w) => `week of ${w.weekStart}: ${w.count}`).join(', ')}>
+      {weekly.map((w) => (
+        <span key={w.weekStart} className="bar" style={{ height: `${Math.round((w.count / max) * 100)}%` }} title={`${w.weekStart}: ${w.count}`} />
+      ))}
+    </span>
+  );
+}
+
+export function Objections() {
+  const [periodKey, setPeriodKey] = useState<PeriodKey>('last30');
+  const period = useMemo(() => periodOf(periodKey), [periodKey]);
+  const [tag, setTag] = useState<string | null>(null);
+  const report = useQuery({ queryKey: ['objections', period], queryFn: () => unwrapJson(api.GET('/v1/reports/objections', { params: { query: { ...period, top: 20 } } })) });
+  return (
+    <>
+      <h1>Objections</h1>
+      <PeriodPicker value={periodKey} period={period} onChange={(k) => (setPeriodKey(k), setTag(null))} csv={csvHref('/v1/reports/objections', period)} csvLabel="Download the objections (CSV)" />
+      {report.isPending && <p role="status">Loading the objections…</p>}
+      <ErrorNote error={report.error} />
+      {report.data && report.data.objections.length === 0 && <p>No objection heard in this period.</p>}
+      {report.data && report.data.objections.length > 0 && (
+        <table>
+          <caption>The objections heard most ({report.data.total} in all)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Objection</th>
+              <th scope="col">Heard</th>
+              <th scope="col">Share</th>
+              <th scope="col">Examples</th>
+              <th scope="col">Weekly trend</th>
+              <th scope="col">Last heard</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.data.objections.map((o) => (
+              <tr key={o.tag}>
+                <th scope="row">{o.tag}</th>
+                <td>
+                  <button type="button" className="figure" aria-label={`${o.tag}: heard ${o.count} times, show the calls`} onClick={() => setTag(o.tag)}>
+                    {o.count}
+                  </button>
+                </td>
+                <td>{Math.round(o.share * 100)}%</td>
+                <td>{o.examples.join(' · ')}</td>
+                <td>
+                  <Trend weekly={o.weekly} />
+                </td>
+                <td>{formatAt(o.lastHeardAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {tag && <ObjectionCalls tag={tag} period={period} onClose={() => setTag(null)} />}
+    </>
+  );
+}
+
+function ObjectionCalls({ tag, period, onClose }: { tag: string; period: { from: string; to: string }; onClose: () => void }) {
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors.at(-1);
+  const query = { ...period, tag };
+  const calls = useQuery({
+    queryKey: ['objection-calls', query, cursor],
+    queryFn: () => unwrapJson(api.GET('/v1/reports/objections/calls', { params: { query: { ...query, limit: 20, ...(cursor ? { cursor } : {}) } } })),
+  });
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), [tag]);
+  const next = calls.data?.nextCursor;
+  return (
+    <section aria-labelledby="calls-title" className="rows">
+      <h2 id="calls-title" tabIndex={-1} ref={title}>
+        Calls where “{tag}” was heard
+      </h2>
+      <div className="toolbar">
+        <a href={csvHref('/v1/reports/objections/calls', query)} download>
+          Download these calls (CSV)
+        </a>
+        <button type="button" className="quiet" onClick={onClose}>
+          Close the calls
+        </button>
+      </div>
+      <ErrorNote error={calls.error} />
+      {calls.data && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Heard</th>
+              <th scope="col">What was said</th>
+              <th scope="col">Step</th>
+              <th scope="col">Call</th>
+              <th scope="col">Prospect</th>
+            </tr>
+          </thead>
+          <tbody>
+            {calls.data.data.map((c) => (
+              <tr key={c.id}>
+                <td>{formatAt(c.heardAt)}</td>
+                <td>{c.text}</td>
+                <td>{c.stepId}</td>
+                <td>
+                  <a href={`#/tasks/${c.taskId}`}>The call</a>
+                </td>
+                <td>{c.prospectId ? <a href={`#/prospects/${c.prospectId}`}>Prospect page</a> : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="controls">
+        <button type="button" className="quiet" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          Previous page
+        </button>
+        <button type="button" className="quiet" disabled={!next} onClick={() => next && setCursors((c) => [...c, next])}>
+          Next page
+        </button>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,260 @@
+/// <reference lib="dom" />
+// The console's part 2 in a real Chromium against the real API, Temporal worker and database: a
+// meeting booked through the API becomes a handoff whose outcome the field rep answers from their
+// queue; then their manager reads the team's activity, figures matching the history built here,
+// drills into one and sees its rows. Every page passes axe-core, fits 1280×800 and raises no
+// console error.
+import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { setupLinkIfNeeded } from '../../api/auth/links.js';
+import { tasks } from '../../db/schema.js';
+import { asContext, expectAccessible, expectFitsScreen, newConsolePage, screenshot, startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
+
+type Browsing = { context: BrowserContext; page: Page; errors: string[] };
+type Figures = Record<string, number | null> & { id: string; name: string };
+
+let stack: ConsoleStack;
+let base: string;
+const opened: Browsing[] = [];
+let admin: Browsing;
+const PASSWORD = 'correct horse battery';
+const people = { claire: '', sam: '', fiona: '' };
+const taskIds = { onTime: '', late: '', booking: '' };
+let handoffId = '';
+let claire: Browsing;
+let fiona: Browsing;
+
+beforeAll(async () => {
+  stack = await startConsoleStack();
+  base = stack.server.url;
+}, 180_000);
+afterAll(async () => {
+  for (const b of opened) expect(b.errors, 'console errors').toEqual([]);
+  await stack?.stop();
+});
+
+async function checkPage(page: Page, what: string, shot?: string) {
+  await expectAccessible(page, what);
+  await expectFitsScreen(page, what);
+  if (shot) await screenshot(page, shot);
+}
+
+const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => asContext(admin.context, base)<T>(method, path, body);
+
+/** A person added by the admin, who accepts their invitation in a browser of their own. */
+async function person(body: Record<string, unknown>): Promise<string> {
+  const user = await api<{ id: string }>('POST', '/v1/users', body);
+  expect(user.status, JSON.stringify(user.body)).toBe(201);
+  return user.body.id;
+}
+
+async function signIn(userId: string): Promise<Browsing> {
+  const link = await api<{ url: string }>('POST', `/v1/users/${userId}/invitation`, { send: false });
+  expect(link.status, JSON.stringify(link.body)).toBe(201);
+  const b = await newConsolePage(stack.browser);
+  opened.push(b);
+  await b.page.goto(link.body.url);
+  await b.page.getByLabel(/^Password/).fill(PASSWORD);
+  await b.page.getByRole('button', { name: 'Set password and sign in' }).click();
+  await b.page.getByRole('heading', { name: 'My queue' }).waitFor();
+  return b;
+}
+
+/** An inbound lead of Sam's, New York time, whose call task is open. */
+async function inboundCall(lastName: string, dueMinutesAgo = 10): Promise<{ prospectId: string; taskId: string }> {
+  const sequences = await api<{ data: Array<{ sequenceId: string; key: string }> }>('GET', '/v1/sequences');
+  const sequenceId = sequences.body.data.find((s) => s.key === 'expected-callback')!.sequenceId;
+  const prospect = await api<{ id: string }>('POST', '/v1/prospects', { firstName: 'Lead', lastName, email: `${lastName.toLowerCase()}@globex.test`, phone: '+1 212 555 0100', timeZone: 'America/New_York' });
+  expect(prospect.status, JSON.stringify(prospect.body)).toBe(201);
+  const enrollment = await api<{ id: string }>('POST', '/v1/enrollments', { prospectId: prospect.body.id, sequenceId, repId: people.sam, context: 'their new office in Boston', pretext: 'the Boston launch' });
+  expect(enrollment.status, JSON.stringify(enrollment.body)).toBe(201);
+  const open = async () => (await api<{ data: Array<{ id: string; enrollmentId: string | null }> }>('GET', `/v1/reps/${people.sam}/tasks?status=open&limit=100`)).body.data.find((t) => t.enrollmentId === enrollment.body.id)?.id;
+  await expect.poll(open, { timeout: 15_000 }).toBeTruthy();
+  const taskId = (await open())!;
+  // Due `dueMinutesAgo` ago: the cadence plans the call in the lead's business hours (on a weekend,
+  // Monday's), and the real clock cannot wait; the due time is moved back instead.
+  await stack.db.db.update(tasks).set({ dueAt: new Date(Date.now() - dueMinutesAgo * 60_000) }).where(eq(tasks.id, taskId));
+  return { prospectId: prospect.body.id, taskId };
+}
+
+const complete = async (taskId: string, outcome: Record<string, unknown>) => {
+  const res = await api('POST', `/v1/tasks/${taskId}/complete`, outcome);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+};
+
+describe('the console, part 2, in Chromium', () => {
+  it('a history through the API: Sam calls three leads (one logged late) and books a meeting for Fiona', async () => {
+    const link = await setupLinkIfNeeded(stack.db.db, base);
+    admin = await newConsolePage(stack.browser);
+    opened.push(admin);
+    await admin.page.goto(link!);
+    await admin.page.getByLabel('Workspace name').fill('Acme Sales');
+    await admin.page.getByLabel('Time zone').fill('Europe/Paris');
+    await admin.page.getByLabel('Your name').fill('Ada Admin');
+    await admin.page.getByLabel('Email').fill('ada@acme.test');
+    await admin.page.getByLabel(/^Password/).fill(PASSWORD);
+    await admin.page.getByRole('button', { name: 'Create workspace' }).click();
+    await admin.page.getByRole('heading', { name: 'My queue' }).waitFor();
+    people.claire = await person({ email: 'claire@acme.test', name: 'Claire Manager', role: 'manager' });
+    people.sam = await person({ email: 'sam@acme.test', name: 'Sam Rep', role: 'rep', managerId: people.claire });
+    people.fiona = await person({ email: 'fiona@acme.test', name: 'Fiona Field', role: 'rep', fieldRep: true, managerId: people.claire });
+
+    const onTime = await inboundCall('Ontime');
+    taskIds.onTime = onTime.taskId;
+    await complete(onTime.taskId, { outcome: 'not_interested', objections: ['price: over budget'] });
+    // Logged 70 minutes after it was due (the grace is an hour): late.
+    const late = await inboundCall('Late', 70);
+    taskIds.late = late.taskId;
+    await complete(late.taskId, { outcome: 'not_interested' });
+    // A meeting that started 6 minutes ago and lasts 5 (the policy's shortest): its follow-up asks Fiona at once.
+    expect((await api('PUT', '/v1/handoff-policy', { meetingMinutes: 5 })).status).toBe(200);
+    const booked = await inboundCall('Booked');
+    taskIds.booking = booked.taskId;
+    await complete(booked.taskId, {
+      outcome: 'meeting_booked',
+      note: 'Wants a demo for the Boston team',
+      meeting: { fieldRepId: people.fiona, startsAt: new Date(Date.now() - 6 * 60_000).toISOString(), location: 'Globex, 1 Main St, Boston', recordingUrl: 'https://calls.example/rec/42' },
+    });
+    const handoffs = await api<{ data: Array<{ id: string; setterName: string; fieldRepName: string }> }>('GET', `/v1/handoffs?fieldRepId=${people.fiona}`);
+    expect(handoffs.body.data).toHaveLength(1);
+    expect(handoffs.body.data[0]).toMatchObject({ setterName: 'Sam Rep', fieldRepName: 'Fiona Field' });
+    handoffId = handoffs.body.data[0]!.id;
+  });
+
+  it("the field rep answers the meeting's outcome from their queue: the handoff shown, the outcome posted, the task gone", async () => {
+    fiona = await signIn(people.fiona);
+    const task = fiona.page.getByRole('link', { name: /Meeting outcome: how did it go with Lead Booked/ });
+    await task.waitFor({ timeout: 20_000 });
+    await task.click();
+    const meeting = fiona.page.getByRole('region', { name: 'The meeting' });
+    await meeting.waitFor();
+    await expect.poll(() => meeting.textContent()).toMatch(/Prospect's local time\d\d:\d\d \(America\/New_York\)/);
+    const text = (await meeting.textContent())!;
+    expect(text).toMatch(/WhereGlobex, 1 Main St, Boston/);
+    expect(text).toMatch(/Call notesWants a demo for the Boston team/);
+    expect(text).toMatch(/Contexttheir new office in Boston/);
+    expect(text).toMatch(/Pretextthe Boston launch/);
+    expect(text).toMatch(/ProspectLead Booked/);
+    expect(text).toMatch(/Set bySam Rep on /);
+    expect(text).toMatch(/prospect's time/);
+    expect(await meeting.getByRole('link', { name: 'Listen to the booking call' }).getAttribute('href')).toBe('https://calls.example/rec/42');
+    // Rescheduled shows the new time's field, in the prospect's zone; held is what happened.
+    await fiona.page.getByRole('radio', { name: 'Rescheduled' }).check();
+    await fiona.page.getByLabel(/New time, in the prospect's zone \(America\/New_York\)/).waitFor();
+    await checkPage(fiona.page, 'handoff', 'handoff');
+    await fiona.page.getByRole('radio', { name: 'Held' }).check();
+    await fiona.page.getByLabel('Note').fill('Demo went well, proposal next week');
+    await fiona.page.getByRole('button', { name: 'Record the outcome' }).click();
+    await fiona.page.getByRole('heading', { name: 'My queue' }).waitFor();
+    await fiona.page.getByText('Nothing in your queue.').waitFor({ timeout: 10_000 });
+    const handoff = await api<{ status: string; outcomeNote: string; outcomeById: string }>('GET', `/v1/handoffs/${handoffId}`);
+    expect(handoff.body).toMatchObject({ status: 'held', outcomeNote: 'Demo went well, proposal next week', outcomeById: people.fiona });
+  });
+
+  it("the manager's view: Claire's reps' figures as the history says, a figure drilled down to its rows, CSV links", async () => {
+    claire = await signIn(people.claire);
+    const page = claire.page;
+    await page.getByRole('link', { name: 'Team activity' }).click();
+    await page.getByRole('heading', { name: 'Team activity' }).waitFor();
+    // This week by default, Monday to Monday in the viewer's zone (the history is at most 70 minutes old: only Monday just after midnight would miss it).
+    expect(await page.getByLabel('Period').inputValue()).toBe('thisWeek');
+    const table = page.getByRole('table', { name: /Tasks, calls and meetings per person/ });
+    await table.waitFor();
+    const cell = (who: string, label: string) => page.getByRole('button', { name: new RegExp(`^${who}: ${label} \\d+, show the rows$`) });
+    await expect.poll(() => cell('Sam Rep', 'late').textContent()).toBe('1');
+    expect(await cell('Sam Rep', 'on time').textContent()).toBe('2');
+    expect(await cell('Sam Rep', 'meetings set').textContent()).toBe('1');
+    expect(await cell('Fiona Field', 'received').textContent()).toBe('1');
+    expect(await cell('Fiona Field', 'held').textContent()).toBe('1');
+    expect(await table.getByRole('row', { name: /Fiona Field/ }).textContent()).toMatch(/100%/);
+    // Every figure shown is the API's, per person and for the team.
+    const monday = DateTime.now().setZone('Europe/Paris').startOf('week');
+    const period = new URLSearchParams({ from: monday.toISO()!, to: monday.plus({ weeks: 1 }).toISO()! });
+    const report = await asContext(claire.context, base)<{ reps: Figures[]; team: Figures }>('GET', `/v1/reports/activity?${period.toString()}`);
+    expect(report.body.reps.map((r) => r.name).sort()).toEqual(['Claire Manager', 'Fiona Field', 'Sam Rep']);
+    for (const [who, figures] of [...report.body.reps.map((r) => [r.name, r] as const), ['Team', report.body.team] as const]) {
+      for (const [label, figure] of [['due', 'tasksDue'], ['on time', 'doneOnTime'], ['late', 'doneLate'], ['calls', 'callsMade'], ['overdue now', 'overdueNow']] as const) {
+        expect(await cell(who, label).textContent(), `${who} ${label}`).toBe(String(figures[figure]));
+      }
+    }
+    await checkPage(page, 'team activity', 'team-activity');
+
+    // Drill down, by keyboard: Sam's late task.
+    await cell('Sam Rep', 'late').focus();
+    await page.keyboard.press('Enter');
+    const rows = page.getByRole('region', { name: 'Late: Sam Rep' });
+    await rows.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('rows-title');
+    await expect.poll(() => rows.locator('tbody tr').count()).toBe(1);
+    expect(await rows.getByRole('link', { name: /Lead Late/ }).getAttribute('href')).toBe(`#/tasks/${taskIds.late}`);
+    const csv = await rows.getByRole('link', { name: 'Download these rows (CSV)' }).getAttribute('href');
+    expect(csv).toMatch(/^\/v1\/reports\/activity\/rows\?.*figure=doneLate.*format=csv/);
+    const download = await fetch(`${base}${csv}`, { headers: { cookie: (await claire.context.cookies(base)).map((c) => `${c.name}=${c.value}`).join('; ') } });
+    expect(download.status).toBe(200);
+    expect(await download.text()).toContain(taskIds.late);
+    await checkPage(page, 'team activity rows', 'team-activity-rows');
+
+    // Sam, a rep, has no Team activity link.
+    const sam = await signIn(people.sam);
+    expect(await sam.page.getByRole('link', { name: 'Team activity' }).count()).toBe(0);
+  });
+
+  it('the objections report: the tag heard, its share and trend, drilled down to the call where it was heard', async () => {
+    const page = claire.page;
+    await page.getByRole('link', { name: 'Objections' }).click();
+    await page.getByRole('heading', { name: 'Objections', exact: true }).waitFor();
+    const heard = page.getByRole('button', { name: 'price: heard 1 times, show the calls' });
+    await heard.waitFor();
+    const row = page.getByRole('row', { name: /^price/ });
+    expect(await row.textContent()).toMatch(/price1100%price: over budget/);
+    expect(await row.getByRole('img').getAttribute('aria-label')).toMatch(/^week of \d{4}-\d\d-\d\d: 1$/);
+    await checkPage(page, 'objections', 'objections');
+    await heard.click();
+    const calls = page.getByRole('region', { name: 'Calls where “price” was heard' });
+    await calls.waitFor();
+    await expect.poll(() => calls.locator('tbody tr').count()).toBe(1);
+    expect(await calls.locator('tbody tr').textContent()).toMatch(/price: over budget/);
+    expect(await calls.getByRole('link', { name: 'The call' }).getAttribute('href')).toBe(`#/tasks/${taskIds.onTime}`);
+    expect(await calls.getByRole('link', { name: 'Download these calls (CSV)' }).getAttribute('href')).toMatch(/^\/v1\/reports\/objections\/calls\?.*tag=price.*format=csv/);
+    await checkPage(page, 'objection calls');
+  });
+
+  it("a meeting rescheduled by its field rep: the new time read in the prospect's zone, the same handoff, the task gone", async () => {
+    const booked = await inboundCall('Moved');
+    await complete(booked.taskId, { outcome: 'meeting_booked', meeting: { fieldRepId: people.fiona, startsAt: new Date(Date.now() - 6 * 60_000).toISOString() } });
+    const list = await api<{ data: Array<{ id: string; prospectId: string }> }>('GET', `/v1/handoffs?fieldRepId=${people.fiona}`);
+    const id = list.body.data.find((h) => h.prospectId === booked.prospectId)!.id;
+    const page = fiona.page;
+    await page.goto(`${base}/#/queue`);
+    const task = page.getByRole('link', { name: /Meeting outcome: how did it go with Lead Moved/ });
+    await task.waitFor({ timeout: 20_000 });
+    await task.click();
+    await page.getByRole('region', { name: 'The meeting' }).waitFor();
+    await page.getByRole('radio', { name: 'Rescheduled' }).check();
+    const day = DateTime.now().setZone('America/New_York').plus({ days: 2 }).toISODate()!;
+    const field = page.getByLabel("New time, in the prospect's zone (America/New_York)");
+    await field.waitFor();
+    await field.fill(`${day}T10:30`);
+    await page.getByLabel('Note').fill('They asked for Thursday instead');
+    await page.getByRole('button', { name: 'Record the outcome' }).click();
+    await page.getByRole('heading', { name: 'My queue' }).waitFor();
+    await page.getByText('Nothing in your queue.').waitFor({ timeout: 10_000 });
+    const handoff = await api<{ status: string; meetingAt: string; reschedules: number }>('GET', `/v1/handoffs/${id}`);
+    expect(handoff.body).toMatchObject({ status: 'scheduled', reschedules: 1, meetingAt: new Date(DateTime.fromISO(`${day}T10:30`, { zone: 'America/New_York' }).toMillis()).toISOString() });
+  });
+
+  it("ops and admin see everyone, or one manager's team", async () => {
+    const page = admin.page;
+    await page.goto(`${base}/#/activity`);
+    await page.getByRole('heading', { name: 'Team activity' }).waitFor();
+    const shown = () => page.locator('table.activity tbody th[scope=row]').allTextContents();
+    await expect.poll(shown).toEqual(['Ada Admin', 'Claire Manager', 'Fiona Field · field rep', 'Sam Rep']);
+    // A manager's team: the people reporting to them.
+    await page.getByLabel('People').selectOption({ label: "Claire Manager's team" });
+    await expect.poll(shown).toEqual(['Fiona Field · field rep', 'Sam Rep']);
+    expect(await page.getByRole('link', { name: 'Download the figures (CSV)' }).getAttribute('href')).toContain(`managerId=${encodeURIComponent(people.claire)}`);
+    await checkPage(page, 'team activity (admin)');
+  });
+});
