@@ -2,7 +2,7 @@
 // without a fuzzing run: each case is the smallest request that showed it.
 import { describe, expect, it } from 'vitest';
 import type { RelanceApp } from '../../api/app.js';
-import { callerFor, TEST_OPERATOR_TOKEN, type KeyedWorkspace, offlineTemporal, withTestApi } from '../support/api.js';
+import { callerFor, TEST_OPERATOR_TOKEN, type KeyedWorkspace, withApiDocument } from '../support/api.js';
 
 type Operation = { security?: unknown[]; requestBody?: { required?: boolean }; responses: Record<string, unknown> };
 type Doc = { security: unknown[]; paths: Record<string, Record<string, Operation>> };
@@ -11,10 +11,7 @@ let app: RelanceApp;
 let ws: KeyedWorkspace;
 let doc: Doc;
 
-withTestApi({ temporal: offlineTemporal('200ms') }, async (w) => {
-  ({ app, ws } = w);
-  doc = (await (await app.request('/openapi.json')).json()) as Doc;
-});
+withApiDocument<Doc>((w) => ({ app, ws, doc } = w));
 
 const raw = (method: string, path: string, init: { key?: string | null; body?: string; type?: string } = {}) =>
   app.request(path, {

@@ -2,20 +2,15 @@
 // pattern is a plain ECMAScript regex (no /.../i literal), required fields are marked required,
 // and the answers the platform gives around each operation are documented.
 import { describe, expect, it } from 'vitest';
-import type { RelanceApp } from '../../api/app.js';
-import { type KeyedWorkspace, offlineTemporal, withTestApi } from '../support/api.js';
+import { type KeyedWorkspace, withApiDocument } from '../support/api.js';
 
 type Doc = { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, unknown> }>>; components: { schemas: Record<string, Schema> } };
 type Schema = { pattern?: string; required?: string[]; properties?: Record<string, Schema>; $ref?: string; [k: string]: unknown };
 
-let app: RelanceApp;
 let ws: KeyedWorkspace;
 let doc: Doc;
 
-withTestApi({ temporal: offlineTemporal('200ms') }, async (w) => {
-  ({ app, ws } = w);
-  doc = (await (await app.request('/openapi.json')).json()) as Doc;
-});
+withApiDocument<Doc>((w) => ({ ws, doc } = w));
 
 function patterns(node: unknown, at: string, out: Array<[string, string]>) {
   if (!node || typeof node !== 'object') return;

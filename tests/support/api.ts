@@ -79,3 +79,8 @@ export function withTestApi(deps: Partial<TestAppDeps>, use: (w: ApiWorld) => un
   afterAll(async () => db?.drop());
 }
 
+/** withTestApi over a Temporal never reached, with the app's OpenAPI document: `use` receives both. */
+export function withApiDocument<D>(use: (w: ApiWorld & { doc: D }) => unknown): void {
+  withTestApi({ temporal: offlineTemporal('200ms') }, async (w) => use({ ...w, doc: (await (await w.app.request('/openapi.json')).json()) as D }));
+}
+
