@@ -29,6 +29,7 @@ import { taskRoutes } from './routes/tasks.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { activityReportRoutes } from './routes/activity-report.js';
 import { objectionsReportRoutes } from './routes/objections-report.js';
+import { sequenceReportRoutes } from './routes/sequence-report.js';
 import { taskEventRoutes } from './routes/task-events.js';
 import { consoleRoutes } from './console-static.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -94,6 +95,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', handoffRoutes(deps));
   app.route('/', activityReportRoutes(deps));
   app.route('/', objectionsReportRoutes(deps));
+  app.route('/', sequenceReportRoutes(deps));
   app.route('/', settingsRoutes(deps));
   app.route('/', holidayRoutes(deps));
   app.route('/', prospectEventRoutes(deps));

@@ -1,0 +1,123 @@
+// Sequence analytics that can be trusted (issue 19 §4): per sequence version and per step, the
+// prospects reached, the replies by kind, meetings, opt-outs, bounces, broken announcements and the
+// conversion from each step to the next. No open rates (docs/reports.md says why). Every figure
+// drills down to its enrollments. JSON or CSV.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { defineRoute } from '../access.js';
+import { csvAnswer, FormatQuery, reportResponse, wantsCsv } from '../csv.js';
+import type { ApiDeps } from '../deps.js';
+import { principalOf, type AuthEnv } from '../middleware/auth.js';
+import { PageQuery, pageSchema } from '../pagination.js';
+import { problemResponse } from '../problem.js';
+import { pathId, z } from '../scope.js';
+import { checkPeriod, PeriodQuery, periodOf } from '../services/reports/period.js';
+import { sequenceFigureRows, sequenceOf, sequenceReport } from '../services/reports/sequence.js';
+import { SEQUENCE_FIGURES } from '../services/reports/sequence-facts.js';
+
+const Count = z.number().int();
+const FIGURE_DOCS = {
+  reached: "Prospects whose step's touch happened: its email or action sent, or its task done",
+  replied: 'Replies a person wrote (the inbound classifier\'s "reply"; automatic mail never counts)',
+  notInterested: 'A negative answer: "not interested" logged by the rep on this step',
+  outOfOffice: 'Out-of-office auto-replies',
+  unsubscribed: 'Opt-outs by the unsubscribe link or a spam complaint',
+  optedOut: 'Every opt-out, whatever the way (unsubscribe, complaint, the API, a CRM)',
+  bounced: 'Hard bounces',
+  meetings: 'Meetings booked',
+  brokenAnnouncements: 'Announced calls not made in time',
+  continued: 'Of those reached, how many reached the next step of the definition',
+} as const satisfies Record<(typeof SEQUENCE_FIGURES)[number], string>;
+const StepFigures = z
+  .object({
+    stepId: z.string(),
+    type: z.string().nullable(),
+    ...Object.fromEntries(SEQUENCE_FIGURES.map((f) => [f, Count.openapi({ description: FIGURE_DOCS[f] })])),
+    nextStepId: z.string().nullable(),
+    conversionToNext: z.number().nullable().openapi({ description: 'continued over reached (0 to 1); null for the last step or a step nobody reached' }),
+  })
+  .openapi('SequenceStepFigures');
+const Report = z
+  .object({
+    sequenceId: z.uuid(),
+    key: z.string(),
+    name: z.string(),
+    from: z.string(),
+    to: z.string(),
+    versions: z.array(z.object({ version: Count, enrollments: Count.openapi({ description: 'Enrollments whose first touch happened in the period' }), steps: z.array(StepFigures) })),
+  })
+  .openapi('SequenceReport');
+const FactRow = z
+  .object({ figure: z.enum(SEQUENCE_FIGURES), version: Count, stepId: z.string(), enrollmentId: z.uuid(), prospectId: z.uuid(), repId: z.uuid(), at: z.string().openapi({ description: 'When it happened (for continued: when the next step was reached)' }) })
+  .openapi('SequenceFigureRow');
+const Params = z.object({ sequenceId: pathId('sequenceId') });
+const Filters = PeriodQuery.extend({ version: z.coerce.number().int().min(1).optional().openapi({ description: 'One version of the sequence' }) });
+
+const CSV_CAP = 10_000;
+
+const routes = {
+  report: defineRoute({
+    method: 'get',
+    path: '/v1/reports/sequences/{sequenceId}',
+    tags: ['reports'],
+    summary: 'Sequence analytics: per version and per step, reached, replies by kind, meetings, opt-outs, bounces, broken announcements, conversion to the next step',
+    description:
+      'The enrollments whose first touch happened in the period (`from`/`to`, default the last 7 days), followed up to now. An outcome counts on the step it is about: the task it was logged on, the email an inbound mail answered, else the last step reached. No open rates: see docs/reports.md.',
+    access: ['ops', 'rep'] as const,
+    request: { params: Params, query: Filters.extend({ format: FormatQuery }).superRefine(checkPeriod) },
+    responses: { 200: reportResponse(Report, 'The figures (CSV: one line per version and step)'), 400: problemResponse('Bad query'), 404: problemResponse('No such sequence') },
+  }),
+  rows: defineRoute({
+    method: 'get',
+    path: '/v1/reports/sequences/{sequenceId}/rows',
+    tags: ['reports'],
+    summary: 'The enrollments behind one figure of the sequence analytics, in time order',
+    access: ['ops', 'rep'] as const,
+    request: {
+      params: Params,
+      query: PageQuery.extend(Filters.shape)
+        .extend({ figure: z.enum(SEQUENCE_FIGURES), stepId: z.string().min(1).max(100).optional().openapi({ description: "A step's id (e.g. announced-call)" }), format: FormatQuery })
+        .superRefine(checkPeriod),
+    },
+    responses: { 200: reportResponse(pageSchema(FactRow), `A page of rows (CSV: all of them, up to ${CSV_CAP})`), 400: problemResponse('Bad query or cursor'), 404: problemResponse('No such sequence') },
+  }),
+};
+
+export function sequenceReportRoutes(deps: ApiDeps) {
+  const app = new OpenAPIHono<AuthEnv>();
+  const { db } = deps;
+  const clock = async () => (deps.clock ? deps.clock() : Date.now());
+
+  app.openapi(routes.report, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const q = c.req.valid('query');
+    const seq = await sequenceOf(db, workspaceId, c.req.valid('param').sequenceId);
+    const period = periodOf(q, await clock());
+    const versions = await sequenceReport(db, { workspaceId, sequenceId: seq.id, ...period }, q.version);
+    if (wantsCsv(c, q.format)) {
+      const rows = versions.flatMap((v) => v.steps.map((st) => ({ version: v.version, enrollments: v.enrollments, ...st })));
+      return csvAnswer(c, `sequence-${seq.key}`, ['version', 'enrollments', 'stepId', 'type', ...SEQUENCE_FIGURES, 'nextStepId', 'conversionToNext'], rows);
+    }
+    return c.json({ sequenceId: seq.id, key: seq.key, name: seq.name, from: period.from.toISOString(), to: period.to.toISOString(), versions }, 200);
+  });
+
+  app.openapi(routes.rows, async (c) => {
+    const { workspaceId } = principalOf(c);
+    const q = c.req.valid('query');
+    const seq = await sequenceOf(db, workspaceId, c.req.valid('param').sequenceId);
+    const csv = wantsCsv(c, q.format);
+    const result = await sequenceFigureRows(db, {
+      workspaceId,
+      sequenceId: seq.id,
+      ...periodOf(q, await clock()),
+      figure: q.figure,
+      version: q.version,
+      stepId: q.stepId,
+      limit: csv ? CSV_CAP : q.limit,
+      cursor: csv ? undefined : q.cursor,
+    });
+    if (csv) return csvAnswer(c, `sequence-${seq.key}-${q.figure}`, ['figure', 'version', 'stepId', 'enrollmentId', 'prospectId', 'repId', 'at'], result.data);
+    return c.json(result, 200);
+  });
+
+  return app;
+}

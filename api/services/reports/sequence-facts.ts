@@ -1,0 +1,91 @@
+// Sequence analytics (issue 19 §4), as facts: one row per (figure, version, step, enrollment),
+// from the raw rows. The summary counts them and the drill-down lists them, from the same query,
+// so a figure and its rows never disagree.
+//
+// The cohort: the sequence's enrollments whose first touch happened in the period, followed up to
+// now. A step is reached when its touch happened: its email or provider action sent, or its task
+// done by the rep. An outcome counts on the step it is about: the task it was logged on (a meeting,
+// "not interested", a broken announcement's call), else the touch an inbound email answered, else
+// the last step the enrollment reached (a reply or an opt-out stops the cadence after it).
+import { sql, type SQL } from 'drizzle-orm';
+
+export const SEQUENCE_FIGURES = [
+  'reached',
+  'replied',
+  'notInterested',
+  'outOfOffice',
+  'unsubscribed',
+  'optedOut',
+  'bounced',
+  'meetings',
+  'brokenAnnouncements',
+  'continued',
+] as const;
+export type SequenceFigure = (typeof SEQUENCE_FIGURES)[number];
+
+/** The timeline events that are outcomes, and the figure each one counts in. */
+const OUTCOME_EVENTS = ['prospect.replied', 'prospect.auto_replied', 'prospect.opted_out', 'email.bounced', 'meeting.booked', 'announcement.broken', 'task.completed'];
+
+export type SequenceScope = { workspaceId: string; sequenceId: string; from: Date; to: Date };
+
+const instant = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/** `with ... facts as (figure, version, step_id, enrollment_id, prospect_id, rep_id, at)`: a distinct row per figure, step and enrollment. */
+export function sequenceFactsCte(s: SequenceScope): SQL {
+  const ws = sql`${s.workspaceId}::uuid`;
+  const types = sql.join(OUTCOME_EVENTS.map((t) => sql`${t}`), sql`, `);
+  return sql`with en as (
+      select id, prospect_id, rep_id, sequence_version as version from enrollments where workspace_id = ${ws} and sequence_id = ${s.sequenceId}::uuid
+    ), reach_raw as (
+      select t.enrollment_id, split_part(t.step_key, '#', 1) as step_id, t.sent_at as at
+        from touches t join en on en.id = t.enrollment_id where t.workspace_id = ${ws} and t.status = 'sent' and t.sent_at is not null
+      union all
+      select k.enrollment_id, split_part(k.step_key, '#', 1), k.completed_at
+        from tasks k join en on en.id = k.enrollment_id where k.workspace_id = ${ws} and k.status = 'done' and k.completed_at is not null
+    ), reach as (
+      select enrollment_id, step_id, min(at) as at from reach_raw group by enrollment_id, step_id
+    ), cohort as (
+      select en.* from en join (select enrollment_id, min(at) as first_at from reach group by enrollment_id) f on f.enrollment_id = en.id
+      where f.first_at >= ${instant(s.from)} and f.first_at < ${instant(s.to)}
+    ), last_step as (
+      select distinct on (enrollment_id) enrollment_id, step_id from reach order by enrollment_id, at desc, step_id
+    ), steps as (
+      select v.version, st.step->>'id' as step_id, lead(st.step->>'id') over (partition by v.version order by st.n) as next_id
+      from sequence_versions v, jsonb_array_elements(v.definition->'steps') with ordinality as st(step, n)
+      where v.workspace_id = ${ws} and v.sequence_id = ${s.sequenceId}::uuid
+    ), ev as (
+      select e.type, e.payload, e.occurred_at, c.id as enrollment_id
+      from events e join cohort c on e.enrollment_id = c.id or (e.enrollment_id is null and e.prospect_id = c.prospect_id)
+      where e.workspace_id = ${ws} and e.type in (${types})
+    ), outcome as (
+      select case ev.type
+          when 'prospect.replied' then 'replied'
+          when 'prospect.auto_replied' then 'outOfOffice'
+          when 'prospect.opted_out' then 'optedOut'
+          when 'email.bounced' then case when coalesce(ev.payload->>'kind', 'hard') = 'hard' then 'bounced' end
+          when 'meeting.booked' then 'meetings'
+          when 'announcement.broken' then 'brokenAnnouncements'
+          when 'task.completed' then case when ev.payload->>'outcome' = 'not_interested' then 'notInterested' end
+        end as figure,
+        ev.enrollment_id, coalesce(split_part(tk.step_key, '#', 1), split_part(tc.step_key, '#', 1), ls.step_id) as step_id, ev.occurred_at as at,
+        ev.type = 'prospect.opted_out' and (ev.payload->>'source' = 'unsubscribe' or ev.payload->>'complaint' = 'true') as unsubscribe
+      from ev
+      left join tasks tk on tk.enrollment_id = ev.enrollment_id and tk.id::text = ev.payload->>'taskId'
+      left join touches tc on tc.enrollment_id = ev.enrollment_id and tc.id::text = ev.payload->>'touchId'
+      left join last_step ls on ls.enrollment_id = ev.enrollment_id
+    ), fact_raw as (
+      select 'reached' as figure, r.enrollment_id, r.step_id, r.at from reach r join cohort c on c.id = r.enrollment_id
+      union all
+      select figure, enrollment_id, step_id, at from outcome where figure is not null
+      union all
+      select 'unsubscribed', enrollment_id, step_id, at from outcome where unsubscribe
+      union all
+      select 'continued', r.enrollment_id, r.step_id, nx.at from reach r join cohort c on c.id = r.enrollment_id
+        join steps st on st.version = c.version and st.step_id = r.step_id
+        join reach nx on nx.enrollment_id = r.enrollment_id and nx.step_id = st.next_id
+    ), facts as (
+      select f.figure, c.version, f.step_id, f.enrollment_id, c.prospect_id, c.rep_id, min(f.at) as at
+      from fact_raw f join cohort c on c.id = f.enrollment_id
+      group by f.figure, c.version, f.step_id, f.enrollment_id, c.prospect_id, c.rep_id
+    ) `;
+}

@@ -1,0 +1,85 @@
+// Sequence analytics per version and per step (sequence-facts.ts): the facts counted, laid out in
+// the order of each version's steps, with the conversion from each step to the next; and the rows
+// behind one figure, from the same facts.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.js';
+import { rowsOf } from '../../../db/rows.js';
+import { sequences, sequenceVersions } from '../../../db/schema.js';
+import { ProblemError } from '../../problem.js';
+import { page } from '../../pagination.js';
+import { decodeTimeCursor } from '../time-cursor.js';
+import { SEQUENCE_FIGURES, sequenceFactsCte, type SequenceFigure, type SequenceScope } from './sequence-facts.js';
+
+export type StepCounts = Record<SequenceFigure, number>;
+export type StepFigures = StepCounts & { stepId: string; type: string | null; nextStepId: string | null; conversionToNext: number | null };
+export type VersionFigures = { version: number; enrollments: number; steps: StepFigures[] };
+
+const zero = (): StepCounts => Object.fromEntries(SEQUENCE_FIGURES.map((f) => [f, 0])) as StepCounts;
+const rate = (n: number, d: number) => (d === 0 ? null : Math.round((1000 * n) / d) / 1000);
+
+/** The sequence in this workspace, or a 404 naming the path parameter. */
+export async function sequenceOf(db: Database, workspaceId: string, sequenceId: string): Promise<{ id: string; key: string; name: string }> {
+  const [row] = await db
+    .select({ id: sequences.id, key: sequences.key, name: sequences.name })
+    .from(sequences)
+    .where(and(eq(sequences.workspaceId, workspaceId), eq(sequences.id, sequenceId)));
+  if (!row) throw new ProblemError('not-found', 404, 'param.sequenceId: no such sequence in this workspace', { errors: [{ field: 'param.sequenceId', message: 'no such sequence' }] });
+  return row;
+}
+
+type Step = { id: string; type?: string };
+
+export async function sequenceReport(db: Database, s: SequenceScope, only?: number): Promise<VersionFigures[]> {
+  const counts = rowsOf<{ figure: SequenceFigure; version: number; step_id: string; n: number }>(
+    await db.execute(sql`${sequenceFactsCte(s)} select figure, version, step_id, count(*)::int as n from facts group by figure, version, step_id`),
+  );
+  const cohorts = rowsOf<{ version: number; n: number }>(
+    await db.execute(sql`${sequenceFactsCte(s)} select version, count(distinct enrollment_id)::int as n from facts where figure = 'reached' group by version`),
+  );
+  const versions = await db
+    .select({ version: sequenceVersions.version, definition: sequenceVersions.definition })
+    .from(sequenceVersions)
+    .where(and(eq(sequenceVersions.workspaceId, s.workspaceId), eq(sequenceVersions.sequenceId, s.sequenceId)))
+    .orderBy(asc(sequenceVersions.version));
+  const out: VersionFigures[] = [];
+  for (const v of versions) {
+    if (only !== undefined && v.version !== only) continue;
+    const enrolled = cohorts.find((c) => c.version === v.version)?.n ?? 0;
+    // Versions nobody ran in the period are left out, unless asked for by number.
+    if (enrolled === 0 && only === undefined) continue;
+    const defined = ((v.definition as { steps?: Step[] } | null)?.steps ?? []).map((st) => ({ id: st.id, type: st.type ?? null }));
+    // A step the facts name that the definition does not (data older than an edit) still shows, last.
+    const extra = [...new Set(counts.filter((c) => c.version === v.version && !defined.some((d) => d.id === c.step_id)).map((c) => c.step_id))].sort();
+    const all = [...defined, ...extra.map((id) => ({ id, type: null }))];
+    const steps = all.map((st, i): StepFigures => {
+      const c = zero();
+      for (const r of counts) if (r.version === v.version && r.step_id === st.id) c[r.figure] = Number(r.n);
+      const nextStepId = i < defined.length - 1 ? defined[i + 1]!.id : null;
+      return { stepId: st.id, type: st.type, ...c, nextStepId, conversionToNext: nextStepId ? rate(c.continued, c.reached) : null };
+    });
+    out.push({ version: v.version, enrollments: enrolled, steps });
+  }
+  return out;
+}
+
+export type SequenceFactRow = { figure: SequenceFigure; version: number; stepId: string; enrollmentId: string; prospectId: string; repId: string; at: string };
+
+/** The enrollments behind one figure (optionally of one version and step), in time order, a page at a time. */
+export async function sequenceFigureRows(
+  db: Database,
+  s: SequenceScope & { figure: SequenceFigure; version?: number | undefined; stepId?: string | undefined; limit: number; cursor?: string | undefined },
+): Promise<{ data: SequenceFactRow[]; nextCursor: string | null }> {
+  const c = decodeTimeCursor(s.cursor);
+  const rows = rowsOf<SequenceFactRow & { k: string; step_id?: string }>(
+    await db.execute(sql`${sequenceFactsCte(s)}
+      select figure, version, step_id as "stepId", enrollment_id as "enrollmentId", prospect_id as "prospectId", rep_id as "repId", at,
+        to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as k
+      from facts where figure = ${s.figure}
+      ${s.version !== undefined ? sql`and version = ${s.version}` : sql``}
+      ${s.stepId !== undefined ? sql`and step_id = ${s.stepId}` : sql``}
+      ${c ? sql`and (at, enrollment_id) > (${c.at}, ${c.id}::uuid)` : sql``}
+      order by at, enrollment_id, version, step_id limit ${s.limit + 1}`),
+  );
+  const result = page(rows, s.limit, (r) => ({ k: r.k, id: r.enrollmentId }));
+  return { data: result.data.map(({ k: _k, ...r }) => ({ ...r, version: Number(r.version), at: new Date(r.at).toISOString() })), nextCursor: result.nextCursor };
+}

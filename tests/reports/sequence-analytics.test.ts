@@ -1,0 +1,148 @@
+// Sequence analytics over a history built through the real announced-call cadence on the
+// time-skipping server: seven prospects, each taking a different way out (a meeting, a broken
+// announcement, a reply, "not interested", an opt-out, an out-of-office, a hard bounce). Known
+// counts first, then a brute-force recount of every figure and of its drill-down rows.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEQUENCE_FIGURES } from '../../api/services/reports/sequence-facts.js';
+import { complete, dueOf, enroll, openTaskOf, type CadenceHarness, type Enrolled, type Seed, withSeededHarness } from '../support/cadence.js';
+import { at, iso, nextLocal } from '../support/dates.js';
+import { recountSequence } from '../support/sequence-recount.js';
+
+const PARIS = 'Europe/Paris';
+let h: CadenceHarness;
+let s: Seed;
+withSeededHarness({ timeZone: PARIS }, (started) => ({ h, s } = started));
+
+type Step = Record<(typeof SEQUENCE_FIGURES)[number], number> & { stepId: string; conversionToNext: number | null; nextStepId: string | null };
+type Report = { sequenceId: string; versions: Array<{ version: number; enrollments: number; steps: Step[] }> };
+type Row = { figure: string; version: number; stepId: string; enrollmentId: string; prospectId: string };
+
+let from = '';
+let to = '';
+const who: Record<string, Enrolled> = {};
+const prospects: Record<string, string> = {};
+
+async function prospect(name: string): Promise<string> {
+  const p = await h.api<{ id: string }>('POST', '/v1/prospects', { email: `${name}@globex.test`, firstName: name, lastName: 'Test', timeZone: PARIS });
+  prospects[name] = p.body.id;
+  return p.body.id;
+}
+
+const report = (query = '') => h.api<Report>('GET', `/v1/reports/sequences/${s.sequences['announced-call']}?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}${query}`);
+const stepOf = (r: Report, id: string) => r.versions[0]!.steps.find((x) => x.stepId === id)!;
+const event = async (name: string, body: Record<string, unknown>) => {
+  const res = await h.api('POST', `/v1/prospects/${prospects[name]}/events`, body);
+  expect([name, res.status]).toEqual([name, 202]);
+};
+
+beforeAll(async () => {
+  const monday = nextLocal(await h.now(), PARIS, '10:00', (d) => d.weekday === 1 && !['12-25', '12-26', '01-01'].includes(d.toFormat('MM-dd')) && d.plus({ days: 1 }).toFormat('MM-dd') !== '01-01');
+  from = iso(at(monday, '00:00'));
+  to = iso(at(monday.plus({ days: 7 }), '00:00'));
+  await h.advanceTo(iso(monday));
+  const names = ['meeting', 'broken', 'replied', 'negative', 'optout', 'away', 'bounce'];
+  for (const name of names) who[name] = await enroll(h, s, { prospectId: await prospect(name) });
+  // Monday: every LinkedIn note sent, one answered "not interested" (the cadence stops there),
+  // one prospect opting out right after it.
+  for (const name of names) {
+    const task = await openTaskOf(h, who[name]!, 'linkedin-note');
+    expect((await complete(h, s, task.taskId, { outcome: name === 'negative' ? 'not_interested' : 'done' })).status).toBe(200);
+  }
+  await event('optout', { type: 'opt_out' });
+  // Tuesday 08:00: the five announcing emails leave; then a reply, an out-of-office and a hard bounce.
+  const going = ['meeting', 'broken', 'replied', 'away', 'bounce'];
+  for (const name of going) await dueOf(h, who[name]!, 'announce-email');
+  await h.advanceTo(iso(at(monday.plus({ days: 1 }), '08:01')));
+  const callAt = await dueOf(h, who.meeting!, 'announced-call');
+  for (const name of going) await dueOf(h, who[name]!, 'announced-call');
+  await event('replied', { type: 'reply' });
+  await event('away', { type: 'auto_reply' });
+  await event('bounce', { type: 'bounce', bounceKind: 'hard' });
+  // 09:15: one announced call made and a meeting booked; the other never logged (a broken announcement).
+  await h.advanceTo(new Date(Date.parse(callAt) - 60_000).toISOString());
+  const call = await openTaskOf(h, who.meeting!, 'announced-call');
+  await h.advanceTo(callAt);
+  expect((await complete(h, s, call.taskId, { outcome: 'meeting_booked' })).status).toBe(200);
+  await h.advanceTo(iso(at(monday.plus({ days: 1 }), '11:00')));
+  await dueOf(h, who.broken!, 'callback');
+});
+
+describe('sequence analytics', () => {
+  it('counts what the history holds, per step, with the conversion to the next step', async () => {
+    const res = await report();
+    expect(res.status).toBe(200);
+    expect(res.body.versions.map((v) => [v.version, v.enrollments])).toEqual([[1, 7]]);
+    expect(stepOf(res.body, 'linkedin-note')).toMatchObject({ reached: 7, notInterested: 1, optedOut: 1, unsubscribed: 0, continued: 5, conversionToNext: 0.714, nextStepId: 'announce-email' });
+    expect(stepOf(res.body, 'announce-email')).toMatchObject({ reached: 5, replied: 1, outOfOffice: 1, bounced: 1, meetings: 0, continued: 1, conversionToNext: 0.2 });
+    // The out-of-office paused its cadence with the 09:15 call announced: the workflow records it
+    // as broken too (the drill-down names both).
+    const broken = await h.api<{ data: Row[] }>('GET', `/v1/reports/sequences/${s.sequences['announced-call']}/rows?figure=brokenAnnouncements&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    expect(broken.body.data.map((r) => r.prospectId).sort()).toEqual([prospects.broken, prospects.away].sort());
+    expect(stepOf(res.body, 'announced-call')).toMatchObject({ reached: 1, meetings: 1, brokenAnnouncements: 2, continued: 0, conversionToNext: 0 });
+    expect(stepOf(res.body, 'voicemail')).toMatchObject({ reached: 0, conversionToNext: null });
+    // A period before any first touch: nobody in it.
+    const before = await h.api<Report>('GET', `/v1/reports/sequences/${s.sequences['announced-call']}?from=${encodeURIComponent(iso(at(nextLocal(Date.parse(from) - 30 * 86_400_000, PARIS, '00:00', () => true), '00:00')))}&to=${encodeURIComponent(from)}`);
+    expect(before.body.versions).toEqual([]);
+  });
+
+  it('agrees with a brute-force recount of the raw rows, figure by figure and step by step, and with its drill-down rows', async () => {
+    const res = await report();
+    const recount = await recountSequence(h.db, s.workspaceId, s.sequences['announced-call']!, { from: Date.parse(from), to: Date.parse(to) });
+    for (const step of res.body.versions[0]!.steps) {
+      for (const figure of SEQUENCE_FIGURES) expect([step.stepId, figure, step[figure]]).toEqual([step.stepId, figure, recount[figure]?.[`1:${step.stepId}`]?.length ?? 0]);
+    }
+    for (const figure of SEQUENCE_FIGURES) {
+      for (const [key, ids] of Object.entries(recount[figure] ?? {})) {
+        const [version, stepId] = key.split(':') as [string, string];
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: { status: number; body: { data: Row[]; nextCursor: string | null } } = await h.api(
+            'GET',
+            `/v1/reports/sequences/${s.sequences['announced-call']}/rows?figure=${figure}&version=${version}&stepId=${stepId}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          );
+          expect(page.status).toBe(200);
+          seen.push(...page.body.data.map((r) => r.enrollmentId));
+          cursor = page.body.nextCursor;
+        } while (cursor);
+        expect([figure, key, seen.sort()]).toEqual([figure, key, ids]);
+      }
+    }
+    // The drill-down names the prospects: the meeting is the meeting prospect's.
+    const meetings = await h.api<{ data: Row[] }>('GET', `/v1/reports/sequences/${s.sequences['announced-call']}/rows?figure=meetings&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    expect(meetings.body.data.map((r) => [r.prospectId, r.stepId])).toEqual([[prospects.meeting, 'announced-call']]);
+  });
+
+  it('downloads as CSV, the report and a drill-down', async () => {
+    const csv = await h.request(`/v1/reports/sequences/${s.sequences['announced-call']}?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, { headers: { accept: 'text/csv' } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).trim().split('\n');
+    const header = lines[0]!.split(',');
+    const email = lines.find((l) => l.split(',')[header.indexOf('stepId')] === 'announce-email')!.split(',');
+    expect([email[header.indexOf('reached')], email[header.indexOf('replied')], email[header.indexOf('conversionToNext')]]).toEqual(['5', '1', '0.2']);
+    const drill = await h.request(`/v1/reports/sequences/${s.sequences['announced-call']}/rows?figure=reached&stepId=linkedin-note&format=csv&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    expect((await drill.text()).trim().split('\n')).toHaveLength(8);
+  });
+
+  it('refuses bad input with a 4xx naming the field', async () => {
+    const seq = s.sequences['announced-call'];
+    const backwards = await h.api<{ errors: Array<{ field: string }> }>('GET', `/v1/reports/sequences/${seq}?from=${encodeURIComponent(to)}&to=${encodeURIComponent(from)}`);
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors.map((e) => e.field)).toContain('query.to');
+    const figure = await h.api<{ errors: Array<{ field: string }> }>('GET', `/v1/reports/sequences/${seq}/rows?figure=opens`);
+    expect(figure.status).toBe(400);
+    expect(figure.body.errors.map((e) => e.field)).toContain('query.figure');
+    const version = await h.api<{ errors: Array<{ field: string }> }>('GET', `/v1/reports/sequences/${seq}?version=0`);
+    expect(version.status).toBe(400);
+    expect(version.body.errors.map((e) => e.field)).toContain('query.version');
+    const id = await h.api<{ errors: Array<{ field: string }> }>('GET', '/v1/reports/sequences/not-a-uuid');
+    expect(id.status).toBe(400);
+    expect(id.body.errors.map((e) => e.field)).toContain('param.sequenceId');
+    const unknown = await h.api<{ errors: Array<{ field: string }> }>('GET', '/v1/reports/sequences/00000000-0000-4000-8000-000000000000');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.errors[0]!.field).toBe('param.sequenceId');
+    const cursor = await h.api('GET', `/v1/reports/sequences/${seq}/rows?figure=reached&cursor=nope`);
+    expect(cursor.status).toBe(400);
+  });
+});
