@@ -75,7 +75,7 @@ const routes = {
     request: {
       params: Params,
       query: PageQuery.extend(Filters.shape)
-        .extend({ figure: z.enum(SEQUENCE_FIGURES), stepId: z.string().min(1).max(100).optional().openapi({ description: "A step's id (e.g. announced-call)" }), format: FormatQuery })
+        .extend({ figure: z.enum(SEQUENCE_FIGURES).default('reached').openapi({ description: 'The figure whose rows to list (default reached)' }), stepId: z.string().min(1).max(100).optional().openapi({ description: "A step's id (e.g. announced-call)" }), format: FormatQuery })
         .superRefine(checkPeriod),
     },
     responses: { 200: reportResponse(pageSchema(FactRow), `A page of rows (CSV: all of them, up to ${CSV_CAP})`), 400: problemResponse('Bad query or cursor'), 404: problemResponse('No such sequence') },

@@ -7565,6 +7565,232 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/sequences/{sequenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sequence analytics: per version and per step, reached, replies by kind, meetings, opt-outs, bounces, broken announcements, conversion to the next step
+         * @description The enrollments whose first touch happened in the period (`from`/`to`, default the last 7 days), followed up to now. An outcome counts on the step it is about: the task it was logged on, the email an inbound mail answered, else the last step reached. No open rates: see docs/reports.md.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start of the period (inclusive); default: 7 days before `to` */
+                    from?: string;
+                    /** @description End of the period (exclusive); default: now */
+                    to?: string;
+                    /** @description One version of the sequence */
+                    version?: number;
+                    /** @description csv: the same report as a CSV download (or send Accept: text/csv) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    sequenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The figures (CSV: one line per version and step) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SequenceReport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad query; or: Malformed request: a path parameter, a query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such sequence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/sequences/{sequenceId}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The enrollments behind one figure of the sequence analytics, in time order */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1 to 200, default 50 */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Start of the period (inclusive); default: 7 days before `to` */
+                    from?: string;
+                    /** @description End of the period (exclusive); default: now */
+                    to?: string;
+                    /** @description One version of the sequence */
+                    version?: number;
+                    /** @description The figure whose rows to list (default reached) */
+                    figure?: "reached" | "replied" | "notInterested" | "outOfOffice" | "unsubscribed" | "optedOut" | "bounced" | "meetings" | "brokenAnnouncements" | "continued";
+                    /** @description A step's id (e.g. announced-call) */
+                    stepId?: string;
+                    /** @description csv: the same report as a CSV download (or send Accept: text/csv) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    sequenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of rows (CSV: all of them, up to 10000) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["SequenceFigureRow"][];
+                            nextCursor: string | null;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad query or cursor; or: Malformed request: a path parameter, a query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such sequence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/timing-rules": {
         parameters: {
             query?: never;
@@ -12899,6 +13125,61 @@ export interface components {
             /** Format: uuid */
             sequenceId: string | null;
             stepId: string;
+        };
+        SequenceReport: {
+            /** Format: uuid */
+            sequenceId: string;
+            key: string;
+            name: string;
+            from: string;
+            to: string;
+            versions: {
+                version: number;
+                /** @description Enrollments whose first touch happened in the period */
+                enrollments: number;
+                steps: components["schemas"]["SequenceStepFigures"][];
+            }[];
+        };
+        SequenceStepFigures: {
+            stepId: string;
+            type: string | null;
+            /** @description Prospects whose step's touch happened: its email or action sent, or its task done */
+            reached: number;
+            /** @description Replies a person wrote (the inbound classifier's "reply"; automatic mail never counts) */
+            replied: number;
+            /** @description A negative answer: "not interested" logged by the rep on this step */
+            notInterested: number;
+            /** @description Out-of-office auto-replies */
+            outOfOffice: number;
+            /** @description Opt-outs by the unsubscribe link or a spam complaint */
+            unsubscribed: number;
+            /** @description Every opt-out, whatever the way (unsubscribe, complaint, the API, a CRM) */
+            optedOut: number;
+            /** @description Hard bounces */
+            bounced: number;
+            /** @description Meetings booked */
+            meetings: number;
+            /** @description Announced calls not made in time */
+            brokenAnnouncements: number;
+            /** @description Of those reached, how many reached the next step of the definition */
+            continued: number;
+            nextStepId: string | null;
+            /** @description continued over reached (0 to 1); null for the last step or a step nobody reached */
+            conversionToNext: number | null;
+        };
+        SequenceFigureRow: {
+            /** @enum {string} */
+            figure: "reached" | "replied" | "notInterested" | "outOfOffice" | "unsubscribed" | "optedOut" | "bounced" | "meetings" | "brokenAnnouncements" | "continued";
+            version: number;
+            stepId: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            prospectId: string;
+            /** Format: uuid */
+            repId: string;
+            /** @description When it happened (for continued: when the next step was reached) */
+            at: string;
         };
         DeliverabilityPolicy: {
             /** @description What ops set */
