@@ -1,11 +1,15 @@
 // Sequence analytics over a history built through the real announced-call cadence on the
-// time-skipping server: seven prospects, each taking a different way out (a meeting, a broken
-// announcement, a reply, "not interested", an opt-out, an out-of-office, a hard bounce). Known
+// time-skipping server: eight prospects, each taking a different way out (a meeting, a broken
+// announcement, a reply, "not interested", an opt-out, an out-of-office, a hard bounce, the
+// unsubscribe link of the email received). Known
 // counts first, then a brute-force recount of every figure and of its drill-down rows.
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { touches } from '../../db/schema.js';
 import { SEQUENCE_FIGURES } from '../../api/services/reports/sequence-facts.js';
 import { complete, dueOf, enroll, openTaskOf, type CadenceHarness, type Enrolled, type Seed, withSeededHarness } from '../support/cadence.js';
 import { at, iso, nextLocal } from '../support/dates.js';
+import { testSecurity } from '../support/security.js';
 import { recountSequence } from '../support/sequence-recount.js';
 
 const PARIS = 'Europe/Paris';
@@ -40,7 +44,7 @@ beforeAll(async () => {
   from = iso(at(monday, '00:00'));
   to = iso(at(monday.plus({ days: 7 }), '00:00'));
   await h.advanceTo(iso(monday));
-  const names = ['meeting', 'broken', 'replied', 'negative', 'optout', 'away', 'bounce'];
+  const names = ['meeting', 'broken', 'replied', 'negative', 'optout', 'away', 'bounce', 'unsub'];
   for (const name of names) who[name] = await enroll(h, s, { prospectId: await prospect(name) });
   // Monday: every LinkedIn note sent, one answered "not interested" (the cadence stops there),
   // one prospect opting out right after it.
@@ -50,7 +54,7 @@ beforeAll(async () => {
   }
   await event('optout', { type: 'opt_out' });
   // Tuesday 08:00: the five announcing emails leave; then a reply, an out-of-office and a hard bounce.
-  const going = ['meeting', 'broken', 'replied', 'away', 'bounce'];
+  const going = ['meeting', 'broken', 'replied', 'away', 'bounce', 'unsub'];
   for (const name of going) await dueOf(h, who[name]!, 'announce-email');
   await h.advanceTo(iso(at(monday.plus({ days: 1 }), '08:01')));
   const callAt = await dueOf(h, who.meeting!, 'announced-call');
@@ -58,6 +62,11 @@ beforeAll(async () => {
   await event('replied', { type: 'reply' });
   await event('away', { type: 'auto_reply' });
   await event('bounce', { type: 'bounce', bounceKind: 'hard' });
+  // One-click unsubscribe from the link of the email that left (RFC 8058), as a mail client sends it.
+  const [email] = await h.db.db.select().from(touches).where(and(eq(touches.enrollmentId, who.unsub!.id), eq(touches.status, 'sent')));
+  const token = testSecurity.unsubscribe.sign({ workspaceId: s.workspaceId, prospectId: prospects.unsub!, touchId: email!.id });
+  const unsub = await h.app.request(`/v1/unsubscribe/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+  expect(unsub.status).toBe(200);
   // 09:15: one announced call made and a meeting booked; the other never logged (a broken announcement).
   await h.advanceTo(new Date(Date.parse(callAt) - 60_000).toISOString());
   const call = await openTaskOf(h, who.meeting!, 'announced-call');
@@ -71,9 +80,9 @@ describe('sequence analytics', () => {
   it('counts what the history holds, per step, with the conversion to the next step', async () => {
     const res = await report();
     expect(res.status).toBe(200);
-    expect(res.body.versions.map((v) => [v.version, v.enrollments])).toEqual([[1, 7]]);
-    expect(stepOf(res.body, 'linkedin-note')).toMatchObject({ reached: 7, notInterested: 1, optedOut: 1, unsubscribed: 0, continued: 5, conversionToNext: 0.714, nextStepId: 'announce-email' });
-    expect(stepOf(res.body, 'announce-email')).toMatchObject({ reached: 5, replied: 1, outOfOffice: 1, bounced: 1, meetings: 0, continued: 1, conversionToNext: 0.2 });
+    expect(res.body.versions.map((v) => [v.version, v.enrollments])).toEqual([[1, 8]]);
+    expect(stepOf(res.body, 'linkedin-note')).toMatchObject({ reached: 8, notInterested: 1, optedOut: 1, unsubscribed: 0, continued: 6, conversionToNext: 0.75, nextStepId: 'announce-email' });
+    expect(stepOf(res.body, 'announce-email')).toMatchObject({ reached: 6, replied: 1, outOfOffice: 1, bounced: 1, unsubscribed: 1, optedOut: 1, meetings: 0, continued: 1, conversionToNext: 0.167 });
     // The out-of-office paused its cadence with the 09:15 call announced: the workflow records it
     // as broken too (the drill-down names both).
     const broken = await h.api<{ data: Row[] }>('GET', `/v1/reports/sequences/${s.sequences['announced-call']}/rows?figure=brokenAnnouncements&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
@@ -120,9 +129,9 @@ describe('sequence analytics', () => {
     const lines = (await csv.text()).trim().split('\n');
     const header = lines[0]!.split(',');
     const email = lines.find((l) => l.split(',')[header.indexOf('stepId')] === 'announce-email')!.split(',');
-    expect([email[header.indexOf('reached')], email[header.indexOf('replied')], email[header.indexOf('conversionToNext')]]).toEqual(['5', '1', '0.2']);
+    expect([email[header.indexOf('reached')], email[header.indexOf('replied')], email[header.indexOf('conversionToNext')]]).toEqual(['6', '1', '0.167']);
     const drill = await h.request(`/v1/reports/sequences/${s.sequences['announced-call']}/rows?figure=reached&stepId=linkedin-note&format=csv&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
-    expect((await drill.text()).trim().split('\n')).toHaveLength(8);
+    expect((await drill.text()).trim().split('\n')).toHaveLength(9);
   });
 
   it('refuses bad input with a 4xx naming the field', async () => {
