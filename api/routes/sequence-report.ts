@@ -11,7 +11,7 @@ import { PageQuery, pageSchema } from '../pagination.js';
 import { problemResponse } from '../problem.js';
 import { pathId, z } from '../scope.js';
 import { checkPeriod, PeriodQuery, periodOf } from '../services/reports/period.js';
-import { sequenceFigureRows, sequenceOf, sequenceReport } from '../services/reports/sequence.js';
+import { SEQUENCE_TOTALS, sequenceFigureRows, sequenceOf, sequenceReport, sequenceTotals } from '../services/reports/sequence.js';
 import { SEQUENCE_FIGURES } from '../services/reports/sequence-facts.js';
 
 const Count = z.number().int();
@@ -46,6 +46,15 @@ const Report = z
     versions: z.array(z.object({ version: Count, enrollments: Count.openapi({ description: 'Enrollments whose first touch happened in the period' }), steps: z.array(StepFigures) })),
   })
   .openapi('SequenceReport');
+const Totals = z
+  .object({
+    sequenceId: z.uuid(),
+    key: z.string(),
+    name: z.string(),
+    enrollments: Count.openapi({ description: 'Enrollments whose first touch happened in the period' }),
+    ...Object.fromEntries(SEQUENCE_TOTALS.map((f) => [f, Count.openapi({ description: `${FIGURE_DOCS[f]}: enrollments, whatever the step` })])),
+  })
+  .openapi('SequenceTotals');
 const FactRow = z
   .object({ figure: z.enum(SEQUENCE_FIGURES), version: Count, stepId: z.string(), enrollmentId: z.uuid(), prospectId: z.uuid(), repId: z.uuid(), at: z.string().openapi({ description: 'When it happened (for continued: when the next step was reached)' }) })
   .openapi('SequenceFigureRow');
@@ -55,6 +64,16 @@ const Filters = PeriodQuery.extend({ version: z.coerce.number().int().min(1).opt
 const CSV_CAP = 10_000;
 
 const routes = {
+  list: defineRoute({
+    method: 'get',
+    path: '/v1/reports/sequences',
+    tags: ['reports'],
+    summary: "Every sequence's totals over a period: enrollments, replies by kind, meetings, opt-outs, bounces, broken announcements",
+    description: 'The enrollments whose first touch happened in the period, each outcome once per enrollment. Per version and step: GET /v1/reports/sequences/{sequenceId}.',
+    access: ['ops', 'rep'] as const,
+    request: { query: PeriodQuery.extend({ format: FormatQuery }).superRefine(checkPeriod) },
+    responses: { 200: reportResponse(z.object({ from: z.string(), to: z.string(), sequences: z.array(Totals) }).openapi('SequencesReport'), 'The totals (CSV: one line per sequence)'), 400: problemResponse('Bad query') },
+  }),
   report: defineRoute({
     method: 'get',
     path: '/v1/reports/sequences/{sequenceId}',
@@ -86,6 +105,14 @@ export function sequenceReportRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
   const clock = async () => (deps.clock ? deps.clock() : Date.now());
+
+  app.openapi(routes.list, async (c) => {
+    const q = c.req.valid('query');
+    const period = periodOf(q, await clock());
+    const all = await sequenceTotals(db, principalOf(c).workspaceId, period);
+    if (wantsCsv(c, q.format)) return csvAnswer(c, 'sequences', ['sequenceId', 'key', 'name', 'enrollments', ...SEQUENCE_TOTALS], all);
+    return c.json({ from: period.from.toISOString(), to: period.to.toISOString(), sequences: all }, 200);
+  });
 
   app.openapi(routes.report, async (c) => {
     const { workspaceId } = principalOf(c);

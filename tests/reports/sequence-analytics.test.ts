@@ -122,6 +122,20 @@ describe('sequence analytics', () => {
     expect(meetings.body.data.map((r) => [r.prospectId, r.stepId])).toEqual([[prospects.meeting, 'announced-call']]);
   });
 
+  it("lists every sequence with its totals, each outcome once per enrollment, as the recount has them", async () => {
+    const res = await h.api<{ sequences: Array<Record<string, number | string>> }>('GET', `/v1/reports/sequences?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    expect(res.status).toBe(200);
+    const mine = res.body.sequences.find((x) => x.sequenceId === s.sequences['announced-call'])!;
+    expect(mine).toMatchObject({ key: 'announced-call', enrollments: 8, replied: 1, notInterested: 1, outOfOffice: 1, unsubscribed: 1, optedOut: 2, bounced: 1, meetings: 1, brokenAnnouncements: 2 });
+    expect(res.body.sequences.find((x) => x.key === 'expected-callback')).toMatchObject({ enrollments: 0, meetings: 0 });
+    const recount = await recountSequence(h.db, s.workspaceId, s.sequences['announced-call']!, { from: Date.parse(from), to: Date.parse(to) });
+    for (const figure of ['replied', 'notInterested', 'outOfOffice', 'unsubscribed', 'optedOut', 'bounced', 'meetings', 'brokenAnnouncements']) {
+      expect([figure, mine[figure]]).toEqual([figure, new Set(Object.values(recount[figure] ?? {}).flat()).size]);
+    }
+    const csv = await h.request(`/v1/reports/sequences?format=csv&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    expect((await csv.text()).trim().split('\n')).toHaveLength(1 + res.body.sequences.length);
+  });
+
   it('downloads as CSV, the report and a drill-down', async () => {
     const csv = await h.request(`/v1/reports/sequences/${s.sequences['announced-call']}?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, { headers: { accept: 'text/csv' } });
     expect(csv.status).toBe(200);
@@ -153,5 +167,8 @@ describe('sequence analytics', () => {
     expect(unknown.body.errors[0]!.field).toBe('param.sequenceId');
     const cursor = await h.api('GET', `/v1/reports/sequences/${seq}/rows?figure=reached&cursor=nope`);
     expect(cursor.status).toBe(400);
+    const period = await h.api<{ errors: Array<{ field: string }> }>('GET', '/v1/reports/sequences?from=yesterday');
+    expect(period.status).toBe(400);
+    expect(period.body.errors.map((e) => e.field)).toContain('query.from');
   });
 });

@@ -83,3 +83,21 @@ export async function sequenceFigureRows(
   const result = page(rows, s.limit, (r) => ({ k: r.k, id: r.enrollmentId }));
   return { data: result.data.map(({ k: _k, ...r }) => ({ ...r, version: Number(r.version), at: new Date(r.at).toISOString() })), nextCursor: result.nextCursor };
 }
+
+/** The figures a whole sequence totals: each outcome once per enrollment, whatever its step. */
+export const SEQUENCE_TOTALS = SEQUENCE_FIGURES.filter((f): f is Exclude<SequenceFigure, 'reached' | 'continued'> => f !== 'reached' && f !== 'continued');
+export type SequenceTotals = { sequenceId: string; key: string; name: string; enrollments: number } & Record<(typeof SEQUENCE_TOTALS)[number], number>;
+
+/** Every sequence of the workspace with its totals over the period (the enrollments whose first touch happened in it). */
+export async function sequenceTotals(db: Database, workspaceId: string, period: { from: Date; to: Date }): Promise<SequenceTotals[]> {
+  const all = await db.select({ id: sequences.id, key: sequences.key, name: sequences.name }).from(sequences).where(eq(sequences.workspaceId, workspaceId)).orderBy(asc(sequences.name), asc(sequences.id));
+  const out: SequenceTotals[] = [];
+  for (const seq of all) {
+    const rows = rowsOf<{ figure: SequenceFigure; n: number }>(
+      await db.execute(sql`${sequenceFactsCte({ workspaceId, sequenceId: seq.id, ...period })} select figure, count(distinct enrollment_id)::int as n from facts group by figure`),
+    );
+    const n = (f: SequenceFigure) => Number(rows.find((r) => r.figure === f)?.n ?? 0);
+    out.push({ sequenceId: seq.id, key: seq.key, name: seq.name, enrollments: n('reached'), ...(Object.fromEntries(SEQUENCE_TOTALS.map((f) => [f, n(f)])) as Record<(typeof SEQUENCE_TOTALS)[number], number>) });
+  }
+  return out;
+}

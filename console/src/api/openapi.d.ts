@@ -7565,6 +7565,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/sequences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every sequence's totals over a period: enrollments, replies by kind, meetings, opt-outs, bounces, broken announcements
+         * @description The enrollments whose first touch happened in the period, each outcome once per enrollment. Per version and step: GET /v1/reports/sequences/{sequenceId}.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start of the period (inclusive); default: 7 days before `to` */
+                    from?: string;
+                    /** @description End of the period (exclusive); default: now */
+                    to?: string;
+                    /** @description csv: the same report as a CSV download (or send Accept: text/csv) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The totals (CSV: one line per sequence) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SequencesReport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad query; or: Malformed request: a query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/sequences/{sequenceId}": {
         parameters: {
             query?: never;
@@ -13125,6 +13221,35 @@ export interface components {
             /** Format: uuid */
             sequenceId: string | null;
             stepId: string;
+        };
+        SequencesReport: {
+            from: string;
+            to: string;
+            sequences: components["schemas"]["SequenceTotals"][];
+        };
+        SequenceTotals: {
+            /** Format: uuid */
+            sequenceId: string;
+            key: string;
+            name: string;
+            /** @description Enrollments whose first touch happened in the period */
+            enrollments: number;
+            /** @description Replies a person wrote (the inbound classifier's "reply"; automatic mail never counts): enrollments, whatever the step */
+            replied: number;
+            /** @description A negative answer: "not interested" logged by the rep on this step: enrollments, whatever the step */
+            notInterested: number;
+            /** @description Out-of-office auto-replies: enrollments, whatever the step */
+            outOfOffice: number;
+            /** @description Opt-outs by the unsubscribe link or a spam complaint: enrollments, whatever the step */
+            unsubscribed: number;
+            /** @description Every opt-out, whatever the way (unsubscribe, complaint, the API, a CRM): enrollments, whatever the step */
+            optedOut: number;
+            /** @description Hard bounces: enrollments, whatever the step */
+            bounced: number;
+            /** @description Meetings booked: enrollments, whatever the step */
+            meetings: number;
+            /** @description Announced calls not made in time: enrollments, whatever the step */
+            brokenAnnouncements: number;
         };
         SequenceReport: {
             /** Format: uuid */
