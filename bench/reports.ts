@@ -1,4 +1,4 @@
-// reports_p95_ms: the manager's view, its drill-down and the objections report over a large
+// reports_p95_ms: the manager's view, its drill-down, the objections report and the sequence analytics over a large
 // history (issue 19's target: 1,000,000 timeline events and 200,000 tasks, every report within
 // 200 ms p95), seeded with SQL in seconds rather than through the cadence. Requests go over real
 // HTTP one at a time with an ops key, each report in turn, on a 30-day period.
@@ -42,9 +42,9 @@ export async function measureReports(opts: { db: Database; app: RelanceApp; work
       case when g % 5 = 0 then jsonb_build_object('announcedCallAt', now()) else '{}'::jsonb end
     from generate_series(1, ${taskCount}) g
     join (select id, rep_id, row_number() over (order by id) - 1 as n from enrollments where workspace_id = ${w}::uuid) e on e.n = g % ${prospectsN}`);
-  // Timeline events: one in 20 an objection heard on a call task, the rest the cadence's other events.
+  // Timeline events: one in 20 an objection heard on a call task, one in 50 a reply, the rest the cadence's other events.
   await db.execute(sql`insert into events (workspace_id, prospect_id, enrollment_id, type, payload, dedupe_key, occurred_at)
-    select t.workspace_id, e.prospect_id, t.enrollment_id, case when g % 20 = 0 then 'objection.heard' when g % 3 = 0 then 'task.created' else 'email.sent' end,
+    select t.workspace_id, e.prospect_id, t.enrollment_id, case when g % 20 = 0 then 'objection.heard' when g % 50 = 1 then 'prospect.replied' when g % 3 = 0 then 'task.created' else 'email.sent' end,
       case when g % 20 = 0 then jsonb_build_object('taskId', t.id, 'text', (${sql.raw(`array[${OBJECTIONS.map((o) => `'${o}'`).join(',')}]`)})[1 + (g / 20) % ${OBJECTIONS.length}]) else jsonb_build_object('taskId', t.id) end,
       'bench:' || g, coalesce(t.completed_at, t.due_at)
     from generate_series(1, ${eventCount}) g
@@ -75,8 +75,11 @@ export async function measureReports(opts: { db: Database; app: RelanceApp; work
     `/v1/reports/activity/rows?figure=doneLate&repId=${reps[i % 15]!.id}&${period}`,
     `/v1/reports/objections?${period}`,
     `/v1/reports/objections/calls?tag=price&${period}`,
+    `/v1/reports/sequences/${seq!.id}?${period}`,
+    `/v1/reports/sequences/${seq!.id}/rows?figure=replied&${period}`,
+    `/v1/reports/sequences?${period}`,
   ];
-  const names = ['activity', 'activity_team', 'activity_rows', 'objections', 'objection_calls'];
+  const names = ['activity', 'activity_team', 'activity_rows', 'objections', 'objection_calls', 'sequence', 'sequence_rows', 'sequences'];
   const server = await startHttpServer(opts.app, '127.0.0.1', 0);
   const times: number[][] = names.map(() => []);
   let errors = 0;

@@ -24,7 +24,8 @@ export const SEQUENCE_FIGURES = [
 export type SequenceFigure = (typeof SEQUENCE_FIGURES)[number];
 
 /** The timeline events that are outcomes, and the figure each one counts in. */
-const OUTCOME_EVENTS = ['prospect.replied', 'prospect.auto_replied', 'prospect.opted_out', 'email.bounced', 'meeting.booked', 'announcement.broken', 'task.completed'];
+// "Not interested" is read from the tasks (the outcome the close wrote): a timeline has one task.completed per task.
+const OUTCOME_EVENTS = ['prospect.replied', 'prospect.auto_replied', 'prospect.opted_out', 'email.bounced', 'meeting.booked', 'announcement.broken'];
 
 export type SequenceScope = { workspaceId: string; sequenceId: string; from: Date; to: Date };
 
@@ -54,9 +55,14 @@ export function sequenceFactsCte(s: SequenceScope): SQL {
       from sequence_versions v, jsonb_array_elements(v.definition->'steps') with ordinality as st(step, n)
       where v.workspace_id = ${ws} and v.sequence_id = ${s.sequenceId}::uuid
     ), ev as (
+      -- Two joins rather than one with an "or": each finds its events by an index.
       select e.type, e.payload, e.occurred_at, c.id as enrollment_id
-      from events e join cohort c on e.enrollment_id = c.id or (e.enrollment_id is null and e.prospect_id = c.prospect_id)
+      from events e join cohort c on e.enrollment_id = c.id
       where e.workspace_id = ${ws} and e.type in (${types})
+      union all
+      select e.type, e.payload, e.occurred_at, c.id
+      from events e join cohort c on e.prospect_id = c.prospect_id
+      where e.workspace_id = ${ws} and e.enrollment_id is null and e.type in (${types})
     ), outcome as (
       select case ev.type
           when 'prospect.replied' then 'replied'
@@ -65,7 +71,6 @@ export function sequenceFactsCte(s: SequenceScope): SQL {
           when 'email.bounced' then case when coalesce(ev.payload->>'kind', 'hard') = 'hard' then 'bounced' end
           when 'meeting.booked' then 'meetings'
           when 'announcement.broken' then 'brokenAnnouncements'
-          when 'task.completed' then case when ev.payload->>'outcome' = 'not_interested' then 'notInterested' end
         end as figure,
         ev.enrollment_id, coalesce(split_part(tk.step_key, '#', 1), split_part(tc.step_key, '#', 1), ls.step_id) as step_id, ev.occurred_at as at,
         ev.type = 'prospect.opted_out' and (ev.payload->>'source' = 'unsubscribe' or ev.payload->>'complaint' = 'true') as unsubscribe
@@ -77,6 +82,9 @@ export function sequenceFactsCte(s: SequenceScope): SQL {
       select 'reached' as figure, r.enrollment_id, r.step_id, r.at from reach r join cohort c on c.id = r.enrollment_id
       union all
       select figure, enrollment_id, step_id, at from outcome where figure is not null
+      union all
+      select 'notInterested', k.enrollment_id, split_part(k.step_key, '#', 1), k.completed_at
+        from tasks k join cohort c on c.id = k.enrollment_id where k.workspace_id = ${ws} and k.status = 'done' and k.outcome->>'outcome' = 'not_interested'
       union all
       select 'unsubscribed', enrollment_id, step_id, at from outcome where unsubscribe
       union all

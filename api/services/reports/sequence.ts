@@ -30,12 +30,13 @@ export async function sequenceOf(db: Database, workspaceId: string, sequenceId: 
 type Step = { id: string; type?: string };
 
 export async function sequenceReport(db: Database, s: SequenceScope, only?: number): Promise<VersionFigures[]> {
-  const counts = rowsOf<{ figure: SequenceFigure; version: number; step_id: string; n: number }>(
-    await db.execute(sql`${sequenceFactsCte(s)} select figure, version, step_id, count(*)::int as n from facts group by figure, version, step_id`),
+  // One statement: the facts are computed once for both the counts and each version's cohort.
+  const rows = rowsOf<{ figure: SequenceFigure | 'cohort'; version: number; step_id: string | null; n: number }>(
+    await db.execute(sql`${sequenceFactsCte(s)} select figure, version, step_id, count(*)::int as n from facts group by figure, version, step_id
+      union all select 'cohort', version, null, count(distinct enrollment_id)::int from facts where figure = 'reached' group by version`),
   );
-  const cohorts = rowsOf<{ version: number; n: number }>(
-    await db.execute(sql`${sequenceFactsCte(s)} select version, count(distinct enrollment_id)::int as n from facts where figure = 'reached' group by version`),
-  );
+  const counts = rows.filter((r): r is { figure: SequenceFigure; version: number; step_id: string; n: number } => r.figure !== 'cohort');
+  const cohorts = rows.filter((r) => r.figure === 'cohort');
   const versions = await db
     .select({ version: sequenceVersions.version, definition: sequenceVersions.definition })
     .from(sequenceVersions)
