@@ -382,6 +382,8 @@ export const touches = pgTable(
     index('touches_workspace_prospect').on(t.workspaceId, t.prospectId),
     // The outbox dispatcher's scan: only what is waiting to leave.
     index('touches_due').on(t.scheduledAt).where(sql`status = 'scheduled'`),
+    // Sequence analytics find the enrollments touched in a period by their emails' send times.
+    index('touches_workspace_sent').on(t.workspaceId, t.sentAt).where(sql`status = 'sent'`),
   ],
 );
 

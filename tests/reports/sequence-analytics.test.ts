@@ -92,6 +92,9 @@ describe('sequence analytics', () => {
     // A period before any first touch: nobody in it.
     const before = await h.api<Report>('GET', `/v1/reports/sequences/${s.sequences['announced-call']}?from=${encodeURIComponent(iso(at(nextLocal(Date.parse(from) - 30 * 86_400_000, PARIS, '00:00', () => true), '00:00')))}&to=${encodeURIComponent(from)}`);
     expect(before.body.versions).toEqual([]);
+    // From Tuesday on: every enrollment had its first touch on Monday, so none is in it.
+    const tuesday = await h.api<Report>('GET', `/v1/reports/sequences/${s.sequences['announced-call']}?from=${encodeURIComponent(new Date(Date.parse(from) + 86_400_000).toISOString())}&to=${encodeURIComponent(to)}`);
+    expect(tuesday.body.versions).toEqual([]);
   });
 
   it('agrees with a brute-force recount of the raw rows, figure by figure and step by step, and with its drill-down rows', async () => {

@@ -37,17 +37,26 @@ export function sequenceFactsCte(s: SequenceScope): SQL {
   const types = sql.join(OUTCOME_EVENTS.map((t) => sql`${t}`), sql`, `);
   return sql`with en as (
       select id, prospect_id, rep_id, sequence_version as version from enrollments where workspace_id = ${ws} and sequence_id = ${s.sequenceId}::uuid
+    ), candidate as (
+      -- Touched in the period (a range of an index on completion or send times)...
+      select k.enrollment_id from tasks k join en on en.id = k.enrollment_id
+        where k.workspace_id = ${ws} and k.status = 'done' and k.completed_at >= ${instant(s.from)} and k.completed_at < ${instant(s.to)}
+      union
+      select t.enrollment_id from touches t join en on en.id = t.enrollment_id
+        where t.workspace_id = ${ws} and t.status = 'sent' and t.sent_at >= ${instant(s.from)} and t.sent_at < ${instant(s.to)}
+    ), cohort as (
+      -- ...and never before it: the first touch is in the period.
+      select en.* from en join candidate c on c.enrollment_id = en.id
+      where not exists (select 1 from tasks k where k.enrollment_id = en.id and k.status = 'done' and k.completed_at < ${instant(s.from)})
+        and not exists (select 1 from touches t where t.enrollment_id = en.id and t.status = 'sent' and t.sent_at < ${instant(s.from)})
     ), reach_raw as (
       select t.enrollment_id, split_part(t.step_key, '#', 1) as step_id, t.sent_at as at
-        from touches t join en on en.id = t.enrollment_id where t.workspace_id = ${ws} and t.status = 'sent' and t.sent_at is not null
+        from touches t join cohort c on c.id = t.enrollment_id where t.workspace_id = ${ws} and t.status = 'sent' and t.sent_at is not null
       union all
       select k.enrollment_id, split_part(k.step_key, '#', 1), k.completed_at
-        from tasks k join en on en.id = k.enrollment_id where k.workspace_id = ${ws} and k.status = 'done' and k.completed_at is not null
+        from tasks k join cohort c on c.id = k.enrollment_id where k.workspace_id = ${ws} and k.status = 'done' and k.completed_at is not null
     ), reach as (
       select enrollment_id, step_id, min(at) as at from reach_raw group by enrollment_id, step_id
-    ), cohort as (
-      select en.* from en join (select enrollment_id, min(at) as first_at from reach group by enrollment_id) f on f.enrollment_id = en.id
-      where f.first_at >= ${instant(s.from)} and f.first_at < ${instant(s.to)}
     ), last_step as (
       select distinct on (enrollment_id) enrollment_id, step_id from reach order by enrollment_id, at desc, step_id
     ), steps as (

@@ -1,0 +1,1 @@
+CREATE INDEX "touches_workspace_sent" ON "touches" USING btree ("workspace_id","sent_at") WHERE status = 'sent';
