@@ -9,6 +9,7 @@ import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { PageQuery, pageSchema } from '../pagination.js';
 import { problemResponse } from '../problem.js';
+import { storableText } from '../validation.js';
 import { pathId, z } from '../scope.js';
 import { checkPeriod, PeriodQuery, periodOf } from '../services/reports/period.js';
 import { SEQUENCE_TOTALS, sequenceFigureRows, sequenceOf, sequenceReport, sequenceTotals } from '../services/reports/sequence.js';
@@ -94,7 +95,7 @@ const routes = {
     request: {
       params: Params,
       query: PageQuery.extend(Filters.shape)
-        .extend({ figure: z.enum(SEQUENCE_FIGURES).default('reached').openapi({ description: 'The figure whose rows to list (default reached)' }), stepId: z.string().min(1).max(100).optional().openapi({ description: "A step's id (e.g. announced-call)" }), format: FormatQuery })
+        .extend({ figure: z.enum(SEQUENCE_FIGURES).default('reached').openapi({ description: 'The figure whose rows to list (default reached)' }), stepId: storableText(z.string().min(1).max(100)).optional().openapi({ description: "A step's id (e.g. announced-call)" }), format: FormatQuery })
         .superRefine(checkPeriod),
     },
     responses: { 200: reportResponse(pageSchema(FactRow), `A page of rows (CSV: all of them, up to ${CSV_CAP})`), 400: problemResponse('Bad query or cursor'), 404: problemResponse('No such sequence') },

@@ -170,6 +170,9 @@ describe('sequence analytics', () => {
     expect(unknown.body.errors[0]!.field).toBe('param.sequenceId');
     const cursor = await h.api('GET', `/v1/reports/sequences/${seq}/rows?figure=reached&cursor=nope`);
     expect(cursor.status).toBe(400);
+    const nul = await h.api<{ errors: Array<{ field: string }> }>('GET', `/v1/reports/sequences/${seq}/rows?stepId=a%00b`);
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors.map((e) => e.field)).toContain('query.stepId');
     const period = await h.api<{ errors: Array<{ field: string }> }>('GET', '/v1/reports/sequences?from=yesterday');
     expect(period.status).toBe(400);
     expect(period.body.errors.map((e) => e.field)).toContain('query.from');
