@@ -30,6 +30,8 @@ const OUTCOME_EVENTS = ['prospect.replied', 'prospect.auto_replied', 'prospect.o
 export type SequenceScope = { workspaceId: string; sequenceId: string; from: Date; to: Date };
 
 const instant = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+/** A payload's id as a uuid, null when it is not one: the join then uses the primary key. */
+const uuidIn = (text: SQL) => sql`(case when ${text} ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' then (${text})::uuid end)`;
 
 /** `with ... facts as (figure, version, step_id, enrollment_id, prospect_id, rep_id, at)`: a distinct row per figure, step and enrollment. */
 export function sequenceFactsCte(s: SequenceScope): SQL {
@@ -50,10 +52,10 @@ export function sequenceFactsCte(s: SequenceScope): SQL {
       where not exists (select 1 from tasks k where k.enrollment_id = en.id and k.status = 'done' and k.completed_at < ${instant(s.from)})
         and not exists (select 1 from touches t where t.enrollment_id = en.id and t.status = 'sent' and t.sent_at < ${instant(s.from)})
     ), reach_raw as (
-      select t.enrollment_id, split_part(t.step_key, '#', 1) as step_id, t.sent_at as at
+      select t.enrollment_id, split_part(t.step_key, '#', 1) as step_id, t.sent_at as at, false as not_interested
         from touches t join cohort c on c.id = t.enrollment_id where t.workspace_id = ${ws} and t.status = 'sent' and t.sent_at is not null
       union all
-      select k.enrollment_id, split_part(k.step_key, '#', 1), k.completed_at
+      select k.enrollment_id, split_part(k.step_key, '#', 1), k.completed_at, coalesce(k.outcome->>'outcome' = 'not_interested', false)
         from tasks k join cohort c on c.id = k.enrollment_id where k.workspace_id = ${ws} and k.status = 'done' and k.completed_at is not null
     ), reach as (
       select enrollment_id, step_id, min(at) as at from reach_raw group by enrollment_id, step_id
@@ -84,16 +86,15 @@ export function sequenceFactsCte(s: SequenceScope): SQL {
         ev.enrollment_id, coalesce(split_part(tk.step_key, '#', 1), split_part(tc.step_key, '#', 1), ls.step_id) as step_id, ev.occurred_at as at,
         ev.type = 'prospect.opted_out' and (ev.payload->>'source' = 'unsubscribe' or ev.payload->>'complaint' = 'true') as unsubscribe
       from ev
-      left join tasks tk on tk.enrollment_id = ev.enrollment_id and tk.id::text = ev.payload->>'taskId'
-      left join touches tc on tc.enrollment_id = ev.enrollment_id and tc.id::text = ev.payload->>'touchId'
+      left join tasks tk on tk.id = ${uuidIn(sql`ev.payload->>'taskId'`)} and tk.enrollment_id = ev.enrollment_id
+      left join touches tc on tc.id = ${uuidIn(sql`ev.payload->>'touchId'`)} and tc.enrollment_id = ev.enrollment_id
       left join last_step ls on ls.enrollment_id = ev.enrollment_id
     ), fact_raw as (
       select 'reached' as figure, r.enrollment_id, r.step_id, r.at from reach r join cohort c on c.id = r.enrollment_id
       union all
       select figure, enrollment_id, step_id, at from outcome where figure is not null
       union all
-      select 'notInterested', k.enrollment_id, split_part(k.step_key, '#', 1), k.completed_at
-        from tasks k join cohort c on c.id = k.enrollment_id where k.workspace_id = ${ws} and k.status = 'done' and k.outcome->>'outcome' = 'not_interested'
+      select 'notInterested', enrollment_id, step_id, at from reach_raw where not_interested
       union all
       select 'unsubscribed', enrollment_id, step_id, at from outcome where unsubscribe
       union all
