@@ -31,7 +31,7 @@ beforeAll(async () => {
     .values({ workspaceId: w, prospectId: prospect!.id, sequenceId: sequence!.id, sequenceVersion: 1, repId: rep!.id, workflowId: `enrollment:${randomUUID()}`, status: 'active' })
     .returning();
   const [hook] = await db.db.insert(webhookSubscriptions).values({ workspaceId: w, url: 'https://hooks.globex.test/relance', secrets: [] }).returning();
-  Object.assign(pathValues, { repId: rep!.id, enrollmentId: enrollment!.id, id: hook!.id });
+  Object.assign(pathValues, { repId: rep!.id, enrollmentId: enrollment!.id, id: hook!.id, sequenceId: sequence!.id });
 });
 afterAll(async () => {
   await db?.drop();
