@@ -60,7 +60,7 @@ const FactRow = z
   .object({ figure: z.enum(SEQUENCE_FIGURES), version: Count, stepId: z.string(), enrollmentId: z.uuid(), prospectId: z.uuid(), repId: z.uuid(), at: z.string().openapi({ description: 'When it happened (for continued: when the next step was reached)' }) })
   .openapi('SequenceFigureRow');
 const Params = z.object({ sequenceId: pathId('sequenceId') });
-const Filters = PeriodQuery.extend({ version: z.coerce.number().int().min(1).optional().openapi({ description: 'One version of the sequence' }) });
+const Filters = PeriodQuery.extend({ version: z.coerce.number().int().min(1).max(2_147_483_647).optional().openapi({ description: 'One version of the sequence' }) });
 
 const CSV_CAP = 10_000;
 
