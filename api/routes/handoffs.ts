@@ -124,7 +124,6 @@ const routes = {
       403: problemResponse('Neither the field rep, their manager, nor ops'),
       404: problemResponse('No such handoff in this workspace'),
       409: problemResponse('The outcome is already recorded'),
-      422: problemResponse('Invalid body'),
     },
   }),
   reschedule: defineRoute({

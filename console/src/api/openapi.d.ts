@@ -6957,7 +6957,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid body; or: No body, or a body that does not match the schema; `errors` names each field; or: This Idempotency-Key was used with another request */
+                /** @description No body, or a body that does not match the schema; `errors` names each field; or: This Idempotency-Key was used with another request */
                 422: {
                     headers: {
                         [name: string]: unknown;

@@ -10,6 +10,7 @@ import { ErrorNote } from '../components/Field';
 import { formatAt } from '../time';
 import { periodOf, type PeriodKey } from '../period';
 import { csvHref, PeriodPicker } from '../components/PeriodPicker';
+import { PageControls, usePages } from '../components/Pager';
 
 type Report = components['schemas']['ActivityReport'];
 type RepFigures = Report['reps'][number];
@@ -131,9 +132,8 @@ export function Activity({ session }: { session: Session }) {
 }
 
 function FigureRows({ drill, period, managerId, onClose }: { drill: Drill; period: { from: string; to: string }; managerId: string; onClose: () => void }) {
-  // The cursors of the pages seen so far: back is the one before.
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1);
+  const pages = usePages();
+  const { cursor } = pages;
   // One person's rows, or the team's (a manager's, when ops chose one).
   const query = { ...period, figure: drill.figure, limit: 20, ...(drill.repId ? { repId: drill.repId } : managerId ? { managerId } : {}) };
   const rows = useQuery({
@@ -183,14 +183,7 @@ function FigureRows({ drill, period, managerId, onClose }: { drill: Drill; perio
           </tbody>
         </table>
       )}
-      <p className="controls">
-        <button type="button" className="quiet" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          Previous page
-        </button>
-        <button type="button" className="quiet" disabled={!rows.data?.nextCursor} onClick={() => rows.data?.nextCursor && setCursors((c) => [...c, rows.data.nextCursor!])}>
-          Next page
-        </button>
-      </p>
+      <PageControls pages={pages} next={rows.data?.nextCursor} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorNote } from '../components/Field';
 import { csvHref, PeriodPicker } from '../components/PeriodPicker';
 import { periodOf, type PeriodKey } from '../period';
 import { formatAt } from '../time';
+import { PageControls, usePages } from '../components/Pager';
 
 type Weekly = components['schemas']['ObjectionSummary']['weekly'];
 
@@ -74,8 +75,8 @@ export function Objections() {
 }
 
 function ObjectionCalls({ tag, period, onClose }: { tag: string; period: { from: string; to: string }; onClose: () => void }) {
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1);
+  const pages = usePages();
+  const { cursor } = pages;
   const query = { ...period, tag };
   const calls = useQuery({
     queryKey: ['objection-calls', query, cursor],
@@ -124,14 +125,7 @@ function ObjectionCalls({ tag, period, onClose }: { tag: string; period: { from:
           </tbody>
         </table>
       )}
-      <p className="controls">
-        <button type="button" className="quiet" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          Previous page
-        </button>
-        <button type="button" className="quiet" disabled={!next} onClick={() => next && setCursors((c) => [...c, next])}>
-          Next page
-        </button>
-      </p>
+      <PageControls pages={pages} next={next} />
     </section>
   );
 }
