@@ -619,6 +619,8 @@ export const mailboxes = pgTable(
     gmailHistoryId: text('gmail_history_id'),
     /** Microsoft 365: the Graph delta link reply polling resumes from, per watched folder ({ inbox, junkemail }). */
     graphDeltaLinks: jsonb('graph_delta_links').$type<Record<string, string>>(),
+    /** Gmail, Microsoft 365: no worker polls the mailbox for replies again before this instant (one poll per round across the fleet). */
+    replyPollNotBefore: timestamp('reply_poll_not_before', { withTimezone: true }),
     /** Also hold the rep's announced calls on the calendar of this (Gmail or Microsoft 365) mailbox. */
     calendarHolds: boolean('calendar_holds').notNull().default(true),
     /** SMTP mailboxes: where replies are read ({ host, port, secure, username, folders }); null: not read. */

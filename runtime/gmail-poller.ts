@@ -16,7 +16,7 @@ import type { GoogleConfig } from './config.js';
 import { applyFetchedMail, knownThreads, pollMailboxes, type MailboxPoll } from './reply-polling.js';
 import { startPeriodic } from './periodic.js';
 
-type Deps = { db: Database; temporal: Client };
+type Deps = { db: Database; temporal: Client; turnMs?: number };
 type Added = { id: string; threadId: string; labelIds: string[] };
 
 /** Messages added since `start`, oldest first; null when Gmail no longer keeps that history. */
@@ -110,5 +110,5 @@ export type GmailPollerOptions = Deps & { google: GoogleConfig; secrets: SecretB
 
 export function startGmailPoller(o: GmailPollerOptions): { stop: () => Promise<void> } {
   const accounts = createGoogleAccounts(o.google, o.secrets);
-  return startPeriodic('gmail polling', o.intervalMs ?? 30_000, () => pollGmailMailboxes(o, accounts));
+  return startPeriodic('gmail polling', o.intervalMs ?? 30_000, () => pollGmailMailboxes({ ...o, turnMs: o.intervalMs ?? 30_000 }, accounts));
 }

@@ -18,7 +18,7 @@ import type { MicrosoftConfig } from './config.js';
 import { applyFetchedMail, knownThreads, pollMailboxes, type MailboxPoll } from './reply-polling.js';
 import { startPeriodic } from './periodic.js';
 
-type Deps = { db: Database; temporal: Temporal };
+type Deps = { db: Database; temporal: Temporal; turnMs?: number };
 type DeltaMessage = { id: string; conversationId?: string; isDraft?: boolean; from?: { emailAddress?: { address?: string } } | null; '@removed'?: unknown };
 type DeltaPage = { value?: DeltaMessage[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string };
 
@@ -107,5 +107,5 @@ export type OutlookPollerOptions = Deps & { microsoft: MicrosoftConfig; secrets:
 
 export function startOutlookPoller(o: OutlookPollerOptions): { stop: () => Promise<void> } {
   const accounts = createMicrosoftAccounts(o.microsoft, o.secrets, { db: o.db });
-  return startPeriodic('microsoft polling', o.intervalMs ?? 30_000, () => pollOutlookMailboxes(o, accounts));
+  return startPeriodic('microsoft polling', o.intervalMs ?? 30_000, () => pollOutlookMailboxes({ ...o, turnMs: o.intervalMs ?? 30_000 }, accounts));
 }

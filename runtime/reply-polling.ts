@@ -2,9 +2,11 @@
 // threads they read (only the threads of emails whose enrollment is still running, and only the
 // mailboxes that have some), the round over those mailboxes (a refused grant disconnects the
 // mailbox and tells the rep; anything else waits for the next round), and what a fetched message
-// becomes (parsed, then applied once through the inbound-mail path).
+// becomes (parsed, then applied once through the inbound-mail path). Every worker process runs the
+// pollers; a mailbox's turn is taken in the database before it is read, so a fleet reads each
+// mailbox once a round instead of once per worker (quota, and no position written backwards).
 import type { Client } from '@temporalio/client';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { applyInboundMail } from '../api/services/inbound-mail.js';
 import type { MailboxRow, ProviderFailure } from '../channels/types.js';
 import type { Database } from '../db/client.js';
@@ -14,7 +16,8 @@ import { MailParseError, parseRawMail } from '../domain/mail/from-mime.js';
 import { log } from '../logging/log.js';
 import { disconnectMailboxNow } from '../outbox/disconnect-now.js';
 
-type Deps = { db: Database; temporal: Client };
+/** `turnMs`: a mailbox polled here is not polled again, by any worker, for this long (the round); absent: always polled. */
+type Deps = { db: Database; temporal: Client; turnMs?: number };
 type Provider = 'gmail' | 'microsoft';
 
 /** What one poll of one mailbox did. */
@@ -57,6 +60,7 @@ export async function pollMailboxes<C>(
   failureOf: (err: unknown) => ProviderFailure,
 ): Promise<void> {
   for (const m of await mailboxesWithLiveThreads(deps.db, provider)) {
+    if (deps.turnMs !== undefined && !(await takeTurn(deps.db, m, deps.turnMs))) continue;
     try {
       const access = await clientOf(m);
       if (!access.ok) {
@@ -70,6 +74,16 @@ export async function pollMailboxes<C>(
       else log.error({ err, mailboxId: m.id, failure: f.kind }, `${provider}: polling the mailbox failed; retrying next round`);
     }
   }
+}
+
+/** Takes this round's turn to read the mailbox: false when another worker took it first. */
+export async function takeTurn(db: Database, m: MailboxRow, turnMs: number): Promise<boolean> {
+  const taken = await db
+    .update(mailboxes)
+    .set({ replyPollNotBefore: sql`now() + ${`${Math.max(1, Math.round(turnMs))} milliseconds`}::interval` })
+    .where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId), or(isNull(mailboxes.replyPollNotBefore), lte(mailboxes.replyPollNotBefore, sql`now()`))))
+    .returning({ id: mailboxes.id });
+  return taken.length === 1;
 }
 
 /** A message fetched from the mailbox (raw MIME), applied once unless it is unreadable, unstorable or the rep's own. */

@@ -10,7 +10,7 @@ export function mailboxRow(provider: MailboxRow['provider'], address: string, se
   return {
     id: randomUUID(), workspaceId: randomUUID(), userId: randomUUID(), address, displayName: 'Sam Rep', provider,
     status: 'connected', statusDetail: null, statusChangedAt: null, isDefault: true, settings: {}, sealedSecret,
-    dailyCap: 400, hourlyCap: 100, minGapSeconds: 20, domainDailyCap: null, gmailHistoryId: null, graphDeltaLinks: null, calendarHolds: true,
+    dailyCap: 400, hourlyCap: 100, minGapSeconds: 20, domainDailyCap: null, gmailHistoryId: null, graphDeltaLinks: null, replyPollNotBefore: null, calendarHolds: true,
     imapSettings: null, imapSealedSecret: null, imapStatusDetail: null, imapCheckedAt: null,
     warmupStartCap: null, warmupStep: null, warmupStartedAt: null, dkimSelector: null, dkimSealedKey: null, dkimPublicKey: null, dnsCheck: null,
     createdAt: now, updatedAt: now, ...over,

@@ -1,0 +1,1 @@
+ALTER TABLE "mailboxes" ADD COLUMN "reply_poll_not_before" timestamp with time zone;
