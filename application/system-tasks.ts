@@ -6,7 +6,7 @@ import type { Database } from '../db/client.js';
 import { tasks } from '../db/schema.js';
 import { appendEvent } from './timeline.js';
 
-export const SYSTEM_TASK_KINDS = ['email_uncertain', 'mailbox_disconnected', 'mailbox_paused', 'no_mailbox'] as const;
+export const SYSTEM_TASK_KINDS = ['email_uncertain', 'mailbox_disconnected', 'mailbox_paused', 'mailbox_dns', 'no_mailbox'] as const;
 export type SystemTaskKind = (typeof SYSTEM_TASK_KINDS)[number];
 export const isSystemTaskKind = (kind: string): kind is SystemTaskKind => (SYSTEM_TASK_KINDS as readonly string[]).includes(kind);
 /** Tasks the end of their enrollment does not cancel: whether an uncertain email left is for a person to settle. */

@@ -1,12 +1,14 @@
 // Every worker process checks the sending domains of the mailboxes again, a few at a time: a
 // mailbox never checked, or last checked a day ago, gets its SPF, DKIM and DMARC records read
 // (channels/email/sender-dns.ts) and the result kept on it, so what the mailbox shows stays
-// current without anyone asking (POST .../dns-check still checks one now). Two workers may check
-// the same mailbox in the same minute: the later answer is kept, nothing else changes.
-import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
+// current without anyone asking (POST .../dns-check still checks one now). A record that passed
+// and no longer does is told to the rep (application/sending-domain.ts). Two workers may check the
+// same mailbox in the same minute: the later answer is kept, and the rep is told at most twice.
+import { and, asc, ne, or, sql } from 'drizzle-orm';
 import { checkSendingDomain, senderOf, type DnsResolve } from '../channels/email/sender-dns.js';
 import type { Database } from '../db/client.js';
 import { mailboxes } from '../db/schema.js';
+import { recordSendingDomainCheck } from '../application/sending-domain.js';
 import { startPeriodic, type Periodic } from './periodic.js';
 
 export type SendingDomainChecksOptions = { db: Database; resolve: DnsResolve; intervalMs?: number; staleMs?: number; batch?: number };
@@ -26,7 +28,7 @@ export async function checkStaleSendingDomains(o: SendingDomainChecksOptions, st
   for (const m of due) {
     if (stopped()) break;
     const check = await checkSendingDomain(o.resolve, senderOf(m));
-    await o.db.update(mailboxes).set({ dnsCheck: check }).where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId)));
+    await recordSendingDomainCheck(o.db, m, check);
     done++;
   }
   return done;

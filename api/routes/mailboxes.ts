@@ -3,6 +3,7 @@
 // sealed at rest and never returned. The OAuth consent itself is out of scope: an integration
 // obtains the refresh token (for the client of GOOGLE_CLIENT_ID or MICROSOFT_CLIENT_ID) and hands it over here. Admins, ops and
 // integrations manage every mailbox; a rep key only its own user's.
+import { recordSendingDomainCheck } from '../../application/sending-domain.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import { mailboxes } from '../../db/schema.js';
@@ -264,9 +265,10 @@ export function mailboxRoutes(deps: ApiDeps) {
   app.openapi(routes.dnsCheck, async (c) => {
     const m = await findMailbox(db, principalOf(c), c.req.valid('param').id);
     const check = await checkSendingDomain(resolveDns, senderOf(m));
-    // Only the check is written: a rename or new credentials meanwhile are kept.
-    const [row] = await db.update(mailboxes).set({ dnsCheck: check }).where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId))).returning();
-    return c.json({ ...mailboxJson(row ?? m), figures: await mailboxFigures(db, m) }, 200);
+    // Only the check is written (a rename or new credentials meanwhile are kept); a record that
+    // stopped passing is told to the rep, a task about records passing again is closed.
+    await recordSendingDomainCheck(db, m, check);
+    return c.json({ ...mailboxJson({ ...m, dnsCheck: check }), figures: await mailboxFigures(db, m) }, 200);
   });
 
   app.openapi(routes.remove, async (c) => {

@@ -12,7 +12,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'email.sent',
   // The outbox: a touch refused, retried, held (no or a disconnected mailbox), failed, or
   // uncertain (a sender died mid-send); a provider action handed over; a mailbox disconnected, or
-  // paused by itself after too many hard bounces.
+  // paused by itself after too many hard bounces, or whose sending domain stopped passing SPF, DKIM or DMARC.
   'touch.suppressed',
   'touch.retrying',
   'touch.held',
@@ -22,6 +22,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'touch.sent',
   'mailbox.disconnected',
   'mailbox.paused',
+  'mailbox.dns_failing',
   'email.replied',
   'email.bounced',
   'call.logged',

@@ -4,12 +4,12 @@
 // signs what it sends, and the signature received verifies against the key the DNS serves. A
 // worker pass checks again the mailboxes never checked or last checked a day ago.
 import { generateKeyPairSync } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpSender } from '../../channels/email/smtp.js';
 import { checkSendingDomain, dnsResolverFor, type DnsResolve } from '../../channels/email/sender-dns.js';
-import { mailboxes, users } from '../../db/schema.js';
+import { events, mailboxes, tasks, users } from '../../db/schema.js';
 import { freePort } from '../../scripts/lib/ports.js';
 import { checkStaleSendingDomains } from '../../runtime/sending-domain-checks.js';
 import { withTestApi, type ApiWorld, type Problem } from '../support/api.js';
@@ -127,6 +127,39 @@ describe('the sending domain, checked and shown on the mailbox', () => {
     expect(Date.parse(dnsOf(stale.id).checkedAt)).toBeGreaterThan(Date.parse(dayAgo));
     expect(dnsOf(recent.id)).toEqual(recentBefore!.dnsCheck);
     expect(dnsOf(recent.id).dmarc.status).toBe('missing');
+  });
+
+  it('a record that stopped passing is told to the rep (a task, a mailbox.dns_failing event) once; the task closes when it passes again', async () => {
+    const box = await smtpMailbox('sam@drift.test');
+    dns.set('drift.test', 'TXT', ['v=spf1 ip4:127.0.0.1 -all']);
+    dns.set('_dmarc.drift.test', 'TXT', ['v=DMARC1; p=reject']);
+    await check(box.id);
+    const dnsTasks = () => w.db.db.select().from(tasks).where(and(eq(tasks.kind, 'mailbox_dns'), like(tasks.stepKey, `mailbox:${box.id}:dns:%`)));
+    const failingEvents = () => w.db.db.select().from(events).where(and(eq(events.type, 'mailbox.dns_failing'), sql`${events.payload}->>'mailboxId' = ${box.id}`));
+    expect(await dnsTasks()).toEqual([]);
+
+    // Someone edits the zone: the SMTP host drops out of SPF and the DMARC record goes. DKIM was never set up: not a regression.
+    dns.set('drift.test', 'TXT', ['v=spf1 ip4:192.0.2.10 -all']);
+    dns.set('_dmarc.drift.test', 'TXT', []);
+    const dayAgo = (id: string) => w.db.db.update(mailboxes).set({ dnsCheck: sql`jsonb_set(${mailboxes.dnsCheck}, '{checkedAt}', to_jsonb((now() - interval '25 hours')::text))` }).where(eq(mailboxes.id, id));
+    await dayAgo(box.id);
+    await checkStaleSendingDomains({ db: w.db.db, resolve, batch: 100 });
+    const [task] = await dnsTasks();
+    expect(task).toMatchObject({ status: 'open', repId, title: expect.stringContaining('stopped passing SPF, DMARC'), prep: { records: ['spf', 'dmarc'], domain: 'drift.test' } });
+    const [event] = await failingEvents();
+    expect(event!.payload).toMatchObject({ address: 'sam@drift.test', records: ['spf', 'dmarc'], problems: [expect.stringMatching(/^SPF does not include your SMTP host/), expect.stringMatching(/^no DMARC policy/)] });
+
+    // Still failing the next day: not told again.
+    await dayAgo(box.id);
+    await checkStaleSendingDomains({ db: w.db.db, resolve, batch: 100 });
+    expect(await dnsTasks()).toHaveLength(1);
+    expect(await failingEvents()).toHaveLength(1);
+
+    // Fixed, and checked now from the mailbox: the task closes.
+    dns.set('drift.test', 'TXT', ['v=spf1 ip4:127.0.0.1 -all']);
+    dns.set('_dmarc.drift.test', 'TXT', ['v=DMARC1; p=reject']);
+    await check(box.id);
+    expect((await dnsTasks()).map((t) => t.status)).toEqual(['done']);
   });
 
   it('refuses what cannot sign, naming the field', async () => {
