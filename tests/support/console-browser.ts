@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { startHttpServer, type RunningServer } from '../../api/server.js';
@@ -16,7 +17,9 @@ import { createTestDatabase, type TestDatabase } from './db.js';
 import { startTestWorker, testChannelRegistry, type TestTemporal } from './temporal.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-export const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+/** docs/screenshots when asked for (RELANCE_SCREENSHOTS=docs), else a scratch folder: a test run leaves the tree clean. */
+export const SCREENSHOTS =
+  process.env.RELANCE_SCREENSHOTS === 'docs' ? new URL('../../docs/screenshots/', import.meta.url) : pathToFileURL(join(tmpdir(), 'relance-screenshots') + '/');
 
 /** `outboxDir`: the local outbox the worker and the API share (people without a mailbox). */
 export type ConsoleStack = { db: TestDatabase; temporal: TestTemporal; server: RunningServer; browser: Browser; outboxDir: string; stop: () => Promise<void> };

@@ -1,13 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { api, type Session } from '../api/client';
+import { navFor } from '../nav';
 import { viewerZone } from '../time';
-
-const nav = [
-  { page: 'queue', label: 'My queue' },
-  { page: 'call', label: 'Call block' },
-  { page: 'prospects', label: 'Prospects' },
-] as const;
 
 export function Layout({ session, page, children }: { session: Session; page: string; children: ReactNode }) {
   const client = useQueryClient();
@@ -20,10 +15,6 @@ export function Layout({ session, page, children }: { session: Session; page: st
     window.location.hash = '#/';
     await client.invalidateQueries({ queryKey: ['session'] });
   };
-  const staff = session.role === 'admin' || session.role === 'ops';
-  // The reports: managers (their reps), ops and admin (everyone); a rep may still open #/objections.
-  const reports = staff || session.user?.role === 'manager' ? [{ page: 'activity', label: 'Team activity' }, { page: 'objections', label: 'Objections' }] : [];
-  const links = [...nav, ...reports, ...(staff ? [{ page: 'team', label: 'Team' }] : [])];
   return (
     <>
       <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
@@ -31,17 +22,6 @@ export function Layout({ session, page, children }: { session: Session; page: st
       </a>
       <header className="top">
         <strong className="brand">Relance</strong>
-        <nav aria-label="Main">
-          <ul>
-            {links.map((l) => (
-              <li key={l.page}>
-                <a href={`#/${l.page}`} aria-current={page === l.page ? 'page' : undefined}>
-                  {l.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
         <span className="who">
           {session.user?.name} · {session.workspace.name} · times in {viewerZone}
         </span>
@@ -52,6 +32,22 @@ export function Layout({ session, page, children }: { session: Session; page: st
           Sign out everywhere
         </button>
       </header>
+      <nav aria-label="Main" className="pages">
+        {navFor(session).map((g) => (
+          <div key={g.label} role="group" aria-label={g.label}>
+            <span className="group" aria-hidden="true">{g.label}</span>
+            <ul>
+              {g.links.map((l) => (
+                <li key={l.page}>
+                  <a href={`#/${l.page}`} aria-current={page === l.page ? 'page' : undefined}>
+                    {l.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </nav>
       <main id="main" ref={main} tabIndex={-1}>
         {children}
       </main>
