@@ -80,11 +80,11 @@ export function Team({ session }: { session: Session }) {
                 <td>{u.email}</td>
                 <td>{u.role}</td>
                 <td>
-                  <button type="button" onClick={() => invite(u)}>
+                  <button type="button" disabled={issue.isPending} onClick={() => invite(u)}>
                     Invite {u.name}
                   </button>{' '}
                   {session.role === 'admin' && (
-                    <button type="button" onClick={() => issue.mutate({ u, kind: 'Password reset' })}>
+                    <button type="button" disabled={issue.isPending} onClick={() => issue.mutate({ u, kind: 'Password reset' })}>
                       Reset password of {u.name}
                     </button>
                   )}
@@ -109,7 +109,10 @@ export function Team({ session }: { session: Session }) {
             </select>
           </label>
           <ErrorNote error={add.error} />
-          <button type="submit">Add and invite</button>
+          {/* Disabled while a request runs: a double click must not email two links. */}
+          <button type="submit" disabled={add.isPending || issue.isPending}>
+            Add and invite
+          </button>
         </form>
       )}
     </>
