@@ -1,13 +1,15 @@
 // Every outcome of the announced call that the Paris end-to-end test does not cover, on the
 // time-skipping server through the real API: connected ends the cadence as connected, not
 // interested and wrong number stop it; and the broken announcement (nobody logs the 09:15 call
-// within its grace window) marks the task missed and falls back to the next by-pass callback.
+// within its grace window) marks the task missed and falls back to the next by-pass callback; the
+// prospect's out-of-office past the announced time voids the call instead of breaking it.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { callSlots, events, tasks } from '../../db/schema.js';
-import { complete, local, openTaskOf, status, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
+import { complete, local, openTaskOf, status, waitFor, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
 import { at, iso } from '../support/dates.js';
-import { enrollmentPath, resultOf } from '../support/cadence-api.js';
+import { recordHistory } from '../support/histories.js';
+import { enrollmentPath, eventsPath, resultOf } from '../support/cadence-api.js';
 import { PARIS, toAnnouncedCall } from '../support/cadence-paths.js';
 import { enrollmentRow, eventTypes, reservedSlots, taskRow } from '../support/cadence-rows.js';
 
@@ -103,5 +105,42 @@ describe('announced call outcomes', () => {
 
     const stop = await h.api('POST', enrollmentPath(s, e, 'stop'), { reason: 'end of test' });
     expect(stop.status).toBe(200);
+  });
+  it("the prospect's out-of-office past the announced 09:15: the call is void, not broken; the callback waits for their return", async () => {
+    const { e, prospectId, call, callDay } = await toAnnouncedCall(h, s, 'away@initech.test');
+    const returnAt = at(callDay.plus({ days: 2 }), '12:00');
+    const ooo = await h.api('POST', eventsPath(s, prospectId), { type: 'auto_reply', returnAt: iso(returnAt) });
+    expect(ooo.status).toBe(202);
+
+    await expect.poll(async () => (await taskRow(h, call.taskId)).status, { timeout: 10_000 }).toBe('cancelled');
+    const voided = async () => (await h.db.db.select().from(events).where(and(eq(events.enrollmentId, e.id), eq(events.type, 'announcement.voided')))).map((v) => v.payload);
+    await expect.poll(voided, { timeout: 10_000 }).toEqual([{ taskId: call.taskId, announcedCallAt: iso(at(callDay, '09:15')), reason: 'out_of_office', until: iso(returnAt) }]);
+    const slots = async () => (await h.db.db.select().from(callSlots).where(eq(callSlots.enrollmentId, e.id))).map((x) => [x.stepKey, x.status]);
+    await expect.poll(slots, { timeout: 10_000 }).toEqual([['announced-call#1', 'released']]);
+
+    // 09:31 comes and goes while they are away: nothing is missed, nothing broken, no callback due.
+    await h.advanceTo(iso(at(callDay, '09:31')));
+    expect(await eventTypes(h, e)).not.toContain('announcement.broken');
+    expect((await h.db.db.select().from(tasks).where(eq(tasks.enrollmentId, e.id))).filter((t) => t.status === 'missed' || t.status === 'open')).toEqual([]);
+    expect((await status(h, e)).status).toBe('paused');
+
+    // Back at noon two days later: the callback comes at the next by-pass window after their return.
+    await h.advanceTo(iso(at(returnAt, '12:01')));
+    const callback = await openTaskOf(h, e, 'callback');
+    expect(Date.parse(callback.dueAt)).toBeGreaterThanOrEqual(returnAt.toMillis());
+    expect((await status(h, e)).status).toBe('active');
+    expect((await h.api('POST', enrollmentPath(s, e, 'stop'), { reason: 'end of test' })).status).toBe(200);
+    await resultOf(h, e);
+    await recordHistory(h.env.client, e.workflowId, 'announced-call-away-voided');
+  });
+
+  it('an out-of-office ending before the announced call leaves the call open', async () => {
+    const { e, prospectId, call, callDay } = await toAnnouncedCall(h, s, 'backsoon@initech.test');
+    const ooo = await h.api('POST', eventsPath(s, prospectId), { type: 'auto_reply', returnAt: iso(at(callDay, '09:00')) });
+    expect(ooo.status).toBe(202);
+    await waitFor(h, e, (v) => v.status === 'paused', 'the pause');
+    expect((await taskRow(h, call.taskId)).status).toBe('open');
+    expect(await eventTypes(h, e)).not.toContain('announcement.voided');
+    expect((await complete(h, s, call.taskId, { outcome: 'connected' })).status).toBe(200);
   });
 });

@@ -208,7 +208,7 @@ export function registerHandlers(run: Run): void {
         const until = e.returnAt && Date.parse(e.returnAt) > Date.now() ? e.returnAt : new Date(Date.now() + AUTO_REPLY_PAUSE_DAYS * 86_400_000).toISOString();
         const settled = s.settled;
         const waiting = s.phase === 'waiting';
-        r.pause = { until };
+        r.pause = { until, outOfOffice: true };
         remember(s, 'enrollment.paused', `out of office until ${until}`);
         // Like a manual pause, the enrollment row and the timeline say so (the end of the pause
         // writes `active` and `enrollment.resumed`).

@@ -22,7 +22,8 @@ export type CarriedState = {
 export type OpenTask = { taskId: string; stepId: string; dueAt: string; allowedOutcomes: string[] };
 
 export type Requests = {
-  pause: { until: string | null } | null;
+  /** `outOfOffice`: the prospect's auto-reply paused it (they are away), not a person. */
+  pause: { until: string | null; outOfOffice?: boolean } | null;
   exit: { status: 'completed' | 'stopped'; reason: string } | null;
   skip: { reason: string } | null;
   /** `token` (absent in histories recorded before reschedules followed the timing rules) keys the answer. */

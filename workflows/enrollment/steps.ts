@@ -170,6 +170,17 @@ async function runHumanStep(run: Run, step: Step, stepKey: string, opened: strin
       s.announcedCallAt = null;
       return { kind: 'transition', t: brokenAnnouncementTarget(def, step.id) };
     }
+    case 'away': {
+      // Not the rep's broken promise: the prospect is away at the announced time. The task is
+      // cancelled, the slot given back, and the cadence goes on as after a broken announcement
+      // (its next step waits for the pause to end).
+      await acts.closeTask({ ...closing, status: 'cancelled' });
+      remember(s, 'announcement.voided', `out of office until ${got.until}`);
+      await local.appendTimeline({ ...ids(run), type: 'announcement.voided', dedupeKey: `voided:${taskId}`, payload: { taskId, announcedCallAt: s.announcedCallAt, reason: 'out_of_office', until: got.until } });
+      await acts.releaseCallSlots({ enrollmentId: run.input.enrollmentId, stepKey });
+      s.announcedCallAt = null;
+      return { kind: 'transition', t: brokenAnnouncementTarget(def, step.id) };
+    }
     case 'outcome': {
       const o = got.outcome;
       await acts.closeTask({ ...closing, status: 'done', outcome: o });

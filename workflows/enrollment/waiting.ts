@@ -103,7 +103,9 @@ export type OutcomeWait =
   | { kind: 'exit' }
   | { kind: 'skip' }
   | { kind: 'reschedule'; at: string; reason: string; request: RescheduleRequest }
-  | { kind: 'deadline' };
+  | { kind: 'deadline' }
+  /** The prospect is away (an out-of-office reply) past the announced call's time: the promise is void. */
+  | { kind: 'away'; until: string };
 
 /** Waits for the rep's outcome on the open task; `deadline` (ISO) for announced calls. */
 export async function awaitOutcome(run: Run, task: OpenTask, deadline: string | null): Promise<OutcomeWait> {
@@ -111,7 +113,11 @@ export async function awaitOutcome(run: Run, task: OpenTask, deadline: string | 
   const r = s.requests;
   s.phase = 'task_open';
   s.task = task;
-  const ready = () => Boolean(r.exit || r.skip || r.reschedule || (r.outcome && r.outcome.taskId === task.taskId));
+  const answered = () => Boolean(r.outcome && r.outcome.taskId === task.taskId);
+  // An announced call the prospect will not be there for: their auto-reply pauses the cadence past its time.
+  const voidable = deadline !== null && since('away-voids-announced-call');
+  const away = () => voidable && Boolean(r.pause?.outOfOffice && r.pause.until && Date.parse(r.pause.until) > Date.parse(task.dueAt));
+  const ready = () => Boolean(r.exit || r.skip || r.reschedule || answered() || away());
   try {
     if (deadline) {
       const answered = await condition(ready, Math.max(0, Date.parse(deadline) - Date.now()));
@@ -126,6 +132,8 @@ export async function awaitOutcome(run: Run, task: OpenTask, deadline: string | 
       r.reschedule = null;
       return { kind: 'reschedule', at: request.at, reason: request.reason, request };
     }
+    // A call logged is kept even if the out-of-office came too: the rep did call.
+    if (!answered() && away()) return { kind: 'away', until: r.pause!.until! };
     const got = r.outcome!;
     r.outcome = null;
     return { kind: 'outcome', outcome: got.outcome, token: got.token };

@@ -69,6 +69,10 @@ export const PATCHES = {
     since: '2026-12-06',
     before: "holding a pause did not count as the main loop's reaction: a pause arriving as a human step was planned waited for the resume",
   },
+  'away-voids-announced-call': {
+    since: '2026-12-06',
+    before: "an out-of-office reply arriving while the announced call's task was open left it open: its deadline passed during the pause and the call counted as broken by the rep",
+  },
 } as const satisfies Record<string, Patch>;
 
 export type PatchId = keyof typeof PATCHES;
