@@ -5,7 +5,9 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type RunningServer } from '../../api/server.js';
-import { enrollments, events, prospects, sequences, tasks } from '../../db/schema.js';
+import { enrollments, events, handoffs, prospects, sequences, tasks } from '../../db/schema.js';
+import { handoffWorkflowId } from '../../workflows/handoff/messages.js';
+import { bookCrmMeeting } from '../../application/handoffs/crm-meeting.js';
 import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startTestWorker, type TestTemporal } from '../support/temporal.js';
@@ -157,16 +159,40 @@ describe('inbound effects', () => {
     await enrollmentStatus(enrollmentId, 'completed');
   });
 
-  it('LinkedIn events go on the timeline; a CRM meeting is recorded and stops the cadence', async () => {
+  it('LinkedIn events go on the timeline; a CRM meeting becomes a handoff and stops the cadence', async () => {
     const res = await deliver('lead', { email: 'carla@umbrella.test', firstName: 'Carla' });
     expect(res.status).toBe(202);
     const { prospectId, enrollmentId } = res.body as { prospectId: string; enrollmentId: string };
     await queue(1);
     const invite = await deliver('linkedin', { type: 'invite.accepted', email: 'carla@umbrella.test' });
     expect(invite.body).toMatchObject({ applied: true, prospectId, enrollmentsSignalled: 0 });
-    const meeting = await deliver('crm', { type: 'meeting_booked', email: 'carla@umbrella.test', meetingAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const fieldRep = await ws.call<{ id: string }>('POST', '/v1/users', { email: 'Alex.AE@acme.test', name: 'Alex Account Exec', fieldRep: true });
+    expect(fieldRep.status, JSON.stringify(fieldRep.body)).toBe(201);
+    const meetingAt = new Date(Date.now() + 86_400_000).toISOString();
+    const crmMeeting = { type: 'meeting_booked', email: 'carla@umbrella.test', meetingAt, location: 'Umbrella HQ', note: 'Demo for the ops team', fieldRepEmail: 'alex.ae@acme.test' };
+    const meeting = await deliver('crm', crmMeeting, 'crm_meeting_1');
     expect(meeting.status, JSON.stringify(meeting.body)).toBe(202);
-    expect(meeting.body).toMatchObject({ applied: true, prospectId, enrollmentsStopped: 1 });
+    expect(meeting.body).toMatchObject({ applied: true, prospectId, enrollmentsStopped: 1, handoffId: expect.any(String) });
+    // The meeting is a handoff: credited to the rep whose cadence ran, held by the field rep named, followed up.
+    const handoffId = meeting.body.handoffId as string;
+    const [handoff] = await db.db.select().from(handoffs).where(eq(handoffs.id, handoffId));
+    expect(handoff).toMatchObject({ prospectId, enrollmentId, setterId: repId, fieldRepId: fieldRep.body.id, status: 'scheduled', location: 'Umbrella HQ', notes: 'Demo for the ops team' });
+    expect(handoff!.meetingAt!.toISOString()).toBe(meetingAt);
+    expect((await temporal.client.workflow.getHandle(handoffWorkflowId(handoffId)).describe()).status.name).toBe('RUNNING');
+    // The CRM sends it again (same message): the same handoff, nothing twice.
+    const again = await deliver('crm', crmMeeting, 'crm_meeting_1');
+    expect(again.status).toBe(200);
+    expect(await db.db.select({ id: handoffs.id }).from(handoffs).where(eq(handoffs.prospectId, prospectId))).toEqual([{ id: handoffId }]);
+    // The same message applied twice past the receipt (two API processes at once): one handoff.
+    const twice = { workspaceId: ws.workspaceId, prospectId, dedupeKey: `crm-twice:${prospectId}`, meetingAt: null, location: null, note: null, setterEmail: null, fieldRepEmail: null };
+    const [first, second] = [await bookCrmMeeting(db.db, twice), await bookCrmMeeting(db.db, twice)];
+    expect(second.handoffId).toBe(first.handoffId);
+    expect(await db.db.select({ id: handoffs.id }).from(handoffs).where(eq(handoffs.prospectId, prospectId))).toHaveLength(2);
+    // A field rep the workspace does not have: the handoff waits for one, and the answer says so.
+    const unknownRep = await deliver('crm', { ...crmMeeting, fieldRepEmail: 'nobody@acme.test' });
+    expect(unknownRep.body).toMatchObject({ applied: true, fieldRep: 'no field rep with this email: assign one on the handoff' });
+    const [waiting] = await db.db.select().from(handoffs).where(eq(handoffs.id, unknownRep.body.handoffId as string));
+    expect(waiting).toMatchObject({ fieldRepId: null, status: 'to_schedule' });
     expect(await enrollmentStatus(enrollmentId, 'stopped')).toMatchObject({ stopReason: 'stopped: meeting booked in the CRM' });
     const types = (await db.db.select().from(events).where(eq(events.prospectId, prospectId))).map((x) => x.type);
     expect(types).toEqual(expect.arrayContaining(['lead.received', 'linkedin.invite_accepted', 'meeting.booked']));

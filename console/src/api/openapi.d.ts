@@ -13472,7 +13472,7 @@ export interface components {
             linkedinUrl?: string;
             detail?: string;
         };
-        /** @description opt_out stops everything for good; meeting_booked is recorded and stops the cadences; stop stops them. */
+        /** @description opt_out stops everything for good; meeting_booked becomes a handoff (followed up with the field rep) and stops the cadences; stop stops them. */
         InboundCrm: {
             /** @enum {string} */
             type: "opt_out" | "meeting_booked" | "stop";
@@ -13481,6 +13481,18 @@ export interface components {
             /** Format: date-time */
             meetingAt?: string;
             note?: string;
+            /** @description meeting_booked: where it takes place */
+            location?: string;
+            /**
+             * Format: email
+             * @description meeting_booked: who set it (a member's email); else the rep of the prospect's latest enrollment
+             */
+            setterEmail?: string;
+            /**
+             * Format: email
+             * @description meeting_booked: the field rep who holds it (a member marked field rep); else assigned later on the handoff
+             */
+            fieldRepEmail?: string;
         };
         /** @description Finds or creates the prospect and enrolls them in the "expected-callback" cadence: a call due within minutes. */
         InboundLead: {
