@@ -34,6 +34,7 @@ import { taskEventRoutes } from './routes/task-events.js';
 import { consoleRoutes } from './console-static.js';
 import { settingsRoutes } from './routes/settings.js';
 import { holidayRoutes } from './routes/holidays.js';
+import { timingCalendarRoutes } from './routes/timing-calendar.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { accountRoutes } from './routes/accounts.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
@@ -98,6 +99,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', sequenceReportRoutes(deps));
   app.route('/', settingsRoutes(deps));
   app.route('/', holidayRoutes(deps));
+  app.route('/', timingCalendarRoutes(deps));
   app.route('/', prospectEventRoutes(deps));
   app.route('/', webhooksRoutes(deps));
   app.route('/', inboundRoutes(deps));

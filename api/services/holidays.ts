@@ -1,24 +1,19 @@
 // The holidays a country (and region) closes in a year, from the same date-holidays data and
 // country/region rules the scheduler uses, so what ops see is what the cadence skips.
 import Holidays, { type HolidaysTypes } from 'date-holidays';
-import { TimingError } from '../../domain/timing/index.js';
 import { knownStates, normalizeCountry, normalizeRegion } from '../../domain/timing/place.js';
-import { ProblemError } from '../problem.js';
+import { timing } from './timing-field.js';
 
 export type HolidayEntry = { date: string; name: string; type: string; substitute: boolean };
 
 /** Timing errors name `country` or `region`; on this route they are query parameters. */
 function placeOf(country: string, region: string | undefined): { country: string; region: string | undefined } {
-  try {
+  return timing('query', () => {
     if (!region) return { country: normalizeCountry(country), region: undefined };
     const r = normalizeRegion(region, country);
     // Regions only our zone supplement knows (e.g. Mexican states) have the national holidays.
     return { country: r.country, region: knownStates(r.country).has(r.region) ? r.region : undefined };
-  } catch (err) {
-    if (!(err instanceof TimingError)) throw err;
-    const field = `query.${err.field}`;
-    throw new ProblemError('validation-failed', 400, `${field}: ${err.message}`, { errors: [{ field, message: err.message }] });
-  }
+  }, 400);
 }
 
 export function holidaysOf(q: { country: string; region?: string | undefined; year: number; types: HolidaysTypes.HolidayType[] }) {

@@ -31,3 +31,4 @@ export {
   scheduleTouch,
   type TouchChannel,
 } from './schedule.js';
+export { timingCalendar, type CalendarDay, type CalendarWindow, type ClosedReason } from './calendar.js';

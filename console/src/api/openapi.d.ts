@@ -8883,6 +8883,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/timing-calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The next days for a place under the workspace's timing rules: windows day by day, holidays and weekends
+         * @description Give a country (and region), or a time zone, or both: a zone alone takes its country's holidays. Windows are in the place's local time, as the scheduler uses them (a window in a DST gap shifts or drops).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO 3166-1 alpha-2 code (any case) */
+                    country?: string;
+                    /** @description ISO 3166-2 subdivision ("US-CA", or "CA" with the country) */
+                    region?: string;
+                    /** @description IANA zone; default: the country's (or region's) zone */
+                    timeZone?: string;
+                    /** @description The first day (YYYY-MM-DD); default today in the place's zone */
+                    from?: string;
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The days, from the first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TimingCalendar"];
+                    };
+                };
+                /** @description Unknown country, region or zone, a country spanning zones without region or zone, or neither given; `errors` names the query parameter; or: Malformed request: a query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/prospects/{prospectId}/events": {
         parameters: {
             query?: never;
@@ -13329,6 +13427,39 @@ export interface components {
                 substitute: boolean;
             }[];
         };
+        TimingCalendar: {
+            country: string | null;
+            region: string | null;
+            timeZone: string;
+            from: string;
+            days: components["schemas"]["CalendarDay"][];
+        };
+        CalendarDay: {
+            /**
+             * @description A date in the place's zone
+             * @example 2026-12-25
+             */
+            date: string;
+            /** @description ISO weekday, 1 (Monday) to 7 (Sunday) */
+            weekday: number;
+            /** @description The holiday's name (of the rules' holiday types) in the place, else null */
+            holiday: string | null;
+            /** @description Why nothing goes out that day (workspace: one of its closed dates); empty when open */
+            closedBecause: ("weekend" | "holiday" | "workspace")[];
+            sendWindow: components["schemas"]["CalendarWindow"];
+            callWindow: components["schemas"]["CalendarWindow"];
+            /** @description When decision makers pick up themselves (gatekeeper gone) */
+            bypassWindows: components["schemas"]["CalendarWindow"][];
+            directWindows: components["schemas"]["CalendarWindow"][];
+        };
+        /** @description When emails and LinkedIn go out; null on a closed day */
+        CalendarWindow: {
+            /** @example 07:30 */
+            start: string;
+            /** @example 19:00 */
+            end: string;
+            label: string | null;
+        } | null;
         WebhookSubscription: {
             /** Format: uuid */
             id: string;
