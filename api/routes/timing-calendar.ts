@@ -13,7 +13,7 @@ import { ProblemError, problemResponse } from '../problem.js';
 import { countryInput, jsonResponse, regionInput, z } from '../scope.js';
 import { timing } from '../services/timing-field.js';
 
-const Window = z.object({ start: z.string().openapi({ example: '07:30' }), end: z.string().openapi({ example: '19:00' }), label: z.string().nullable() }).openapi('CalendarWindow');
+const Window = z.object({ start: z.string().openapi({ example: '07:30' }), end: z.string().openapi({ example: '19:00' }), label: z.string().nullable() });
 const Day = z
   .object({
     date: z.string().openapi({ description: "A date in the place's zone", example: '2026-12-25' }),

@@ -12,6 +12,10 @@ import { Team } from './pages/Team';
 import { Prospects } from './pages/Prospects';
 import { Activity } from './pages/Activity';
 import { Objections } from './pages/Objections';
+import { Timing } from './pages/Timing';
+import { Escalations } from './pages/Escalations';
+import { Capacity } from './pages/Capacity';
+import { TimeOff } from './pages/TimeOff';
 import { useRoute } from './router';
 
 export function App() {
@@ -33,6 +37,10 @@ export function App() {
     page === 'prospects' ? <Prospects session={me} /> :
     page === 'activity' ? <Activity session={me} /> :
     page === 'objections' ? <Objections /> :
+    page === 'timing' ? <Timing session={me} /> :
+    page === 'escalations' ? <Escalations session={me} /> :
+    page === 'capacity' ? <Capacity /> :
+    page === 'time-off' ? <TimeOff /> :
     <Queue session={me} />;
   return <Layout session={me} page={page ?? 'queue'}>{content}</Layout>;
 }

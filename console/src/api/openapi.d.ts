@@ -13446,20 +13446,37 @@ export interface components {
             holiday: string | null;
             /** @description Why nothing goes out that day (workspace: one of its closed dates); empty when open */
             closedBecause: ("weekend" | "holiday" | "workspace")[];
-            sendWindow: components["schemas"]["CalendarWindow"];
-            callWindow: components["schemas"]["CalendarWindow"];
+            /** @description When emails and LinkedIn go out; null on a closed day */
+            sendWindow: {
+                /** @example 07:30 */
+                start: string;
+                /** @example 19:00 */
+                end: string;
+                label: string | null;
+            } | null;
+            callWindow: {
+                /** @example 07:30 */
+                start: string;
+                /** @example 19:00 */
+                end: string;
+                label: string | null;
+            } | null;
             /** @description When decision makers pick up themselves (gatekeeper gone) */
-            bypassWindows: components["schemas"]["CalendarWindow"][];
-            directWindows: components["schemas"]["CalendarWindow"][];
+            bypassWindows: {
+                /** @example 07:30 */
+                start: string;
+                /** @example 19:00 */
+                end: string;
+                label: string | null;
+            }[];
+            directWindows: {
+                /** @example 07:30 */
+                start: string;
+                /** @example 19:00 */
+                end: string;
+                label: string | null;
+            }[];
         };
-        /** @description When emails and LinkedIn go out; null on a closed day */
-        CalendarWindow: {
-            /** @example 07:30 */
-            start: string;
-            /** @example 19:00 */
-            end: string;
-            label: string | null;
-        } | null;
         WebhookSubscription: {
             /** Format: uuid */
             id: string;

@@ -1,0 +1,102 @@
+// Reps' call capacity (ops): how many announced calls an hour each rep can really keep, and their
+// call blocks (in the rep's zone; none: any time in the call window). PUT /v1/users/{id}/capacity.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, unwrap } from '../api/client';
+import { ErrorNote, Field } from '../components/Field';
+import { weekdayNames, Weekdays } from '../components/Weekdays';
+import { fieldError } from './ops/access';
+import { usePeople, type Person } from './ops/people';
+
+type Block = Person['callBlocks'][number];
+const blockText = (b: Block) => `${b.days ? weekdayNames(b.days) : 'Every day'} ${b.start}–${b.end}`;
+
+function CapacityForm({ person, onDone, onCancel }: { person: Person; onDone: () => void; onCancel: () => void }) {
+  const client = useQueryClient();
+  const [blocks, setBlocks] = useState<Block[]>(person.callBlocks);
+  const [callsPerHour, setCallsPerHour] = useState(String(person.callsPerHour));
+  const save = useMutation({
+    mutationFn: () => unwrap(api.PUT('/v1/users/{userId}/capacity', { params: { path: { userId: person.id } }, body: { callsPerHour: Number(callsPerHour), callBlocks: blocks } })),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['users'] });
+      onDone();
+    },
+  });
+  const change = (i: number, patch: Partial<Block>) => setBlocks(blocks.map((b, j) => (j === i ? { ...b, ...patch } : b)));
+  const err = (path: string) => fieldError(save.error, `body.${path}`);
+  const onSave = (e: FormEvent) => (e.preventDefault(), save.mutate());
+  return (
+    <form className="rules" onSubmit={onSave} aria-labelledby="capacity-heading">
+      <h2 id="capacity-heading">Capacity of {person.name}</h2>
+      <p>Times in {person.timeZone ?? 'the workspace zone'}.</p>
+      <Field label="Announced calls per hour" name="callsPerHour" type="number" value={callsPerHour} onChange={(e) => setCallsPerHour(e.currentTarget.value)} error={err('callsPerHour')} />
+      {blocks.map((b, i) => (
+        <fieldset key={i} className="block">
+          <legend>Call block {i + 1}</legend>
+          <Weekdays legend="Days (none ticked: every day)" value={b.days ?? []} onChange={(days) => change(i, { days: days.length ? days : undefined })} />
+          <Field label="From" type="time" value={b.start} onChange={(e) => change(i, { start: e.currentTarget.value })} error={err(`callBlocks.${i}.start`)} />
+          <Field label="Until" type="time" value={b.end} onChange={(e) => change(i, { end: e.currentTarget.value })} error={err(`callBlocks.${i}.end`)} />
+          <button type="button" className="quiet" onClick={() => setBlocks(blocks.filter((_, j) => j !== i))}>
+            Remove call block {i + 1}
+          </button>
+        </fieldset>
+      ))}
+      <p className="controls">
+        <button type="button" className="quiet" onClick={() => setBlocks([...blocks, { days: [1, 2, 3, 4, 5], start: '09:00', end: '11:00' }])}>
+          Add a call block
+        </button>
+        <button type="submit" disabled={save.isPending}>Save the capacity of {person.name}</button>
+        <button type="button" className="quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </p>
+      <ErrorNote error={save.error} />
+    </form>
+  );
+}
+
+export function Capacity() {
+  const people = usePeople();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const person = people.data?.data.find((p) => p.id === editing);
+  return (
+    <>
+      <h1>Capacity and call blocks</h1>
+      <ErrorNote error={people.error} />
+      {saved && <p role="status">Capacity of {saved} saved: it applies to the next calls reserved.</p>}
+      {people.data && (
+        <table>
+          <caption>Announced calls each person can keep</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Zone</th>
+              <th scope="col">Calls per hour</th>
+              <th scope="col">Call blocks</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.data.data.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.name}</th>
+                <td>{p.role}</td>
+                <td>{p.timeZone ?? '–'}</td>
+                <td>{p.callsPerHour}</td>
+                <td>{p.callBlocks.length ? p.callBlocks.map(blockText).join('; ') : 'Any time in the call window'}</td>
+                <td>
+                  <button type="button" className="quiet" onClick={() => (setEditing(p.id), setSaved(null))}>
+                    Edit {p.name}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {person && <CapacityForm key={person.id} person={person} onDone={() => (setEditing(null), setSaved(person.name))} onCancel={() => setEditing(null)} />}
+    </>
+  );
+}
