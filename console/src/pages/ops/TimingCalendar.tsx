@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/openapi';
 import { ErrorNote, Field } from '../../components/Field';
+import { WEEKDAYS } from '../../components/Weekdays';
 import { fieldError } from './access';
 
 type Day = components['schemas']['CalendarDay'];
@@ -12,7 +13,7 @@ type Window = Day['bypassWindows'][number];
 type Place = { country: string; region: string; timeZone: string; from: string };
 
 const CLOSED: Record<Day['closedBecause'][number], string> = { weekend: 'weekend', holiday: 'holiday', workspace: 'closed by the workspace' };
-const dayName = (date: string) => new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+const dayName = (d: { date: string; weekday: number }) => `${WEEKDAYS[d.weekday - 1]} ${d.date}`;
 const span = (w: Window) => `${w.start}–${w.end}${w.label ? ` (${w.label})` : ''}`;
 const spans = (ws: Window[]) => (ws.length ? ws.map(span).join(', ') : '–');
 
@@ -41,7 +42,7 @@ export function TimingCalendar({ workspaceZone }: { workspaceZone: string }) {
         <table className="calendar">
           <caption>
             {data.country ?? 'No country'}
-            {data.region ? `-${data.region}` : ''}, times in {data.timeZone}, from {dayName(data.from)}
+            {data.region ? `-${data.region}` : ''}, times in {data.timeZone}, from {data.from}
           </caption>
           <thead>
             <tr>
@@ -56,7 +57,7 @@ export function TimingCalendar({ workspaceZone }: { workspaceZone: string }) {
           <tbody>
             {data.days.map((d) => (
               <tr key={d.date} className={d.closedBecause.length ? 'closed' : undefined}>
-                <th scope="row">{dayName(d.date)}</th>
+                <th scope="row">{dayName(d)}</th>
                 <td>
                   {d.holiday && <strong>{d.holiday}</strong>}
                   {d.closedBecause.length > 0 && <span className="kind"> Closed: {d.closedBecause.map((c) => CLOSED[c]).join(', ')}</span>}
