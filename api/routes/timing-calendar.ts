@@ -42,7 +42,11 @@ const route = defineRoute({
       country: countryInput().optional(),
       region: regionInput().optional(),
       timeZone: z.string().max(64).optional().openapi({ description: 'IANA zone; default: the country\'s (or region\'s) zone', example: 'Europe/Paris' }),
-      from: z.iso.date().optional().openapi({ description: "The first day (YYYY-MM-DD); default today in the place's zone" }),
+      from: z.iso
+        .date()
+        .refine((d) => d >= '1970-01-01' && d <= '2200-12-31', 'a date from 1970 to 2200')
+        .optional()
+        .openapi({ description: "The first day (YYYY-MM-DD, 1970 to 2200); default today in the place's zone" }),
       days: z.coerce.number().int().min(1).max(62).default(30),
     }),
   },

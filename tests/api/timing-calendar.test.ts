@@ -84,6 +84,7 @@ describe('the timing calendar', () => {
       ['country=US', 'query.region'],
       ['country=FR&days=99', 'query.days'],
       ['country=FR&from=2026-02-30', 'query.from'],
+      ['country=FR&from=9999-12-30', 'query.from'],
     ] as const) {
       const res = await world.ws.call<Problem>('GET', `/v1/timing-calendar?${query}`);
       expect(res.status, query).toBe(400);

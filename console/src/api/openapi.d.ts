@@ -8903,7 +8903,7 @@ export interface paths {
                     region?: string;
                     /** @description IANA zone; default: the country's (or region's) zone */
                     timeZone?: string;
-                    /** @description The first day (YYYY-MM-DD); default today in the place's zone */
+                    /** @description The first day (YYYY-MM-DD, 1970 to 2200); default today in the place's zone */
                     from?: string;
                     days?: number;
                 };
