@@ -7,25 +7,19 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { setupLinkIfNeeded } from '../../api/auth/links.js';
-import { asContext, expectAccessible, expectFitsScreen, newConsolePage, screenshot, startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
-
-type Browsing = { context: BrowserContext; page: Page; errors: string[] };
+import { startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
+import { checkPage, consoleTeam, type Browsing } from '../support/console-team.js';
 
 let stack: ConsoleStack;
-let base: string;
 const opened: Browsing[] = [];
-let admin: Browsing;
+let team: Awaited<ReturnType<typeof consoleTeam>>;
 let olga: Browsing;
-const PASSWORD = 'correct horse battery';
 const people = { olga: '', claire: '', sam: '', rita: '' };
 // A fixed first day, so the window's holidays are known: France's Christmas and New Year's Day.
 const FIRST_DAY = '2026-12-14';
 
 beforeAll(async () => {
   stack = await startConsoleStack();
-  base = stack.server.url;
 }, 180_000);
 afterAll(async () => {
   for (const b of opened) expect(b.errors, 'console errors').toEqual([]);
@@ -39,31 +33,7 @@ function refused(b: Browsing, status: number) {
   b.errors.splice(i, 1);
 }
 
-async function checkPage(page: Page, what: string, shot?: string) {
-  await expectAccessible(page, what);
-  await expectFitsScreen(page, what);
-  if (shot) await screenshot(page, shot);
-}
-
-const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => asContext(admin.context, base)<T>(method, path, body);
-
-async function person(body: Record<string, unknown>): Promise<string> {
-  const user = await api<{ id: string }>('POST', '/v1/users', body);
-  expect(user.status, JSON.stringify(user.body)).toBe(201);
-  return user.body.id;
-}
-
-async function signIn(userId: string): Promise<Browsing> {
-  const link = await api<{ url: string }>('POST', `/v1/users/${userId}/invitation`, { send: false });
-  expect(link.status, JSON.stringify(link.body)).toBe(201);
-  const b = await newConsolePage(stack.browser);
-  opened.push(b);
-  await b.page.goto(link.body.url);
-  await b.page.getByLabel(/^Password/).fill(PASSWORD);
-  await b.page.getByRole('button', { name: 'Set password and sign in' }).click();
-  await b.page.getByRole('heading', { name: 'My queue' }).waitFor();
-  return b;
-}
+const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => team.api<T>(method, path, body);
 
 /** The holidays date-holidays gives for France over the 30 days from FIRST_DAY. */
 function expectedHolidays(): Array<[string, string]> {
@@ -77,22 +47,12 @@ const dayLabel = (date: string) => `${DateTime.fromISO(date).setLocale('en').toF
 
 describe('the ops pages in Chromium', () => {
   it('a workspace with an ops user, a manager and two reps', async () => {
-    const link = await setupLinkIfNeeded(stack.db.db, base);
-    admin = await newConsolePage(stack.browser);
-    opened.push(admin);
-    await admin.page.goto(link!);
-    await admin.page.getByLabel('Workspace name').fill('Acme Sales');
-    await admin.page.getByLabel('Time zone').fill('Europe/Paris');
-    await admin.page.getByLabel('Your name').fill('Ada Admin');
-    await admin.page.getByLabel('Email').fill('ada@acme.test');
-    await admin.page.getByLabel(/^Password/).fill(PASSWORD);
-    await admin.page.getByRole('button', { name: 'Create workspace' }).click();
-    await admin.page.getByRole('heading', { name: 'My queue' }).waitFor();
-    people.olga = await person({ email: 'olga@acme.test', name: 'Olga Ops', role: 'ops' });
-    people.claire = await person({ email: 'claire@acme.test', name: 'Claire Manager', role: 'manager', timeZone: 'Europe/Paris' });
-    people.sam = await person({ email: 'sam@acme.test', name: 'Sam Rep', role: 'rep', managerId: people.claire, timeZone: 'Europe/Paris' });
-    people.rita = await person({ email: 'rita@acme.test', name: 'Rita Rep', role: 'rep', managerId: people.claire, timeZone: 'Europe/Paris' });
-    olga = await signIn(people.olga);
+    team = await consoleTeam(stack, opened);
+    people.olga = await team.person({ email: 'olga@acme.test', name: 'Olga Ops', role: 'ops' });
+    people.claire = await team.person({ email: 'claire@acme.test', name: 'Claire Manager', role: 'manager', timeZone: 'Europe/Paris' });
+    people.sam = await team.person({ email: 'sam@acme.test', name: 'Sam Rep', role: 'rep', managerId: people.claire, timeZone: 'Europe/Paris' });
+    people.rita = await team.person({ email: 'rita@acme.test', name: 'Rita Rep', role: 'rep', managerId: people.claire, timeZone: 'Europe/Paris' });
+    olga = await team.signIn(people.olga);
   });
 
   it("the 30-day calendar of France from a fixed day: the holidays by name, closed, and the windows of open days; by keyboard", async () => {
@@ -217,7 +177,7 @@ describe('the ops pages in Chromium', () => {
   });
 
   it('a manager reads the timing rules without changing them and has no capacity or time-off page; a rep sees no ops page', async () => {
-    const claire = await signIn(people.claire);
+    const claire = await team.signIn(people.claire);
     await claire.page.getByRole('link', { name: 'Timing' }).click();
     await claire.page.getByText('Only ops and admins change the timing rules.').waitFor();
     expect(await claire.page.getByLabel('Emails and LinkedIn until').isDisabled()).toBe(true);
@@ -225,7 +185,7 @@ describe('the ops pages in Chromium', () => {
     expect(await claire.page.getByRole('button', { name: 'Save the timing rules' }).count()).toBe(0);
     for (const name of ['Capacity', 'Time off']) expect(await claire.page.getByRole('link', { name }).count(), name).toBe(0);
     await checkPage(claire.page, 'timing (manager)');
-    const sam = await signIn(people.sam);
+    const sam = await team.signIn(people.sam);
     for (const name of ['Timing', 'Escalations', 'Capacity', 'Time off']) expect(await sam.page.getByRole('link', { name }).count(), name).toBe(0);
   });
 });
