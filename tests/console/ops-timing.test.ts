@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // The ops pages in a real Chromium against the real API, Temporal worker and database: ops read the
 // 30-day calendar of France from a fixed day (the holidays expected from date-holidays itself), change
-// a timing rule (a bad value refused beside its field, then a good one stored), set an escalation
+// a timing rule and a by-pass window (a bad value refused beside its field, then a good one stored), set an escalation
 // quota, change a rep's capacity, and declare and remove a rep's time off; a manager reads the timing
 // rules without changing them, a rep sees no ops page. Every page passes axe-core and fits 1280×800.
 import Holidays from 'date-holidays';
@@ -103,6 +103,30 @@ describe('the ops pages in Chromium', () => {
     expect(rules.body.timingRules).toEqual({ sendWindow: { start: '07:30', end: '18:00' } });
     const wednesday = page.getByRole('row', { name: /^Wed 2026-12-16/ });
     await expect.poll(() => wednesday.textContent()).toMatch(/^Wed 2026-12-1607:30–18:0008:00–19:30/);
+  });
+
+  it('a by-pass window added: refused without a label (beside it), then stored and shown on Fridays only', async () => {
+    const page = olga.page;
+    await page.getByRole('button', { name: 'Add a by-pass window' }).click();
+    const added = page.getByRole('group', { name: 'By-pass window 5', exact: true });
+    await page.getByRole('button', { name: 'Save the timing rules' }).click();
+    const label = added.getByLabel('Label');
+    await expect.poll(() => label.getAttribute('aria-invalid')).toBe('true');
+    refused(olga, 422);
+    await label.fill('Friday late');
+    await added.getByLabel('Fri').check();
+    await added.getByLabel('From').fill('17:00');
+    await added.getByLabel('Until').fill('18:00');
+    await checkPage(page, 'timing rules, by-pass windows');
+    await page.getByRole('button', { name: 'Save the timing rules' }).click();
+    await expect.poll(async () => (await api<{ timingRules: { bypassWindows?: unknown[] } }>('GET', '/v1/timing-rules')).body.timingRules.bypassWindows?.at(-1)).toEqual({
+      days: [5],
+      start: '17:00',
+      end: '18:00',
+      label: 'Friday late',
+    });
+    await expect.poll(() => page.getByRole('row', { name: /^Fri 2026-12-18/ }).textContent()).toContain('18:30–19:30 (after 18:30), 17:00–18:00 (Friday late)');
+    expect(await page.getByRole('row', { name: /^Thu 2026-12-17/ }).textContent()).not.toContain('Friday late');
   });
 
   it("an escalation quota set per rep, each rep's use shown against it", async () => {

@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../api/client';
 import { ErrorNote, Field } from '../components/Field';
-import { weekdayNames, Weekdays } from '../components/Weekdays';
+import { weekdayNames } from '../components/Weekdays';
+import { WindowsEditor } from '../components/WindowsEditor';
 import { fieldError } from './ops/access';
 import { usePeople, type Person } from './ops/people';
 
@@ -22,7 +23,6 @@ function CapacityForm({ person, onDone, onCancel }: { person: Person; onDone: ()
       onDone();
     },
   });
-  const change = (i: number, patch: Partial<Block>) => setBlocks(blocks.map((b, j) => (j === i ? { ...b, ...patch } : b)));
   const err = (path: string) => fieldError(save.error, `body.${path}`);
   const onSave = (e: FormEvent) => (e.preventDefault(), save.mutate());
   return (
@@ -30,21 +30,8 @@ function CapacityForm({ person, onDone, onCancel }: { person: Person; onDone: ()
       <h2 id="capacity-heading">Capacity of {person.name}</h2>
       <p>Times in {person.timeZone ?? 'the workspace zone'}.</p>
       <Field label="Announced calls per hour" name="callsPerHour" type="number" value={callsPerHour} onChange={(e) => setCallsPerHour(e.currentTarget.value)} error={err('callsPerHour')} />
-      {blocks.map((b, i) => (
-        <fieldset key={i} className="block">
-          <legend>Call block {i + 1}</legend>
-          <Weekdays legend="Days (none ticked: every day)" value={b.days ?? []} onChange={(days) => change(i, { days: days.length ? days : undefined })} />
-          <Field label="From" type="time" value={b.start} onChange={(e) => change(i, { start: e.currentTarget.value })} error={err(`callBlocks.${i}.start`)} />
-          <Field label="Until" type="time" value={b.end} onChange={(e) => change(i, { end: e.currentTarget.value })} error={err(`callBlocks.${i}.end`)} />
-          <button type="button" className="quiet" onClick={() => setBlocks(blocks.filter((_, j) => j !== i))}>
-            Remove call block {i + 1}
-          </button>
-        </fieldset>
-      ))}
+      <WindowsEditor noun="Call block" windows={blocks} onChange={setBlocks} errorOf={(i, f) => err(`callBlocks.${i}.${f}`)} fresh={{ days: [1, 2, 3, 4, 5], start: '09:00', end: '11:00' }} />
       <p className="controls">
-        <button type="button" className="quiet" onClick={() => setBlocks([...blocks, { days: [1, 2, 3, 4, 5], start: '09:00', end: '11:00' }])}>
-          Add a call block
-        </button>
         <button type="submit" disabled={save.isPending}>Save the capacity of {person.name}</button>
         <button type="button" className="quiet" onClick={onCancel}>
           Cancel

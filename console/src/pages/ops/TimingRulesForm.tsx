@@ -6,16 +6,18 @@ import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { ErrorNote, Field } from '../../components/Field';
 import { Weekdays } from '../../components/Weekdays';
+import { WindowsEditor, type DailyWindow } from '../../components/WindowsEditor';
 import { fieldError } from './access';
 
 type Window = { start: string; end: string };
-type Rules = { sendWindow: Window; callWindow: Window; weekendDays: number[]; extraClosedDates: string[]; maxTouchesPerWeek: number; minGapMinutes: number };
-const KEYS = ['sendWindow', 'callWindow', 'weekendDays', 'extraClosedDates', 'maxTouchesPerWeek', 'minGapMinutes'] as const;
+type Rules = { bypassWindows: DailyWindow[]; sendWindow: Window; callWindow: Window; weekendDays: number[]; extraClosedDates: string[]; maxTouchesPerWeek: number; minGapMinutes: number };
+const KEYS = ['bypassWindows', 'sendWindow', 'callWindow', 'weekendDays', 'extraClosedDates', 'maxTouchesPerWeek', 'minGapMinutes'] as const;
 
 export function TimingRulesForm({ canEdit }: { canEdit: boolean }) {
   const client = useQueryClient();
   const rules = useQuery({ queryKey: ['timing-rules'], queryFn: () => unwrap(api.GET('/v1/timing-rules')) });
   const [weekend, setWeekend] = useState<number[] | null>(null);
+  const [bypass, setBypass] = useState<DailyWindow[] | null>(null);
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) => unwrap(api.PUT('/v1/timing-rules', { body })),
     onSuccess: async () => {
@@ -26,6 +28,7 @@ export function TimingRulesForm({ canEdit }: { canEdit: boolean }) {
   if (!rules.data) return <ErrorNote error={rules.error} />;
   const effective = rules.data.effective as unknown as Rules;
   const weekendDays = weekend ?? effective.weekendDays;
+  const bypassWindows = bypass ?? effective.bypassWindows;
   const onSave = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const v = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
@@ -33,6 +36,7 @@ export function TimingRulesForm({ canEdit }: { canEdit: boolean }) {
       sendWindow: { start: v.sendStart!, end: v.sendEnd! },
       callWindow: { start: v.callStart!, end: v.callEnd! },
       weekendDays,
+      bypassWindows,
       extraClosedDates: v.closedDates!.split(/[\s,]+/).filter(Boolean),
       maxTouchesPerWeek: Number(v.maxTouchesPerWeek),
       minGapMinutes: Number(v.minGapMinutes),
@@ -60,6 +64,10 @@ export function TimingRulesForm({ canEdit }: { canEdit: boolean }) {
       </fieldset>
       <Weekdays legend="Weekend days (no touch)" value={weekendDays} onChange={setWeekend} disabled={!canEdit} />
       {err('weekendDays') && <p className="error">{err('weekendDays')}</p>}
+      <fieldset disabled={!canEdit}>
+        <legend>By-pass windows: when decision makers pick up themselves</legend>
+        <WindowsEditor noun="By-pass window" windows={bypassWindows} onChange={setBypass} errorOf={(i, f) => err(`bypassWindows.${i}.${f}`)} fresh={{ start: '12:30', end: '13:30', label: '' }} disabled={!canEdit} />
+      </fieldset>
       <ErrorNote error={save.error} />
       {save.isSuccess && <p role="status">Timing rules saved: they apply to the next touches planned.</p>}
       {canEdit && <button type="submit" disabled={save.isPending}>Save the timing rules</button>}
