@@ -40,7 +40,7 @@ export function App() {
     page === 'timing' ? <Timing session={me} /> :
     page === 'escalations' ? <Escalations session={me} /> :
     page === 'capacity' ? <Capacity /> :
-    page === 'time-off' ? <TimeOff /> :
+    page === 'time-off' ? <TimeOff session={me} /> :
     <Queue session={me} />;
   return <Layout session={me} page={page ?? 'queue'}>{content}</Layout>;
 }

@@ -32,11 +32,11 @@ const groups: Array<{ label: string; links: Array<NavLink & { for?: (w: Who) => 
     label: 'Set-up',
     links: [
       { page: 'team', label: 'Team', for: (w) => w.staff },
-      // Managers read the timing rules and their team's escalations; ops and admin change them.
+      // Managers read the timing rules and their team's escalations, and declare their team's time off; ops and admin change all.
       { page: 'timing', label: 'Timing', for: (w) => w.manager },
       { page: 'escalations', label: 'Escalations', for: (w) => w.manager },
       { page: 'capacity', label: 'Capacity', for: (w) => w.staff },
-      { page: 'time-off', label: 'Time off', for: (w) => w.staff },
+      { page: 'time-off', label: 'Time off', for: (w) => w.manager },
     ],
   },
 ];

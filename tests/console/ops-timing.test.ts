@@ -3,7 +3,7 @@
 // 30-day calendar of France from a fixed day (the holidays expected from date-holidays itself), change
 // a timing rule and a by-pass window (a bad value refused beside its field, then a good one stored), set an escalation
 // quota, change a rep's capacity, and declare and remove a rep's time off; a manager reads the timing
-// rules without changing them, a rep sees no ops page. Every page passes axe-core and fits 1280×800.
+// rules without changing them and declares her team's time off, a rep sees no ops page. Every page passes axe-core and fits 1280×800.
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -200,15 +200,30 @@ describe('the ops pages in Chromium', () => {
     expect((await api<{ data: unknown[] }>('GET', `/v1/users/${people.sam}/absences`)).body.data).toEqual([]);
   });
 
-  it('a manager reads the timing rules without changing them and has no capacity or time-off page; a rep sees no ops page', async () => {
+  it("a manager reads the timing rules without changing them, has no capacity page, declares her team's time off; a rep sees no ops page", async () => {
     const claire = await team.signIn(people.claire);
     await claire.page.getByRole('link', { name: 'Timing' }).click();
     await claire.page.getByText('Only ops and admins change the timing rules.').waitFor();
     expect(await claire.page.getByLabel('Emails and LinkedIn until').isDisabled()).toBe(true);
     expect(await claire.page.getByLabel('Emails and LinkedIn until').inputValue()).toBe('18:00');
     expect(await claire.page.getByRole('button', { name: 'Save the timing rules' }).count()).toBe(0);
-    for (const name of ['Capacity', 'Time off']) expect(await claire.page.getByRole('link', { name }).count(), name).toBe(0);
+    expect(await claire.page.getByRole('link', { name: 'Capacity' }).count()).toBe(0);
     await checkPage(claire.page, 'timing (manager)');
+
+    // Her team's time off: only her people to choose from; Rita covers Sam.
+    await claire.page.getByRole('link', { name: 'Time off' }).click();
+    const who = claire.page.getByLabel('Who');
+    await expect.poll(async () => (await who.locator('option').allTextContents()).sort()).toEqual(['Choose a person', 'Claire Manager', 'Rita Rep', 'Sam Rep']);
+    const startsOn = DateTime.now().setZone('Europe/Paris').plus({ days: 20 }).toISODate()!;
+    await who.selectOption({ label: 'Sam Rep' });
+    await claire.page.getByLabel('First day away').fill(startsOn);
+    await claire.page.getByLabel('Last day away').fill(startsOn);
+    await claire.page.getByLabel('Covered by').selectOption({ label: 'Rita Rep (takes their tasks and announced calls)' });
+    await claire.page.getByRole('button', { name: 'Declare the time off' }).click();
+    await claire.page.getByRole('status', { name: 'What the time off changed' }).waitFor();
+    const stored = await api<{ data: Array<{ startsOn: string; coveringUserId: string }> }>('GET', `/v1/users/${people.sam}/absences`);
+    expect(stored.body.data).toEqual([expect.objectContaining({ startsOn, endsOn: startsOn, coveringUserId: people.rita })]);
+    await checkPage(claire.page, 'time off (manager)');
     const sam = await team.signIn(people.sam);
     for (const name of ['Timing', 'Escalations', 'Capacity', 'Time off']) expect(await sam.page.getByRole('link', { name }).count(), name).toBe(0);
   });

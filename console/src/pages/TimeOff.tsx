@@ -1,14 +1,14 @@
-// Reps' time off (ops): every person's declared days away, a new one (who covers: their tasks and
+// Reps' time off (ops and admin: everyone; a manager: their team): every person's declared days away, a new one (who covers: their tasks and
 // announced calls pass to them; nobody: the rep's cadences wait for the return), and removal.
 // What a time off changed shows once written, with the promises nobody keeps in the prospect's time.
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, unwrap } from '../api/client';
+import { api, unwrap, type Session } from '../api/client';
 import type { components } from '../api/openapi';
 import { ErrorNote, Field } from '../components/Field';
 import { formatAt } from '../time';
 import { fieldError } from './ops/access';
-import { usePeople } from './ops/people';
+import { useReachable } from './ops/people';
 
 type Written = components['schemas']['RepAbsenceWritten'];
 type NewTimeOff = { userId: string; startsOn: string; endsOn: string; coveringUserId?: string; note?: string };
@@ -39,10 +39,10 @@ function Effects({ written, nameOf }: { written: Written; nameOf: (id: string | 
   );
 }
 
-export function TimeOff() {
+export function TimeOff({ session }: { session: Session }) {
   const client = useQueryClient();
-  const people = usePeople();
-  const everyone = people.data?.data ?? [];
+  const reachable = useReachable(session);
+  const everyone = reachable.people;
   const nameOf = (id: string | null) => everyone.find((p) => p.id === id)?.name ?? 'someone';
   const lists = useQueries({
     queries: everyone.map((p) => ({ queryKey: ['absences', p.id], queryFn: () => unwrap(api.GET('/v1/users/{userId}/absences', { params: { path: { userId: p.id } } })) })),
@@ -66,7 +66,7 @@ export function TimeOff() {
   return (
     <>
       <h1>Time off</h1>
-      <ErrorNote error={people.error ?? lists.find((l) => l.error)?.error} />
+      <ErrorNote error={reachable.error ?? lists.find((l) => l.error)?.error} />
       <table>
         <caption>Days away, earliest first (the public holidays of each person&apos;s country count too, undeclared)</caption>
         <thead>
