@@ -1,4 +1,4 @@
-// Timing rules and holidays (ops): the 30-day calendar of a place, and the workspace's rules beside it.
+// Timing rules and holidays: the 30-day calendar of a place (what ops read first), then the workspace's rules.
 import type { Session } from '../api/client';
 import { canEditSettings } from './ops/access';
 import { TimingCalendar } from './ops/TimingCalendar';
@@ -8,8 +8,8 @@ export function Timing({ session }: { session: Session }) {
   return (
     <>
       <h1>Timing rules and holidays</h1>
-      <TimingRulesForm canEdit={canEditSettings(session)} />
       <TimingCalendar workspaceZone={session.workspace.timeZone} />
+      <TimingRulesForm canEdit={canEditSettings(session)} />
     </>
   );
 }
