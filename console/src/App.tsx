@@ -12,6 +12,9 @@ import { Team } from './pages/Team';
 import { Prospects } from './pages/Prospects';
 import { Activity } from './pages/Activity';
 import { Objections } from './pages/Objections';
+import { Sequences } from './pages/sequences/Sequences';
+import { SequencePage } from './pages/sequences/SequencePage';
+import { SequenceDiff } from './pages/sequences/SequenceDiff';
 import { useRoute } from './router';
 
 export function App() {
@@ -33,6 +36,9 @@ export function App() {
     page === 'prospects' ? <Prospects session={me} /> :
     page === 'activity' ? <Activity session={me} /> :
     page === 'objections' ? <Objections /> :
+    page === 'sequences' && id && route.path[2] === 'diff' ? <SequenceDiff sequenceId={id} from={Number(route.query.get('from'))} to={Number(route.query.get('to'))} /> :
+    page === 'sequences' && id ? <SequencePage sequenceId={id} session={me} /> :
+    page === 'sequences' ? <Sequences /> :
     <Queue session={me} />;
   return <Layout session={me} page={page ?? 'queue'}>{content}</Layout>;
 }

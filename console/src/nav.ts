@@ -30,7 +30,10 @@ const groups: Array<{ label: string; links: Array<NavLink & { for?: (w: Who) => 
   },
   {
     label: 'Set-up',
-    links: [{ page: 'team', label: 'Team', for: (w) => w.staff }],
+    links: [
+      { page: 'team', label: 'Team', for: (w) => w.staff },
+      { page: 'sequences', label: 'Sequences', for: (w) => w.manager },
+    ],
   },
 ];
 
