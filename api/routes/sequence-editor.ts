@@ -9,7 +9,7 @@ import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { problemResponse, ProblemError } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
 import { previewDefinition } from '../services/sequence-preview.js';
-import { definitionOf, enrollmentsByVersion, ENROLLMENT_STATUSES, sequenceIn } from '../services/sequence-versions.js';
+import { definitionOf, diffVersions, enrollmentsByVersion, ENROLLMENT_STATUSES, sequenceIn } from '../services/sequence-versions.js';
 import { validateDefinition } from '../services/sequences.js';
 
 const SeqParams = z.object({ sequenceId: pathId('sequenceId') });
@@ -84,8 +84,14 @@ const routes = {
     access: ALL_ROLES,
     tags: ['sequences'],
     summary: 'What changed from one version to another: steps added, removed, changed field by field, reordered',
-    request: { params: SeqParams, query: z.object({ from: QueryVersion, to: QueryVersion }) },
-    responses: { 200: jsonResponse(Diff, 'The changes'), 404: problemResponse('No such sequence or version; `errors` names query.from or query.to') },
+    request: {
+      params: SeqParams,
+      query: z.object({
+        from: QueryVersion.optional().openapi({ description: 'Default: the published version before `to`' }),
+        to: QueryVersion.optional().openapi({ description: 'Default: the draft, else the latest published version' }),
+      }),
+    },
+    responses: { 200: jsonResponse(Diff, 'The changes'), 404: problemResponse('No such sequence, or no such version (or none before `to`); `errors` names query.from or query.to') },
   }),
   enrollments: defineRoute({
     method: 'get',
@@ -117,10 +123,10 @@ export function sequenceEditorRoutes({ db }: ApiDeps) {
   app.openapi(routes.diff, async (c) => {
     const { workspaceId } = principalOf(c);
     const { sequenceId } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const before = await definitionOf(db, workspaceId, sequenceId, q.from, 'query.from');
-    const after = await definitionOf(db, workspaceId, sequenceId, q.to, 'query.to');
-    return c.json({ from: q.from, to: q.to, ...diffDefinitions(before.definition, after.definition) }, 200);
+    const { from, to } = await diffVersions(db, workspaceId, sequenceId, c.req.valid('query'));
+    const before = await definitionOf(db, workspaceId, sequenceId, from, 'query.from');
+    const after = await definitionOf(db, workspaceId, sequenceId, to, 'query.to');
+    return c.json({ from, to, ...diffDefinitions(before.definition, after.definition) }, 200);
   });
 
   app.openapi(routes.enrollments, async (c) => {

@@ -26,6 +26,21 @@ export async function definitionOf(db: Database, workspaceId: string, sequenceId
   return { version: row.version, definition: parseSequenceDefinition(row.definition) };
 }
 
+/**
+ * The versions a diff compares when the request leaves them out: `to` the draft, else the latest
+ * published version; `from` the published version before `to`. A 404 naming the field when none is.
+ */
+export async function diffVersions(db: Database, workspaceId: string, sequenceId: string, q: { from?: number | undefined; to?: number | undefined }) {
+  const seq = await sequenceIn(db, workspaceId, sequenceId);
+  const rows = await db.select({ version: sequenceVersions.version, publishedAt: sequenceVersions.publishedAt }).from(sequenceVersions).where(eq(sequenceVersions.sequenceId, seq.id));
+  const published = rows.filter((r) => r.publishedAt !== null).map((r) => r.version).sort((a, b) => b - a);
+  const to = q.to ?? rows.find((r) => r.publishedAt === null)?.version ?? published[0];
+  const from = q.from ?? (to === undefined ? undefined : published.find((v) => v < to));
+  if (to === undefined) throw notFoundIn('version of this sequence', 'query.to');
+  if (from === undefined) throw notFoundIn('earlier version of this sequence', 'query.from');
+  return { from, to };
+}
+
 /** Per version, how many enrollments by status; rep keys count their own and their reports' only. */
 export async function enrollmentsByVersion(db: Database, p: Principal, sequenceId: string) {
   const seq = await sequenceIn(db, p.workspaceId, sequenceId);

@@ -36,7 +36,7 @@ export function App() {
     page === 'prospects' ? <Prospects session={me} /> :
     page === 'activity' ? <Activity session={me} /> :
     page === 'objections' ? <Objections /> :
-    page === 'sequences' && id && route.path[2] === 'diff' ? <SequenceDiff sequenceId={id} from={Number(route.query.get('from'))} to={Number(route.query.get('to'))} /> :
+    page === 'sequences' && id && route.path[2] === 'diff' ? <SequenceDiff sequenceId={id} from={Number(route.query.get('from')) || undefined} to={Number(route.query.get('to')) || undefined} /> :
     page === 'sequences' && id ? <SequencePage sequenceId={id} session={me} /> :
     page === 'sequences' ? <Sequences /> :
     <Queue session={me} />;

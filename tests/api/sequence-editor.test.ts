@@ -105,6 +105,9 @@ describe('the sequence editor API', () => {
     expect(diff.body.changed.find((c) => c.stepId === 'announce-email')!.changes).toEqual([
       { field: 'template.subject', before: definition.steps.find((s) => s.id === 'announce-email')!.template.subject, after: 'New subject {{prospect.firstName}}' },
     ]);
+    // Without versions named: the latest against the one before.
+    const latest = await w.ws.call<{ from: number; to: number; added: string[] }>('GET', `/v1/sequences/${sequenceId}/diff`);
+    expect(latest.body).toMatchObject({ from: 1, to: 2, added: ['break-up'] });
     const missing = await w.ws.call<Problem>('GET', `/v1/sequences/${sequenceId}/diff?from=1&to=7`);
     expect(missing.status).toBe(404);
     expect(missing.body.errors.map((e) => e.field)).toEqual(['query.to']);

@@ -107,6 +107,11 @@ describe('the sequence editor, in Chromium', () => {
     const email = page.getByRole('group', { name: 'Step 2: announce-email' });
     const at = email.getByLabel("At (prospect's time, HH:mm)");
     expect(await at.inputValue()).toBe('08:00');
+    // Steps added and removed: a new one at the end, removed again.
+    await page.getByRole('button', { name: 'Add a step' }).click();
+    await page.getByRole('group', { name: 'Step 7: step-7' }).waitFor();
+    await page.getByRole('button', { name: 'Remove step 7' }).click();
+    expect(await page.getByRole('group', { name: /^Step 7/ }).count()).toBe(0);
     await at.fill('25:00');
     await page.getByRole('button', { name: 'Save the draft' }).click();
     await page.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
@@ -135,11 +140,11 @@ describe('the sequence editor, in Chromium', () => {
   it("the live preview for the Sydney prospect: the subject as the email will read, the touch at 07:30 Sydney time", async () => {
     const page = ops.page;
     await page.getByLabel('Preview for').selectOption({ label: 'Olivia Nguyen (Australia/Sydney)' });
-    const row = page.getByRole('row', { name: /email announcing the 09:15 call/ });
-    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/Subject: Olivia, a call \w+day at 09:15/);
-    const text = (await row.textContent())!;
-    expect(text).toMatch(/day 2 at 07:30 in the prospect's zone/);
-    expect(text).toMatch(/\w{3} \d{1,2} \w{3} 07:30 \(Australia\/Sydney\)/);
+    const shown = page.getByRole('group', { name: 'Step 2: announce-email' }).locator('.in-words');
+    await expect.poll(() => shown.textContent(), { timeout: 10_000 }).toMatch(/Subject: Olivia, a call \w+day at 09:15/);
+    const text = (await shown.textContent())!;
+    expect(text).toMatch(/^Day 2 at 07:30 in the prospect's zone: email announcing the 09:15 call/);
+    expect(text).toMatch(/Prospect's local time: \w{3} \d{1,2} \w{3} 07:30 \(Australia\/Sydney\)/);
     expect(text).toContain('I will call you at 09:15 sharp.');
     // Signed by the person previewing.
     expect(text).toContain('Otto Ops');

@@ -4972,9 +4972,11 @@ export interface paths {
         /** What changed from one version to another: steps added, removed, changed field by field, reordered */
         get: {
             parameters: {
-                query: {
-                    from: number;
-                    to: number;
+                query?: {
+                    /** @description Default: the published version before `to` */
+                    from?: number;
+                    /** @description Default: the draft, else the latest published version */
+                    to?: number;
                 };
                 header?: never;
                 path: {
@@ -5011,7 +5013,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such sequence or version; `errors` names query.from or query.to */
+                /** @description No such sequence, or no such version (or none before `to`); `errors` names query.from or query.to */
                 404: {
                     headers: {
                         [name: string]: unknown;

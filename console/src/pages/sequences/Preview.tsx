@@ -4,8 +4,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { api, ApiError, unwrap } from '../../api/client';
+import type { components } from '../../api/openapi';
 import { ErrorNote } from '../../components/Field';
 import type { Definition } from './definition';
+
+export type PreviewStep = components['schemas']['SequencePreview']['steps'][number];
 
 function useSettled<T>(value: T, ms = 400): T {
   const [settled, setSettled] = useState(value);
@@ -18,50 +21,82 @@ function useSettled<T>(value: T, ms = 400): T {
 
 const nameOf = (p: { firstName: string | null; lastName: string | null; email: string | null; id: string }) => [p.firstName, p.lastName].filter(Boolean).join(' ') || p.email || p.id;
 
-export function Preview({ sequenceId, definition, version }: { sequenceId: string; definition?: Definition | undefined; version?: number | undefined }) {
-  const selectId = useId();
-  const [prospectId, setProspectId] = useState('');
-  const prospects = useQuery({ queryKey: ['prospects', 'preview'], queryFn: () => unwrap(api.GET('/v1/prospects', { params: { query: { limit: 100, status: 'active' } } })) });
-  const settled = useSettled(definition);
+/** The preview of a definition being edited, or of a stored version, for a prospect (or none). */
+export function usePreview(sequenceId: string, of: { definition?: Definition | undefined; version?: number | undefined }, prospectId: string) {
+  const definition = useSettled(of.definition);
   const preview = useQuery({
-    queryKey: ['sequence-preview', sequenceId, version, settled, prospectId],
+    queryKey: ['sequence-preview', sequenceId, of.version, definition, prospectId],
     queryFn: () =>
       unwrap(
         api.POST('/v1/sequences/{sequenceId}/preview', {
           params: { path: { sequenceId } },
-          body: { ...(settled ? { definition: settled } : {}), ...(version !== undefined && !settled ? { version } : {}), ...(prospectId ? { prospectId } : {}) },
+          body: { ...(definition ? { definition } : {}), ...(of.version !== undefined && !definition ? { version: of.version } : {}), ...(prospectId ? { prospectId } : {}) },
         }),
       ),
     placeholderData: keepPreviousData,
     retry: false,
   });
-  const invalid = preview.error instanceof ApiError && preview.error.status === 422 && !preview.error.field('prospectId');
+  // A draft with errors: they show beside their fields, and the preview waits for the fix.
+  const invalidDraft = preview.error instanceof ApiError && preview.error.status === 422 && !preview.error.field('prospectId');
+  return { ...preview, invalidDraft };
+}
+
+export function ProspectPicker({ value, onChange }: { value: string; onChange: (prospectId: string) => void }) {
+  const id = useId();
+  const prospects = useQuery({ queryKey: ['prospects', 'preview'], queryFn: () => unwrap(api.GET('/v1/prospects', { params: { query: { limit: 100, status: 'active' } } })) });
   return (
-    <section aria-labelledby={`${selectId}-title`} className="preview">
-      <h2 id={`${selectId}-title`}>Steps{settled ? ' of the draft' : ''}, in words and rendered for a prospect</h2>
-      <p className="toolbar">
-        <label htmlFor={selectId}>Preview for</label>
-        <select id={selectId} value={prospectId} onChange={(e) => setProspectId(e.target.value)}>
-          <option value="">no prospect (timing in words only)</option>
-          {prospects.data?.data.map((p) => (
-            <option key={p.id} value={p.id}>
-              {nameOf(p)} ({p.timeZone ?? 'zone unknown'})
-            </option>
-          ))}
-        </select>
+    <p className="toolbar">
+      <label htmlFor={id}>Preview for</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">no prospect (timing in words only)</option>
+        {prospects.data?.data.map((p) => (
+          <option key={p.id} value={p.id}>
+            {nameOf(p)} ({p.timeZone ?? 'zone unknown'})
+          </option>
+        ))}
+      </select>
+      <ErrorNote error={prospects.error} />
+    </p>
+  );
+}
+
+/** One step's touch as the prospect gets it: when, in their zone, and its text. */
+export function Rendered({ step, timeZone }: { step: PreviewStep; timeZone: string }) {
+  return (
+    <>
+      <p>
+        <strong>Prospect's local time:</strong> {step.localTime ? `${step.localTime} (${timeZone})` : 'off the expected path (no time planned)'}
       </p>
-      {invalid ? <p className="warn">The draft has errors (shown beside their fields): the preview shows it once they are fixed.</p> : <ErrorNote error={preview.error} />}
+      {step.subject && (
+        <p>
+          <strong>Subject:</strong> {step.subject}
+        </p>
+      )}
+      {step.body && <pre className="script">{step.body}</pre>}
+    </>
+  );
+}
+
+/** A stored version's steps in words, rendered for the prospect chosen. */
+export function Preview({ sequenceId, version }: { sequenceId: string; version?: number | undefined }) {
+  const [prospectId, setProspectId] = useState('');
+  const preview = usePreview(sequenceId, { version }, prospectId);
+  const zone = preview.data?.timeZone;
+  return (
+    <section aria-labelledby="steps-title" className="preview">
+      <h2 id="steps-title">Steps{version ? ` of v${version}` : ''}</h2>
+      <ProspectPicker value={prospectId} onChange={setProspectId} />
+      <ErrorNote error={preview.error} />
       {preview.data && (
         <table className="steps">
           <caption>
-            {preview.data.steps.length} step(s){preview.data.timeZone ? `, planned as if enrolled now, in the prospect's zone (${preview.data.timeZone})` : ''}
+            {preview.data.steps.length} step(s){zone ? `, planned as if enrolled now, in the prospect's zone (${zone})` : ''}
           </caption>
           <thead>
             <tr>
               <th scope="col">Step</th>
               <th scope="col">When</th>
-              {preview.data.timeZone && <th scope="col">Prospect's local time</th>}
-              {preview.data.timeZone && <th scope="col">Rendered</th>}
+              {zone && <th scope="col">For the prospect</th>}
             </tr>
           </thead>
           <tbody>
@@ -71,15 +106,9 @@ export function Preview({ sequenceId, definition, version }: { sequenceId: strin
                   {i + 1}. {s.what} <span className="kind">({s.stepId})</span>
                 </th>
                 <td>{s.when}</td>
-                {preview.data.timeZone && <td>{s.localTime ? `${s.localTime} (${preview.data.timeZone})` : 'off the expected path'}</td>}
-                {preview.data.timeZone && (
+                {zone && (
                   <td>
-                    {s.subject && (
-                      <p>
-                        <strong>Subject:</strong> {s.subject}
-                      </p>
-                    )}
-                    {s.body && <pre className="script">{s.body}</pre>}
+                    <Rendered step={s} timeZone={zone} />
                   </td>
                 )}
               </tr>

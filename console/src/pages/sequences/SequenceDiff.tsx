@@ -7,15 +7,23 @@ import { go } from '../../router';
 
 const shown = (v: unknown) => (v === null || v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
 
-export function SequenceDiff({ sequenceId, from, to }: { sequenceId: string; from: number; to: number }) {
+export function SequenceDiff({ sequenceId, ...asked }: { sequenceId: string; from: number | undefined; to: number | undefined }) {
   const detail = useQuery({ queryKey: ['sequence', sequenceId], queryFn: () => unwrap(api.GET('/v1/sequences/{sequenceId}', { params: { path: { sequenceId } } })) });
-  const diff = useQuery({ queryKey: ['sequence-diff', sequenceId, from, to], queryFn: () => unwrap(api.GET('/v1/sequences/{sequenceId}/diff', { params: { path: { sequenceId }, query: { from, to } } })) });
+  const diff = useQuery({
+    queryKey: ['sequence-diff', sequenceId, asked.from, asked.to],
+    // Versions left out: the API compares the latest with the one before.
+    queryFn: () => unwrap(api.GET('/v1/sequences/{sequenceId}/diff', { params: { path: { sequenceId }, query: { ...(asked.from ? { from: asked.from } : {}), ...(asked.to ? { to: asked.to } : {}) } } })),
+  });
+  const from = diff.data?.from ?? asked.from;
+  const to = diff.data?.to ?? asked.to;
   const versions = detail.data?.versions.map((v) => v.version).sort((a, b) => a - b) ?? [];
   const pick = (which: 'from' | 'to', value: number) => go(`#/sequences/${sequenceId}/diff?from=${which === 'from' ? value : from}&to=${which === 'to' ? value : to}`);
   const d = diff.data;
   return (
     <>
-      <h1>{detail.data?.name ?? 'Sequence'}: changes from v{from} to v{to}</h1>
+      <h1>
+        {detail.data?.name ?? 'Sequence'}: changes from v{from ?? '?'} to v{to ?? '?'}
+      </h1>
       <p>
         <a href={`#/sequences/${sequenceId}`}>Back to the sequence</a>
       </p>
@@ -23,7 +31,7 @@ export function SequenceDiff({ sequenceId, from, to }: { sequenceId: string; fro
         {(['from', 'to'] as const).map((which) => (
           <label key={which}>
             {which === 'from' ? 'From version' : 'To version'}{' '}
-            <select value={which === 'from' ? from : to} onChange={(e) => pick(which, Number(e.target.value))}>
+            <select value={(which === 'from' ? from : to) ?? ''} onChange={(e) => pick(which, Number(e.target.value))}>
               {versions.map((v) => (
                 <option key={v} value={v}>
                   v{v}

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { api, unwrap, type Session } from '../../api/client';
 import { ErrorNote } from '../../components/Field';
 import { fieldErrors, type Definition, type FieldErrors, type Step } from './definition';
-import { Preview } from './Preview';
+import { Preview, ProspectPicker, usePreview } from './Preview';
 import { StepEditor } from './StepEditor';
 import { Versions } from './Versions';
 
@@ -38,6 +38,9 @@ function Editor({ sequenceId, start, hasDraft }: { sequenceId: string; start: De
   const [def, setDef] = useState<Definition>(start);
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   const [saved, setSaved] = useState<string | null>(null);
+  const [prospectId, setProspectId] = useState('');
+  const preview = usePreview(sequenceId, { definition: def }, prospectId);
+  const zone = preview.data?.timeZone ?? null;
   useEffect(() => setSaved(null), [def]);
   const refresh = () => Promise.all([client.invalidateQueries({ queryKey: ['sequence', sequenceId] }), client.invalidateQueries({ queryKey: ['sequences'] }), client.invalidateQueries({ queryKey: ['sequence-enrollments', sequenceId] })]);
   const saveDraft = () => unwrap(api.PUT('/v1/sequences/{sequenceId}/draft', { params: { path: { sequenceId } }, body: { definition: def } }));
@@ -80,6 +83,9 @@ function Editor({ sequenceId, start, hasDraft }: { sequenceId: string; start: De
     <>
       <section aria-labelledby="draft-title">
         <h2 id="draft-title">{hasDraft ? 'The draft' : 'A new draft (from the live version)'}</h2>
+        <p>Each step shows its timing in words and, for the prospect chosen, its text rendered as it will be sent and its time in their zone, as if enrolled now.</p>
+        <ProspectPicker value={prospectId} onChange={setProspectId} />
+        {preview.invalidDraft ? <p className="warn">The draft has errors (shown beside their fields): the preview follows once they are fixed.</p> : <ErrorNote error={preview.error} />}
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -109,6 +115,8 @@ function Editor({ sequenceId, start, hasDraft }: { sequenceId: string; start: De
               index={i}
               count={def.steps.length}
               errors={errors}
+              preview={preview.data?.steps.find((p) => p.stepId === step.id)}
+              zone={zone}
               onChange={(s) => setSteps(def.steps.map((x, j) => (j === i ? s : x)))}
               onMove={(by) => move(i, by)}
               onRemove={() => setSteps(def.steps.filter((_, j) => j !== i), true)}
@@ -134,7 +142,6 @@ function Editor({ sequenceId, start, hasDraft }: { sequenceId: string; start: De
           {saved && <p role="status">{saved}</p>}
         </form>
       </section>
-      <Preview sequenceId={sequenceId} definition={def} />
     </>
   );
 }

@@ -2,6 +2,7 @@
 // API named for it beside it, and the buttons that move or remove it.
 import { useId, type ReactNode } from 'react';
 import { otherErrors, STEP_TYPES, TIMING_KINDS, type FieldErrors, type Step } from './definition';
+import { Rendered, type PreviewStep } from './Preview';
 
 type ControlProps = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
 
@@ -22,7 +23,7 @@ function Control({ label, error, children }: { label: string; error: string[] | 
   );
 }
 
-export function StepEditor(props: { step: Step; index: number; count: number; errors: FieldErrors; onChange: (s: Step) => void; onMove: (by: -1 | 1) => void; onRemove: () => void }) {
+export function StepEditor(props: { step: Step; index: number; count: number; errors: FieldErrors; preview: PreviewStep | undefined; zone: string | null; onChange: (s: Step) => void; onMove: (by: -1 | 1) => void; onRemove: () => void }) {
   const { step, index: i, errors } = props;
   const at = (field: string) => `steps.${i}.${field}`;
   const set = (patch: Partial<Step>) => props.onChange({ ...step, ...patch });
@@ -42,6 +43,17 @@ export function StepEditor(props: { step: Step; index: number; count: number; er
       <legend>
         Step {n}: {step.id}
       </legend>
+      {props.preview && (
+        <div className="in-words">
+          <p>
+            <strong>
+              {props.preview.when.charAt(0).toUpperCase() + props.preview.when.slice(1)}
+            </strong>
+            : {props.preview.what}
+          </p>
+          {props.zone && <Rendered step={props.preview} timeZone={props.zone} />}
+        </div>
+      )}
       <div className="step-fields">
         <Control label="Step id" error={errors.get(at('id'))}>
           {(p) => <input {...p} value={step.id} onChange={(e) => set({ id: e.target.value })} />}
