@@ -19,20 +19,6 @@ import { notFoundIn } from './in-workspace.js';
 
 export type PreviewInput = { prospectId?: string | undefined; repId?: string | undefined; context?: string | undefined; pretext?: string | undefined };
 
-export type PreviewStep = {
-  stepId: string;
-  type: string;
-  day: number;
-  when: string;
-  what: string;
-  /** Planned instant along the expected path; null off it, or without a prospect. */
-  plannedAt: string | null;
-  /** The planned time as the prospect reads it: "Tue 8 Dec 08:00". */
-  localTime: string | null;
-  subject: string | null;
-  body: string | null;
-};
-
 async function prospectOf(db: Database, workspaceId: string, prospectId: string) {
   const [row] = await db
     .select({ prospect: prospects, account: accounts })
@@ -50,10 +36,11 @@ async function repOf(db: Database, workspaceId: string, repId: string | null, fi
   return rep;
 }
 
-export async function previewDefinition(db: Database, p: Principal, def: SequenceDefinition, i: PreviewInput): Promise<{ timeZone: string | null; steps: PreviewStep[] }> {
+/** Each step in words; with a prospect, planned (`plannedAt`, `localTime` in their zone) and rendered (`subject`, `body`). */
+export async function previewDefinition(db: Database, p: Principal, def: SequenceDefinition, i: PreviewInput) {
   const words = sequenceInWords(def);
-  const blank = words.map((w) => ({ ...w, type: def.steps.find((s) => s.id === w.stepId)!.type, plannedAt: null, localTime: null, subject: null, body: null }));
-  if (!i.prospectId) return { timeZone: null, steps: blank };
+  const blank = words.map((w) => ({ ...w, type: def.steps.find((s) => s.id === w.stepId)!.type, plannedAt: null as string | null, localTime: null as string | null, subject: null as string | null, body: null as string | null }));
+  if (!i.prospectId) return { timeZone: null as string | null, steps: blank };
   const { prospect, account } = await prospectOf(db, p.workspaceId, i.prospectId);
   // The rep whose name signs the templates: the one asked for, else the person previewing.
   const rep = await repOf(db, p.workspaceId, i.repId ?? p.userId, i.repId ? 'body.repId' : undefined);

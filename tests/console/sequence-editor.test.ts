@@ -6,19 +6,15 @@
 // page shows the change. Every page passes axe-core, fits 1280×800 and is used by keyboard.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { setupLinkIfNeeded } from '../../api/auth/links.js';
 import { enrollments } from '../../db/schema.js';
-import { asContext, expectAccessible, expectFitsScreen, newConsolePage, screenshot, startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
-
-type Browsing = { context: BrowserContext; page: Page; errors: string[] };
+import { asContext, checkPage, setUpWorkspace, startConsoleStack, teamOf, type Browsing, type ConsoleStack } from '../support/console-browser.js';
 
 let stack: ConsoleStack;
 let base: string;
 const opened: Browsing[] = [];
 let admin: Browsing;
 let ops: Browsing;
-const PASSWORD = 'correct horse battery';
+let team: ReturnType<typeof teamOf>;
 const ids = { sequence: '', rep: '', manager: '', sydney: '', before: '', after: '' };
 
 beforeAll(async () => {
@@ -31,31 +27,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function checkPage(page: Page, what: string, shot?: string) {
-  await expectAccessible(page, what);
-  await expectFitsScreen(page, what);
-  if (shot) await screenshot(page, shot);
-}
-
 const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => asContext(admin.context, base)<T>(method, path, body);
-
-async function person(body: Record<string, unknown>): Promise<string> {
-  const user = await api<{ id: string }>('POST', '/v1/users', body);
-  expect(user.status, JSON.stringify(user.body)).toBe(201);
-  return user.body.id;
-}
-
-async function signIn(userId: string): Promise<Browsing> {
-  const link = await api<{ url: string }>('POST', `/v1/users/${userId}/invitation`, { send: false });
-  expect(link.status, JSON.stringify(link.body)).toBe(201);
-  const b = await newConsolePage(stack.browser);
-  opened.push(b);
-  await b.page.goto(link.body.url);
-  await b.page.getByLabel(/^Password/).fill(PASSWORD);
-  await b.page.getByRole('button', { name: 'Set password and sign in' }).click();
-  await b.page.getByRole('heading', { name: 'My queue' }).waitFor();
-  return b;
-}
 
 async function prospect(firstName: string, lastName: string, timeZone: string): Promise<string> {
   const p = await api<{ id: string }>('POST', '/v1/prospects', { firstName, lastName, title: 'CFO', email: `${firstName.toLowerCase()}@${lastName.toLowerCase()}.test`, timeZone });
@@ -73,27 +45,19 @@ const versionInDb = async (enrollmentId: string) => (await stack.db.db.select({ 
 
 describe('the sequence editor, in Chromium', () => {
   it('a workspace, ops and a rep, a Sydney prospect, and an enrollment on version 1', async () => {
-    const link = await setupLinkIfNeeded(stack.db.db, base);
-    admin = await newConsolePage(stack.browser);
+    admin = await setUpWorkspace(stack);
     opened.push(admin);
-    await admin.page.goto(link!);
-    await admin.page.getByLabel('Workspace name').fill('Acme Sales');
-    await admin.page.getByLabel('Time zone').fill('Europe/Paris');
-    await admin.page.getByLabel('Your name').fill('Ada Admin');
-    await admin.page.getByLabel('Email').fill('ada@acme.test');
-    await admin.page.getByLabel(/^Password/).fill(PASSWORD);
-    await admin.page.getByRole('button', { name: 'Create workspace' }).click();
-    await admin.page.getByRole('heading', { name: 'My queue' }).waitFor();
-    const opsId = await person({ email: 'otto@acme.test', name: 'Otto Ops', role: 'ops' });
-    ids.manager = await person({ email: 'mia@acme.test', name: 'Mia Manager', role: 'manager' });
-    ids.rep = await person({ email: 'sam@acme.test', name: 'Sam Rep', role: 'rep', managerId: ids.manager });
+    team = teamOf(stack, admin, opened);
+    const opsId = await team.add({ email: 'otto@acme.test', name: 'Otto Ops', role: 'ops' });
+    ids.manager = await team.add({ email: 'mia@acme.test', name: 'Mia Manager', role: 'manager' });
+    ids.rep = await team.add({ email: 'sam@acme.test', name: 'Sam Rep', role: 'rep', managerId: ids.manager });
     const list = await api<{ data: Array<{ sequenceId: string; key: string }> }>('GET', '/v1/sequences');
     ids.sequence = list.body.data.find((s) => s.key === 'announced-call')!.sequenceId;
     ids.sydney = await prospect('Olivia', 'Nguyen', 'Australia/Sydney');
     const before = await enroll(await prospect('Pierre', 'Martin', 'Europe/Paris'));
     expect(before.sequenceVersion).toBe(1);
     ids.before = before.id;
-    ops = await signIn(opsId);
+    ops = await team.signIn(opsId);
   });
 
   it('ops edit the draft: an invalid time refused beside its field, then fixed by keyboard and saved', async () => {
@@ -192,7 +156,7 @@ describe('the sequence editor, in Chromium', () => {
   });
 
   it('a manager reads the sequence without the editor: the steps in words and the versions', async () => {
-    const mia = await signIn(ids.manager);
+    const mia = await team.signIn(ids.manager);
     await mia.page.getByRole('link', { name: 'Sequences' }).click();
     await mia.page.getByRole('link', { name: 'Announced call' }).click();
     await mia.page.getByRole('heading', { name: 'Announced call' }).waitFor();

@@ -7,19 +7,16 @@
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { setupLinkIfNeeded } from '../../api/auth/links.js';
 import { tasks } from '../../db/schema.js';
-import { asContext, expectAccessible, expectFitsScreen, newConsolePage, screenshot, startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
+import { asContext, checkPage, setUpWorkspace, startConsoleStack, teamOf, type Browsing, type ConsoleStack } from '../support/console-browser.js';
 
-type Browsing = { context: BrowserContext; page: Page; errors: string[] };
 type Figures = Record<string, number | null> & { id: string; name: string };
 
 let stack: ConsoleStack;
 let base: string;
 const opened: Browsing[] = [];
 let admin: Browsing;
-const PASSWORD = 'correct horse battery';
+let team: ReturnType<typeof teamOf>;
 const people = { claire: '', sam: '', fiona: '' };
 const taskIds = { onTime: '', late: '', booking: '' };
 let handoffId = '';
@@ -35,32 +32,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function checkPage(page: Page, what: string, shot?: string) {
-  await expectAccessible(page, what);
-  await expectFitsScreen(page, what);
-  if (shot) await screenshot(page, shot);
-}
-
 const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => asContext(admin.context, base)<T>(method, path, body);
-
-/** A person added by the admin, who accepts their invitation in a browser of their own. */
-async function person(body: Record<string, unknown>): Promise<string> {
-  const user = await api<{ id: string }>('POST', '/v1/users', body);
-  expect(user.status, JSON.stringify(user.body)).toBe(201);
-  return user.body.id;
-}
-
-async function signIn(userId: string): Promise<Browsing> {
-  const link = await api<{ url: string }>('POST', `/v1/users/${userId}/invitation`, { send: false });
-  expect(link.status, JSON.stringify(link.body)).toBe(201);
-  const b = await newConsolePage(stack.browser);
-  opened.push(b);
-  await b.page.goto(link.body.url);
-  await b.page.getByLabel(/^Password/).fill(PASSWORD);
-  await b.page.getByRole('button', { name: 'Set password and sign in' }).click();
-  await b.page.getByRole('heading', { name: 'My queue' }).waitFor();
-  return b;
-}
 
 /** An inbound lead of Sam's, New York time, whose call task is open. */
 async function inboundCall(lastName: string, dueMinutesAgo = 10): Promise<{ prospectId: string; taskId: string }> {
@@ -86,20 +58,12 @@ const complete = async (taskId: string, outcome: Record<string, unknown>) => {
 
 describe('the console, part 2, in Chromium', () => {
   it('a history through the API: Sam calls three leads (one logged late) and books a meeting for Fiona', async () => {
-    const link = await setupLinkIfNeeded(stack.db.db, base);
-    admin = await newConsolePage(stack.browser);
+    admin = await setUpWorkspace(stack);
     opened.push(admin);
-    await admin.page.goto(link!);
-    await admin.page.getByLabel('Workspace name').fill('Acme Sales');
-    await admin.page.getByLabel('Time zone').fill('Europe/Paris');
-    await admin.page.getByLabel('Your name').fill('Ada Admin');
-    await admin.page.getByLabel('Email').fill('ada@acme.test');
-    await admin.page.getByLabel(/^Password/).fill(PASSWORD);
-    await admin.page.getByRole('button', { name: 'Create workspace' }).click();
-    await admin.page.getByRole('heading', { name: 'My queue' }).waitFor();
-    people.claire = await person({ email: 'claire@acme.test', name: 'Claire Manager', role: 'manager' });
-    people.sam = await person({ email: 'sam@acme.test', name: 'Sam Rep', role: 'rep', managerId: people.claire });
-    people.fiona = await person({ email: 'fiona@acme.test', name: 'Fiona Field', role: 'rep', fieldRep: true, managerId: people.claire });
+    team = teamOf(stack, admin, opened);
+    people.claire = await team.add({ email: 'claire@acme.test', name: 'Claire Manager', role: 'manager' });
+    people.sam = await team.add({ email: 'sam@acme.test', name: 'Sam Rep', role: 'rep', managerId: people.claire });
+    people.fiona = await team.add({ email: 'fiona@acme.test', name: 'Fiona Field', role: 'rep', fieldRep: true, managerId: people.claire });
 
     const onTime = await inboundCall('Ontime');
     taskIds.onTime = onTime.taskId;
@@ -124,7 +88,7 @@ describe('the console, part 2, in Chromium', () => {
   });
 
   it("the field rep answers the meeting's outcome from their queue: the handoff shown, the outcome posted, the task gone", async () => {
-    fiona = await signIn(people.fiona);
+    fiona = await team.signIn(people.fiona);
     const task = fiona.page.getByRole('link', { name: /Meeting outcome: how did it go with Lead Booked/ });
     await task.waitFor({ timeout: 20_000 });
     await task.click();
@@ -154,7 +118,7 @@ describe('the console, part 2, in Chromium', () => {
   });
 
   it("the manager's view: Claire's reps' figures as the history says, a figure drilled down to its rows, CSV links", async () => {
-    claire = await signIn(people.claire);
+    claire = await team.signIn(people.claire);
     const page = claire.page;
     await page.getByRole('link', { name: 'Team activity' }).click();
     await page.getByRole('heading', { name: 'Team activity' }).waitFor();
@@ -197,7 +161,7 @@ describe('the console, part 2, in Chromium', () => {
     await checkPage(page, 'team activity rows', 'team-activity-rows');
 
     // Sam, a rep, has no Team activity link.
-    const sam = await signIn(people.sam);
+    const sam = await team.signIn(people.sam);
     expect(await sam.page.getByRole('link', { name: 'Team activity' }).count()).toBe(0);
   });
 

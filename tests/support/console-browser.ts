@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { startHttpServer, type RunningServer } from '../../api/server.js';
+import { setupLinkIfNeeded } from '../../api/auth/links.js';
 import { runProvisioningScript } from '../../scripts/lib/run-script.js';
 import { parseAllowList } from '../../security/ssrf.js';
 import { createTestApp } from './api.js';
@@ -94,5 +95,58 @@ export function asContext(context: BrowserContext, baseUrl: string) {
     });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+}
+
+/** A person's browser: its context, its page, and the console errors it logged. */
+export type Browsing = { context: BrowserContext; page: Page; errors: string[] };
+export const CONSOLE_PASSWORD = 'correct horse battery';
+
+/** axe-core clean and no wider than 1280×800; saved as a docs screenshot when `shot` names one. */
+export async function checkPage(page: Page, what: string, shot?: string) {
+  await expectAccessible(page, what);
+  await expectFitsScreen(page, what);
+  if (shot) await screenshot(page, shot);
+}
+
+/**
+ * The one-time setup link opened in a fresh browser: workspace "Acme Sales" (Europe/Paris) and its
+ * first admin, Ada, who lands on her queue. `onSetupPage` looks at the setup page before it is sent.
+ */
+export async function setUpWorkspace(stack: ConsoleStack, o: { onSetupPage?: (page: Page) => Promise<void> } = {}): Promise<Browsing> {
+  const link = await setupLinkIfNeeded(stack.db.db, stack.server.url);
+  const admin = await newConsolePage(stack.browser);
+  await admin.page.goto(link!);
+  await o.onSetupPage?.(admin.page);
+  await admin.page.getByLabel('Workspace name').fill('Acme Sales');
+  await admin.page.getByLabel('Time zone').fill('Europe/Paris');
+  await admin.page.getByLabel('Your name').fill('Ada Admin');
+  await admin.page.getByLabel('Email').fill('ada@acme.test');
+  await admin.page.getByLabel(/^Password/).fill(CONSOLE_PASSWORD);
+  await admin.page.getByRole('button', { name: 'Create workspace' }).click();
+  await admin.page.getByRole('heading', { name: 'My queue' }).waitFor();
+  return admin;
+}
+
+/** People the admin adds through the API, each invited and signed in a browser of their own (pushed to `opened`). */
+export function teamOf(stack: ConsoleStack, admin: Browsing, opened: Browsing[]) {
+  const api = asContext(admin.context, stack.server.url);
+  return {
+    async add(body: Record<string, unknown>): Promise<string> {
+      const user = await api<{ id: string }>('POST', '/v1/users', body);
+      expect(user.status, JSON.stringify(user.body)).toBe(201);
+      return user.body.id;
+    },
+    async signIn(userId: string): Promise<Browsing> {
+      const link = await api<{ url: string }>('POST', `/v1/users/${userId}/invitation`, { send: false });
+      expect(link.status, JSON.stringify(link.body)).toBe(201);
+      const b = await newConsolePage(stack.browser);
+      opened.push(b);
+      await b.page.goto(link.body.url);
+      await b.page.getByLabel(/^Password/).fill(CONSOLE_PASSWORD);
+      await b.page.getByRole('button', { name: 'Set password and sign in' }).click();
+      await b.page.getByRole('heading', { name: 'My queue' }).waitFor();
+      return b;
+    },
   };
 }
