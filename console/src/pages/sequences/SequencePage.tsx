@@ -13,6 +13,8 @@ import { Versions } from './Versions';
 export function SequencePage({ sequenceId, session }: { sequenceId: string; session: Session }) {
   const detail = useQuery({ queryKey: ['sequence', sequenceId], queryFn: () => unwrap(api.GET('/v1/sequences/{sequenceId}', { params: { path: { sequenceId } } })) });
   const ops = session.role === 'admin' || session.role === 'ops';
+  // Outside the editor, which starts afresh from the version just published.
+  const [published, setPublished] = useState<number | null>(null);
   if (!detail.data) return <ErrorNote error={detail.error} />;
   const s = detail.data;
   const draft = s.versions.find((v) => v.draft);
@@ -24,7 +26,10 @@ export function SequencePage({ sequenceId, session }: { sequenceId: string; sess
         Key {s.key} · {s.status} · live version {live ? `v${live.version}` : 'none'} · {draft ? `draft v${draft.version}` : 'no draft'}
       </p>
       {ops && s.status !== 'archived' ? (
-        <Editor key={`${draft?.version ?? 'new'}-${live?.version ?? 0}`} sequenceId={sequenceId} start={(draft ?? live)!.definition as Definition} hasDraft={Boolean(draft)} />
+        <>
+          {published !== null && <p role="status">Version {published} published: new enrollments take it, running ones keep theirs.</p>}
+          <Editor key={`${draft?.version ?? 'new'}-${live?.version ?? 0}`} sequenceId={sequenceId} start={(draft ?? live)!.definition as Definition} hasDraft={Boolean(draft)} onPublished={setPublished} />
+        </>
       ) : (
         <Preview sequenceId={sequenceId} version={live?.version} />
       )}
@@ -33,7 +38,7 @@ export function SequencePage({ sequenceId, session }: { sequenceId: string; sess
   );
 }
 
-function Editor({ sequenceId, start, hasDraft }: { sequenceId: string; start: Definition; hasDraft: boolean }) {
+function Editor({ sequenceId, start, hasDraft, onPublished }: { sequenceId: string; start: Definition; hasDraft: boolean; onPublished: (version: number) => void }) {
   const client = useQueryClient();
   const [def, setDef] = useState<Definition>(start);
   const [errors, setErrors] = useState<FieldErrors>(new Map());
@@ -58,7 +63,7 @@ function Editor({ sequenceId, start, hasDraft }: { sequenceId: string; start: De
     onMutate: () => setErrors(new Map()),
     onError: (e) => setErrors(fieldErrors(e)),
     onSuccess: async (v) => {
-      setSaved(`Version ${v.version} published: new enrollments take it, running ones keep theirs.`);
+      onPublished(v.version);
       await refresh();
     },
   });
