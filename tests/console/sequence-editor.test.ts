@@ -76,6 +76,17 @@ describe('the sequence editor, in Chromium', () => {
     await page.getByRole('group', { name: 'Step 7: step-7' }).waitFor();
     await page.getByRole('button', { name: 'Remove step 7' }).click();
     expect(await page.getByRole('group', { name: /^Step 7/ }).count()).toBe(0);
+    // Reordered by keyboard: step 4 down, then back up.
+    const legends = () => page.locator('fieldset.step > legend').allTextContents();
+    const order = await legends();
+    await page.getByRole('button', { name: 'Move step 4 down' }).focus();
+    await page.keyboard.press('Enter');
+    const swapped = [...order];
+    [swapped[3], swapped[4]] = [order[4]!.replace('Step 5', 'Step 4'), order[3]!.replace('Step 4', 'Step 5')];
+    expect(await legends()).toEqual(swapped);
+    await page.getByRole('button', { name: 'Move step 5 up' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await legends()).toEqual(order);
     await at.fill('25:00');
     await page.getByRole('button', { name: 'Save the draft' }).click();
     await page.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
