@@ -2,10 +2,10 @@
 // and for a chosen prospect its subject and body rendered by the engine that renders them when
 // sending (domain/sequences/templates.ts, application/template-vars.ts) and its planned time in
 // the prospect's zone, along the cadence's expected path as if enrolled now. Nothing is written.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Database } from '../../db/client.js';
-import { accounts, prospects, users, workspaces } from '../../db/schema.js';
+import { accounts, prospects, repAbsences, users, workspaces } from '../../db/schema.js';
 import { desiredAnnouncedCall } from '../../domain/cadence/plan.js';
 import { projectUpcoming } from '../../domain/cadence/projection.js';
 import { planStepDueForRep } from '../../domain/cadence/rep-absence.js';
@@ -29,6 +29,14 @@ async function prospectOf(db: Database, workspaceId: string, prospectId: string)
   return row;
 }
 
+/** The rep's time off not yet over, as the cadence reads it (application/enrollment-context.ts). */
+const absencesOf = (db: Database, repId: string) =>
+  db
+    .select({ startsOn: repAbsences.startsOn, endsOn: repAbsences.endsOn, coveringUserId: repAbsences.coveringUserId })
+    .from(repAbsences)
+    .where(and(eq(repAbsences.userId, repId), sql`${repAbsences.endsOn} >= current_date - 1`))
+    .orderBy(repAbsences.startsOn);
+
 async function repOf(db: Database, workspaceId: string, repId: string | null, field: string | undefined) {
   if (!repId) return null;
   const [rep] = await db.select().from(users).where(and(eq(users.id, repId), eq(users.workspaceId, workspaceId)));
@@ -50,7 +58,7 @@ export async function previewDefinition(db: Database, p: Principal, def: Sequenc
     // As the cadence resolves it (application/enrollment-context.ts).
     const place = resolvePlace({ timeZone: prospect.timeZone ?? (country ? null : ws!.timeZone), country, region: prospect.region ?? account?.region ?? null });
     const rules = mergeTimingRules(ws!.timingRules as TimingRulesInput, def.timing);
-    const calendar = rep ? repCalendarOf(rep, ws!.timeZone, []) : null;
+    const calendar = rep ? repCalendarOf(rep, ws!.timeZone, await absencesOf(db, rep.id)) : null;
     const first = def.steps[0]!;
     const firstDueAt = planStepDueForRep({ step: first, now: new Date().toISOString(), place, rules, touches: [] }, calendar);
     const path = projectUpcoming({ definition: def, fromStepId: first.id, firstDueAt, place, rules, touches: [], limit: def.steps.length, rep: calendar });

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { enrollments, sequenceVersions } from '../../db/schema.js';
+import { enrollments, repAbsences, sequenceVersions } from '../../db/schema.js';
 import { withTestApi, type ApiWorld, type Problem } from '../support/api.js';
 
 let w: ApiWorld;
@@ -62,6 +62,23 @@ describe('the sequence editor API', () => {
     // A preview writes nothing: the sequence has no draft.
     const rows = await w.db.db.select().from(sequenceVersions).where(eq(sequenceVersions.sequenceId, sequenceId));
     expect(rows.every((r) => r.publishedAt !== null)).toBe(true);
+  });
+
+  it("the rep's time off moves the plan as the cadence would: nothing before their return", async () => {
+    const { sequenceId } = await announcedCall();
+    const prospectId = await prospectIn('Europe/Paris', 'zoe@away.test');
+    const rep = await w.ws.call<{ id: string }>('POST', '/v1/users', { email: 'ana@acme.test', name: 'Ana Away', role: 'rep', timeZone: 'Europe/Paris' });
+    const today = DateTime.now().setZone('Europe/Paris');
+    const endsOn = today.plus({ days: 10 }).toISODate()!;
+    await w.db.db.insert(repAbsences).values({ workspaceId: w.ws.workspaceId, userId: rep.body.id, startsOn: today.minus({ days: 1 }).toISODate()!, endsOn });
+    const away = await w.ws.call<Preview>('POST', `/v1/sequences/${sequenceId}/preview`, { prospectId, repId: rep.body.id });
+    expect(away.status, JSON.stringify(away.body)).toBe(200);
+    const note = away.body.steps.find((s) => s.stepId === 'linkedin-note')!;
+    expect(DateTime.fromISO(note.plannedAt!).setZone('Europe/Paris').toISODate()! > endsOn).toBe(true);
+    expect(away.body.steps.find((s) => s.stepId === 'announce-email')!.body).toContain('Ana Away');
+    // Without a rep (an admin key is no one): planned within the next days.
+    const anyone = await w.ws.call<Preview>('POST', `/v1/sequences/${sequenceId}/preview`, { prospectId });
+    expect(DateTime.fromISO(anyone.body.steps[0]!.plannedAt!).setZone('Europe/Paris').toISODate()! <= today.plus({ days: 4 }).toISODate()!).toBe(true);
   });
 
   it('bad input is a problem naming the field: an invalid draft (422), an unknown prospect (404), a definition and a version (422)', async () => {
