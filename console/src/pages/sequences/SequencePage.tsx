@@ -33,7 +33,7 @@ export function SequencePage({ sequenceId, session }: { sequenceId: string; sess
       ) : (
         <Preview sequenceId={sequenceId} version={live?.version} />
       )}
-      <Versions sequenceId={sequenceId} versions={s.versions} />
+      <Versions sequenceId={sequenceId} versions={s.versions} ownOnly={!ops} />
     </>
   );
 }

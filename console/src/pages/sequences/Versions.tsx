@@ -8,7 +8,8 @@ import { formatAt } from '../../time';
 
 type Version = { version: number; draft: boolean; publishedAt: string | null };
 
-export function Versions({ sequenceId, versions }: { sequenceId: string; versions: Version[] }) {
+/** `ownOnly`: a rep-role viewer (a manager) is listed their own enrollments (the API's rule), their reps' are counted only. */
+export function Versions({ sequenceId, versions, ownOnly }: { sequenceId: string; versions: Version[]; ownOnly: boolean }) {
   const [shown, setShown] = useState<number | null>(null);
   const counts = useQuery({ queryKey: ['sequence-enrollments', sequenceId], queryFn: () => unwrap(api.GET('/v1/sequences/{sequenceId}/enrollment-counts', { params: { path: { sequenceId } } })) });
   const published = versions.filter((v) => !v.draft).sort((a, b) => b.version - a.version);
@@ -48,12 +49,12 @@ export function Versions({ sequenceId, versions }: { sequenceId: string; version
           })}
         </tbody>
       </table>
-      {shown !== null && <EnrollmentsOf sequenceId={sequenceId} version={shown} />}
+      {shown !== null && <EnrollmentsOf sequenceId={sequenceId} version={shown} ownOnly={ownOnly} />}
     </section>
   );
 }
 
-function EnrollmentsOf({ sequenceId, version }: { sequenceId: string; version: number }) {
+function EnrollmentsOf({ sequenceId, version, ownOnly }: { sequenceId: string; version: number; ownOnly: boolean }) {
   const list = useQuery({ queryKey: ['enrollments', sequenceId, version], queryFn: () => unwrap(api.GET('/v1/enrollments', { params: { query: { sequenceId, sequenceVersion: version, limit: 100 } } })) });
   return (
     <>
@@ -61,7 +62,7 @@ function EnrollmentsOf({ sequenceId, version }: { sequenceId: string; version: n
       {list.data && (
         <table className="rows">
           <caption>
-            Enrollments on v{version}
+            {ownOnly ? 'Your own enrollments' : 'Enrollments'} on v{version}
             {list.data.nextCursor ? ' (the latest 100)' : ''}
           </caption>
           <thead>
