@@ -25,6 +25,7 @@ import { inboundSourceRoutes } from './routes/inbound-sources.js';
 import { webhooksRoutes } from './routes/webhooks.js';
 import { prospectEventRoutes } from './routes/prospect-events.js';
 import { sequenceRoutes } from './routes/sequences.js';
+import { sequenceEditorRoutes } from './routes/sequence-editor.js';
 import { taskRoutes } from './routes/tasks.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { activityReportRoutes } from './routes/activity-report.js';
@@ -90,6 +91,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', prospectRoutes(deps));
   app.route('/', suppressionRoutes(deps));
   app.route('/', sequenceRoutes(deps));
+  app.route('/', sequenceEditorRoutes(deps));
   app.route('/', enrollmentRoutes(deps));
   app.route('/', taskRoutes(deps));
   app.route('/', taskEventRoutes(deps));

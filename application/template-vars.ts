@@ -2,8 +2,17 @@
 import { announcedCallVars, sentWhen, type TemplateVars } from '../domain/sequences/index.js';
 import type { EnrollmentContext } from './enrollment-context.js';
 
+/** What the variables are read from: an enrollment's context, or what a preview assembles. */
+export type TemplateSource = {
+  prospect: Pick<EnrollmentContext['prospect'], 'firstName' | 'lastName' | 'title' | 'email' | 'phone'>;
+  account: Pick<NonNullable<EnrollmentContext['account']>, 'name'> | null;
+  rep: Pick<EnrollmentContext['rep'], 'name' | 'email' | 'phone'>;
+  enrollment: Pick<EnrollmentContext['enrollment'], 'context' | 'pretext'>;
+  place: Pick<EnrollmentContext['place'], 'timeZone'>;
+};
+
 export function templateVars(
-  ctx: EnrollmentContext,
+  ctx: TemplateSource,
   extra: {
     announcedCallAt?: string | null;
     assistantName?: string | null;

@@ -175,7 +175,7 @@ const list = defineRoute({
   tags: ['enrollments'],
   summary: 'Enrollments, newest first',
   request: {
-    query: PageQuery.extend({ status: EnrollmentStatus.optional(), prospectId: z.uuid().optional(), repId: z.uuid().optional(), sequenceId: z.uuid().optional() }),
+    query: PageQuery.extend({ status: EnrollmentStatus.optional(), prospectId: z.uuid().optional(), repId: z.uuid().optional(), sequenceId: z.uuid().optional(), sequenceVersion: z.coerce.number().int().min(1).max(2_147_483_647).optional().openapi({ description: 'With sequenceId: the enrollments running this version' }) }),
   },
   responses: { 200: jsonResponse(pageSchema(Enrollment), 'A page of enrollments'), 400: problemResponse('Bad query or cursor') },
 });
@@ -318,6 +318,7 @@ export function enrollmentRoutes(deps: ApiDeps) {
       q.status ? eq(enrollments.status, q.status) : undefined,
       q.prospectId ? eq(enrollments.prospectId, q.prospectId) : undefined,
       q.sequenceId ? eq(enrollments.sequenceId, q.sequenceId) : undefined,
+      q.sequenceVersion ? eq(enrollments.sequenceVersion, q.sequenceVersion) : undefined,
       repId ? eq(enrollments.repId, repId) : undefined,
     ];
     if (after) {

@@ -16,6 +16,9 @@ import { Timing } from './pages/Timing';
 import { Escalations } from './pages/Escalations';
 import { Capacity } from './pages/Capacity';
 import { TimeOff } from './pages/TimeOff';
+import { Sequences } from './pages/sequences/Sequences';
+import { SequencePage } from './pages/sequences/SequencePage';
+import { SequenceDiff } from './pages/sequences/SequenceDiff';
 import { useRoute } from './router';
 
 export function App() {
@@ -41,6 +44,9 @@ export function App() {
     page === 'escalations' ? <Escalations session={me} /> :
     page === 'capacity' ? <Capacity /> :
     page === 'time-off' ? <TimeOff session={me} /> :
+    page === 'sequences' && id && route.path[2] === 'diff' ? <SequenceDiff sequenceId={id} from={Number(route.query.get('from')) || undefined} to={Number(route.query.get('to')) || undefined} /> :
+    page === 'sequences' && id ? <SequencePage sequenceId={id} session={me} /> :
+    page === 'sequences' ? <Sequences /> :
     <Queue session={me} />;
   return <Layout session={me} page={page ?? 'queue'}>{content}</Layout>;
 }

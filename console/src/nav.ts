@@ -37,6 +37,7 @@ const groups: Array<{ label: string; links: Array<NavLink & { for?: (w: Who) => 
       { page: 'escalations', label: 'Escalations', for: (w) => w.manager },
       { page: 'capacity', label: 'Capacity', for: (w) => w.staff },
       { page: 'time-off', label: 'Time off', for: (w) => w.manager },
+      { page: 'sequences', label: 'Sequences', for: (w) => w.manager },
     ],
   },
 ];

@@ -28,3 +28,5 @@ export {
 } from './transitions.js';
 export { ANNOUNCED_CALL_SEQUENCE, DEFAULT_SEQUENCES, EXPECTED_CALLBACK_SEQUENCE } from './defaults/index.js';
 export { coldCallMessage, coldCalls, DEFAULT_WARM_RULE, warmRuleFor, type ColdCall, type WarmRule } from './warm-before-call.js';
+export { diffDefinitions, type FieldChange, type SequenceDiff, type StepChange } from './diff.js';
+export { sequenceInWords, type StepInWords } from './in-words.js';

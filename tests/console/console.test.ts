@@ -11,12 +11,12 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { simpleParser } from 'mailparser';
-import { setupLinkIfNeeded } from '../../api/auth/links.js';
 import { listOutbox, readOutboxMessage } from '../../channels/email/local-outbox.js';
 import { userSessions } from '../../db/auth-schema.js';
 import { tasks, touches, users } from '../../db/schema.js';
 import { startOidcProvider } from '../support/oidc-provider.js';
-import { asContext, expectAccessible, expectFitsScreen, newConsolePage, screenshot, startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
+import { asContext, newConsolePage, startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
+import { checkPage, setUpWorkspace } from '../support/console-team.js';
 
 let stack: ConsoleStack;
 let base: string;
@@ -36,13 +36,6 @@ afterAll(async () => {
   expect(sam?.errors ?? [], 'console errors (rep)').toEqual([]);
   await stack?.stop();
 });
-
-/** Checks every page the same way. */
-async function checkPage(page: Page, what: string, shot?: string) {
-  await expectAccessible(page, what);
-  await expectFitsScreen(page, what);
-  if (shot) await screenshot(page, shot);
-}
 
 async function enroll(repId: string, who: { firstName: string; lastName: string; email: string }, sequence: 'expected-callback' | 'announced-call', sameAccountAs?: string) {
   const call = asContext(admin.context, base);
@@ -65,18 +58,12 @@ async function tasksOf(repId: string) {
 
 describe('the console in Chromium', () => {
   it('first sign-in: the setup link creates the workspace and its admin, who lands on the queue', async () => {
-    const link = await setupLinkIfNeeded(stack.db.db, base);
-    admin = await newConsolePage(stack.browser);
-    await admin.page.goto(link!);
-    await admin.page.getByRole('heading', { name: 'Set up Relance' }).waitFor();
-    await checkPage(admin.page, 'setup');
-    await admin.page.getByLabel('Workspace name').fill('Acme Sales');
-    await admin.page.getByLabel('Time zone').fill('Europe/Paris');
-    await admin.page.getByLabel('Your name').fill('Ada Admin');
-    await admin.page.getByLabel('Email').fill('ada@acme.test');
-    await admin.page.getByLabel(/^Password/).fill(PASSWORD);
-    await admin.page.getByRole('button', { name: 'Create workspace' }).click();
-    await admin.page.getByRole('heading', { name: 'My queue' }).waitFor();
+    admin = await setUpWorkspace(stack, {
+      onSetupPage: async (page) => {
+        await page.getByRole('heading', { name: 'Set up Relance' }).waitFor();
+        await checkPage(page, 'setup');
+      },
+    });
     expect(await admin.page.locator('.who').textContent()).toContain('Ada Admin');
   });
 

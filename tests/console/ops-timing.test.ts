@@ -48,10 +48,10 @@ const dayLabel = (date: string) => `${DateTime.fromISO(date).setLocale('en').toF
 describe('the ops pages in Chromium', () => {
   it('a workspace with an ops user, a manager and two reps', async () => {
     team = await consoleTeam(stack, opened);
-    people.olga = await team.person({ email: 'olga@acme.test', name: 'Olga Ops', role: 'ops' });
-    people.claire = await team.person({ email: 'claire@acme.test', name: 'Claire Manager', role: 'manager', timeZone: 'Europe/Paris' });
-    people.sam = await team.person({ email: 'sam@acme.test', name: 'Sam Rep', role: 'rep', managerId: people.claire, timeZone: 'Europe/Paris' });
-    people.rita = await team.person({ email: 'rita@acme.test', name: 'Rita Rep', role: 'rep', managerId: people.claire, timeZone: 'Europe/Paris' });
+    people.olga = await team.add({ email: 'olga@acme.test', name: 'Olga Ops', role: 'ops' });
+    people.claire = await team.add({ email: 'claire@acme.test', name: 'Claire Manager', role: 'manager', timeZone: 'Europe/Paris' });
+    people.sam = await team.add({ email: 'sam@acme.test', name: 'Sam Rep', role: 'rep', managerId: people.claire, timeZone: 'Europe/Paris' });
+    people.rita = await team.add({ email: 'rita@acme.test', name: 'Rita Rep', role: 'rep', managerId: people.claire, timeZone: 'Europe/Paris' });
     olga = await team.signIn(people.olga);
   });
 

@@ -9,15 +9,15 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasks } from '../../db/schema.js';
 import { asContext, startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
-import { checkPage, consoleTeam, type Browsing } from '../support/console-team.js';
+import { checkPage, setUpWorkspace, teamOf, type Browsing } from '../support/console-team.js';
 
 type Figures = Record<string, number | null> & { id: string; name: string };
 
 let stack: ConsoleStack;
 let base: string;
 const opened: Browsing[] = [];
-let team: Awaited<ReturnType<typeof consoleTeam>>;
 let admin: Browsing;
+let team: ReturnType<typeof teamOf>;
 const people = { claire: '', sam: '', fiona: '' };
 const taskIds = { onTime: '', late: '', booking: '' };
 let handoffId = '';
@@ -33,9 +33,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => team.api<T>(method, path, body);
-const person = (body: Record<string, unknown>) => team.person(body);
-const signIn = (userId: string) => team.signIn(userId);
+const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => asContext(admin.context, base)<T>(method, path, body);
 
 /** An inbound lead of Sam's, New York time, whose call task is open. */
 async function inboundCall(lastName: string, dueMinutesAgo = 10): Promise<{ prospectId: string; taskId: string }> {
@@ -61,11 +59,12 @@ const complete = async (taskId: string, outcome: Record<string, unknown>) => {
 
 describe('the console, part 2, in Chromium', () => {
   it('a history through the API: Sam calls three leads (one logged late) and books a meeting for Fiona', async () => {
-    team = await consoleTeam(stack, opened);
-    admin = team.admin;
-    people.claire = await person({ email: 'claire@acme.test', name: 'Claire Manager', role: 'manager' });
-    people.sam = await person({ email: 'sam@acme.test', name: 'Sam Rep', role: 'rep', managerId: people.claire });
-    people.fiona = await person({ email: 'fiona@acme.test', name: 'Fiona Field', role: 'rep', fieldRep: true, managerId: people.claire });
+    admin = await setUpWorkspace(stack);
+    opened.push(admin);
+    team = teamOf(stack, admin, opened);
+    people.claire = await team.add({ email: 'claire@acme.test', name: 'Claire Manager', role: 'manager' });
+    people.sam = await team.add({ email: 'sam@acme.test', name: 'Sam Rep', role: 'rep', managerId: people.claire });
+    people.fiona = await team.add({ email: 'fiona@acme.test', name: 'Fiona Field', role: 'rep', fieldRep: true, managerId: people.claire });
 
     const onTime = await inboundCall('Ontime');
     taskIds.onTime = onTime.taskId;
@@ -90,7 +89,7 @@ describe('the console, part 2, in Chromium', () => {
   });
 
   it("the field rep answers the meeting's outcome from their queue: the handoff shown, the outcome posted, the task gone", async () => {
-    fiona = await signIn(people.fiona);
+    fiona = await team.signIn(people.fiona);
     const task = fiona.page.getByRole('link', { name: /Meeting outcome: how did it go with Lead Booked/ });
     await task.waitFor({ timeout: 20_000 });
     await task.click();
@@ -120,7 +119,7 @@ describe('the console, part 2, in Chromium', () => {
   });
 
   it("the manager's view: Claire's reps' figures as the history says, a figure drilled down to its rows, CSV links", async () => {
-    claire = await signIn(people.claire);
+    claire = await team.signIn(people.claire);
     const page = claire.page;
     await page.getByRole('link', { name: 'Team activity' }).click();
     await page.getByRole('heading', { name: 'Team activity' }).waitFor();
@@ -163,7 +162,7 @@ describe('the console, part 2, in Chromium', () => {
     await checkPage(page, 'team activity rows', 'team-activity-rows');
 
     // Sam, a rep, has no Team activity link.
-    const sam = await signIn(people.sam);
+    const sam = await team.signIn(people.sam);
     expect(await sam.page.getByRole('link', { name: 'Team activity' }).count()).toBe(0);
   });
 

@@ -5,23 +5,26 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { setupLinkIfNeeded } from '../../api/auth/links.js';
 import { asContext, expectAccessible, expectFitsScreen, newConsolePage, screenshot, type ConsoleStack } from './console-browser.js';
 
+/** A person's browser: its context, its page, and the console errors it logged. */
 export type Browsing = { context: BrowserContext; page: Page; errors: string[] };
 export const CONSOLE_PASSWORD = 'correct horse battery';
 
-/** axe-core clean, fits 1280×800, and a screenshot when named. */
+/** axe-core clean and no wider than 1280×800; saved as a docs screenshot when `shot` names one. */
 export async function checkPage(page: Page, what: string, shot?: string) {
   await expectAccessible(page, what);
   await expectFitsScreen(page, what);
   if (shot) await screenshot(page, shot);
 }
 
-/** Acme Sales (Europe/Paris) and its admin Ada, signed in; every browser opened is kept in `opened` (its console errors checked after). */
-export async function consoleTeam(stack: ConsoleStack, opened: Browsing[]) {
-  const base = stack.server.url;
-  const link = await setupLinkIfNeeded(stack.db.db, base);
+/**
+ * The one-time setup link opened in a fresh browser: workspace "Acme Sales" (Europe/Paris) and its
+ * first admin, Ada, who lands on her queue. `onSetupPage` looks at the setup page before it is sent.
+ */
+export async function setUpWorkspace(stack: ConsoleStack, o: { onSetupPage?: (page: Page) => Promise<void> } = {}): Promise<Browsing> {
+  const link = await setupLinkIfNeeded(stack.db.db, stack.server.url);
   const admin = await newConsolePage(stack.browser);
-  opened.push(admin);
   await admin.page.goto(link!);
+  await o.onSetupPage?.(admin.page);
   await admin.page.getByLabel('Workspace name').fill('Acme Sales');
   await admin.page.getByLabel('Time zone').fill('Europe/Paris');
   await admin.page.getByLabel('Your name').fill('Ada Admin');
@@ -29,28 +32,35 @@ export async function consoleTeam(stack: ConsoleStack, opened: Browsing[]) {
   await admin.page.getByLabel(/^Password/).fill(CONSOLE_PASSWORD);
   await admin.page.getByRole('button', { name: 'Create workspace' }).click();
   await admin.page.getByRole('heading', { name: 'My queue' }).waitFor();
-  /** The API as the admin. */
-  const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => asContext(admin.context, base)<T>(method, path, body);
+  return admin;
+}
+
+/** People the admin adds through the API, each invited and signed in a browser of their own (pushed to `opened`). */
+export function teamOf(stack: ConsoleStack, admin: Browsing, opened: Browsing[]) {
+  const api = asContext(admin.context, stack.server.url);
   return {
-    admin,
-    api,
-    /** A person added by the admin; their id. */
-    person: async (body: Record<string, unknown>): Promise<string> => {
+    async add(body: Record<string, unknown>): Promise<string> {
       const user = await api<{ id: string }>('POST', '/v1/users', body);
       expect(user.status, JSON.stringify(user.body)).toBe(201);
       return user.body.id;
     },
-    /** The person accepts their invitation in a browser of their own and lands on their queue. */
-    signIn: async (userId: string): Promise<Browsing> => {
-      const invitation = await api<{ url: string }>('POST', `/v1/users/${userId}/invitation`, { send: false });
-      expect(invitation.status, JSON.stringify(invitation.body)).toBe(201);
+    async signIn(userId: string): Promise<Browsing> {
+      const link = await api<{ url: string }>('POST', `/v1/users/${userId}/invitation`, { send: false });
+      expect(link.status, JSON.stringify(link.body)).toBe(201);
       const b = await newConsolePage(stack.browser);
       opened.push(b);
-      await b.page.goto(invitation.body.url);
+      await b.page.goto(link.body.url);
       await b.page.getByLabel(/^Password/).fill(CONSOLE_PASSWORD);
       await b.page.getByRole('button', { name: 'Set password and sign in' }).click();
       await b.page.getByRole('heading', { name: 'My queue' }).waitFor();
       return b;
     },
   };
+}
+
+/** The workspace set up, its admin signed in (kept in `opened`), and the admin's team: the API as the admin, people added and signed in. */
+export async function consoleTeam(stack: ConsoleStack, opened: Browsing[]) {
+  const admin = await setUpWorkspace(stack);
+  opened.push(admin);
+  return { admin, api: asContext(admin.context, stack.server.url), ...teamOf(stack, admin, opened) };
 }

@@ -4799,6 +4799,357 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sequences/{sequenceId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a definition or version: each step's timing in words and, for a prospect, its templates rendered and its planned time in their zone
+         * @description Uses the template engine and the planning the cadence uses when it runs; writes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Replays the first answer of the same request by the same API key for 24 h (1 to 255 visible ASCII characters) */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    sequenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A definition being edited (not saved); omit to preview `version` */
+                        definition?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description A stored version; with neither, the draft, else the latest published version */
+                        version?: number;
+                        /**
+                         * Format: uuid
+                         * @description Render and plan for this prospect, in their zone; omit for the steps in words only
+                         */
+                        prospectId?: string;
+                        /**
+                         * Format: uuid
+                         * @description The rep whose name and phone the templates use (default: the caller)
+                         */
+                        repId?: string;
+                        /** @description The trigger event the enrollment would carry */
+                        context?: string;
+                        /** @description The reason to call the enrollment would carry */
+                        pretext?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The steps, rendered and planned */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SequencePreview"];
+                    };
+                };
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such sequence, version, prospect or rep in this workspace; `errors` names the field */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the API accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An invalid definition (`errors` names each field), both a definition and a version, or a prospect whose zone cannot be read; or: No body, or a body that does not match the schema; `errors` names each field; or: This Idempotency-Key was used with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sequences/{sequenceId}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed from one version to another: steps added, removed, changed field by field, reordered */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: the published version before `to` */
+                    from?: number;
+                    /** @description Default: the draft, else the latest published version */
+                    to?: number;
+                };
+                header?: never;
+                path: {
+                    sequenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The changes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SequenceDiff"];
+                    };
+                };
+                /** @description Malformed request: a path parameter, a query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such sequence, or no such version (or none before `to`); `errors` names query.from or query.to */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sequences/{sequenceId}/enrollment-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many enrollments run each version, by status (a rep key: its own and its reports'); list them with GET /v1/enrollments?sequenceId=&sequenceVersion= */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sequenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Counts per version, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SequenceVersionEnrollments"];
+                    };
+                };
+                /** @description Malformed request: a path parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such sequence in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/enrollments": {
         parameters: {
             query?: never;
@@ -4818,6 +5169,8 @@ export interface paths {
                     prospectId?: string;
                     repId?: string;
                     sequenceId?: string;
+                    /** @description With sequenceId: the enrollments running this version */
+                    sequenceVersion?: number;
                 };
                 header?: never;
                 path?: never;
@@ -12941,6 +13294,73 @@ export interface components {
                 publishedAt: string | null;
                 createdAt: string;
                 definition: components["schemas"]["SequenceDefinition"];
+            }[];
+        };
+        SequencePreview: {
+            /** Format: uuid */
+            sequenceId: string;
+            /** @description The version previewed; null for a definition sent in the body */
+            version: number | null;
+            /** @description The prospect's zone; null without a prospect */
+            timeZone: string | null;
+            steps: {
+                stepId: string;
+                type: string;
+                /** @description The business day of the cadence the step nominally falls on (1: the first) */
+                day: number;
+                /** @description The timing in words, e.g. "day 2 at 08:00 in the prospect's zone" */
+                when: string;
+                /** @description The step in words, e.g. "email announcing the 09:15 call" */
+                what: string;
+                /** @description When the step would fall due if the prospect were enrolled now, along the expected path (calls unanswered); null off that path or without a prospect */
+                plannedAt: string | null;
+                /** @description plannedAt in the prospect's zone, e.g. "Tue 8 Dec 08:00" */
+                localTime: string | null;
+                subject: string | null;
+                /** @description The template rendered as sent (email, note) or shown to the rep (call script) */
+                body: string | null;
+            }[];
+        };
+        SequenceDiff: {
+            from: number;
+            to: number;
+            /** @description Changes to the sequence itself (name, description, timing overrides...) */
+            sequence: {
+                field: string;
+                before?: unknown;
+                after?: unknown;
+            }[];
+            /** @description Ids of the steps only `to` has */
+            added: string[];
+            /** @description Ids of the steps only `from` has */
+            removed: string[];
+            /** @description Steps both have, field by field (dotted from the step) */
+            changed: {
+                stepId: string;
+                changes: {
+                    field: string;
+                    before?: unknown;
+                    after?: unknown;
+                }[];
+            }[];
+            reordered: {
+                before: string[];
+                after: string[];
+            } | null;
+        };
+        SequenceVersionEnrollments: {
+            /** Format: uuid */
+            sequenceId: string;
+            versions: {
+                version: number;
+                total: number;
+                byStatus: {
+                    pending: number;
+                    active: number;
+                    paused: number;
+                    completed: number;
+                    stopped: number;
+                };
             }[];
         };
         Enrollment: {
