@@ -1,7 +1,7 @@
 // reports_p95_ms: the manager's view, its drill-down, the objections report and the sequence analytics over a large
 // history (issue 19's target: 1,000,000 timeline events and 200,000 tasks, every report within
 // 200 ms p95), seeded with SQL in seconds rather than through the cadence. Requests go over real
-// HTTP one at a time with an ops key, each report in turn, on a 30-day period.
+// HTTP one at a time with an ops key, each report in turn, periods of a week, a month and a quarter in turn.
 import { sql } from 'drizzle-orm';
 import type { RelanceApp } from '../api/app.js';
 import { generateApiKey } from '../api/middleware/auth.js';
@@ -34,8 +34,9 @@ export async function measureReports(opts: { db: Database; app: RelanceApp; work
     select ${w}::uuid, p.id, ${seq!.id}::uuid, 1, (${repArray})[1 + (row_number() over () % 15)::int], 'enrollment:bench-' || p.id, 'completed'
     from prospects p where p.workspace_id = ${w}::uuid`);
   // Tasks over the last 90 days and the next 10: most done (some late), some open, skipped, missed; a fifth announced calls.
+  // Each enrollment's tasks are its steps (step-0, step-1...): a report counts per step as many cells as a real sequence has.
   await db.execute(sql`insert into tasks (workspace_id, enrollment_id, rep_id, step_key, kind, title, due_at, status, completed_at, prep)
-    select ${w}::uuid, e.id, e.rep_id, 'step-' || g || '#1', case when g % 4 = 0 then 'linkedin_note' when g % 4 = 1 then 'callback' else 'call' end, 'Task ' || g,
+    select ${w}::uuid, e.id, e.rep_id, 'step-' || (g / ${prospectsN}) || '#1', case when g % 4 = 0 then 'linkedin_note' when g % 4 = 1 then 'callback' else 'call' end, 'Task ' || g,
       now() - interval '90 days' + (g % 100000) * interval '86 seconds',
       case when g % 10 < 6 then 'done' when g % 10 < 8 then 'open' when g % 10 = 8 then 'cancelled' else 'missed' end,
       case when g % 10 < 6 then now() - interval '90 days' + (g % 100000) * interval '86 seconds' + (g % 7) * interval '20 minutes' end,
@@ -48,7 +49,7 @@ export async function measureReports(opts: { db: Database; app: RelanceApp; work
       case when g % 20 = 0 then jsonb_build_object('taskId', t.id, 'text', (${sql.raw(`array[${OBJECTIONS.map((o) => `'${o}'`).join(',')}]`)})[1 + (g / 20) % ${OBJECTIONS.length}]) else jsonb_build_object('taskId', t.id) end,
       'bench:' || g, coalesce(t.completed_at, t.due_at)
     from generate_series(1, ${eventCount}) g
-    join tasks t on t.workspace_id = ${w}::uuid and t.step_key = 'step-' || (1 + g % ${taskCount}) || '#1'
+    join (select *, row_number() over (order by id) as n from tasks where workspace_id = ${w}::uuid) t on t.n = 1 + g % ${taskCount}
     join enrollments e on e.id = t.enrollment_id`);
   // The objections as the call's close writes them, with their tags.
   const tags = sql.raw(`(values ${OBJECTIONS.map((o) => `('${o}', '${objectionTag(o)}')`).join(', ')}) as tags(text, tag)`);
@@ -68,30 +69,44 @@ export async function measureReports(opts: { db: Database; app: RelanceApp; work
 
   const k = generateApiKey();
   await db.insert(apiKeys).values({ workspaceId: w, name: 'reports bench', role: 'ops', prefix: k.prefix, secretHash: k.secretHash });
-  const period = `from=${encodeURIComponent(new Date(Date.now() - 30 * 86_400_000).toISOString())}&to=${encodeURIComponent(new Date().toISOString())}`;
-  const reportPaths = (i: number) => [
+  // Realistic periods in turn (a week, a month, a quarter, all ending now), and the scopes a manager
+  // asks for (everyone, a team, a single rep): each report's p95 is over all of them.
+  const now = Date.now();
+  const PERIODS = { week: 7, month: 30, quarter: 91 } as const;
+  const periodNames = Object.keys(PERIODS) as Array<keyof typeof PERIODS>;
+  const periodOf = (days: number) => `from=${encodeURIComponent(new Date(now - days * 86_400_000).toISOString())}&to=${encodeURIComponent(new Date(now).toISOString())}`;
+  const reportPaths = (i: number, period: string) => [
     `/v1/reports/activity?${period}`,
     `/v1/reports/activity?managerId=${managers[i % 2]!.id}&${period}`,
+    `/v1/reports/activity?repId=${reps[i % 20]!.id}&${period}`,
     `/v1/reports/activity/rows?figure=doneLate&repId=${reps[i % 15]!.id}&${period}`,
+    `/v1/reports/activity/rows?figure=meetingsNotHeld&managerId=${managers[i % 2]!.id}&${period}`,
     `/v1/reports/objections?${period}`,
+    `/v1/reports/objections?repId=${reps[i % 15]!.id}&${period}`,
     `/v1/reports/objections/calls?tag=price&${period}`,
     `/v1/reports/sequences/${seq!.id}?${period}`,
     `/v1/reports/sequences/${seq!.id}/rows?figure=replied&${period}`,
     `/v1/reports/sequences?${period}`,
   ];
-  const names = ['activity', 'activity_team', 'activity_rows', 'objections', 'objection_calls', 'sequence', 'sequence_rows', 'sequences'];
+  const names = ['activity', 'activity_team', 'activity_rep', 'activity_rows', 'handoff_rows', 'objections', 'objections_rep', 'objection_calls', 'sequence', 'sequence_rows', 'sequences'];
   const server = await startHttpServer(opts.app, '127.0.0.1', 0);
   const times: number[][] = names.map(() => []);
+  const byPeriod = new Map<string, number[]>();
   let errors = 0;
   try {
     for (let i = 0; i < requests + 5; i++) {
-      const paths = reportPaths(i);
+      const periodName = periodNames[i % periodNames.length]!;
+      const paths = reportPaths(i, periodOf(PERIODS[periodName]));
       for (const [j, path] of paths.entries()) {
         const t = performance.now();
         const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${k.key}` } });
         await res.arrayBuffer();
         if (res.status !== 200) errors++;
-        if (i >= 5) times[j]!.push(performance.now() - t); // the first rounds warm connections and plans
+        if (i < 5) continue; // the first rounds warm connections and plans
+        const ms = performance.now() - t;
+        times[j]!.push(ms);
+        const key = `${names[j]}_${periodName}`;
+        byPeriod.set(key, [...(byPeriod.get(key) ?? []), ms]);
       }
     }
   } finally {
@@ -103,6 +118,7 @@ export async function measureReports(opts: { db: Database; app: RelanceApp; work
     reports_tasks_in_db: taskCount,
     reports_seed_s: Number(seedS.toFixed(1)),
     ...Object.fromEntries(names.map((n, j) => [`reports_${n}_p95_ms`, Number(p95[j]!.toFixed(1))])),
+    ...Object.fromEntries([...byPeriod].map(([key, ms]) => [`reports_${key}_p95_ms`, Number(percentile(ms.sort((a, b) => a - b), 95).toFixed(1))])),
     reports_p95_ms: Number(Math.max(...p95).toFixed(1)),
     reports_errors: errors,
   };

@@ -843,3 +843,49 @@ export const objections = pgTable(
   },
   (t) => [uniqueIndex('objections_task_position').on(t.taskId, t.position), index('objections_workspace_heard').on(t.workspaceId, t.heardAt)],
 );
+
+/**
+ * The manager's view pre-counted (issue 19's 200 ms over 200,000 tasks): per workspace, rep and
+ * UTC day, the tasks due that day in each state and the calls completed that day. Kept by
+ * statement triggers on tasks (migration report_rollups) in the transaction that writes the task,
+ * so it never disagrees with the tasks; api/services/reports/activity.ts adds the raw rows of the
+ * partial days at a period's edges. No foreign keys: a cascade delete of a workspace's tasks
+ * subtracts from rows that must still be there.
+ */
+export const repActivityDays = pgTable(
+  'rep_activity_days',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    repId: uuid('rep_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    tasksDue: integer('tasks_due').notNull().default(0),
+    doneOnTime: integer('done_on_time').notNull().default(0),
+    doneLate: integer('done_late').notNull().default(0),
+    openTasks: integer('open_tasks').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    missed: integer('missed').notNull().default(0),
+    announcedKept: integer('announced_kept').notNull().default(0),
+    announcedBroken: integer('announced_broken').notNull().default(0),
+    callsMade: integer('calls_made').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.repId, t.day] })],
+);
+
+/**
+ * Each enrollment's first touch: the earliest of its emails sent and its tasks done, the instant
+ * that puts it in a period's cohort (sequence analytics). Kept by statement triggers on tasks and
+ * touches (migration sequence_first_touch) in the transaction that writes them, in a table of its
+ * own so the triggers never lock the enrollment row the cadence updates.
+ */
+export const enrollmentFirstTouches = pgTable(
+  'enrollment_first_touches',
+  {
+    enrollmentId: uuid('enrollment_id')
+      .primaryKey()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id').notNull(),
+    sequenceId: uuid('sequence_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('enrollment_first_touches_cohort').on(t.workspaceId, t.sequenceId, t.at)],
+);

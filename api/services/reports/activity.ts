@@ -6,6 +6,7 @@ import { rowsOf } from '../../../db/rows.js';
 import { escalations, handoffs, tasks, workspaces } from '../../../db/schema.js';
 import { EscalationPolicySchema } from '../../../domain/cadence/escalation.js';
 import { ACTIVITY_FIGURES, FIGURES, SCOPES, type ActivityFigure, type FigureDef, type Period } from './activity-figures.js';
+import { edgesWhere, ROLLED_UP, rolledDays, rolledUpCounts } from './activity-rollup.js';
 import type { TeamMember } from './team.js';
 
 export type ActivityCounts = Record<ActivityFigure, number>;
@@ -45,17 +46,27 @@ export async function activityReport(db: Database, workspaceId: string, team: Te
   const counts = new Map<string, ActivityCounts & { oldestOverdueAt: string | null }>(ids.map((id) => [id, { ...zero(), oldestOverdueAt: null }]));
   if (ids.length > 0) {
     const repList = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+    // Whole days already over come from the rollup; the rest of a task scope from the tasks.
+    const days = rolledDays(period);
+    if (days) {
+      for (const r of await rolledUpCounts(db, workspaceId, ids, days)) {
+        const c = counts.get(r.rep)!;
+        for (const [f, n] of Object.entries(r)) if (f !== 'rep') c[f as ActivityFigure] += Number(n);
+      }
+    }
     for (const group of groups()) {
       const { source, rep, scope } = group[0]!;
+      const rolledCol = ROLLED_UP[scope];
+      const scopeWhere = days && rolledCol ? edgesWhere(rolledCol, period, days) : SCOPES[scope].where(period);
       const filters: SQL[] = group.map((d) => sql`count(*) filter (where ${d.filter(period)})::int as ${sql.identifier(d.figure)}`);
       if (scope === 'now') filters.push(sql`min(${tasks.dueAt}) as "oldestOverdueAt"`);
       const rows = rowsOf<Row>(
         await db.execute(sql`select ${rep} as rep, ${sql.join(filters, sql`, `)} from ${TABLES[source]}
-          where ${sql.raw(`"${source}"."workspace_id"`)} = ${workspaceId}::uuid and ${rep} in (${repList}) and ${SCOPES[scope].where(period)} group by ${rep}`),
+          where ${sql.raw(`"${source}"."workspace_id"`)} = ${workspaceId}::uuid and ${rep} in (${repList}) and ${scopeWhere} group by ${rep}`),
       );
       for (const r of rows) {
         const c = counts.get(r.rep)!;
-        for (const d of group) c[d.figure] = Number(r[d.figure] ?? 0);
+        for (const d of group) c[d.figure] += Number(r[d.figure] ?? 0);
         if (r.oldestOverdueAt) c.oldestOverdueAt = new Date(r.oldestOverdueAt).toISOString();
       }
     }

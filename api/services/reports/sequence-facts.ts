@@ -37,20 +37,12 @@ const uuidIn = (text: SQL) => sql`(case when ${text} ~ '^[0-9a-fA-F]{8}-[0-9a-fA
 export function sequenceFactsCte(s: SequenceScope): SQL {
   const ws = sql`${s.workspaceId}::uuid`;
   const types = sql.join(OUTCOME_EVENTS.map((t) => sql`${t}`), sql`, `);
-  return sql`with en as (
-      select id, prospect_id, rep_id, sequence_version as version from enrollments where workspace_id = ${ws} and sequence_id = ${s.sequenceId}::uuid
-    ), candidate as (
-      -- Touched in the period (a range of an index on completion or send times)...
-      select k.enrollment_id from tasks k join en on en.id = k.enrollment_id
-        where k.workspace_id = ${ws} and k.status = 'done' and k.completed_at >= ${instant(s.from)} and k.completed_at < ${instant(s.to)}
-      union
-      select t.enrollment_id from touches t join en on en.id = t.enrollment_id
-        where t.workspace_id = ${ws} and t.status = 'sent' and t.sent_at >= ${instant(s.from)} and t.sent_at < ${instant(s.to)}
-    ), cohort as (
-      -- ...and never before it: the first touch is in the period.
-      select en.* from en join candidate c on c.enrollment_id = en.id
-      where not exists (select 1 from tasks k where k.enrollment_id = en.id and k.status = 'done' and k.completed_at < ${instant(s.from)})
-        and not exists (select 1 from touches t where t.enrollment_id = en.id and t.status = 'sent' and t.sent_at < ${instant(s.from)})
+  return sql`with cohort as (
+      -- The enrollments whose first touch is in the period: one index range of their first touches
+      -- (enrollment_first_touches, kept by triggers on tasks and touches).
+      select e.id, e.prospect_id, e.rep_id, e.sequence_version as version
+      from enrollment_first_touches ft join enrollments e on e.id = ft.enrollment_id
+      where ft.workspace_id = ${ws} and ft.sequence_id = ${s.sequenceId}::uuid and ft.at >= ${instant(s.from)} and ft.at < ${instant(s.to)}
     ), reach_raw as (
       select t.enrollment_id, split_part(t.step_key, '#', 1) as step_id, t.sent_at as at, false as not_interested
         from touches t join cohort c on c.id = t.enrollment_id where t.workspace_id = ${ws} and t.status = 'sent' and t.sent_at is not null
