@@ -1,5 +1,5 @@
 // The reps' sending mailboxes (SMTP, Gmail or Microsoft 365): a sequence's emails leave from the
-// enrolling rep's mailbox. Credentials (SMTP password, Gmail or Microsoft refresh token) are
+// enrolling rep's mailbox. Credentials (SMTP or IMAP password or OAuth2 grant, Gmail or Microsoft refresh token) are
 // sealed at rest and never returned. The OAuth consent itself is out of scope: an integration
 // obtains the refresh token (for the client of GOOGLE_CLIENT_ID or MICROSOFT_CLIENT_ID) and hands it over here. Admins, ops and
 // integrations manage every mailbox; a rep key only its own user's.
@@ -33,6 +33,7 @@ const routes = {
     summary: "Add a rep's sending mailbox (SMTP settings and password, optionally IMAP to read its replies, or a Gmail or Microsoft 365 OAuth refresh token)",
     description:
       'Without credentials the mailbox is `disconnected` (its emails wait) until PUT .../credentials. The first mailbox of a user is its default. ' +
+      'SMTP and IMAP log in with a password or with OAuth2 (XOAUTH2: `oauth2` with the token endpoint, client id and secret and a refresh token; sealed, never returned; a grant the provider refuses disconnects the mailbox with the reason). ' +
       'An SMTP mailbox with `imap` settings has its replies, out-of-office answers and bounces read by a worker over IMAP (IDLE on INBOX, every folder read again every 30 s): a reply stops the cadence within a minute. ' +
       'The OAuth consent flow is not part of Relance: an integration obtains the refresh token and hands it over here. ' +
       'Gmail: for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events. ' +
@@ -41,7 +42,7 @@ const routes = {
     access,
     body: MailboxCreate,
     returns: MailboxJson,
-    responses: { 403: problemResponse('A rep key adding a mailbox for another user'), 409: problemResponse('Address already used'), 422: problemResponse('Invalid body, unknown user, or an SMTP or IMAP host mailboxes may not use') },
+    responses: { 403: problemResponse('A rep key adding a mailbox for another user'), 409: problemResponse('Address already used'), 422: problemResponse('Invalid body, unknown user, an SMTP or IMAP host or OAuth2 token endpoint mailboxes may not use, or both a password and an OAuth2 grant') },
   }),
   list: resource.list({ summary: 'Mailboxes, oldest first, by user and status', access, item: MailboxJson, query: PageQuery.extend({ userId: z.uuid().optional(), status: z.enum(STATUSES).optional() }) }),
   get: resource.get({ summary: 'One mailbox, with what it sent in the last hour and 24 hours and what waits on it', access, returns: MailboxWithFigures }),
@@ -56,10 +57,10 @@ const routes = {
     method: 'put',
     path: '/v1/mailboxes/{id}/credentials',
     tags: ['mailboxes'],
-    summary: 'Reconnect: new SMTP password (and settings) or Gmail or Microsoft 365 refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read',
+    summary: 'Reconnect: new SMTP password or OAuth2 grant (with settings) or Gmail or Microsoft 365 refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read',
     access,
     request: { params: resource.params, body: jsonBody(Credentials) },
-    responses: { 200: jsonResponse(MailboxJson, 'Connected'), 404: notFound, 422: problemResponse('Missing or wrong credential for this provider, or an IMAP host mailboxes may not use') },
+    responses: { 200: jsonResponse(MailboxJson, 'Connected'), 404: notFound, 422: problemResponse('Missing or wrong credential for this provider, or an IMAP host or OAuth2 token endpoint mailboxes may not use') },
   }),
   dkim: defineRoute({
     method: 'put',
