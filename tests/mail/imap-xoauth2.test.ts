@@ -6,11 +6,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, mailboxes, tasks } from '../../db/schema.js';
-import { startImapWatchers, type ImapWatchersConfig } from '../../runtime/imap-watchers.js';
+import { startImapWatchers } from '../../runtime/imap-watchers.js';
 import { startTestImapServer, type ImapUser, type TestImapServer } from '../../scripts/lib/dovecot.js';
 import { startTestTokenServer, type TestTokenServer } from '../support/oauth2-token-server.js';
 import { LOOPBACK_ALLOWED, testSecurity } from '../support/security.js';
 import { startMailWorld, type MailWorld } from './world.js';
+import { FAST_WATCHERS, replyMail, until } from './imap-watching.js';
 
 // Their IMAP passwords are never given to Relance: only refresh tokens.
 const sam: ImapUser = { username: 'sam@acme.test', password: 'unused-sam' };
@@ -22,23 +23,11 @@ let samBox: string;
 let samGrant: string;
 
 type ImapView = { status: string; detail: string | null };
-const FAST: ImapWatchersConfig = { tickMs: 100, leaseMs: 1500, pollMs: 300, backoff: { minMs: 100, maxMs: 500 } };
-const watch = () => startImapWatchers({ ...FAST, db: w.db.db, temporal: w.temporal.client, secrets: testSecurity.secrets, allowList: LOOPBACK_ALLOWED });
+const watch = () => startImapWatchers({ ...FAST_WATCHERS, db: w.db.db, temporal: w.temporal.client, secrets: testSecurity.secrets, allowList: LOOPBACK_ALLOWED });
 const imapView = async (id: string) => (await w.ws.call<{ imap: ImapView }>('GET', `/v1/mailboxes/${id}`)).body.imap;
 const grantOf = (refreshToken: string) => ({ tokenUrl: tokens.tokenUrl, clientId: tokens.clientId, clientSecret: tokens.clientSecret, refreshToken });
-let n = 0;
-const reply = (from: string, inReplyTo: string) =>
-  [`From: ${from}`, 'To: Sam Rep <sam@acme.test>', 'Subject: Re: A quick call?', `Message-ID: <x${++n}.${Date.now()}@globex.test>`, `In-Reply-To: ${inReplyTo}`, `Date: ${new Date().toUTCString()}`, 'Content-Type: text/plain; charset=utf-8', '', 'Yes, call me.', ''].join('\r\n');
+const reply = replyMail;
 
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function cadence(email: string, messageId: string) {
   const p = await w.addProspect(email);
