@@ -7,7 +7,7 @@ import { describeError } from './error-fields.js';
 
 
 /** Keys whose values are never written: personal data, secrets, and a driver's query details. */
-const REDACTED_KEYS = ['email', 'to', 'from', 'address', 'password', 'secret', 'secrets', 'token', 'refreshToken', 'authorization', 'secretHash', 'key', 'privateKey', 'privateKeyPem', 'query', 'params', 'parameters', 'body', 'text', 'subject'];
+const REDACTED_KEYS = ['email', 'to', 'from', 'address', 'password', 'secret', 'secrets', 'token', 'refreshToken', 'accessToken', 'clientSecret', 'authorization', 'secretHash', 'key', 'privateKey', 'privateKeyPem', 'query', 'params', 'parameters', 'body', 'text', 'subject'];
 
 type Sink = { write(line: string): unknown };
 let sink: Sink = process.stdout;

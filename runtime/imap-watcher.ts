@@ -18,6 +18,7 @@ import { findUnstorable } from '../db/storable.js';
 import { classifyInboundMail } from '../domain/mail/classify.js';
 import { MailParseError, MAX_RAW_MAIL_BYTES, parseRawMail } from '../domain/mail/from-mime.js';
 import { log } from '../logging/log.js';
+import { disconnectMailboxNow } from '../outbox/disconnect-now.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { AllowList } from '../security/ssrf.js';
 import { markFailing, markRead, readPosition, savePosition } from './imap-positions.js';
@@ -75,6 +76,8 @@ export function startImapWatcher(deps: ImapWatcherDeps, key: { id: string; works
       if (stopped) return 'again';
       failures++;
       await markFailing(deps.db, mailbox, opened.detail);
+      // A refused OAuth2 grant: the mailbox is disconnected with the reason, its emails held, its rep told (as for Gmail).
+      if (opened.kind === 'revoked') await disconnectMailboxNow(deps.db, mailbox, opened.detail);
       log.warn({ mailboxId: mailbox.id, detail: opened.detail }, 'imap: cannot read the mailbox; retrying');
       return 'again';
     }

@@ -4,6 +4,7 @@
 // check and to 169.254.169.254 for the connection (DNS rebinding) never reaches the second one.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
+import type { CustomFetch } from 'openid-client';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { refusedRange, UnsafeUrlError, vetUrl, type AllowList } from './ssrf.js';
 
@@ -33,4 +34,10 @@ export function guardedFetch(allow: AllowList): GuardedFetch {
     const res = await undiciFetch(String(url), { ...(init as Parameters<typeof undiciFetch>[1]), redirect: 'manual', dispatcher });
     return res as unknown as Response;
   };
+}
+
+/** The same, in the shape openid-client calls (SSO discovery, OAuth2 token refreshes). */
+export function guardedOAuthFetch(allow: AllowList): CustomFetch {
+  const fetchGuarded = guardedFetch(allow);
+  return (url, options) => fetchGuarded(url, { ...options, body: options.body as BodyInit | null | undefined });
 }

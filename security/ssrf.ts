@@ -82,6 +82,25 @@ export function refusedRange(address: string, allow: AllowList = EMPTY_ALLOW_LIS
   return v6.match(GLOBAL_UNICAST_V6) ? null : 'non-global';
 }
 
+/**
+ * Secrets (a client secret, a refresh token) go to an https URL, or to a plain-http one only on a
+ * host the allow-list names (a local provider in development and tests). Null when allowed.
+ */
+export function httpsOrAllowed(raw: string, allow: AllowList): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'not a URL';
+  }
+  if (url.protocol === 'https:') return null;
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  // Allowed explicitly: by name, or an address the guard would refuse but the allow-list lets through.
+  const allowedAddress = ipaddr.isValid(host) && refusedRange(host) !== null && refusedRange(host, allow) === null;
+  if (url.protocol === 'http:' && (allow.hosts.has(host) || allowedAddress)) return null;
+  return 'must be an https URL';
+}
+
 /** Checks scheme and every resolved address; throws UnsafeUrlError with a reason. */
 export async function vetUrl(raw: string, allow: AllowList = EMPTY_ALLOW_LIST, lookup: LookupAll = defaultLookup): Promise<VettedTarget> {
   let url: URL;

@@ -6,9 +6,8 @@
 // http is refused unless its host is allowed that way (a local provider in development and tests).
 import * as oidc from 'openid-client';
 import type { SecretBox } from '../../security/secrets.js';
-import ipaddr from 'ipaddr.js';
-import { guardedFetch } from '../../security/guarded-fetch.js';
-import { refusedRange, type AllowList } from '../../security/ssrf.js';
+import { guardedOAuthFetch } from '../../security/guarded-fetch.js';
+import { httpsOrAllowed, type AllowList } from '../../security/ssrf.js';
 import type { workspaceSso } from '../../db/auth-schema.js';
 
 type SsoRow = typeof workspaceSso.$inferSelect;
@@ -17,23 +16,8 @@ export const SSO_SCOPE = 'openid email profile';
 
 /** An http issuer only on an allowed host; https anywhere the guard lets through. */
 export function issuerProblem(issuer: string, allow: AllowList): string | null {
-  let url: URL;
-  try {
-    url = new URL(issuer);
-  } catch {
-    return 'not a URL';
-  }
-  if (url.protocol === 'https:') return null;
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  // Allowed explicitly: by name, or an address the guard would refuse but the allow-list lets through.
-  const allowedAddress = ipaddr.isValid(host) && refusedRange(host) !== null && refusedRange(host, allow) === null;
-  if (url.protocol === 'http:' && (allow.hosts.has(host) || allowedAddress)) return null;
-  return 'an issuer must be an https URL';
-}
-
-function ssoFetch(allow: AllowList): oidc.CustomFetch {
-  const fetchGuarded = guardedFetch(allow);
-  return (url, options) => fetchGuarded(url, { ...options, body: options.body as BodyInit | null | undefined });
+  const problem = httpsOrAllowed(issuer, allow);
+  return problem === 'must be an https URL' ? 'an issuer must be an https URL' : problem;
 }
 
 const configs = new Map<string, { at: number; config: Promise<oidc.Configuration> }>();
@@ -43,7 +27,7 @@ export function ssoConfiguration(row: SsoRow, box: SecretBox, allow: AllowList):
   const key = `${row.workspaceId}:${row.updatedAt.getTime()}`;
   const cached = configs.get(key);
   if (cached && Date.now() - cached.at < 3600_000) return cached.config;
-  const customFetch = ssoFetch(allow);
+  const customFetch = guardedOAuthFetch(allow);
   const insecure = new URL(row.issuer).protocol === 'http:';
   const config = oidc
     .discovery(new URL(row.issuer), row.clientId, box.open(row.clientSecretSealed), undefined, {

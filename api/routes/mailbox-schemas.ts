@@ -3,23 +3,44 @@
 import { ImapSettingsSchema } from '../../channels/email/imap-settings.js';
 import { SmtpSettingsSchema } from '../../channels/email/smtp.js';
 import { SendingDomainCheckSchema } from '../../channels/email/sender-dns.js';
+import { OAuth2GrantSchema } from '../../channels/email/oauth2-grant.js';
 import { z } from '../scope.js';
 
 export const STATUSES = ['connected', 'disconnected', 'paused', 'disabled'] as const;
 
-/** The settings the SMTP sender reads (channels/email/smtp.ts), unknown fields refused. */
-const Smtp = z.strictObject(SmtpSettingsSchema.shape);
 const Password = z.string().min(1).max(1000);
+const RefreshToken = z.string().min(1).max(4096);
+/** XOAUTH2 instead of a password: the grant's settings are kept (shown), its two secrets sealed. */
+const OAuth2 = z
+  .strictObject({
+    ...OAuth2GrantSchema.shape,
+    tokenUrl: z.url({ protocol: /^https?$/ }).max(2000).openapi({ description: "The provider's token endpoint (https; plain http only on a host WEBHOOK_ALLOWED_HOSTS allows), vetted like a webhook URL" }),
+    clientSecret: z.string().min(1).max(1000).openapi({ description: 'Sealed, never returned' }),
+    refreshToken: RefreshToken.openapi({ description: 'Sealed, never returned; refused by the provider (invalid_grant): the mailbox is disconnected with the reason' }),
+  })
+  .openapi('MailboxOAuth2Grant', {
+    description:
+      'Log in with XOAUTH2: an access token is obtained from `tokenUrl` with the refresh token (refresh_token grant, client secret posted), renewed a minute before it expires and once when the server refuses it. ' +
+      'Give either this or a password.',
+    example: { tokenUrl: 'https://oauth2.googleapis.com/token', clientId: '1234.apps.googleusercontent.com', clientSecret: 'client-secret', refreshToken: '1//refresh-token', scope: 'https://mail.google.com/' },
+  });
+/** The settings the SMTP sender reads (channels/email/smtp.ts), unknown fields refused. */
+const Smtp = z.strictObject({ ...SmtpSettingsSchema.shape, oauth2: OAuth2.optional() });
 /** Where replies are read (channels/email/imap-settings.ts), unknown fields refused; the password, or the SMTP one. */
 const Imap = z
-  .strictObject({ ...ImapSettingsSchema.shape, password: Password.optional().openapi({ description: 'The IMAP password; absent: the SMTP password serves for IMAP too' }) })
+  .strictObject({
+    ...ImapSettingsSchema.shape,
+    password: Password.optional().openapi({ description: 'The IMAP password; absent (and no `oauth2`): the SMTP password or grant serves for IMAP too' }),
+    oauth2: OAuth2.optional(),
+  })
   .openapi('MailboxImapSettings', {
     description:
       'Replies, out-of-office answers and bounces are read over IMAP (IDLE on INBOX, every folder read again every 30 s) and stop or pause the cadence. ' +
       '`folders` absent: INBOX and the junk folder when the server has one.',
     example: { host: 'imap.acme.test', port: 993, secure: true, username: 'sam@acme.test', password: 'app-password' },
   });
-const RefreshToken = z.string().min(1).max(4096);
+export type SmtpBody = z.infer<typeof Smtp> & { password?: string | undefined };
+export type ImapBody = z.infer<typeof Imap>;
 
 const caps = {
   dailyCap: z.number().int().min(1).max(2000).optional().openapi({ description: 'Emails per 24 hours (default 400)' }),
@@ -83,8 +104,8 @@ export const MailboxPatch = z
 
 export const Credentials = z
   .strictObject({
-    password: Password.optional().openapi({ description: 'SMTP mailboxes' }),
-    smtp: Smtp.optional().openapi({ description: 'SMTP mailboxes: new settings with the password' }),
+    password: Password.optional().openapi({ description: 'SMTP mailboxes (alone: back to a password login if it used OAuth2)' }),
+    smtp: Smtp.optional().openapi({ description: 'SMTP mailboxes: new settings with the password, or with `oauth2`' }),
     refreshToken: RefreshToken.optional().openapi({ description: 'Gmail and Microsoft 365 mailboxes' }),
     imap: Imap.nullable().optional().openapi({ description: 'SMTP mailboxes: read replies over IMAP with these settings (alone, or with a new SMTP password); null: stop reading them' }),
   })
@@ -103,7 +124,7 @@ export const MailboxJson = z
     isDefault: z.boolean(),
     smtp: SmtpSettingsSchema.nullable(),
     imap: ImapSettingsSchema.extend({
-      hasOwnPassword: z.boolean().openapi({ description: 'false: the SMTP password is used' }),
+      hasOwnPassword: z.boolean().openapi({ description: 'Its own password or OAuth2 grant; false: the SMTP one is used' }),
       status: z.enum(['pending', 'reading', 'failing']).openapi({ description: 'pending: not read yet; reading: read to the end at checkedAt; failing: see detail (retried with backoff)' }),
       detail: z.string().nullable(),
       checkedAt: z.string().nullable().openapi({ description: 'When every watched folder was last read to the end' }),

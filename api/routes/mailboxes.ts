@@ -1,5 +1,5 @@
 // The reps' sending mailboxes (SMTP, Gmail or Microsoft 365): a sequence's emails leave from the
-// enrolling rep's mailbox. Credentials (SMTP password, Gmail or Microsoft refresh token) are
+// enrolling rep's mailbox. Credentials (SMTP or IMAP password or OAuth2 grant, Gmail or Microsoft refresh token) are
 // sealed at rest and never returned. The OAuth consent itself is out of scope: an integration
 // obtains the refresh token (for the client of GOOGLE_CLIENT_ID or MICROSOFT_CLIENT_ID) and hands it over here. Admins, ops and
 // integrations manage every mailbox; a rep key only its own user's.
@@ -14,9 +14,9 @@ import { PageQuery } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, z } from '../scope.js';
 import type { SmtpSettings } from '../../channels/email/smtp.js';
-import { createMailbox, deleteMailbox, findMailbox, invalid, lockUser, mailboxFigures, mailboxJson, makeDefault, markConnected, vetMailboxHost, type Mailbox } from '../services/mailboxes.js';
-import type { ImapSettings } from '../../channels/email/imap-settings.js';
-import { MailboxCreate, MailboxJson, MailboxPatch, MailboxWithFigures, Credentials, DkimSettings, STATUSES } from './mailbox-schemas.js';
+import { createMailbox, deleteMailbox, findMailbox, invalid, lockUser, mailboxFigures, mailboxJson, makeDefault, markConnected, vetMailboxHost, vetTokenUrl, type Mailbox } from '../services/mailboxes.js';
+import { MailboxCreate, MailboxJson, MailboxPatch, MailboxWithFigures, Credentials, DkimSettings, STATUSES, type ImapBody, type SmtpBody } from './mailbox-schemas.js';
+import { sealOAuth2Secret } from '../../channels/email/oauth2-grant.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
 import { dkimKeyFrom } from '../../channels/email/dkim-key.js';
 import { checkSendingDomain, dnsResolverFor, senderOf } from '../../channels/email/sender-dns.js';
@@ -33,6 +33,7 @@ const routes = {
     summary: "Add a rep's sending mailbox (SMTP settings and password, optionally IMAP to read its replies, or a Gmail or Microsoft 365 OAuth refresh token)",
     description:
       'Without credentials the mailbox is `disconnected` (its emails wait) until PUT .../credentials. The first mailbox of a user is its default. ' +
+      'SMTP and IMAP log in with a password or with OAuth2 (XOAUTH2: `oauth2` with the token endpoint, client id and secret and a refresh token; sealed, never returned; a grant the provider refuses disconnects the mailbox with the reason). ' +
       'An SMTP mailbox with `imap` settings has its replies, out-of-office answers and bounces read by a worker over IMAP (IDLE on INBOX, every folder read again every 30 s): a reply stops the cadence within a minute. ' +
       'The OAuth consent flow is not part of Relance: an integration obtains the refresh token and hands it over here. ' +
       'Gmail: for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events. ' +
@@ -41,7 +42,7 @@ const routes = {
     access,
     body: MailboxCreate,
     returns: MailboxJson,
-    responses: { 403: problemResponse('A rep key adding a mailbox for another user'), 409: problemResponse('Address already used'), 422: problemResponse('Invalid body, unknown user, or an SMTP or IMAP host mailboxes may not use') },
+    responses: { 403: problemResponse('A rep key adding a mailbox for another user'), 409: problemResponse('Address already used'), 422: problemResponse('Invalid body, unknown user, an SMTP or IMAP host or OAuth2 token endpoint mailboxes may not use, or both a password and an OAuth2 grant') },
   }),
   list: resource.list({ summary: 'Mailboxes, oldest first, by user and status', access, item: MailboxJson, query: PageQuery.extend({ userId: z.uuid().optional(), status: z.enum(STATUSES).optional() }) }),
   get: resource.get({ summary: 'One mailbox, with what it sent in the last hour and 24 hours and what waits on it', access, returns: MailboxWithFigures }),
@@ -56,10 +57,10 @@ const routes = {
     method: 'put',
     path: '/v1/mailboxes/{id}/credentials',
     tags: ['mailboxes'],
-    summary: 'Reconnect: new SMTP password (and settings) or Gmail or Microsoft 365 refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read',
+    summary: 'Reconnect: new SMTP password or OAuth2 grant (with settings) or Gmail or Microsoft 365 refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read',
     access,
     request: { params: resource.params, body: jsonBody(Credentials) },
-    responses: { 200: jsonResponse(MailboxJson, 'Connected'), 404: notFound, 422: problemResponse('Missing or wrong credential for this provider, or an IMAP host mailboxes may not use') },
+    responses: { 200: jsonResponse(MailboxJson, 'Connected'), 404: notFound, 422: problemResponse('Missing or wrong credential for this provider, or an IMAP host or OAuth2 token endpoint mailboxes may not use') },
   }),
   dkim: defineRoute({
     method: 'put',
@@ -95,7 +96,6 @@ const routes = {
   remove: resource.remove({ summary: 'Delete a mailbox; refused while emails or calendar holds still wait on it', access, responses: { 409: problemResponse('Emails or calendar holds still wait on it') } }),
 };
 
-type ImapBody = ImapSettings & { password?: string | undefined };
 type ImapFields = Pick<Partial<Mailbox>, 'imapSettings' | 'imapSealedSecret' | 'imapStatusDetail' | 'imapCheckedAt'>;
 
 const forbidden = (field: string, detail: string) => new ProblemError('forbidden', 403, detail, { errors: [{ field, message: detail }] });
@@ -118,12 +118,29 @@ export function mailboxRoutes(deps: ApiDeps) {
   const { db } = deps;
   const { secrets: box, allowList } = deps;
   const tx = <T,>(fn: (t: Database) => Promise<T>) => db.transaction((t) => fn(t));
-  /** IMAP settings as stored: host vetted, password sealed apart (absent: the SMTP one serves). */
+  /** A password or an OAuth2 grant (its endpoint vetted), sealed; the grant's settings kept beside the host's. */
+  const login = async (password: string | undefined, oauth2: SmtpBody['oauth2'], field: string) => {
+    if (password !== undefined && oauth2) throw invalid(`${field}.oauth2`, 'give either a password or an OAuth2 grant, not both');
+    if (!oauth2) return { grant: {}, sealed: password ? box.seal(password) : null };
+    const { clientSecret, refreshToken, ...grant } = oauth2;
+    await vetTokenUrl(grant.tokenUrl, allowList, deps.lookup, `${field}.oauth2.tokenUrl`);
+    return { grant: { oauth2: grant }, sealed: sealOAuth2Secret(box, { clientSecret, refreshToken }) };
+  };
+  /** SMTP settings as stored: host vetted, the login sealed (absent: none yet). */
+  const smtpFields = async (smtp: SmtpBody, field: string) => {
+    const { password, oauth2, ...s } = smtp;
+    const settings: SmtpSettings = { ...s, host: s.host.toLowerCase() };
+    await vetMailboxHost(settings, allowList, deps.lookup, `${field}.host`);
+    const l = await login(password, oauth2, field);
+    return { settings: { ...settings, ...l.grant }, sealedSecret: l.sealed };
+  };
+  /** IMAP settings as stored: host vetted, password or grant sealed apart (absent: the SMTP one serves). */
   const imapFields = async (imap: ImapBody): Promise<ImapFields> => {
-    const { password, ...settings } = imap;
+    const { password, oauth2, ...settings } = imap;
     const s = { ...settings, host: settings.host.toLowerCase() };
     await vetMailboxHost(s, allowList, deps.lookup, 'body.imap.host');
-    return { imapSettings: s, imapSealedSecret: password ? box.seal(password) : null, imapStatusDetail: null, imapCheckedAt: null };
+    const l = await login(password, oauth2, 'body.imap');
+    return { imapSettings: { ...s, ...l.grant }, imapSealedSecret: l.sealed, imapStatusDetail: null, imapCheckedAt: null };
   };
 
   app.openapi(routes.create, async (c) => {
@@ -132,15 +149,15 @@ export function mailboxRoutes(deps: ApiDeps) {
     if (p.role === 'rep' && body.userId !== p.userId) throw forbidden('body.userId', 'a rep key adds mailboxes for its own user only');
     checkCaps(body.dailyCap ?? 400, body.hourlyCap ?? 100, body.warmup);
     let settings: SmtpSettings | Record<string, never> = {};
-    let secret: string | undefined;
+    let sealedSecret: string | null;
     let imap: ImapFields = {};
     if (body.provider === 'smtp') {
-      const { password, ...s } = body.smtp;
-      settings = { ...s, host: s.host.toLowerCase() };
-      await vetMailboxHost(settings, allowList, deps.lookup, 'body.smtp.host');
-      secret = password;
+      ({ settings, sealedSecret } = await smtpFields(body.smtp, 'body.smtp'));
       if (body.imap) imap = await imapFields(body.imap);
-    } else secret = body.provider === 'gmail' ? body.gmail.refreshToken : body.microsoft.refreshToken;
+    } else {
+      const token = body.provider === 'gmail' ? body.gmail.refreshToken : body.microsoft.refreshToken;
+      sealedSecret = token ? box.seal(token) : null;
+    }
     const row = await createMailbox(
       db,
       {
@@ -150,7 +167,7 @@ export function mailboxRoutes(deps: ApiDeps) {
         displayName: body.displayName ?? null,
         provider: body.provider,
         settings,
-        sealedSecret: secret ? box.seal(secret) : null,
+        sealedSecret,
         dailyCap: body.dailyCap,
         hourlyCap: body.hourlyCap,
         minGapSeconds: body.minGapSeconds,
@@ -214,19 +231,23 @@ export function mailboxRoutes(deps: ApiDeps) {
     if (m.provider === 'smtp') {
       if (body.refreshToken !== undefined) throw invalid('body.refreshToken', 'an SMTP mailbox takes a password');
       if (body.imap !== undefined) Object.assign(set, body.imap === null ? { imapSettings: null, imapSealedSecret: null, imapStatusDetail: null, imapCheckedAt: null } : await imapFields(body.imap));
-      if (body.smtp && !body.password) throw invalid('body.password', 'required with new SMTP settings');
-      if (!body.password) {
+      if (body.smtp && !body.password && !body.smtp.oauth2) throw invalid('body.password', 'required with new SMTP settings (or smtp.oauth2)');
+      if (!body.password && !body.smtp) {
         // IMAP alone: how replies are read changes; sending is left as it is.
         if (body.imap === undefined) throw invalid('body.password', 'required for an SMTP mailbox');
         const [row] = await db.update(mailboxes).set({ ...set, updatedAt: new Date() }).where(and(eq(mailboxes.id, m.id), eq(mailboxes.workspaceId, m.workspaceId))).returning();
         return c.json(mailboxJson(row!), 200);
       }
       if (body.smtp) {
-        const s = { ...body.smtp, host: body.smtp.host.toLowerCase() };
-        await vetMailboxHost(s, allowList, deps.lookup, 'body.smtp.host');
-        set.settings = s;
+        const f = await smtpFields({ ...body.smtp, password: body.password }, 'body.smtp');
+        set.settings = f.settings;
+        set.sealedSecret = f.sealedSecret;
+      } else {
+        // A password alone: the login is a password again, whatever it was.
+        const { oauth2: _grant, ...settings } = m.settings as SmtpSettings;
+        set.settings = settings;
+        set.sealedSecret = box.seal(body.password!);
       }
-      set.sealedSecret = box.seal(body.password);
     } else {
       const stray = (['password', 'smtp', 'imap'] as const).find((k) => body[k] !== undefined);
       const kind = m.provider === 'gmail' ? 'Gmail' : 'Microsoft 365';

@@ -10,7 +10,7 @@ import { dailyCapAt, warmupDay, warmupEndsAt, warmupOf } from '../../domain/chan
 import type { Database, DbOrTx } from '../../db/client.js';
 import { calendarHolds, enrollments, mailboxes, tasks, touches, users } from '../../db/schema.js';
 import { appendEvent } from '../../application/timeline.js';
-import { UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../../security/ssrf.js';
+import { httpsOrAllowed, UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../../security/ssrf.js';
 import type { Principal } from '../middleware/auth.js';
 import { ProblemError } from '../problem.js';
 import { findInWorkspace } from './in-workspace.js';
@@ -25,6 +25,18 @@ export async function vetMailboxHost(s: { host: string; port: number }, allowLis
   const host = bare.includes(':') ? `[${bare}]` : bare;
   try {
     await vetUrl(`http://${host}:${s.port}/`, allowList, lookup);
+  } catch (err) {
+    if (!(err instanceof UnsafeUrlError)) throw err;
+    throw invalid(field, err.message.replace('webhooks may not reach', 'mailboxes may not use'));
+  }
+}
+
+/** An OAuth2 token endpoint gets a client secret and a refresh token: https (or an allowed host), vetted like a webhook URL. */
+export async function vetTokenUrl(url: string, allowList: AllowList, lookup: LookupAll | undefined, field: string): Promise<void> {
+  const problem = httpsOrAllowed(url, allowList);
+  if (problem) throw invalid(field, problem);
+  try {
+    await vetUrl(url, allowList, lookup);
   } catch (err) {
     if (!(err instanceof UnsafeUrlError)) throw err;
     throw invalid(field, err.message.replace('webhooks may not reach', 'mailboxes may not use'));

@@ -1,6 +1,6 @@
 // An IMAP connection to an SMTP mailbox's server (imapflow), to read the replies its emails get.
 // The host is vetted like an SMTP host (mail-host.ts) and the connection goes to the vetted
-// address; the password is the sealed IMAP one, else the SMTP one. Nothing is logged by the
+// address; the login is the sealed IMAP password or OAuth2 grant (XOAUTH2), else the SMTP one. Nothing is logged by the
 // client itself: the watcher says what failed, without credentials or message content.
 import { lookup as dnsLookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
@@ -9,6 +9,8 @@ import type { MailboxRow } from '../types.js';
 import type { SecretBox } from '../../security/secrets.js';
 import { type AllowList, type LookupAll } from '../../security/ssrf.js';
 import { imapSettingsOf, type ImapSettings } from './imap-settings.js';
+import { accessTokenFor, mailCredentialOf, type MailCredential } from './oauth2-grant.js';
+import { SmtpSettingsSchema } from './smtp.js';
 import { vetMailHost } from './mail-host.js';
 
 export type ImapClientOptions = {
@@ -20,31 +22,63 @@ export type ImapClientOptions = {
   maxIdleMs?: number;
 };
 
-/** Why a mailbox cannot be read now: `refused` needs a person (credentials, host), `unreachable` is retried. */
-export type ImapFailure = { kind: 'refused' | 'unreachable'; detail: string };
+/**
+ * Why a mailbox cannot be read now: `refused` needs a person (credentials, host), `unreachable` is
+ * retried, `revoked`: the provider refused the OAuth2 grant (the mailbox is disconnected).
+ */
+export type ImapFailure = { kind: 'refused' | 'unreachable' | 'revoked'; detail: string };
 
 export type ImapConnection = { client: ImapFlow; settings: ImapSettings };
+type ImapAuth = { user: string; pass: string } | { user: string; accessToken: string };
 
-/** `created` gets the client before it connects, so a stopping watcher can close it mid-connection. */
-export async function openImapConnection(mailbox: MailboxRow, secrets: SecretBox, o: ImapClientOptions, created?: (client: ImapFlow) => void): Promise<ImapConnection | ImapFailure> {
-  const settings = imapSettingsOf(mailbox);
-  const sealed = mailbox.imapSealedSecret ?? mailbox.sealedSecret;
-  if (!settings || !sealed) return { kind: 'refused', detail: 'no IMAP settings or password' };
-  let password: string;
+/** The IMAP login: its own password or grant, else the SMTP one (same kind as SMTP's). */
+function imapCredentialOf(mailbox: MailboxRow, settings: ImapSettings, secrets: SecretBox): MailCredential | ImapFailure {
+  const own = mailbox.imapSealedSecret;
+  const smtp = SmtpSettingsSchema.safeParse(mailbox.settings);
+  const sealed = own ?? mailbox.sealedSecret;
+  if (!sealed || (!own && !smtp.success)) return { kind: 'refused', detail: 'no IMAP settings or password' };
   try {
-    password = secrets.open(sealed);
+    return mailCredentialOf(own ? settings : smtp.data!, sealed, secrets);
   } catch {
     return { kind: 'refused', detail: 'IMAP credentials unreadable' };
   }
+}
+
+/**
+ * `created` gets the client before it connects, so a stopping watcher can close it mid-connection.
+ * XOAUTH2: an access token refused by the server is renewed once and the login tried again.
+ */
+export async function openImapConnection(mailbox: MailboxRow, secrets: SecretBox, o: ImapClientOptions, created?: (client: ImapFlow) => void): Promise<ImapConnection | ImapFailure> {
+  const settings = imapSettingsOf(mailbox);
+  if (!settings) return { kind: 'refused', detail: 'no IMAP settings or password' };
+  const credential = imapCredentialOf(mailbox, settings, secrets);
+  if ('detail' in credential) return credential;
   const target = await vetMailHost(settings.host, o.allowList, o.lookup ?? ((h) => dnsLookup(h, { all: true, verbatim: true })), 'IMAP');
   if (!('address' in target)) return { kind: target.refused === 'unresolved' ? 'unreachable' : 'refused', detail: target.detail };
+  const login = (auth: ImapAuth) => connectImap(target.address, settings, auth, o, created);
+  if (credential.kind === 'password') {
+    const r = await login({ user: settings.username, pass: credential.password });
+    return r === 'login refused' ? { kind: 'refused', detail: 'the IMAP server refused the login: check the username and password' } : r;
+  }
+  let refused: string | undefined;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const token = await accessTokenFor(credential, o.allowList, refused === undefined ? undefined : { refused });
+    if (!('accessToken' in token)) return token;
+    const r = await login({ user: settings.username, accessToken: token.accessToken });
+    if (r !== 'login refused') return r;
+    refused = token.accessToken;
+  }
+  return { kind: 'refused', detail: 'the IMAP server refused the OAuth2 access token (XOAUTH2): check the username and the grant\'s scope' };
+}
+
+async function connectImap(address: string, settings: ImapSettings, auth: ImapAuth, o: ImapClientOptions, created?: (client: ImapFlow) => void): Promise<ImapConnection | ImapFailure | 'login refused'> {
   const client = new ImapFlow({
-    host: target.address,
+    host: address,
     ...(ipaddr.isValid(settings.host.replace(/^\[|\]$/g, '')) ? {} : { servername: settings.host }),
     port: settings.port,
     secure: settings.secure,
     ...(settings.requireTls && !settings.secure ? { doSTARTTLS: true } : {}),
-    auth: { user: settings.username, pass: password },
+    auth,
     logger: false,
     clientInfo: { name: 'Relance' },
     connectionTimeout: o.timeouts?.connectionMs ?? 20_000,
@@ -63,7 +97,7 @@ export async function openImapConnection(mailbox: MailboxRow, secrets: SecretBox
   } catch (err) {
     client.close();
     const refused = typeof err === 'object' && err !== null && (err as { authenticationFailed?: boolean }).authenticationFailed === true;
-    return refused ? { kind: 'refused', detail: 'the IMAP server refused the login: check the username and password' } : { kind: 'unreachable', detail: `the IMAP server cannot be reached (${errorCode(err)})` };
+    return refused ? 'login refused' : { kind: 'unreachable', detail: `the IMAP server cannot be reached (${errorCode(err)})` };
   }
   return { client, settings };
 }

@@ -1,6 +1,7 @@
 // Where an SMTP mailbox's replies are read: its IMAP server (`mailboxes.imap_settings`). The
-// password is sealed apart (`imap_sealed_secret`), or is the SMTP one when the server shares it.
+// password (or OAuth2 grant) is sealed apart (`imap_sealed_secret`), or is the SMTP one when the server shares it.
 import { z } from 'zod';
+import { OAuth2GrantSchema } from './oauth2-grant.js';
 
 /** A folder name as the server spells it (any hierarchy separator), e.g. "INBOX", "Junk", "[Gmail]/Spam". */
 const Folder = z.string().trim().min(1).max(200).regex(/^[^\r\n\0*%]+$/, 'a folder name (no wildcards)');
@@ -15,6 +16,8 @@ export const ImapSettingsSchema = z.object({
   username: z.string().min(1).max(320),
   /** Folders to read; absent: INBOX and the junk folder when the server has one (special-use \Junk, else Junk or Spam). */
   folders: z.array(Folder).min(1).max(10).optional(),
+  /** Present: XOAUTH2 with this grant, its refresh token and client secret sealed apart (`imap_sealed_secret`). */
+  oauth2: OAuth2GrantSchema.optional(),
 });
 export type ImapSettings = z.infer<typeof ImapSettingsSchema>;
 

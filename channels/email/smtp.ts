@@ -14,8 +14,9 @@ import type { EmailProvider, MailboxRow, SendOutcome } from '../types.js';
 import { buildMime } from './mime.js';
 import { signDkim, type DkimSigner } from './dkim-key.js';
 import { smtpOutcome } from './smtp-outcome.js';
+import { accessTokenFor, mailCredentialOf, OAuth2GrantSchema, type MailCredential } from './oauth2-grant.js';
 
-/** `mailboxes.settings` of an SMTP mailbox; the password is the mailbox's sealed secret. */
+/** `mailboxes.settings` of an SMTP mailbox; the password (or OAuth2 grant) is the mailbox's sealed secret. */
 export const SmtpSettingsSchema = z.object({
   host: z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:[\]-]+$/, 'a host name or an IP address'),
   port: z.number().int().min(1).max(65535).default(587),
@@ -24,6 +25,8 @@ export const SmtpSettingsSchema = z.object({
   /** Refuse a server that does not offer STARTTLS (nothing, not even the password, goes in clear). */
   requireTls: z.boolean().default(false),
   username: z.string().min(1).max(320),
+  /** Present: the login is XOAUTH2 with an access token of this grant (its refresh token and client secret are the sealed secret). */
+  oauth2: OAuth2GrantSchema.optional(),
 });
 export type SmtpSettings = z.infer<typeof SmtpSettingsSchema>;
 
@@ -98,15 +101,17 @@ export function createSmtpSender(mailbox: MailboxRow, secrets: SecretBox, option
 async function build(mailbox: MailboxRow, secrets: SecretBox, o: SmtpSenderOptions): Promise<Transport | SendOutcome> {
   const parsed = SmtpSettingsSchema.safeParse(mailbox.settings);
   if (!parsed.success || !mailbox.sealedSecret) return { status: 'disconnected', detail: 'no credentials' };
-  let password: string;
+  let credential: MailCredential;
   try {
-    password = secrets.open(mailbox.sealedSecret);
+    credential = mailCredentialOf(parsed.data, mailbox.sealedSecret, secrets);
   } catch {
     return { status: 'disconnected', detail: 'credentials unreadable' };
   }
   const s = parsed.data;
   const target = await vetHost(s.host, o.allowList, o.lookup ?? ((h) => dnsLookup(h, { all: true, verbatim: true })));
   if ('status' in target) return target;
+  const auth = credential.kind === 'password' ? { user: s.username, pass: credential.password } : await oauth2Login(credential, s.username, o.allowList);
+  if ('status' in auth) return auth;
   return nodemailer.createTransport({
     pool: true,
     maxConnections: SMTP_POOL_CONNECTIONS,
@@ -120,13 +125,34 @@ async function build(mailbox: MailboxRow, secrets: SecretBox, o: SmtpSenderOptio
     port: s.port,
     secure: s.secure || s.port === 465,
     requireTLS: s.requireTls && !(s.secure || s.port === 465),
-    auth: { user: s.username, pass: password },
+    auth,
     connectionTimeout: o.timeouts?.connectionMs ?? 20_000,
     greetingTimeout: o.timeouts?.greetingMs ?? 20_000,
     socketTimeout: o.timeouts?.socketMs ?? 60_000,
     logger: false,
     debug: false,
   });
+}
+
+/**
+ * XOAUTH2: nodemailer asks for a token at each login, and again (`renew`) once when the server
+ * refuses one. A grant the provider refuses now holds the emails at once, before any connection.
+ */
+type TokenProvision = (user: string, renew: boolean, done: (err: Error | null, accessToken: string, expires: number) => void) => void;
+type OAuth2Login = { type: 'OAuth2'; user: string; accessToken: string; expires: number; provisionCallback: TokenProvision };
+
+async function oauth2Login(credential: Extract<MailCredential, { kind: 'oauth2' }>, user: string, allow: AllowList): Promise<OAuth2Login | SendOutcome> {
+  const first = await accessTokenFor(credential, allow);
+  if (!('accessToken' in first)) return first.kind === 'revoked' ? { status: 'disconnected', detail: first.detail } : { status: 'retry', detail: first.detail };
+  let last = first.accessToken;
+  const provisionCallback: TokenProvision = (_user, renew, done) => {
+    void accessTokenFor(credential, allow, renew ? { refused: last } : undefined).then((t) => {
+      if (!('accessToken' in t)) return done(Object.assign(new Error(t.detail), { code: t.kind === 'revoked' ? 'EAUTH' : 'ECONNECTION' }), '', 0);
+      last = t.accessToken;
+      done(null, t.accessToken, t.expiresAt);
+    });
+  };
+  return { type: 'OAuth2', user, accessToken: first.accessToken, expires: first.expiresAt, provisionCallback };
 }
 
 /** The mailbox's DKIM signer when it has a key; a key that cannot be opened holds its emails. */

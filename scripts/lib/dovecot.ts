@@ -26,8 +26,17 @@ export type TestImapServer = {
   close(): Promise<void>;
 };
 
-/** Plain-text logins on loopback (a test server only), maildirs under the directory. */
-function config(dir: string, port: number, uid: string, gid: string, internal: string, login: string): string {
+/** Plain-text logins on loopback (a test server only), maildirs under the directory; XOAUTH2 too with a token introspection URL. */
+function config(dir: string, port: number, uid: string, gid: string, internal: string, login: string, introspectionUrl?: string): string {
+  // XOAUTH2 logins: the token is posted to the introspection URL (RFC 7662), which names the user it was issued for.
+  const oauth2 = introspectionUrl
+    ? `
+passdb {
+  driver = oauth2
+  mechanisms = xoauth2
+  args = ${dir}/oauth2.conf.ext
+}`
+    : '';
   return `
 base_dir = ${dir}/run
 state_dir = ${dir}/state
@@ -36,7 +45,7 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${introspectionUrl ? ' xoauth2' : ''}
 first_valid_uid = 1
 first_valid_gid = 1
 default_internal_user = ${internal}
@@ -44,7 +53,7 @@ default_internal_group = ${internal}
 default_login_user = ${login}
 # One IMAP process per connection: room for the benchmark's hundreds of watched mailboxes.
 default_process_limit = 2000
-default_client_limit = 4000
+default_client_limit = 4000${oauth2}
 passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u ${dir}/users
@@ -84,7 +93,8 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-export async function startTestImapServer(users: ImapUser[]): Promise<TestImapServer> {
+/** Options: `oauth2IntrospectionUrl`, where Dovecot checks the access tokens of XOAUTH2 logins (a local token server). */
+export async function startTestImapServer(users: ImapUser[], o: { oauth2IntrospectionUrl?: string } = {}): Promise<TestImapServer> {
   const dovecot = await runProvisioningScript('ensure-dovecot.sh');
   const dir = mkdtempSync(join(tmpdir(), 'relance-imap-'));
   // Dovecot's own processes (its users when run as root) read the users file and the maildirs.
@@ -97,7 +107,11 @@ export async function startTestImapServer(users: ImapUser[]): Promise<TestImapSe
   if (root) chownSync(join(dir, 'home'), Number(await idOf('-u', 'dovecot')), Number(await idOf('-g', 'dovecot')));
   writeFileSync(join(dir, 'users'), users.map((u) => `${u.username}:{PLAIN}${u.password}::::::`).join('\n') + '\n');
   const conf = join(dir, 'dovecot.conf');
-  writeFileSync(conf, root ? config(dir, port, 'dovecot', 'dovecot', 'dovecot', 'dovenull') : config(dir, port, String(userInfo().uid), String(userInfo().gid), me, me));
+  const introspection = o.oauth2IntrospectionUrl;
+  if (introspection) {
+    writeFileSync(join(dir, 'oauth2.conf.ext'), [`introspection_mode = post`, `introspection_url = ${introspection}`, 'force_introspection = yes', 'username_attribute = username', 'active_attribute = active', 'active_value = true', ''].join('\n'));
+  }
+  writeFileSync(conf, root ? config(dir, port, 'dovecot', 'dovecot', 'dovecot', 'dovenull', introspection) : config(dir, port, String(userInfo().uid), String(userInfo().gid), me, me, introspection));
   let child: ChildProcess | null = null;
 
   const start = async () => {

@@ -120,3 +120,56 @@ describe('IMAP settings of an SMTP mailbox', () => {
     expect(create.status).toBe(422);
   });
 });
+
+describe('OAuth2 (XOAUTH2) logins of SMTP and IMAP', () => {
+  const grant = (extra: Record<string, unknown> = {}) => ({ tokenUrl: 'http://127.0.0.1:9/token', clientId: 'client-1', clientSecret: 'client-secret-1', refreshToken: 'refresh-token-1', ...extra });
+  const oauthBox = (smtp: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => {
+    const address = `rep${++n}@acme.test`;
+    return { userId: samId, address, provider: 'smtp', smtp: { host: '127.0.0.1', port: 2525, username: address, oauth2: grant(), ...smtp }, ...extra };
+  };
+
+  it('are stored with the refresh token and client secret sealed together, shown without them; IMAP may have its own grant', async () => {
+    const res = await ws.call<Mailbox & { smtp: Record<string, unknown>; hasCredentials: boolean }>('POST', '/v1/mailboxes', oauthBox({}, { imap: { host: '127.0.0.1', username: 'sam', oauth2: grant({ refreshToken: 'imap-refresh-1', scope: 'https://mail.google.com/' }) } }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ status: 'connected', hasCredentials: true, smtp: { oauth2: { tokenUrl: 'http://127.0.0.1:9/token', clientId: 'client-1' } } });
+    expect(res.body.imap).toMatchObject({ hasOwnPassword: true, oauth2: { tokenUrl: 'http://127.0.0.1:9/token', clientId: 'client-1', scope: 'https://mail.google.com/' } });
+    for (const secret of ['client-secret-1', 'refresh-token-1', 'imap-refresh-1']) expect(JSON.stringify(res.body)).not.toContain(secret);
+    const stored = await row(res.body.id);
+    expect(JSON.stringify(stored.settings)).not.toContain('refresh-token-1');
+    expect(JSON.parse(testSecurity.secrets.open(stored.sealedSecret!))).toEqual({ refreshToken: 'refresh-token-1', clientSecret: 'client-secret-1' });
+    expect(JSON.parse(testSecurity.secrets.open(stored.imapSealedSecret!))).toEqual({ refreshToken: 'imap-refresh-1', clientSecret: 'client-secret-1' });
+  });
+
+  it('refuses bad grants with 422 naming the field, and stores nothing', async () => {
+    const before = (await db.db.select().from(mailboxes)).length;
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [oauthBox({ password: 'p' }), 'body.smtp.oauth2'],
+      [oauthBox({ oauth2: grant({ tokenUrl: 'not a url' }) }), 'body.smtp.oauth2.tokenUrl'],
+      [oauthBox({ oauth2: grant({ tokenUrl: 'http://oauth.example.com/token' }) }), 'body.smtp.oauth2.tokenUrl'],
+      [oauthBox({ oauth2: grant({ tokenUrl: 'https://10.0.0.7/token' }) }), 'body.smtp.oauth2.tokenUrl'],
+      [oauthBox({ oauth2: grant({ refreshToken: '' }) }), 'body.smtp.oauth2.refreshToken'],
+      [oauthBox({ oauth2: { tokenUrl: 'http://127.0.0.1:9/token', clientId: 'c', refreshToken: 'r' } }), 'body.smtp.oauth2.clientSecret'],
+      [oauthBox({ oauth2: grant({ accessToken: 'x' }) }), 'body.smtp.oauth2.accessToken'],
+      [oauthBox({}, { imap: { host: '127.0.0.1', username: 'sam', password: 'p', oauth2: grant() } }), 'body.imap.oauth2'],
+      [oauthBox({}, { imap: { host: '127.0.0.1', username: 'sam', oauth2: grant({ tokenUrl: 'http://169.254.169.254/token' }) } }), 'body.imap.oauth2.tokenUrl'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await ws.call<Problem>('POST', '/v1/mailboxes', body);
+      expect([res.status, fields(res.body)], JSON.stringify(body)).toEqual([422, [field]]);
+    }
+    expect(await db.db.select().from(mailboxes)).toHaveLength(before);
+  });
+
+  it('PUT .../credentials switches an SMTP mailbox to a grant, and a password alone switches it back', async () => {
+    const created = await ws.call<Mailbox>('POST', '/v1/mailboxes', smtpBox());
+    const address = (await row(created.body.id)).address;
+    const toGrant = await ws.call<Mailbox & { smtp: Record<string, unknown> }>('PUT', `/v1/mailboxes/${created.body.id}/credentials`, { smtp: { host: '127.0.0.1', port: 2525, username: address, oauth2: grant({ refreshToken: 'rt-new' }) } });
+    expect(toGrant.status, JSON.stringify(toGrant.body)).toBe(200);
+    expect(toGrant.body.smtp).toMatchObject({ oauth2: { clientId: 'client-1' } });
+    expect(JSON.parse(testSecurity.secrets.open((await row(created.body.id)).sealedSecret!))).toMatchObject({ refreshToken: 'rt-new' });
+    const back = await ws.call<Mailbox & { smtp: Record<string, unknown> }>('PUT', `/v1/mailboxes/${created.body.id}/credentials`, { password: 'plain-again' });
+    expect(back.status).toBe(200);
+    expect(back.body.smtp).not.toHaveProperty('oauth2');
+    expect(testSecurity.secrets.open((await row(created.body.id)).sealedSecret!)).toBe('plain-again');
+  });
+});

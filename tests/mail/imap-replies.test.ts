@@ -16,6 +16,7 @@ import { LOOPBACK_ALLOWED, testSecurity } from '../support/security.js';
 import { onPglite } from '../support/db.js';
 import { startTestImapServer, type ImapUser, type TestImapServer } from '../../scripts/lib/dovecot.js';
 import { startMailWorld, type MailWorld } from './world.js';
+import { FAST_WATCHERS, replyMail, until } from './imap-watching.js';
 
 const sam: ImapUser = { username: 'sam@acme.test', password: 'imap-sam-1' };
 const ann: ImapUser = { username: 'ann@acme.test', password: 'imap-ann-1' };
@@ -26,24 +27,12 @@ let w: MailWorld;
 let samBox: string;
 
 type ImapView = { status: string; detail: string | null; checkedAt: string | null };
-const FAST: ImapWatchersConfig = { tickMs: 100, leaseMs: 1500, pollMs: 300, backoff: { minMs: 100, maxMs: 500 } };
-const watch = (o: ImapWatchersConfig & { holder?: string } = {}) => startImapWatchers({ ...FAST, ...o, db: w.db.db, temporal: w.temporal.client, secrets: testSecurity.secrets, allowList: LOOPBACK_ALLOWED });
+const watch = (o: ImapWatchersConfig & { holder?: string } = {}) => startImapWatchers({ ...FAST_WATCHERS, ...o, db: w.db.db, temporal: w.temporal.client, secrets: testSecurity.secrets, allowList: LOOPBACK_ALLOWED });
 const NEWSLETTER_ID = '<news.202602@globex.test>';
 const corpus = (name: string) => readFileSync(new URL(`./corpus/${name}`, import.meta.url));
-let n = 0;
-const reply = (from: string, inReplyTo: string, messageId = `<r${++n}.${Date.now()}@globex.test>`) =>
-  [`From: ${from}`, 'To: Sam Rep <sam@acme.test>', 'Subject: Re: A quick call on Tuesday?', `Message-ID: ${messageId}`, `In-Reply-To: ${inReplyTo}`, `Date: ${new Date().toUTCString()}`, 'Content-Type: text/plain; charset=utf-8', '', 'Happy to talk, call me at 10.', ''].join('\r\n');
+const reply = replyMail;
 const eventsOf = (prospectId: string, type: string) => w.db.db.select().from(events).where(and(eq(events.prospectId, prospectId), eq(events.type, type)));
 
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 const imapView = async (id: string) => (await w.ws.call<{ imap: ImapView }>('GET', `/v1/mailboxes/${id}`)).body.imap;
 
 async function addMailbox(user: ImapUser, password = user.password): Promise<string> {

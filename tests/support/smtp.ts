@@ -1,4 +1,4 @@
-// A real SMTP server inside the test (smtp-server): plain text, AUTH PLAIN/LOGIN checked,
+// A real SMTP server inside the test (smtp-server): plain text, AUTH PLAIN/LOGIN checked (XOAUTH2 too, against a token server),
 // every accepted message parsed with mailparser. Faults are injected per stage so each way a
 // send can end (4xx, 5xx, a connection dropped after the data) is reproduced on the wire.
 import { randomUUID } from 'node:crypto';
@@ -21,6 +21,8 @@ export type TestSmtpServer = {
   received: ReceivedMail[];
   /** Connections opened so far (pool reuse is visible here). */
   connections: number;
+  /** Successful logins so far, by SASL method. */
+  logins: Array<{ method: string; username: string }>;
   fail(fault: SmtpFault): void;
   /** Delay before answering each DATA (ms): lets a test kill a sender mid-burst. */
   setDataDelay(ms: number): void;
@@ -38,7 +40,7 @@ function reply(code: number, message: string | undefined): Error & { responseCod
  * answer: a client killed or cut off in between cannot know it arrived. That is the case the
  * outbox must mark uncertain rather than send again.
  */
-export async function startTestSmtpServer(o: { username?: string; password?: string } = {}): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(o: { username?: string; password?: string; oauth2?: { check(username: string, accessToken: string): boolean } } = {}): Promise<TestSmtpServer> {
   const username = o.username ?? 'rep@acme.test';
   const password = o.password ?? 'smtp-test-password';
   const faults: Array<SmtpFault & { left: number }> = [];
@@ -60,10 +62,12 @@ export async function startTestSmtpServer(o: { username?: string; password?: str
   };
 
   const state = { connections: 0 };
+  const logins: TestSmtpServer['logins'] = [];
   const server: SMTPServer = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
-    authMethods: ['PLAIN', 'LOGIN'],
+    // XOAUTH2 with `oauth2`: the access token is checked at the token server that issued it.
+    authMethods: o.oauth2 ? ['PLAIN', 'LOGIN', 'XOAUTH2'] : ['PLAIN', 'LOGIN'],
     authOptional: false,
     disableReverseLookup: true,
     closeTimeout: 200,
@@ -73,7 +77,17 @@ export async function startTestSmtpServer(o: { username?: string; password?: str
       callback();
     },
     onAuth(auth, _session, callback) {
-      if (auth.username === username && auth.password === password) return callback(null, { user: username });
+      if (auth.method === 'XOAUTH2') {
+        if (auth.username === username && o.oauth2?.check(username, auth.accessToken ?? '')) {
+          logins.push({ method: auth.method, username });
+          return callback(null, { user: username });
+        }
+        return callback(null, { data: { status: '401', schemes: 'bearer', scope: 'https://mail.google.com/' } });
+      }
+      if (auth.username === username && auth.password === password) {
+        logins.push({ method: auth.method, username });
+        return callback(null, { user: username });
+      }
       callback(reply(535, '5.7.8 Authentication credentials invalid'));
     },
     onMailFrom(_address, _session, callback) {
@@ -120,6 +134,7 @@ export async function startTestSmtpServer(o: { username?: string; password?: str
     username,
     password,
     received,
+    logins,
     get connections() {
       return state.connections;
     },

@@ -11394,7 +11394,7 @@ export interface paths {
         put?: never;
         /**
          * Add a rep's sending mailbox (SMTP settings and password, optionally IMAP to read its replies, or a Gmail or Microsoft 365 OAuth refresh token)
-         * @description Without credentials the mailbox is `disconnected` (its emails wait) until PUT .../credentials. The first mailbox of a user is its default. An SMTP mailbox with `imap` settings has its replies, out-of-office answers and bounces read by a worker over IMAP (IDLE on INBOX, every folder read again every 30 s): a reply stops the cadence within a minute. The OAuth consent flow is not part of Relance: an integration obtains the refresh token and hands it over here. Gmail: for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events. Microsoft 365: for the Entra app of MICROSOFT_CLIENT_ID, permissions Mail.ReadWrite, Mail.Send, Calendars.ReadWrite, offline_access; emails leave through Microsoft Graph, replies are read from the inbox and junk folders (delta queries, every 30 s), and the refresh token Microsoft rotates at each use is sealed and stored in place of the old one.
+         * @description Without credentials the mailbox is `disconnected` (its emails wait) until PUT .../credentials. The first mailbox of a user is its default. SMTP and IMAP log in with a password or with OAuth2 (XOAUTH2: `oauth2` with the token endpoint, client id and secret and a refresh token; sealed, never returned; a grant the provider refuses disconnects the mailbox with the reason). An SMTP mailbox with `imap` settings has its replies, out-of-office answers and bounces read by a worker over IMAP (IDLE on INBOX, every folder read again every 30 s): a reply stops the cadence within a minute. The OAuth consent flow is not part of Relance: an integration obtains the refresh token and hands it over here. Gmail: for the OAuth client of GOOGLE_CLIENT_ID, scopes gmail.send, gmail.readonly, calendar.events. Microsoft 365: for the Entra app of MICROSOFT_CLIENT_ID, permissions Mail.ReadWrite, Mail.Send, Calendars.ReadWrite, offline_access; emails leave through Microsoft Graph, replies are read from the inbox and junk folders (delta queries, every 30 s), and the refresh token Microsoft rotates at each use is sealed and stored in place of the old one.
          */
         post: {
             parameters: {
@@ -11475,7 +11475,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid body, unknown user, or an SMTP or IMAP host mailboxes may not use; or: No body, or a body that does not match the schema; `errors` names each field; or: This Idempotency-Key was used with another request */
+                /** @description Invalid body, unknown user, an SMTP or IMAP host or OAuth2 token endpoint mailboxes may not use, or both a password and an OAuth2 grant; or: No body, or a body that does not match the schema; `errors` names each field; or: This Idempotency-Key was used with another request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11807,7 +11807,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Reconnect: new SMTP password (and settings) or Gmail or Microsoft 365 refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read */
+        /** Reconnect: new SMTP password or OAuth2 grant (with settings) or Gmail or Microsoft 365 refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read */
         put: {
             parameters: {
                 query?: never;
@@ -11877,7 +11877,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong credential for this provider, or an IMAP host mailboxes may not use; or: No body, or a body that does not match the schema; `errors` names each field */
+                /** @description Missing or wrong credential for this provider, or an IMAP host or OAuth2 token endpoint mailboxes may not use; or: No body, or a body that does not match the schema; `errors` names each field */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14117,6 +14117,12 @@ export interface components {
                 /** @default false */
                 requireTls: boolean;
                 username: string;
+                oauth2?: {
+                    /** Format: uri */
+                    tokenUrl: string;
+                    clientId: string;
+                    scope?: string;
+                };
             } | null;
             /** @description SMTP mailboxes whose replies are read over IMAP; null: not read (post them to the email inbound webhook) */
             imap: {
@@ -14129,7 +14135,13 @@ export interface components {
                 requireTls: boolean;
                 username: string;
                 folders?: string[];
-                /** @description false: the SMTP password is used */
+                oauth2?: {
+                    /** Format: uri */
+                    tokenUrl: string;
+                    clientId: string;
+                    scope?: string;
+                };
+                /** @description Its own password or OAuth2 grant; false: the SMTP one is used */
                 hasOwnPassword: boolean;
                 /**
                  * @description pending: not read yet; reading: read to the end at checkedAt; failing: see detail (retried with backoff)
@@ -14249,6 +14261,7 @@ export interface components {
                 /** @default false */
                 requireTls: boolean;
                 username: string;
+                oauth2?: components["schemas"]["MailboxOAuth2Grant"];
                 password?: string;
             };
             imap?: components["schemas"]["MailboxImapSettings"];
@@ -14325,6 +14338,29 @@ export interface components {
             step: number;
         } | null;
         /**
+         * @description Log in with XOAUTH2: an access token is obtained from `tokenUrl` with the refresh token (refresh_token grant, client secret posted), renewed a minute before it expires and once when the server refuses it. Give either this or a password.
+         * @example {
+         *       "tokenUrl": "https://oauth2.googleapis.com/token",
+         *       "clientId": "1234.apps.googleusercontent.com",
+         *       "clientSecret": "client-secret",
+         *       "refreshToken": "1//refresh-token",
+         *       "scope": "https://mail.google.com/"
+         *     }
+         */
+        MailboxOAuth2Grant: {
+            /**
+             * Format: uri
+             * @description The provider's token endpoint (https; plain http only on a host WEBHOOK_ALLOWED_HOSTS allows), vetted like a webhook URL
+             */
+            tokenUrl: string;
+            clientId: string;
+            scope?: string;
+            /** @description Sealed, never returned */
+            clientSecret: string;
+            /** @description Sealed, never returned; refused by the provider (invalid_grant): the mailbox is disconnected with the reason */
+            refreshToken: string;
+        };
+        /**
          * @description Replies, out-of-office answers and bounces are read over IMAP (IDLE on INBOX, every folder read again every 30 s) and stop or pause the cadence. `folders` absent: INBOX and the junk folder when the server has one.
          * @example {
          *       "host": "imap.acme.test",
@@ -14344,7 +14380,8 @@ export interface components {
             requireTls: boolean;
             username: string;
             folders?: string[];
-            /** @description The IMAP password; absent: the SMTP password serves for IMAP too */
+            oauth2?: components["schemas"]["MailboxOAuth2Grant"];
+            /** @description The IMAP password; absent (and no `oauth2`): the SMTP password or grant serves for IMAP too */
             password?: string;
         };
         MailboxWithFigures: components["schemas"]["Mailbox"] & {
@@ -14381,9 +14418,9 @@ export interface components {
             warmup?: components["schemas"]["MailboxWarmupSettings"];
         };
         MailboxCredentials: {
-            /** @description SMTP mailboxes */
+            /** @description SMTP mailboxes (alone: back to a password login if it used OAuth2) */
             password?: string;
-            /** @description SMTP mailboxes: new settings with the password */
+            /** @description SMTP mailboxes: new settings with the password, or with `oauth2` */
             smtp?: {
                 host: string;
                 /** @default 587 */
@@ -14393,6 +14430,7 @@ export interface components {
                 /** @default false */
                 requireTls: boolean;
                 username: string;
+                oauth2?: components["schemas"]["MailboxOAuth2Grant"];
             };
             /** @description Gmail and Microsoft 365 mailboxes */
             refreshToken?: string;
@@ -14416,7 +14454,8 @@ export interface components {
                 requireTls: boolean;
                 username: string;
                 folders?: string[];
-                /** @description The IMAP password; absent: the SMTP password serves for IMAP too */
+                oauth2?: components["schemas"]["MailboxOAuth2Grant"];
+                /** @description The IMAP password; absent (and no `oauth2`): the SMTP password or grant serves for IMAP too */
                 password?: string;
             } | null;
         };
