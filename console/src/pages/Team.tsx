@@ -15,6 +15,33 @@ function EmailOutcome({ email }: { email: SignInLink['email'] }) {
   return <>Emailed to {email.to} {email.mailbox ? `from ${email.mailbox.address}` : 'through the local outbox'}.</>;
 }
 
+type Role = 'rep' | 'manager' | 'ops' | 'admin';
+
+/** Admins change a person's role; it applies from their next request (their API role is read each time). */
+function RoleChange({ user }: { user: { id: string; name: string; role: Role } }) {
+  const client = useQueryClient();
+  const [role, setRole] = useState<Role>(user.role);
+  const save = useMutation({
+    mutationFn: () => unwrap(api.PATCH('/v1/users/{userId}', { params: { path: { userId: user.id } }, body: { role } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+  });
+  return (
+    <>
+      <select aria-label={`Role of ${user.name}`} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
+        {(['rep', 'manager', 'ops', 'admin'] as const).map((r) => (
+          <option key={r}>{r}</option>
+        ))}
+      </select>{' '}
+      {role !== user.role && (
+        <button type="button" disabled={save.isPending} onClick={() => save.mutate()}>
+          Make {user.name} {role}
+        </button>
+      )}
+      <ErrorNote error={save.error} />
+    </>
+  );
+}
+
 export function Team({ session }: { session: Session }) {
   const client = useQueryClient();
   const users = useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/v1/users', { params: { query: { limit: 100 } } })) });
@@ -78,7 +105,7 @@ export function Team({ session }: { session: Session }) {
               <tr key={u.id}>
                 <td>{u.name}</td>
                 <td>{u.email}</td>
-                <td>{u.role}</td>
+                <td>{session.role === 'admin' ? <RoleChange user={u} /> : u.role}</td>
                 <td>
                   <button type="button" disabled={issue.isPending} onClick={() => invite(u)}>
                     Invite {u.name}
