@@ -33,8 +33,9 @@ export function ApiKeys() {
   const revoke = useMutation({ mutationFn: (keyId: string) => unwrap(api.DELETE('/v1/api-keys/{keyId}', { params: { path: { keyId } } })), onSuccess: refresh });
   const onCreate = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const v = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-    create.mutate({ name: v.name!, role, ...(role === 'rep' && v.userId ? { userId: v.userId } : {}) });
+    const form = e.currentTarget;
+    const v = Object.fromEntries(new FormData(form)) as Record<string, string>;
+    create.mutate({ name: v.name!, role, ...(role === 'rep' && v.userId ? { userId: v.userId } : {}) }, { onSuccess: () => form.reset() });
   };
   const nameOf = (userId: string | null) => (userId ? (people.data?.data.find((u) => u.id === userId)?.name ?? 'a person') : '');
   const fieldError = (f: string) => (create.error instanceof ApiError ? create.error.field(f) : undefined);

@@ -108,7 +108,7 @@ function MailboxCard({ m, owner, mayResume }: { m: Mailbox; owner: string | unde
           />
         )}
         <button type="button" className="quiet" disabled={dnsCheck.isPending} onClick={() => dnsCheck.mutate()}>
-          {dnsCheck.isPending ? 'Checking…' : `Check the DNS of ${m.address.split('@')[1]}`}
+          {dnsCheck.isPending ? 'Checking…' : `Check the DNS of ${m.address}`}
         </button>
       </p>
       <ErrorNote error={resume.error ?? dnsCheck.error} />
@@ -130,7 +130,7 @@ export function Mailboxes({ session }: { session: Session }) {
       <h1>Mailboxes</h1>
       <ErrorNote error={mailboxes.error} />
       {mailboxes.data && (
-        <p className={trouble.length ? 'warn' : undefined} role={trouble.length ? 'alert' : undefined}>
+        <p className={trouble.length ? 'trouble' : undefined} role={trouble.length ? 'alert' : undefined}>
           {trouble.length ? `${trouble.length} of ${all.length} mailboxes cannot send or read replies: ${trouble.map((m) => m.address).join(', ')}.` : all.length ? `All ${all.length} mailboxes are sending.` : 'No mailbox yet: emails wait until their rep has one.'}
         </p>
       )}

@@ -121,10 +121,11 @@ export function Webhooks() {
   });
   const onCreate = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const v = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+    const form = e.currentTarget;
+    const v = Object.fromEntries(new FormData(form)) as Record<string, string>;
     const eventTypes = (v.eventTypes ?? '').split(/[\s,]+/).filter(Boolean);
     // The API names an unknown event type (body.eventTypes.N): the list is checked there, not copied here.
-    create.mutate({ url: v.url!, eventTypes: (eventTypes.length ? eventTypes : ['*']) as SubscriptionCreate['eventTypes'], ...(v.description ? { description: v.description } : {}) });
+    create.mutate({ url: v.url!, eventTypes: (eventTypes.length ? eventTypes : ['*']) as SubscriptionCreate['eventTypes'], ...(v.description ? { description: v.description } : {}) }, { onSuccess: () => form.reset() });
   };
   const fieldError = (f: string) => (create.error instanceof ApiError ? create.error.problem.errors?.find((x) => x.field.startsWith(`body.${f}`))?.message : undefined);
   return (
