@@ -111,6 +111,8 @@ describe('ops pages in Chromium', () => {
       }),
       201,
     );
+    // A Gmail mailbox handed over without its refresh token: disconnected, and says why.
+    must(await api('POST', '/v1/mailboxes', { userId: sam.id, address: 'sam.gmail@acme.test', provider: 'gmail' }), 201);
     // 100 emails sent from it, one waiting for tomorrow; three of the sent ones bounce hard: the real guard pauses it.
     const sequences = must(await api<{ data: Array<{ sequenceId: string; key: string }> }>('GET', '/v1/sequences'), 200);
     const prospect = must(await api<{ id: string }>('POST', '/v1/prospects', { firstName: 'Jane', lastName: 'Roe', email: 'jane@globex.test', timeZone: 'America/New_York' }), 201);
@@ -128,10 +130,14 @@ describe('ops pages in Chromium', () => {
     await page.getByRole('link', { name: 'Mailboxes' }).click();
     await page.getByRole('heading', { name: 'Mailboxes' }).waitFor();
     // The paused one comes first, announced, marked; the healthy one after it.
-    await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('1 of 2 mailboxes cannot send or read replies: sam@acme.test');
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('2 of 3 mailboxes cannot send or read replies: sam@acme.test, sam.gmail@acme.test');
     const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
-    expect(headings[0]).toMatch(/^sam@acme\.test Paused by the bounce guard/);
-    expect(headings[1]).toMatch(/^sam\.news@acme\.test Sending/);
+    expect(headings).toEqual([expect.stringMatching(/^sam@acme\.test Paused by the bounce guard/), expect.stringMatching(/^sam\.gmail@acme\.test Disconnected/), expect.stringMatching(/^sam\.news@acme\.test Sending/)]);
+    const disconnected = page.getByRole('region', { name: /^sam\.gmail@acme\.test/ });
+    expect(await disconnected.getAttribute('class')).toContain('attention');
+    expect(await disconnected.innerText()).toMatch(/Disconnected since .* no credentials/);
+    expect(await disconnected.innerText()).toContain('read through the Gmail API');
+    expect(await disconnected.getByRole('button', { name: /^Resume/ }).count()).toBe(0);
     const card = page.getByRole('region', { name: /^sam@acme\.test/ });
     expect(await card.getAttribute('class')).toContain('attention');
     await expect.poll(() => card.innerText()).toContain('1 held');
@@ -160,8 +166,8 @@ describe('ops pages in Chromium', () => {
     await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Yes, resume');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().innerText()).toMatch(/Sending$/);
-    expect(await page.getByText('All 2 mailboxes are sending.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: /^sam@acme\.test/ }).innerText()).toMatch(/Sending$/);
+    expect(await page.getByRole('alert').first().innerText()).toContain('1 of 3 mailboxes cannot send or read replies: sam.gmail@acme.test');
     const [resumed] = await stack.db.db.select().from(mailboxes).where(eq(mailboxes.id, box.id));
     expect(resumed).toMatchObject({ status: 'connected', statusDetail: null });
     expect(must(await api<{ status: string }>('GET', `/v1/mailboxes/${box.id}`), 200).status).toBe('connected');
