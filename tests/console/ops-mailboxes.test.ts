@@ -7,19 +7,16 @@
 // answers 2xx. Every page passes axe-core, fits 1280×800, and is driven by the keyboard.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { setupLinkIfNeeded } from '../../api/auth/links.js';
+import type { Page } from 'playwright-core';
 import { appendEvent } from '../../application/timeline.js';
 import { recordDeliveryProblem } from '../../application/mailbox-pause.js';
 import { mailboxes, touches, webhookDeliveries } from '../../db/schema.js';
-import { asContext, expectAccessible, expectFitsScreen, newConsolePage, screenshot, startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
+import { asContext, checkPage, setUpWorkspace, signInInvited, startConsoleStack, type Browsing, type ConsoleStack } from '../support/console-browser.js';
 import { LOOPBACK_ALLOWED } from '../support/security.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { startTestDnsServer, type TestDnsServer } from '../support/dns.js';
 import { dnsResolverFor } from '../../channels/email/sender-dns.js';
 import { startReceiver, type Receiver } from '../webhooks/receiver.js';
-
-type Browsing = { context: BrowserContext; page: Page; errors: string[] };
 
 let stack: ConsoleStack;
 let base: string;
@@ -31,7 +28,6 @@ const opened: Browsing[] = [];
 let admin: Browsing;
 let ops: Browsing;
 let workspaceId = '';
-const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
   [dns, smtp, receiver] = await Promise.all([startTestDnsServer(), startTestSmtpServer({ username: 'sam@acme.test' }), startReceiver(() => receiverAnswers)]);
@@ -47,12 +43,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function checkPage(page: Page, what: string, shot?: string) {
-  await expectAccessible(page, what);
-  await expectFitsScreen(page, what);
-  if (shot) await screenshot(page, shot);
-}
-
 const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => asContext(admin.context, base)<T>(method, path, body);
 const must = <T,>(res: { status: number; body: T }, status: number): T => {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
@@ -67,27 +57,13 @@ async function pressWithKeyboard(page: Page, name: string | RegExp) {
 
 describe('ops pages in Chromium', () => {
   it('an admin sets up the workspace and an ops person signs in; the nav shows each what they may use', async () => {
-    const link = await setupLinkIfNeeded(stack.db.db, base);
-    admin = await newConsolePage(stack.browser);
+    admin = await setUpWorkspace(stack);
     opened.push(admin);
-    await admin.page.goto(link!);
-    await admin.page.getByLabel('Workspace name').fill('Acme Sales');
-    await admin.page.getByLabel('Time zone').fill('Europe/Paris');
-    await admin.page.getByLabel('Your name').fill('Ada Admin');
-    await admin.page.getByLabel('Email').fill('ada@acme.test');
-    await admin.page.getByLabel(/^Password/).fill(PASSWORD);
-    await admin.page.getByRole('button', { name: 'Create workspace' }).click();
-    await admin.page.getByRole('heading', { name: 'My queue' }).waitFor();
     workspaceId = must(await api<{ workspace: { id: string } }>('GET', '/v1/auth/session'), 200).workspace.id;
 
     const olga = must(await api<{ id: string }>('POST', '/v1/users', { email: 'olga@acme.test', name: 'Olga Ops', role: 'ops' }), 201);
-    const invitation = must(await api<{ url: string }>('POST', `/v1/users/${olga.id}/invitation`, { send: false }), 201);
-    ops = await newConsolePage(stack.browser);
+    ops = await signInInvited(stack, admin.context, olga.id);
     opened.push(ops);
-    await ops.page.goto(invitation.url);
-    await ops.page.getByLabel(/^Password/).fill(PASSWORD);
-    await ops.page.getByRole('button', { name: 'Set password and sign in' }).click();
-    await ops.page.getByRole('heading', { name: 'My queue' }).waitFor();
 
     const nav = (p: Page) => p.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
     expect(await nav(ops.page)).toEqual(expect.arrayContaining(['Mailboxes', 'Team']));
