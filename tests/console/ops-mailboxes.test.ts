@@ -102,6 +102,17 @@ describe('ops pages in Chromium', () => {
     for (const t of sent.slice(0, 3)) await recordDeliveryProblem(stack.db.db, { workspaceId, touchId: t.id, problem: 'hard_bounce' });
     expect((await stack.db.db.select().from(mailboxes).where(eq(mailboxes.id, box.id)))[0]!.status).toBe('paused');
 
+    // Sam, the rep, sees his own mailboxes, the paused one first, and that ops resume it: no button of his own.
+    const samBrowser = await signInInvited(stack, admin.context, sam.id);
+    opened.push(samBrowser);
+    await samBrowser.page.getByRole('link', { name: 'Mailboxes' }).click();
+    const samsCard = samBrowser.page.getByRole('region', { name: /^sam@acme\.test/ });
+    await expect.poll(() => samsCard.innerText()).toContain('1 held');
+    expect(await samsCard.innerText()).toContain('Ops resume it once the list is checked.');
+    expect(await samBrowser.page.getByRole('button', { name: /^Resume/ }).count()).toBe(0);
+    expect(await samBrowser.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).count()).toBe(0);
+    await checkPage(samBrowser.page, 'a rep\'s mailboxes');
+
     const page = ops.page;
     await page.getByRole('link', { name: 'Mailboxes' }).click();
     await page.getByRole('heading', { name: 'Mailboxes' }).waitFor();

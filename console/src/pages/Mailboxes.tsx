@@ -79,8 +79,10 @@ function MailboxCard({ m, owner, mayResume }: { m: Mailbox; owner: string | unde
               <strong className={figures.held > 0 ? 'warn' : undefined}>{figures.held} held</strong> · {figures.scheduled} scheduled · {figures.sentToday} sent in 24 h ({figures.sentLastHour} in the last hour)
               {figures.uncertain > 0 && <span className="warn"> · {figures.uncertain} uncertain (a sender died mid-send)</span>}
             </>
-          ) : (
+          ) : detail.error ? (
             <ErrorNote error={detail.error} />
+          ) : (
+            'counting…'
           )}
         </dd>
         <dt>Cap today</dt>
@@ -107,6 +109,7 @@ function MailboxCard({ m, owner, mayResume }: { m: Mailbox; owner: string | unde
             onConfirm={() => resume.mutate()}
           />
         )}
+        {m.status === 'paused' && !mayResume && <span>Ops resume it once the list is checked.</span>}
         <button type="button" className="quiet" disabled={dnsCheck.isPending} onClick={() => dnsCheck.mutate()}>
           {dnsCheck.isPending ? 'Checking…' : `Check the DNS of ${m.address}`}
         </button>
