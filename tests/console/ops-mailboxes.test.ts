@@ -243,7 +243,7 @@ describe('ops pages in Chromium', () => {
     await checkPage(page, 'webhook delivery log after redelivery');
   });
 
-  it('an admin changes a person\'s role on the Team page', async () => {
+  it('an admin changes a person\'s role, deactivates and reactivates a person on the Team page', async () => {
     const page = admin.page;
     await page.getByRole('link', { name: 'Team', exact: true }).click();
     await page.getByRole('heading', { name: 'Team' }).waitFor();
@@ -253,5 +253,20 @@ describe('ops pages in Chromium', () => {
     const people = must(await api<{ data: Array<{ name: string; role: string }> }>('GET', '/v1/users'), 200).data;
     expect(people.find((u) => u.name === 'Sam Rep')?.role).toBe('manager');
     await checkPage(page, 'team with role change');
+
+    // Olga deactivated (after confirming): her open console is signed out at once; reactivated, she is shown active again.
+    await pressWithKeyboard(page, 'Deactivate Olga Ops');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('cell', { name: /^Olga Ops deactivated/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Invite Olga Ops' }).count()).toBe(0);
+    await checkPage(page, 'team with a deactivated person');
+    await ops.page.reload();
+    await ops.page.getByRole('button', { name: /^Sign in/ }).first().waitFor();
+    expect((await asContext(ops.context, base)('GET', '/v1/auth/session')).status).toBe(401);
+    await pressWithKeyboard(page, 'Reactivate Olga Ops');
+    await page.getByRole('button', { name: 'Deactivate Olga Ops' }).waitFor();
+    const olga = must(await api<{ data: Array<{ name: string; deactivatedAt: string | null }> }>('GET', '/v1/users'), 200).data.find((u) => u.name === 'Olga Ops');
+    expect(olga?.deactivatedAt).toBeNull();
   });
 });
