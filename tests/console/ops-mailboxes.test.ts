@@ -11,7 +11,8 @@ import type { Page } from 'playwright-core';
 import { appendEvent } from '../../application/timeline.js';
 import { recordDeliveryProblem } from '../../application/mailbox-pause.js';
 import { mailboxes, touches, webhookDeliveries } from '../../db/schema.js';
-import { asContext, checkPage, setUpWorkspace, signInInvited, startConsoleStack, type Browsing, type ConsoleStack } from '../support/console-browser.js';
+import { asContext, startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
+import { checkPage, consoleTeam, type Browsing } from '../support/console-team.js';
 import { LOOPBACK_ALLOWED } from '../support/security.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { startTestDnsServer, type TestDnsServer } from '../support/dns.js';
@@ -26,6 +27,7 @@ let dns: TestDnsServer;
 let receiverAnswers = 400;
 const opened: Browsing[] = [];
 let admin: Browsing;
+let team: Awaited<ReturnType<typeof consoleTeam>>;
 let ops: Browsing;
 let workspaceId = '';
 
@@ -43,7 +45,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => asContext(admin.context, base)<T>(method, path, body);
+const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => team.api<T>(method, path, body);
 const must = <T,>(res: { status: number; body: T }, status: number): T => {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   return res.body;
@@ -57,13 +59,12 @@ async function pressWithKeyboard(page: Page, name: string | RegExp) {
 
 describe('ops pages in Chromium', () => {
   it('an admin sets up the workspace and an ops person signs in; the nav shows each what they may use', async () => {
-    admin = await setUpWorkspace(stack);
-    opened.push(admin);
+    team = await consoleTeam(stack, opened);
+    admin = team.admin;
     workspaceId = must(await api<{ workspace: { id: string } }>('GET', '/v1/auth/session'), 200).workspace.id;
 
     const olga = must(await api<{ id: string }>('POST', '/v1/users', { email: 'olga@acme.test', name: 'Olga Ops', role: 'ops' }), 201);
-    ops = await signInInvited(stack, admin.context, olga.id);
-    opened.push(ops);
+    ops = await team.signIn(olga.id);
 
     const nav = (p: Page) => p.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
     expect(await nav(ops.page)).toEqual(expect.arrayContaining(['Mailboxes', 'Team']));
@@ -103,8 +104,7 @@ describe('ops pages in Chromium', () => {
     expect((await stack.db.db.select().from(mailboxes).where(eq(mailboxes.id, box.id)))[0]!.status).toBe('paused');
 
     // Sam, the rep, sees his own mailboxes, the paused one first, and that ops resume it: no button of his own.
-    const samBrowser = await signInInvited(stack, admin.context, sam.id);
-    opened.push(samBrowser);
+    const samBrowser = await team.signIn(sam.id);
     await samBrowser.page.getByRole('link', { name: 'Mailboxes' }).click();
     const samsCard = samBrowser.page.getByRole('region', { name: /^sam@acme\.test/ });
     await expect.poll(() => samsCard.innerText()).toContain('1 held');

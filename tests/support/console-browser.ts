@@ -13,7 +13,6 @@ import { startHttpServer, type RunningServer } from '../../api/server.js';
 import { runProvisioningScript } from '../../scripts/lib/run-script.js';
 import { parseAllowList } from '../../security/ssrf.js';
 import type { DnsResolve } from '../../channels/email/sender-dns.js';
-import { setupLinkIfNeeded } from '../../api/auth/links.js';
 import { createTestApp } from './api.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { startTestWorker, testChannelRegistry, type TestTemporal, type TestWorkerOptions } from './temporal.js';
@@ -85,13 +84,6 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname });
 }
 
-/** A page as a person sees it: axe-core clean, fits 1280×800; a screenshot when named. */
-export async function checkPage(page: Page, what: string, shot?: string) {
-  await expectAccessible(page, what);
-  await expectFitsScreen(page, what);
-  if (shot) await screenshot(page, shot);
-}
-
 /** The API as the signed-in person of a browser context: its cookies and CSRF token. */
 export function asContext(context: BrowserContext, baseUrl: string) {
   return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
@@ -105,34 +97,4 @@ export function asContext(context: BrowserContext, baseUrl: string) {
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   };
-}
-
-export type Browsing = { context: BrowserContext; page: Page; errors: string[] };
-export const TEST_PASSWORD = 'correct horse battery';
-
-/** The first admin (Ada Admin of Acme Sales, Paris) through the setup link, in a browser of her own, on her queue. */
-export async function setUpWorkspace(stack: ConsoleStack): Promise<Browsing> {
-  const link = await setupLinkIfNeeded(stack.db.db, stack.server.url);
-  const admin = await newConsolePage(stack.browser);
-  await admin.page.goto(link!);
-  await admin.page.getByLabel('Workspace name').fill('Acme Sales');
-  await admin.page.getByLabel('Time zone').fill('Europe/Paris');
-  await admin.page.getByLabel('Your name').fill('Ada Admin');
-  await admin.page.getByLabel('Email').fill('ada@acme.test');
-  await admin.page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-  await admin.page.getByRole('button', { name: 'Create workspace' }).click();
-  await admin.page.getByRole('heading', { name: 'My queue' }).waitFor();
-  return admin;
-}
-
-/** A person the admin added, who accepts their invitation in a browser of their own and lands on their queue. */
-export async function signInInvited(stack: ConsoleStack, admin: BrowserContext, userId: string): Promise<Browsing> {
-  const link = await asContext(admin, stack.server.url)<{ url: string }>('POST', `/v1/users/${userId}/invitation`, { send: false });
-  expect(link.status, JSON.stringify(link.body)).toBe(201);
-  const b = await newConsolePage(stack.browser);
-  await b.page.goto(link.body.url);
-  await b.page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-  await b.page.getByRole('button', { name: 'Set password and sign in' }).click();
-  await b.page.getByRole('heading', { name: 'My queue' }).waitFor();
-  return b;
 }
