@@ -6,6 +6,7 @@ import { api, ApiError, unwrap } from '../api/client';
 import type { components } from '../api/openapi';
 import { ConfirmButton, OnceSecret } from '../components/Confirm';
 import { ErrorNote, Field } from '../components/Field';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { formatAt } from '../time';
 
 type Role = components['schemas']['ApiKey']['role'];
@@ -47,16 +48,7 @@ export function ApiKeys() {
       {keys.data && (
         <table>
           <caption>Keys, oldest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Starts with</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Name', 'Role', 'Starts with', 'Created', 'Last used', 'State']} />
           <tbody>
             {keys.data.data.map((k) => (
               <tr key={k.id}>

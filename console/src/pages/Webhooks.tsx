@@ -7,6 +7,7 @@ import { api, ApiError, unwrap } from '../api/client';
 import type { components, paths } from '../api/openapi';
 import { OnceSecret } from '../components/Confirm';
 import { ErrorNote, Field } from '../components/Field';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { formatAt } from '../time';
 
 type Subscription = components['schemas']['WebhookSubscription'];
@@ -39,17 +40,7 @@ function DeliveryLog({ sub }: { sub: Subscription }) {
       <ErrorNote error={redeliver.error} />
       <table className="deliveries">
         <caption>Delivery log of {sub.url}, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Message</th>
-            <th scope="col">Created</th>
-            <th scope="col">Status</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Last answer</th>
-            <th scope="col">Last attempt</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={['Message', 'Created', 'Status', 'Attempts', 'Last answer', 'Last attempt', 'Action']} />
         <tbody>
           {log.data.data.map((d) => (
             <tr key={d.id} className={d.status === 'failed' ? 'failed' : undefined}>
