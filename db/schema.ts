@@ -75,6 +75,8 @@ export const users = pgTable(
     managerId: uuid('manager_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     /** A field rep (account executive) holds the meetings SDRs book (PLAYBOOK §5); any role may be one. */
     fieldRep: boolean('field_rep').notNull().default(false),
+    /** Set by an admin: the person can no longer sign in, their sessions and API keys stop at once; null: active. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_workspace_email').on(t.workspaceId, t.email), index('users_workspace_manager').on(t.workspaceId, t.managerId)],

@@ -29,7 +29,7 @@ export async function findSession(db: Database, token: string, now = Date.now())
     .select({ s: userSessions, role: users.role })
     .from(userSessions)
     .innerJoin(users, and(eq(users.id, userSessions.userId), eq(users.workspaceId, userSessions.workspaceId)))
-    .where(and(eq(userSessions.tokenHash, hashSecret(token)), isNull(userSessions.revokedAt), gt(userSessions.expiresAt, new Date(now)), gt(userSessions.lastSeenAt, new Date(now - SESSION_IDLE_MS))));
+    .where(and(eq(userSessions.tokenHash, hashSecret(token)), isNull(userSessions.revokedAt), isNull(users.deactivatedAt), gt(userSessions.expiresAt, new Date(now)), gt(userSessions.lastSeenAt, new Date(now - SESSION_IDLE_MS))));
   if (!row) return null;
   // Written at most once a minute: the idle clock needs no finer grain.
   if (row.s.lastSeenAt.getTime() < now - 60_000) await db.update(userSessions).set({ lastSeenAt: new Date(now) }).where(eq(userSessions.id, row.s.id));

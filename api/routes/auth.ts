@@ -33,6 +33,8 @@ const signedIn = (what: string) => ({
 });
 const tooMany = { ...problemResponse('Too many sign-in attempts from this address, or the account is locked after failed ones; see Retry-After'), headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' as const, minimum: 0 } } } };
 const noLink = problemResponse('No such link, or it expired or was used');
+const deactivatedPerson = problemResponse('The person was deactivated by an admin');
+const deactivated = () => new ProblemError('forbidden', 403, 'this person was deactivated by an admin of the workspace');
 const LinkEmail = z
   .object({
     sent: z.boolean().openapi({ description: 'true: the mail server (or the local outbox) accepted it' }),
@@ -69,7 +71,7 @@ const routes = {
     summary: 'Sign in with email and password: a new session (cookie), any earlier one of this browser ended',
     access: { public: 'email and password' },
     request: { body: jsonBody(z.strictObject({ email: z.email(), password: z.string().min(1).max(PASSWORD_MAX) })) },
-    responses: { 200: signedIn('Signed in'), 401: problemResponse('Wrong email or password'), 429: tooMany },
+    responses: { 200: signedIn('Signed in'), 401: problemResponse('Wrong email or password'), 403: deactivatedPerson, 429: tooMany },
   }),
   accept: defineRoute({
     method: 'post',
@@ -78,7 +80,7 @@ const routes = {
     summary: 'Accept an invitation or a password reset link: set the password and sign in (a reset ends every other session)',
     access: { public: 'the one-time link' },
     request: { body: jsonBody(z.strictObject({ token: LinkToken, password: Password, name: z.string().min(1).max(200).optional() })) },
-    responses: { 200: signedIn('Password set, signed in'), 404: noLink, 409: problemResponse('This email already signs in to another workspace') },
+    responses: { 200: signedIn('Password set, signed in'), 403: deactivatedPerson, 404: noLink, 409: problemResponse('This email already signs in to another workspace') },
   }),
   setup: defineRoute({
     method: 'post',
@@ -128,7 +130,7 @@ const routes = {
       201: jsonResponse(LinkIssued, 'The link, and with `send` what became of its email (not sent: `sent: false` and why)'),
       403: problemResponse("Only an admin invites an admin or sends from someone else's mailbox"),
       404: problemResponse('No such user (or mailbox) in this workspace'),
-      409: problemResponse('The user already has a password: issue a reset'),
+      409: problemResponse('The user already has a password (issue a reset), or is deactivated'),
     },
   }),
   reset: defineRoute({
@@ -141,7 +143,7 @@ const routes = {
     responses: {
       201: jsonResponse(LinkIssued, 'The link, and with `send` what became of its email (not sent: `sent: false` and why)'),
       404: problemResponse('No such user (or mailbox) in this workspace'),
-      409: problemResponse('The user has no password yet: send an invitation'),
+      409: problemResponse('The user has no password yet (send an invitation), or is deactivated'),
     },
   }),
 };
@@ -154,8 +156,9 @@ export function authRoutes(deps: ApiDeps) {
   const baseUrl = (c: Context) => deps.mail?.publicUrl ?? new URL(c.req.url).origin;
 
   async function signInAs(c: Context, who: { workspaceId: string; userId: string }) {
+    const [u] = await db.select({ role: users.role, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, who.userId));
+    if (u!.deactivatedAt) throw deactivated();
     const session = await openSession(c, db, who);
-    const [u] = await db.select({ role: users.role }).from(users).where(eq(users.id, who.userId));
     return sessionView(db, { ...who, role: apiRoleOf(u!.role) }, session.csrfToken);
   }
 
@@ -185,6 +188,7 @@ export function authRoutes(deps: ApiDeps) {
     const link = await findLink(db, body.token);
     if (!link || link.purpose === 'setup' || !link.userId || !link.workspaceId) throw linkGone();
     const user = await requireUser(db, link.workspaceId, link.userId, 'body.token');
+    if (user.deactivatedAt) throw deactivated();
     const passwordHash = await hashPassword(body.password);
     const who = { workspaceId: link.workspaceId, userId: link.userId };
     try {
@@ -239,6 +243,7 @@ export function authRoutes(deps: ApiDeps) {
   async function issueFor(c: Context<AuthEnv>, userId: string, purpose: 'invitation' | 'reset', ask: { send?: boolean | undefined; mailboxId?: string | undefined }) {
     const p = principalOf(c);
     const user = await requireUser(db, p.workspaceId, userId, 'param.userId');
+    if (user.deactivatedAt) throw new ProblemError('conflict', 409, 'this person is deactivated: reactivate them first');
     // Whoever sees the link can use it: only an admin may hold one that opens an admin account.
     if (user.role === 'admin' && p.role !== 'admin') throw new ProblemError('forbidden', 403, 'only an admin may invite an admin');
     const [hasPassword] = await db.select({ id: userPasswords.userId }).from(userPasswords).where(eq(userPasswords.userId, user.id));

@@ -5,7 +5,7 @@
 // created this way: an admin adds people first. The two browser routes answer redirects, not
 // JSON, and are not in the OpenAPI document.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { workspaceSso } from '../../db/auth-schema.js';
@@ -125,7 +125,7 @@ export function ssoRoutes(deps: ApiDeps) {
       log.warn({ err, workspaceId: row.workspaceId }, 'single sign-on: the callback was refused');
       return failed(c, err instanceof Error && /email/.test(err.message) ? err.message : 'the provider did not confirm who you are');
     }
-    const [user] = await db.select({ id: users.id }).from(users).where(and(eq(users.workspaceId, row.workspaceId), sql`lower(${users.email}) = ${email.toLowerCase()}`));
+    const [user] = await db.select({ id: users.id }).from(users).where(and(eq(users.workspaceId, row.workspaceId), sql`lower(${users.email}) = ${email.toLowerCase()}`, isNull(users.deactivatedAt)));
     if (!user) return failed(c, 'you are not a member of this workspace yet: ask your admin to add you');
     await openSession(c, db, { workspaceId: row.workspaceId, userId: user.id });
     return c.redirect('/#/queue', 302);

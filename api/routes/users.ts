@@ -1,8 +1,9 @@
 // Users of a workspace (reps, managers, ops, admins): the people cadences run on behalf of.
 // Admin writes; ops reads. Mailboxes live elsewhere.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, eq } from 'drizzle-orm';
-import { users } from '../../db/schema.js';
+import { and, eq, isNull } from 'drizzle-orm';
+import { apiKeys, users } from '../../db/schema.js';
+import { userSessions } from '../../db/auth-schema.js';
 import { CallBlockSchema } from '../../domain/cadence/call-capacity.js';
 import { WorkingHoursSchema } from '../../domain/cadence/working-hours.js';
 import { assertTimeZone, resolvePlace } from '../../domain/timing/index.js';
@@ -45,6 +46,7 @@ const UserPatch = z.strictObject({
   callsPerHour: z.number().int().min(1).max(60).optional(),
   callBlocks: z.array(CallBlockSchema).max(20).optional(),
   workingHours: WorkingHoursSchema.nullable().optional().openapi({ description: 'null: back to the default (Monday to Friday 09:00-18:00)' }),
+  active: z.boolean().optional().openapi({ description: 'false: deactivate the person (no sign-in; their sessions and API keys stop at once, keys revoked for good); true: reactivate (they sign in again with their password)' }),
 });
 const User = z
   .object({
@@ -61,6 +63,7 @@ const User = z
     workingHours: WorkingHoursSchema.nullable().openapi({ description: 'null: the default, Monday to Friday 09:00-18:00 in their zone' }),
     managerId: z.uuid().nullable(),
     fieldRep: z.boolean().openapi({ description: 'Holds the meetings SDRs book (handoffs)' }),
+    deactivatedAt: z.string().nullable().openapi({ description: 'When an admin deactivated the person; null: active' }),
     createdAt: z.string(),
   })
   .openapi('User');
@@ -79,6 +82,7 @@ const toUser = (u: typeof users.$inferSelect): UserJson => ({
   workingHours: (u.workingHours as UserJson['workingHours']) ?? null,
   managerId: u.managerId,
   fieldRep: u.fieldRep,
+  deactivatedAt: u.deactivatedAt?.toISOString() ?? null,
   createdAt: u.createdAt.toISOString(),
 });
 
@@ -109,11 +113,11 @@ const routes = {
   }),
   get: resource.get({ summary: 'One user', access: ['ops'] as const, returns: User }),
   patch: resource.update({
-    summary: "Change a user's time zone, call capacity and blocks, manager, phone or name",
+    summary: "Change a user's time zone, call capacity and blocks, manager, phone, name or role; deactivate or reactivate them",
     access: [] as const,
     body: UserPatch,
     returns: User,
-    responses: { 404: problemResponse('No such user or manager'), 422: problemResponse('Invalid body, or the manager would create a cycle') },
+    responses: { 404: problemResponse('No such user or manager'), 422: problemResponse('Invalid body, the manager would create a cycle, or an admin deactivating or demoting themselves') },
   }),
 };
 
@@ -154,8 +158,23 @@ export function userRoutes({ db }: ApiDeps) {
       await assertNoManagerCycle(db, workspaceId, userId, body.managerId);
     }
     if (Object.keys(body).length === 0) return c.json(toUser(await requireUser(db, workspaceId, userId, 'param.userId')), 200);
-    const [row] = await db.update(users).set({ ...body, ...place }).where(and(eq(users.id, userId), eq(users.workspaceId, workspaceId))).returning();
-    return c.json(toUser(row!), 200);
+    // An admin cannot lock themselves out (and so the workspace, when they are its last admin).
+    if (userId === principalOf(c).userId && (body.active === false || (body.role && body.role !== 'admin'))) {
+      const field = body.active === false ? 'body.active' : 'body.role';
+      throw new ProblemError('validation-failed', 422, `${field}: an admin cannot deactivate or demote themselves`, { errors: [{ field, message: 'ask another admin' }] });
+    }
+    const { active, ...fields } = body;
+    const activity = active === undefined ? {} : { deactivatedAt: active ? null : (before.deactivatedAt ?? new Date()) };
+    const row = await db.transaction(async (tx) => {
+      const [updated] = await tx.update(users).set({ ...fields, ...place, ...activity }).where(and(eq(users.id, userId), eq(users.workspaceId, workspaceId))).returning();
+      // Deactivated: every door closes now (sessions also stop on their own: they check the person).
+      if (active === false) {
+        await tx.update(userSessions).set({ revokedAt: new Date() }).where(and(eq(userSessions.workspaceId, workspaceId), eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
+        await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)));
+      }
+      return updated!;
+    });
+    return c.json(toUser(row), 200);
   });
 
   return app;

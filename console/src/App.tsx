@@ -19,6 +19,9 @@ import { TimeOff } from './pages/TimeOff';
 import { Sequences } from './pages/sequences/Sequences';
 import { SequencePage } from './pages/sequences/SequencePage';
 import { SequenceDiff } from './pages/sequences/SequenceDiff';
+import { Mailboxes } from './pages/Mailboxes';
+import { ApiKeys } from './pages/ApiKeys';
+import { Webhooks } from './pages/Webhooks';
 import { useRoute } from './router';
 
 export function App() {
@@ -47,6 +50,9 @@ export function App() {
     page === 'sequences' && id && route.path[2] === 'diff' ? <SequenceDiff sequenceId={id} from={Number(route.query.get('from')) || undefined} to={Number(route.query.get('to')) || undefined} /> :
     page === 'sequences' && id ? <SequencePage sequenceId={id} session={me} /> :
     page === 'sequences' ? <Sequences /> :
+    page === 'mailboxes' ? <Mailboxes session={me} /> :
+    page === 'api-keys' ? <ApiKeys /> :
+    page === 'webhooks' ? <Webhooks /> :
     <Queue session={me} />;
   return <Layout session={me} page={page ?? 'queue'}>{content}</Layout>;
 }

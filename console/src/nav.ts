@@ -6,10 +6,10 @@ import type { Session } from './api/client';
 export type NavLink = { page: string; label: string };
 export type NavGroup = { label: string; links: NavLink[] };
 
-type Who = { staff: boolean; manager: boolean };
+type Who = { staff: boolean; manager: boolean; admin: boolean };
 const who = (s: Session): Who => {
   const staff = s.role === 'admin' || s.role === 'ops';
-  return { staff, manager: staff || s.user?.role === 'manager' };
+  return { staff, manager: staff || s.user?.role === 'manager', admin: s.role === 'admin' };
 };
 
 const groups: Array<{ label: string; links: Array<NavLink & { for?: (w: Who) => boolean }> }> = [
@@ -38,6 +38,10 @@ const groups: Array<{ label: string; links: Array<NavLink & { for?: (w: Who) => 
       { page: 'capacity', label: 'Capacity', for: (w) => w.staff },
       { page: 'time-off', label: 'Time off', for: (w) => w.manager },
       { page: 'sequences', label: 'Sequences', for: (w) => w.manager },
+      // Everyone: a rep sees their own mailboxes (ops resume them); keys and webhooks are the admin's.
+      { page: 'mailboxes', label: 'Mailboxes' },
+      { page: 'api-keys', label: 'API keys', for: (w) => w.admin },
+      { page: 'webhooks', label: 'Webhooks', for: (w) => w.admin },
     ],
   },
 ];

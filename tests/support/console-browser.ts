@@ -12,9 +12,10 @@ import { expect, inject } from 'vitest';
 import { startHttpServer, type RunningServer } from '../../api/server.js';
 import { runProvisioningScript } from '../../scripts/lib/run-script.js';
 import { parseAllowList } from '../../security/ssrf.js';
+import type { DnsResolve } from '../../channels/email/sender-dns.js';
 import { createTestApp } from './api.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
-import { startTestWorker, testChannelRegistry, type TestTemporal } from './temporal.js';
+import { startTestWorker, testChannelRegistry, type TestTemporal, type TestWorkerOptions } from './temporal.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** docs/screenshots when asked for (RELANCE_SCREENSHOTS=docs), else a scratch folder: a test run leaves the tree clean. */
@@ -24,12 +25,13 @@ export const SCREENSHOTS =
 /** `outboxDir`: the local outbox the worker and the API share (people without a mailbox). */
 export type ConsoleStack = { db: TestDatabase; temporal: TestTemporal; server: RunningServer; browser: Browser; outboxDir: string; stop: () => Promise<void> };
 
-export async function startConsoleStack(): Promise<ConsoleStack> {
+/** `worker`: webhook delivery options (a loopback receiver, short retries) and the nudger, for pages that show deliveries; `dns`: the API's resolver (a test DNS server). */
+export async function startConsoleStack(worker: Pick<TestWorkerOptions, 'webhooks' | 'webhookNudger'> = {}, dns?: DnsResolve): Promise<ConsoleStack> {
   const [db, executablePath] = await Promise.all([createTestDatabase(), runProvisioningScript('ensure-chromium.sh')]);
   const outboxDir = mkdtempSync(join(tmpdir(), 'relance-console-outbox-'));
   const channels = testChannelRegistry({ localOutboxDir: outboxDir });
-  const temporal = await startTestWorker(db.db, { channels });
-  const app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, channels, consoleDir: inject('consoleDir'), signIn: { perMinute: 1000 }, allowList: parseAllowList('127.0.0.1') });
+  const temporal = await startTestWorker(db.db, { channels, ...worker });
+  const app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, channels, consoleDir: inject('consoleDir'), signIn: { perMinute: 1000 }, allowList: parseAllowList('127.0.0.1'), ...(dns ? { dns } : {}) });
   const server = await startHttpServer(app, '127.0.0.1', 0);
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   return {

@@ -862,7 +862,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user's time zone, call capacity and blocks, manager, phone or name */
+        /** Change a user's time zone, call capacity and blocks, manager, phone, name or role; deactivate or reactivate them */
         patch: {
             parameters: {
                 query?: never;
@@ -905,6 +905,8 @@ export interface paths {
                             start: string;
                             end: string;
                         } | null;
+                        /** @description false: deactivate the person (no sign-in; their sessions and API keys stop at once, keys revoked for good); true: reactivate (they sign in again with their password) */
+                        active?: boolean;
                     };
                 };
             };
@@ -972,7 +974,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid body, or the manager would create a cycle; or: No body, or a body that does not match the schema; `errors` names each field */
+                /** @description Invalid body, the manager would create a cycle, or an admin deactivating or demoting themselves; or: No body, or a body that does not match the schema; `errors` names each field */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1552,6 +1554,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The person was deactivated by an admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The body is larger than the API accepts */
                 413: {
                     headers: {
@@ -1651,6 +1662,15 @@ export interface paths {
                 };
                 /** @description Malformed request: a body that is not JSON */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The person was deactivated by an admin */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2169,7 +2189,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The user already has a password: issue a reset; or: A request with this Idempotency-Key is still running */
+                /** @description The user already has a password (issue a reset), or is deactivated; or: A request with this Idempotency-Key is still running */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2308,7 +2328,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The user has no password yet: send an invitation; or: A request with this Idempotency-Key is still running */
+                /** @description The user has no password yet (send an invitation), or is deactivated; or: A request with this Idempotency-Key is still running */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13107,6 +13127,8 @@ export interface components {
             managerId: string | null;
             /** @description Holds the meetings SDRs book (handoffs) */
             fieldRep: boolean;
+            /** @description When an admin deactivated the person; null: active */
+            deactivatedAt: string | null;
             createdAt: string;
         };
         RepAbsenceWritten: {

@@ -5,6 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError, unwrap, type Session } from '../api/client';
 import type { components } from '../api/openapi';
 import { ErrorNote, Field } from '../components/Field';
+import { ConfirmButton } from '../components/Confirm';
+import { formatAt } from '../time';
 
 type SignInLink = components['schemas']['SignInLink'];
 
@@ -13,6 +15,61 @@ function EmailOutcome({ email }: { email: SignInLink['email'] }) {
   if (!email) return <>Copy it and send it.</>;
   if (!email.sent) return <>Not emailed: {email.reason}. Copy it and send it.</>;
   return <>Emailed to {email.to} {email.mailbox ? `from ${email.mailbox.address}` : 'through the local outbox'}.</>;
+}
+
+type Role = 'rep' | 'manager' | 'ops' | 'admin';
+
+/** Admins change a person's role; it applies from their next request (their API role is read each time). */
+function RoleChange({ user }: { user: { id: string; name: string; role: Role } }) {
+  const client = useQueryClient();
+  const [role, setRole] = useState<Role>(user.role);
+  const save = useMutation({
+    mutationFn: () => unwrap(api.PATCH('/v1/users/{userId}', { params: { path: { userId: user.id } }, body: { role } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+  });
+  return (
+    <>
+      <select aria-label={`Role of ${user.name}`} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
+        {(['rep', 'manager', 'ops', 'admin'] as const).map((r) => (
+          <option key={r}>{r}</option>
+        ))}
+      </select>{' '}
+      {role !== user.role && (
+        <button type="button" disabled={save.isPending} onClick={() => save.mutate()}>
+          Make {user.name} {role}
+        </button>
+      )}
+      <ErrorNote error={save.error} />
+    </>
+  );
+}
+
+/** Admins deactivate a person (no sign-in, sessions and keys stop at once) or reactivate them; never themselves. */
+function Activation({ user, self }: { user: { id: string; name: string; deactivatedAt: string | null }; self: boolean }) {
+  const client = useQueryClient();
+  const change = useMutation({
+    mutationFn: (active: boolean) => unwrap(api.PATCH('/v1/users/{userId}', { params: { path: { userId: user.id } }, body: { active } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+  });
+  if (self) return null;
+  return (
+    <>
+      {user.deactivatedAt ? (
+        <button type="button" className="quiet" disabled={change.isPending} onClick={() => change.mutate(true)}>
+          Reactivate {user.name}
+        </button>
+      ) : (
+        <ConfirmButton
+          label={`Deactivate ${user.name}`}
+          question={`Deactivate ${user.name}? They are signed out now and cannot sign in; their API keys are revoked.`}
+          confirmLabel="Yes, deactivate"
+          busy={change.isPending}
+          onConfirm={() => change.mutate(false)}
+        />
+      )}
+      <ErrorNote error={change.error} />
+    </>
+  );
 }
 
 export function Team({ session }: { session: Session }) {
@@ -76,18 +133,24 @@ export function Team({ session }: { session: Session }) {
           <tbody>
             {users.data.data.map((u) => (
               <tr key={u.id}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>{u.role}</td>
                 <td>
-                  <button type="button" disabled={issue.isPending} onClick={() => invite(u)}>
-                    Invite {u.name}
-                  </button>{' '}
-                  {session.role === 'admin' && (
+                  {u.name}
+                  {u.deactivatedAt && <span className="warn"> deactivated {formatAt(u.deactivatedAt)}</span>}
+                </td>
+                <td>{u.email}</td>
+                <td>{session.role === 'admin' && u.id !== session.user?.id ? <RoleChange user={u} /> : u.role}</td>
+                <td>
+                  {!u.deactivatedAt && (
+                    <button type="button" disabled={issue.isPending} onClick={() => invite(u)}>
+                      Invite {u.name}
+                    </button>
+                  )}{' '}
+                  {session.role === 'admin' && !u.deactivatedAt && (
                     <button type="button" disabled={issue.isPending} onClick={() => issue.mutate({ u, kind: 'Password reset' })}>
                       Reset password of {u.name}
                     </button>
-                  )}
+                  )}{' '}
+                  {session.role === 'admin' && <Activation user={u} self={u.id === session.user?.id} />}
                 </td>
               </tr>
             ))}
