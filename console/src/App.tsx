@@ -19,6 +19,8 @@ import { TimeOff } from './pages/TimeOff';
 import { Sequences } from './pages/sequences/Sequences';
 import { SequencePage } from './pages/sequences/SequencePage';
 import { SequenceDiff } from './pages/sequences/SequenceDiff';
+import { SequencesAnalytics } from './pages/SequencesAnalytics';
+import { SequenceAnalytics } from './pages/SequenceAnalytics';
 import { useRoute } from './router';
 
 export function App() {
@@ -47,6 +49,8 @@ export function App() {
     page === 'sequences' && id && route.path[2] === 'diff' ? <SequenceDiff sequenceId={id} from={Number(route.query.get('from')) || undefined} to={Number(route.query.get('to')) || undefined} /> :
     page === 'sequences' && id ? <SequencePage sequenceId={id} session={me} /> :
     page === 'sequences' ? <Sequences /> :
+    page === 'sequence-analytics' && id ? <SequenceAnalytics sequenceId={id} route={route} /> :
+    page === 'sequence-analytics' ? <SequencesAnalytics route={route} /> :
     <Queue session={me} />;
   return <Layout session={me} page={page ?? 'queue'}>{content}</Layout>;
 }

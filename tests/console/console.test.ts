@@ -174,7 +174,9 @@ describe('the console in Chromium', () => {
     await page.goto(`${base}/#/queue`);
     await page.getByRole('heading', { name: 'My queue' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    // The page links sit between the header and the content: a rep's last one is the objections report.
+    // The page links sit between the header and the content: a rep's last ones are the reports.
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sequences analytics');
     await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Objections');
     await page.keyboard.press('Shift+Tab');
