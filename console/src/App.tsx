@@ -22,6 +22,8 @@ import { SequenceDiff } from './pages/sequences/SequenceDiff';
 import { Mailboxes } from './pages/Mailboxes';
 import { ApiKeys } from './pages/ApiKeys';
 import { Webhooks } from './pages/Webhooks';
+import { SequencesAnalytics } from './pages/SequencesAnalytics';
+import { SequenceAnalytics } from './pages/SequenceAnalytics';
 import { useRoute } from './router';
 
 export function App() {
@@ -53,6 +55,8 @@ export function App() {
     page === 'mailboxes' ? <Mailboxes session={me} /> :
     page === 'api-keys' ? <ApiKeys /> :
     page === 'webhooks' ? <Webhooks /> :
+    page === 'sequence-analytics' && id ? <SequenceAnalytics sequenceId={id} route={route} /> :
+    page === 'sequence-analytics' ? <SequencesAnalytics route={route} /> :
     <Queue session={me} />;
   return <Layout session={me} page={page ?? 'queue'}>{content}</Layout>;
 }

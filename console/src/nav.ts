@@ -26,6 +26,7 @@ const groups: Array<{ label: string; links: Array<NavLink & { for?: (w: Who) => 
     links: [
       { page: 'activity', label: 'Team activity', for: (w) => w.manager },
       { page: 'objections', label: 'Objections' },
+      { page: 'sequence-analytics', label: 'Sequences analytics' },
     ],
   },
   {

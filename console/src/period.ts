@@ -17,3 +17,8 @@ export function periodOf(key: PeriodKey, now = new Date()): { from: string; to: 
   if (key === 'last30') return { from: new Date(now.getTime() - 30 * DAY).toISOString(), to: now.toISOString() };
   return { from: monday(now).toISOString(), to: monday(now, 1).toISOString() };
 }
+
+/** The last `n` weeks, Monday to Monday in the viewer's zone, oldest first, this week last. */
+export function lastWeeks(n: number, now = new Date()): Array<{ from: string; to: string }> {
+  return Array.from({ length: n }, (_, i) => ({ from: monday(now, i - n + 1).toISOString(), to: monday(now, i - n + 2).toISOString() }));
+}

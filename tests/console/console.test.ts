@@ -178,6 +178,8 @@ describe('the console in Chromium', () => {
     await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Mailboxes');
     await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sequences analytics');
+    await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Objections');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');

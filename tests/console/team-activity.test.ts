@@ -4,12 +4,11 @@
 // queue; then their manager reads the team's activity, figures matching the history built here,
 // drills into one and sees its rows. Every page passes axe-core, fits 1280×800 and raises no
 // console error.
-import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tasks } from '../../db/schema.js';
 import { asContext, startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
 import { checkPage, setUpWorkspace, teamOf, type Browsing } from '../support/console-team.js';
+import { leadsOf } from '../support/console-leads.js';
 
 type Figures = Record<string, number | null> & { id: string; name: string };
 
@@ -36,26 +35,8 @@ afterAll(async () => {
 const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => asContext(admin.context, base)<T>(method, path, body);
 
 /** An inbound lead of Sam's, New York time, whose call task is open. */
-async function inboundCall(lastName: string, dueMinutesAgo = 10): Promise<{ prospectId: string; taskId: string }> {
-  const sequences = await api<{ data: Array<{ sequenceId: string; key: string }> }>('GET', '/v1/sequences');
-  const sequenceId = sequences.body.data.find((s) => s.key === 'expected-callback')!.sequenceId;
-  const prospect = await api<{ id: string }>('POST', '/v1/prospects', { firstName: 'Lead', lastName, email: `${lastName.toLowerCase()}@globex.test`, phone: '+1 212 555 0100', timeZone: 'America/New_York' });
-  expect(prospect.status, JSON.stringify(prospect.body)).toBe(201);
-  const enrollment = await api<{ id: string }>('POST', '/v1/enrollments', { prospectId: prospect.body.id, sequenceId, repId: people.sam, context: 'their new office in Boston', pretext: 'the Boston launch' });
-  expect(enrollment.status, JSON.stringify(enrollment.body)).toBe(201);
-  const open = async () => (await api<{ data: Array<{ id: string; enrollmentId: string | null }> }>('GET', `/v1/reps/${people.sam}/tasks?status=open&limit=100`)).body.data.find((t) => t.enrollmentId === enrollment.body.id)?.id;
-  await expect.poll(open, { timeout: 15_000 }).toBeTruthy();
-  const taskId = (await open())!;
-  // Due `dueMinutesAgo` ago: the cadence plans the call in the lead's business hours (on a weekend,
-  // Monday's), and the real clock cannot wait; the due time is moved back instead.
-  await stack.db.db.update(tasks).set({ dueAt: new Date(Date.now() - dueMinutesAgo * 60_000) }).where(eq(tasks.id, taskId));
-  return { prospectId: prospect.body.id, taskId };
-}
-
-const complete = async (taskId: string, outcome: Record<string, unknown>) => {
-  const res = await api('POST', `/v1/tasks/${taskId}/complete`, outcome);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-};
+const inboundCall = (lastName: string, dueMinutesAgo = 10) => leadsOf(stack, api).inboundCall(people.sam, lastName, dueMinutesAgo);
+const complete = (taskId: string, outcome: Record<string, unknown>) => leadsOf(stack, api).complete(taskId, outcome);
 
 describe('the console, part 2, in Chromium', () => {
   it('a history through the API: Sam calls three leads (one logged late) and books a meeting for Fiona', async () => {

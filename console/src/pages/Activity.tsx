@@ -3,14 +3,16 @@
 // meetings set, held and not held; each number drills down to its rows (the same condition on the
 // server counts it and lists them), and each report downloads as CSV.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api, unwrap, unwrapJson, type Session } from '../api/client';
 import type { components, paths } from '../api/openapi';
 import { ErrorNote } from '../components/Field';
 import { formatAt } from '../time';
 import { periodOf, type PeriodKey } from '../period';
 import { csvHref, PeriodPicker } from '../components/PeriodPicker';
-import { PageControls, usePages } from '../components/Pager';
+import { usePages } from '../components/Pager';
+import { RowsSection } from '../components/RowsSection';
+import { ActivityTrend } from './ActivityTrend';
 
 type Report = components['schemas']['ActivityReport'];
 type RepFigures = Report['reps'][number];
@@ -127,6 +129,7 @@ export function Activity({ session }: { session: Session }) {
         </div>
       )}
       {drill && <FigureRows drill={drill} period={period} managerId={managerId} onClose={() => setDrill(null)} />}
+      <ActivityTrend managerId={managerId} />
     </>
   );
 }
@@ -141,49 +144,17 @@ function FigureRows({ drill, period, managerId, onClose }: { drill: Drill; perio
     queryFn: () => unwrapJson(api.GET('/v1/reports/activity/rows', { params: { query: { ...query, ...(cursor ? { cursor } : {}) } } })),
   });
   const { limit: _limit, ...csvQuery } = query;
-  // A figure chosen: focus moves to its rows, for keyboard and screen reader users.
-  const title = useRef<HTMLHeadingElement>(null);
-  useEffect(() => title.current?.focus(), [drill]);
   return (
-    <section aria-labelledby="rows-title" className="rows">
-      <h2 id="rows-title" tabIndex={-1} ref={title}>
-        {drill.label}: {drill.who}
-      </h2>
-      <div className="toolbar">
-        <a href={csvHref('/v1/reports/activity/rows', { ...csvQuery, figure: drill.figure })} download>
-          Download these rows (CSV)
-        </a>
-        <button type="button" className="quiet" onClick={onClose}>
-          Close the rows
-        </button>
-      </div>
-      <ErrorNote error={rows.error} />
-      {rows.data && rows.data.data.length === 0 && <p>No rows.</p>}
-      {rows.data && rows.data.data.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Status</th>
-              <th scope="col">Prospect</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.data.data.map((r) => (
-              <tr key={`${r.source}-${r.id}`}>
-                <td>{formatAt(r.at)}</td>
-                <td>{r.source === 'task' ? <a href={`#/tasks/${r.id}`}>{r.title ?? r.kind}</a> : (r.title ?? r.source)}</td>
-                <td>{r.kind.replace(/_/g, ' ')}</td>
-                <td>{r.status.replace(/_/g, ' ')}</td>
-                <td>{r.prospectId ? <a href={`#/prospects/${r.prospectId}`}>Prospect page</a> : '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <PageControls pages={pages} next={rows.data?.nextCursor} />
-    </section>
+    <RowsSection id="rows-title" title={`${drill.label}: ${drill.who}`} what="rows" csv={csvHref('/v1/reports/activity/rows', { ...csvQuery, figure: drill.figure })} focusOn={drill} onClose={onClose} error={rows.error} pages={pages} next={rows.data?.nextCursor} columns={['When', 'What', 'Kind', 'Status', 'Prospect']} count={rows.data?.data.length}>
+      {rows.data?.data.map((r) => (
+        <tr key={`${r.source}-${r.id}`}>
+          <td>{formatAt(r.at)}</td>
+          <td>{r.source === 'task' ? <a href={`#/tasks/${r.id}`}>{r.title ?? r.kind}</a> : (r.title ?? r.source)}</td>
+          <td>{r.kind.replace(/_/g, ' ')}</td>
+          <td>{r.status.replace(/_/g, ' ')}</td>
+          <td>{r.prospectId ? <a href={`#/prospects/${r.prospectId}`}>Prospect page</a> : '–'}</td>
+        </tr>
+      ))}
+    </RowsSection>
   );
 }

@@ -1,14 +1,16 @@
 // The objections report (PLAYBOOK §2): the objections heard most over a period, their share,
 // examples and weekly trend; each tag drills down to the calls where it was heard. CSV too.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api, unwrapJson } from '../api/client';
 import type { components } from '../api/openapi';
 import { ErrorNote } from '../components/Field';
 import { csvHref, PeriodPicker } from '../components/PeriodPicker';
 import { periodOf, type PeriodKey } from '../period';
 import { formatAt } from '../time';
-import { PageControls, usePages } from '../components/Pager';
+import { usePages } from '../components/Pager';
+import { RowsSection } from '../components/RowsSection';
+import { ObjectionsTrend } from './ObjectionsTrend';
 
 type Weekly = components['schemas']['ObjectionSummary']['weekly'];
 
@@ -69,6 +71,7 @@ export function Objections() {
           </tbody>
         </table>
       )}
+      {report.data && report.data.objections.length > 0 && <ObjectionsTrend objections={report.data.objections} />}
       {tag && <ObjectionCalls tag={tag} period={period} onClose={() => setTag(null)} />}
     </>
   );
@@ -82,50 +85,19 @@ function ObjectionCalls({ tag, period, onClose }: { tag: string; period: { from:
     queryKey: ['objection-calls', query, cursor],
     queryFn: () => unwrapJson(api.GET('/v1/reports/objections/calls', { params: { query: { ...query, limit: 20, ...(cursor ? { cursor } : {}) } } })),
   });
-  const title = useRef<HTMLHeadingElement>(null);
-  useEffect(() => title.current?.focus(), [tag]);
-  const next = calls.data?.nextCursor;
   return (
-    <section aria-labelledby="calls-title" className="rows">
-      <h2 id="calls-title" tabIndex={-1} ref={title}>
-        Calls where “{tag}” was heard
-      </h2>
-      <div className="toolbar">
-        <a href={csvHref('/v1/reports/objections/calls', query)} download>
-          Download these calls (CSV)
-        </a>
-        <button type="button" className="quiet" onClick={onClose}>
-          Close the calls
-        </button>
-      </div>
-      <ErrorNote error={calls.error} />
-      {calls.data && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Heard</th>
-              <th scope="col">What was said</th>
-              <th scope="col">Step</th>
-              <th scope="col">Call</th>
-              <th scope="col">Prospect</th>
-            </tr>
-          </thead>
-          <tbody>
-            {calls.data.data.map((c) => (
-              <tr key={c.id}>
-                <td>{formatAt(c.heardAt)}</td>
-                <td>{c.text}</td>
-                <td>{c.stepId}</td>
-                <td>
-                  <a href={`#/tasks/${c.taskId}`}>The call</a>
-                </td>
-                <td>{c.prospectId ? <a href={`#/prospects/${c.prospectId}`}>Prospect page</a> : '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <PageControls pages={pages} next={next} />
-    </section>
+    <RowsSection id="calls-title" title={`Calls where “${tag}” was heard`} what="calls" csv={csvHref('/v1/reports/objections/calls', query)} focusOn={tag} onClose={onClose} error={calls.error} pages={pages} next={calls.data?.nextCursor} columns={['Heard', 'What was said', 'Step', 'Call', 'Prospect']} count={calls.data?.data.length}>
+      {calls.data?.data.map((c) => (
+        <tr key={c.id}>
+          <td>{formatAt(c.heardAt)}</td>
+          <td>{c.text}</td>
+          <td>{c.stepId}</td>
+          <td>
+            <a href={`#/tasks/${c.taskId}`}>The call</a>
+          </td>
+          <td>{c.prospectId ? <a href={`#/prospects/${c.prospectId}`}>Prospect page</a> : '–'}</td>
+        </tr>
+      ))}
+    </RowsSection>
   );
 }
