@@ -8,6 +8,7 @@ import { weekdayNames } from '../components/Weekdays';
 import { WindowsEditor } from '../components/WindowsEditor';
 import { fieldError } from './ops/access';
 import { usePeople, type Person } from './ops/people';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 type Block = Person['callBlocks'][number];
 const blockText = (b: Block) => `${b.days ? weekdayNames(b.days) : 'Every day'} ${b.start}–${b.end}`;
@@ -55,16 +56,7 @@ export function Capacity() {
       {people.data && (
         <table>
           <caption>Announced calls each person can keep</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Zone</th>
-              <th scope="col">Calls per hour</th>
-              <th scope="col">Call blocks</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Name', 'Role', 'Zone', 'Calls per hour', 'Call blocks', 'Change']} />
           <tbody>
             {people.data.data.map((p) => (
               <tr key={p.id}>

@@ -6,6 +6,7 @@ import type { FormEvent } from 'react';
 import { api, unwrap, unwrapJson, type Session } from '../api/client';
 import { ErrorNote, Field } from '../components/Field';
 import { canEditSettings, fieldError } from './ops/access';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 type Policy = { perAccount: number; perRep: number; windowDays: number };
 const KEYS = ['perAccount', 'perRep', 'windowDays'] as const;
@@ -55,14 +56,7 @@ export function Escalations({ session }: { session: Session }) {
       {usage.data && (
         <table>
           <caption>Escalations used in the last {effective?.windowDays ?? '…'} days</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rep</th>
-              <th scope="col">Used</th>
-              <th scope="col">Quota</th>
-              <th scope="col">Left</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Rep', 'Used', 'Quota', 'Left']} />
           <tbody>
             {usage.data.reps.map((r) => (
               <tr key={r.id}>

@@ -11,6 +11,7 @@ import { formatAt } from '../time';
 import { usePages } from '../components/Pager';
 import { RowsSection } from '../components/RowsSection';
 import { ObjectionsTrend } from './ObjectionsTrend';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 type Weekly = components['schemas']['ObjectionSummary']['weekly'];
 
@@ -41,16 +42,7 @@ export function Objections() {
       {report.data && report.data.objections.length > 0 && (
         <table>
           <caption>The objections heard most ({report.data.total} in all)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Objection</th>
-              <th scope="col">Heard</th>
-              <th scope="col">Share</th>
-              <th scope="col">Examples</th>
-              <th scope="col">Weekly trend</th>
-              <th scope="col">Last heard</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Objection', 'Heard', 'Share', 'Examples', 'Weekly trend', 'Last heard']} />
           <tbody>
             {report.data.objections.map((o) => (
               <tr key={o.tag}>

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap, type Session } from '../api/client';
 import { ErrorNote } from '../components/Field';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 type Status = 'active' | 'opted_out' | 'invalid_email';
 
@@ -36,15 +37,7 @@ export function Prospects({ session }: { session: Session }) {
       {list.data && (
         <table>
           <caption>{list.data.data.length} prospect(s){list.data.nextCursor ? ' (first 100)' : ''}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Title</th>
-              <th scope="col">Time zone</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Name', 'Email', 'Title', 'Time zone', 'Status']} />
           <tbody>
             {list.data.data.map((p) => (
               <tr key={p.id}>
@@ -106,13 +99,7 @@ function CsvImport() {
           {upload.data.errors.length > 0 && (
             <table>
               <caption>Rows not imported</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Field</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
+              <ColumnHeads names={['Row', 'Field', 'Problem']} />
               <tbody>
                 {upload.data.errors.map((e) => (
                   <tr key={`${e.row}-${e.field}`}>

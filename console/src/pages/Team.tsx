@@ -7,6 +7,7 @@ import type { components } from '../api/openapi';
 import { ErrorNote, Field } from '../components/Field';
 import { ConfirmButton } from '../components/Confirm';
 import { formatAt } from '../time';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 type SignInLink = components['schemas']['SignInLink'];
 
@@ -122,14 +123,7 @@ export function Team({ session }: { session: Session }) {
       {users.data && (
         <table>
           <caption>People</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Sign-in</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Name', 'Email', 'Role', 'Sign-in']} />
           <tbody>
             {users.data.data.map((u) => (
               <tr key={u.id}>

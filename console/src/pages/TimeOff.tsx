@@ -9,6 +9,7 @@ import { ErrorNote, Field } from '../components/Field';
 import { formatAt } from '../time';
 import { fieldError } from './ops/access';
 import { useReachable } from './ops/people';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 type Written = components['schemas']['RepAbsenceWritten'];
 type NewTimeOff = { userId: string; startsOn: string; endsOn: string; coveringUserId?: string; note?: string };
@@ -69,16 +70,7 @@ export function TimeOff({ session }: { session: Session }) {
       <ErrorNote error={reachable.error ?? lists.find((l) => l.error)?.error} />
       <table>
         <caption>Days away, earliest first (the public holidays of each person&apos;s country count too, undeclared)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Who</th>
-            <th scope="col">From</th>
-            <th scope="col">Last day away</th>
-            <th scope="col">Covered by</th>
-            <th scope="col">Note</th>
-            <th scope="col">Remove</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={['Who', 'From', 'Last day away', 'Covered by', 'Note', 'Remove']} />
         <tbody>
           {rows.length === 0 && (
             <tr>

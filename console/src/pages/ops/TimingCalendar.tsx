@@ -7,6 +7,7 @@ import type { components } from '../../api/openapi';
 import { ErrorNote, Field } from '../../components/Field';
 import { WEEKDAYS } from '../../components/Weekdays';
 import { fieldError } from './access';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 type Day = components['schemas']['CalendarDay'];
 type Window = Day['bypassWindows'][number];
@@ -44,16 +45,7 @@ export function TimingCalendar({ workspaceZone }: { workspaceZone: string }) {
             {data.country ?? 'No country'}
             {data.region ? `-${data.region}` : ''}, times in {data.timeZone}, from {data.from}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Holiday or closed</th>
-              <th scope="col">Send window</th>
-              <th scope="col">Call window</th>
-              <th scope="col">By-pass windows</th>
-              <th scope="col">Direct windows</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Day', 'Holiday or closed', 'Send window', 'Call window', 'By-pass windows', 'Direct windows']} />
           <tbody>
             {data.days.map((d) => (
               <tr key={d.date} className={d.closedBecause.length ? 'closed' : undefined}>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { ErrorNote } from '../../components/Field';
 import { formatAt } from '../../time';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 export function Sequences() {
   const list = useQuery({ queryKey: ['sequences'], queryFn: () => unwrap(api.GET('/v1/sequences', { params: { query: { limit: 100 } } })) });
@@ -14,15 +15,7 @@ export function Sequences() {
       {list.data && (
         <table>
           <caption>{list.data.data.length} sequence(s)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key</th>
-              <th scope="col">Status</th>
-              <th scope="col">Live version</th>
-              <th scope="col">Draft</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Name', 'Key', 'Status', 'Live version', 'Draft']} />
           <tbody>
             {list.data.data.map((s) => (
               <tr key={s.sequenceId}>

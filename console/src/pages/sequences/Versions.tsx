@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { ErrorNote } from '../../components/Field';
 import { formatAt } from '../../time';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 type Version = { version: number; draft: boolean; publishedAt: string | null };
 
@@ -18,14 +19,7 @@ export function Versions({ sequenceId, versions, ownOnly }: { sequenceId: string
       <h2 id="versions-title">Versions</h2>
       <ErrorNote error={counts.error} />
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Published</th>
-            <th scope="col">Enrollments running it</th>
-            <th scope="col">Changes</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={['Version', 'Published', 'Enrollments running it', 'Changes']} />
         <tbody>
           {published.map((v, i) => {
             const c = counts.data?.versions.find((x) => x.version === v.version);
@@ -65,14 +59,7 @@ function EnrollmentsOf({ sequenceId, version, ownOnly }: { sequenceId: string; v
             {ownOnly ? 'Your own enrollments' : 'Enrollments'} on v{version}
             {list.data.nextCursor ? ' (the latest 100)' : ''}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Prospect</th>
-              <th scope="col">Status</th>
-              <th scope="col">Current step</th>
-              <th scope="col">Enrolled</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Prospect', 'Status', 'Current step', 'Enrolled']} />
           <tbody>
             {list.data.data.map((e) => (
               <tr key={e.id}>
