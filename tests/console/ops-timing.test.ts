@@ -6,9 +6,9 @@
 // rules without changing them and declares her team's time off, a rep sees no ops page. Every page passes axe-core and fits 1280×800.
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
-import { checkPage, consoleTeam, type Browsing } from '../support/console-team.js';
+import { describe, expect, it } from 'vitest';
+import { type ConsoleStack } from '../support/console-browser.js';
+import { checkPage, consoleTeam, type Browsing, withConsoleStack } from '../support/console-team.js';
 
 let stack: ConsoleStack;
 const opened: Browsing[] = [];
@@ -18,13 +18,7 @@ const people = { olga: '', claire: '', sam: '', rita: '' };
 // A fixed first day, so the window's holidays are known: France's Christmas and New Year's Day.
 const FIRST_DAY = '2026-12-14';
 
-beforeAll(async () => {
-  stack = await startConsoleStack();
-}, 180_000);
-afterAll(async () => {
-  for (const b of opened) expect(b.errors, 'console errors').toEqual([]);
-  await stack?.stop();
-});
+withConsoleStack(opened, (s) => (stack = s));
 
 /** A refusal the page asked for (Chromium logs the 4xx answer): it happened, once, and is no console error. */
 function refused(b: Browsing, status: number) {

@@ -7,11 +7,11 @@
 // enrollments, and the CSV links download the figures. The objections trend chart too. Every page
 // passes axe-core, fits 1280×800, works by keyboard and raises no console error.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
+import { type ConsoleStack } from '../support/console-browser.js';
 import { leadsOf } from '../support/console-leads.js';
-import { checkPage, consoleTeam, type Browsing } from '../support/console-team.js';
+import { checkPage, consoleTeam, type Browsing, withConsoleStack } from '../support/console-team.js';
 
 let stack: ConsoleStack;
 const opened: Browsing[] = [];
@@ -19,13 +19,7 @@ let claire: Browsing;
 let sequenceId = '';
 const leads: Record<'meeting' | 'negative' | 'voicemail' | 'replied' | 'optout', string> = { meeting: '', negative: '', voicemail: '', replied: '', optout: '' };
 
-beforeAll(async () => {
-  stack = await startConsoleStack();
-}, 180_000);
-afterAll(async () => {
-  for (const b of opened) expect(b.errors, 'console errors').toEqual([]);
-  await stack?.stop();
-});
+withConsoleStack(opened, (s) => (stack = s));
 
 /** A link's download, as the browser saves it. */
 async function download(page: Page, link: Locator): Promise<string[][]> {

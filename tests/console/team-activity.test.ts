@@ -5,9 +5,9 @@
 // drills into one and sees its rows. Every page passes axe-core, fits 1280×800 and raises no
 // console error.
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asContext, startConsoleStack, type ConsoleStack } from '../support/console-browser.js';
-import { checkPage, setUpWorkspace, teamOf, type Browsing } from '../support/console-team.js';
+import { describe, expect, it } from 'vitest';
+import { asContext, type ConsoleStack } from '../support/console-browser.js';
+import { checkPage, setUpWorkspace, teamOf, type Browsing, withConsoleStack } from '../support/console-team.js';
 import { leadsOf } from '../support/console-leads.js';
 
 type Figures = Record<string, number | null> & { id: string; name: string };
@@ -23,14 +23,7 @@ let handoffId = '';
 let claire: Browsing;
 let fiona: Browsing;
 
-beforeAll(async () => {
-  stack = await startConsoleStack();
-  base = stack.server.url;
-}, 180_000);
-afterAll(async () => {
-  for (const b of opened) expect(b.errors, 'console errors').toEqual([]);
-  await stack?.stop();
-});
+withConsoleStack(opened, (s) => ((stack = s), (base = s.server.url)));
 
 const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => asContext(admin.context, base)<T>(method, path, body);
 

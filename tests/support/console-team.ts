@@ -1,9 +1,9 @@
 // A workspace in the console for a Chromium test: its first admin through the one-time setup link,
 // then people added by the admin who each accept their invitation in a browser of their own.
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { setupLinkIfNeeded } from '../../api/auth/links.js';
-import { asContext, expectAccessible, expectFitsScreen, newConsolePage, screenshot, type ConsoleStack } from './console-browser.js';
+import { asContext, expectAccessible, expectFitsScreen, newConsolePage, screenshot, startConsoleStack, type ConsoleStack } from './console-browser.js';
 
 /** A person's browser: its context, its page, and the console errors it logged. */
 export type Browsing = { context: BrowserContext; page: Page; errors: string[] };
@@ -63,4 +63,21 @@ export async function consoleTeam(stack: ConsoleStack, opened: Browsing[]) {
   const admin = await setUpWorkspace(stack);
   opened.push(admin);
   return { admin, api: asContext(admin.context, stack.server.url), ...teamOf(stack, admin, opened) };
+}
+
+/**
+ * The console stack for a test file: started before its tests (handed to `started`), stopped
+ * after them, once every browser in `opened` is checked for console errors (`ignore`: the ones a
+ * test provokes on purpose).
+ */
+export function withConsoleStack(opened: Browsing[], started: (stack: ConsoleStack) => void, o: { ignore?: RegExp } = {}): void {
+  let stack: ConsoleStack | undefined;
+  beforeAll(async () => {
+    stack = await startConsoleStack();
+    started(stack);
+  }, 180_000);
+  afterAll(async () => {
+    for (const b of opened) expect(b.errors.filter((e) => !o.ignore?.test(e)), 'console errors').toEqual([]);
+    await stack?.stop();
+  });
 }
