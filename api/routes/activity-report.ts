@@ -5,7 +5,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { csvAnswer, wantsCsv } from '../csv.js';
 import { drillDown, drillDownRoute, reportRoute } from '../report-routes.js';
-import type { ApiDeps } from '../deps.js';
+import { clockOf, type ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { problemResponse } from '../problem.js';
 import { z } from '../scope.js';
@@ -92,7 +92,7 @@ const routes = {
 export function activityReportRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
-  const clock = async () => (deps.clock ? deps.clock() : Date.now());
+  const clock = clockOf(deps);
 
   app.openapi(routes.summary, async (c) => {
     const p = principalOf(c);

@@ -4,7 +4,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { csvAnswer, wantsCsv } from '../csv.js';
 import { drillDown, drillDownRoute, reportRoute } from '../report-routes.js';
-import type { ApiDeps } from '../deps.js';
+import { clockOf, type ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { decodeCursor, SerialCursor } from '../pagination.js';
 import { z } from '../scope.js';
@@ -66,7 +66,7 @@ const routes = {
 export function objectionsReportRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
-  const clock = async () => (deps.clock ? deps.clock() : Date.now());
+  const clock = clockOf(deps);
 
   app.openapi(routes.report, async (c) => {
     const q = c.req.valid('query');

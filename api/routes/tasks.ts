@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { enrollments, tasks, users } from '../../db/schema.js';
 import { TaskOutcomeSchema } from '../../domain/cadence/outcome.js';
 import { completeTaskUpdate } from '../../workflows/enrollment/messages.js';
-import type { ApiDeps } from '../deps.js';
+import { clockOf, type ApiDeps } from '../deps.js';
 import { PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonResponse, pathId, z } from '../scope.js';
@@ -118,7 +118,7 @@ const routes = {
 export function taskRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
-  const clock = async () => (deps.clock ? deps.clock() : Date.now());
+  const clock = clockOf(deps);
 
   app.openapi(routes.queue, async (c) => {
     const p = principalOf(c);
