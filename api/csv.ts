@@ -21,7 +21,7 @@ export function wantsCsv(c: Context, format: 'json' | 'csv' | undefined): boolea
   return /\btext\/csv\b/i.test(accept) && !/\bapplication\/json\b/i.test(accept);
 }
 
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 // A cell starting with = + - @ is a formula to a spreadsheet: prefixed so it stays text (OWASP CSV injection).
 const safe = (v: Cell) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);

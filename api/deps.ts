@@ -42,3 +42,6 @@ export type ApiDeps = {
 
 /** What a service that starts or signals workflows needs (the API, the benchmark, provisioning scripts). */
 export type WorkflowDeps = Pick<ApiDeps, 'db' | 'temporal' | 'taskQueue'>;
+
+/** "Now" as the API reads it: the deps' clock, else the system's. */
+export const clockOf = (deps: Pick<ApiDeps, 'clock'>) => async () => (deps.clock ? deps.clock() : Date.now());

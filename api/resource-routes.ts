@@ -33,13 +33,24 @@ export function resourceRoutes<const Base extends string, const Id extends strin
       }),
     create: <B extends z.ZodType, S extends z.ZodType, X extends Responses = Record<never, never>>(d: Named & { body: B; returns: S; responses?: X }) =>
       defineRoute({ method: 'post', path: r.base, ...named(d), request: { body: jsonBody(d.body) }, responses: { 201: jsonResponse(d.returns, 'Created'), ...(d.responses as X) } }),
-    get: <S extends z.ZodType>(d: Named & { returns: S }) =>
-      defineRoute({ method: 'get', path: item, ...named(d), request: { params }, responses: { 200: jsonResponse(d.returns, `The ${r.noun}`), ...notFound } }),
+    get: <S extends z.ZodType, X extends Responses = Record<never, never>>(d: Named & { returns: S; responses?: X }) =>
+      defineRoute({ method: 'get', path: item, ...named(d), request: { params }, responses: { 200: jsonResponse(d.returns, `The ${r.noun}`), ...notFound, ...(d.responses as X) } }),
     update: <B extends z.ZodType, S extends z.ZodType, X extends Responses = Record<never, never>>(d: Named & { body: B; returns: S; responses?: X }) =>
       defineRoute({ method: 'patch', path: item, ...named(d), request: { params, body: jsonBody(d.body) }, responses: { 200: jsonResponse(d.returns, 'Updated'), ...notFound, ...(d.responses as X) } }),
     /** A POST on one item at `item/sub` that takes no body (rotate a secret, resend). */
     action: <const Sub extends string, S extends z.ZodType>(d: Named & { sub: Sub; returns: S; done: string }) =>
       defineRoute({ method: 'post', path: `${item}/${d.sub}` as `${Base}/{${Id}}/${Sub}`, ...named(d), request: { params }, responses: { 200: jsonResponse(d.returns, d.done), ...notFound } }),
+    /** Any other operation on one item at `item/sub` (record an outcome, replace a setting), with a body or none; 200 with `returns`. */
+    on: <const M extends 'post' | 'put' | 'delete', const Sub extends string, S extends z.ZodType, B extends z.ZodType | undefined = undefined, X extends Responses = Record<never, never>>(
+      d: Named & { method: M; sub: Sub; body?: B; returns: S; done: string; responses?: X },
+    ) =>
+      defineRoute({
+        method: d.method,
+        path: `${item}/${d.sub}` as `${Base}/{${Id}}/${Sub}`,
+        ...named(d),
+        request: (d.body ? { params, body: jsonBody(d.body) } : { params }) as B extends z.ZodType ? { params: IdParams<Id>; body: ReturnType<typeof jsonBody<B>> } : { params: IdParams<Id> },
+        responses: { 200: jsonResponse(d.returns, d.done), ...notFound, ...(d.responses as X) },
+      }),
     /** Removes the item: 204, or the item as it ends (a revoked key) when `returns` is given. */
     remove: <S extends z.ZodType | undefined = undefined, X extends Responses = Record<never, never>>(d: Named & { returns?: S; done?: string; responses?: X }) =>
       defineRoute({

@@ -2,7 +2,7 @@
 // rep's manager write anyone's they manage; a rep key declares its own (waiting, no cover).
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { defineRoute } from '../access.js';
-import type { ApiDeps } from '../deps.js';
+import { clockOf, type ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
@@ -94,7 +94,7 @@ const routes = {
 export function absenceRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db, temporal } = deps;
-  const now = async () => (deps.clock ? deps.clock() : Date.now());
+  const now = clockOf(deps);
 
   app.openapi(routes.create, async (c) => {
     const written = await createAbsence({ db, temporal, nowMs: await now() }, principalOf(c), c.req.valid('param').userId, c.req.valid('json'));

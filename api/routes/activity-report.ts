@@ -3,17 +3,16 @@
 // meetings set, and for field reps received and held; escalations against the quota; the queue's
 // health now. Every figure drills down to its rows. JSON or CSV.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { defineRoute } from '../access.js';
-import { csvAnswer, FormatQuery, reportResponse, wantsCsv } from '../csv.js';
-import type { ApiDeps } from '../deps.js';
+import { csvAnswer, wantsCsv } from '../csv.js';
+import { drillDown, drillDownRoute, reportRoute } from '../report-routes.js';
+import { clockOf, type ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { PageQuery, pageSchema } from '../pagination.js';
 import { problemResponse } from '../problem.js';
 import { z } from '../scope.js';
 import { activityReport, escalationQuota } from '../services/reports/activity.js';
 import { ACTIVITY_FIGURES, ON_TIME_GRACE_MINUTES } from '../services/reports/activity-figures.js';
 import { figureRows } from '../services/reports/activity-rows.js';
-import { checkPeriod, PeriodQuery, periodOf } from '../services/reports/period.js';
+import { periodOf } from '../services/reports/period.js';
 import { teamOf } from '../services/reports/team.js';
 
 const Who = z.object({
@@ -21,22 +20,26 @@ const Who = z.object({
   managerId: z.uuid().optional().openapi({ description: "A manager's team: the people reporting to them" }),
 });
 const Count = z.number().int();
+// What each count is, as the API documents it.
+const FIGURE_DOCS = {
+  tasksDue: 'Tasks due in the period (not counting announced calls still upcoming)',
+  doneOnTime: `Of those, done at most ${ON_TIME_GRACE_MINUTES} minutes after their due time`,
+  doneLate: 'Of those, done later',
+  overdue: 'Of those, still open and past due',
+  skipped: 'Of those, cancelled (the step skipped or the cadence over)',
+  missed: 'Of those, missed (an announced call not logged in its grace window)',
+  callsMade: 'Calls, callbacks and escalation calls logged in the period',
+  announcedKept: 'Announced calls due in the period and made at the announced time',
+  announcedBroken: 'Announced calls due in the period and not made: a broken promise',
+  meetingsSet: 'Meetings booked in the period (as the SDR)',
+  meetingsReceived: 'Meetings handed to them (as field rep) taking place in the period',
+  meetingsHeld: 'Of those, held',
+  meetingsNotHeld: 'Of those, a no-show or cancelled by either side',
+  escalationsUsed: "Escalations allowed within the quota's window, up to now",
+  overdueNow: 'Open tasks past due now, whatever the period',
+} as const satisfies Record<(typeof ACTIVITY_FIGURES)[number], string>;
 const Figures = z.object({
-  tasksDue: Count.openapi({ description: 'Tasks due in the period (not counting announced calls still upcoming)' }),
-  doneOnTime: Count.openapi({ description: `Of those, done at most ${ON_TIME_GRACE_MINUTES} minutes after their due time` }),
-  doneLate: Count.openapi({ description: 'Of those, done later' }),
-  overdue: Count.openapi({ description: 'Of those, still open and past due' }),
-  skipped: Count.openapi({ description: 'Of those, cancelled (the step skipped or the cadence over)' }),
-  missed: Count.openapi({ description: 'Of those, missed (an announced call not logged in its grace window)' }),
-  callsMade: Count.openapi({ description: 'Calls, callbacks and escalation calls logged in the period' }),
-  announcedKept: Count.openapi({ description: 'Announced calls due in the period and made at the announced time' }),
-  announcedBroken: Count.openapi({ description: 'Announced calls due in the period and not made: a broken promise' }),
-  meetingsSet: Count.openapi({ description: 'Meetings booked in the period (as the SDR)' }),
-  meetingsReceived: Count.openapi({ description: 'Meetings handed to them (as field rep) taking place in the period' }),
-  meetingsHeld: Count.openapi({ description: 'Of those, held' }),
-  meetingsNotHeld: Count.openapi({ description: 'Of those, a no-show or cancelled by either side' }),
-  escalationsUsed: Count.openapi({ description: "Escalations allowed within the quota's window, up to now" }),
-  overdueNow: Count.openapi({ description: 'Open tasks past due now, whatever the period' }),
+  ...(Object.fromEntries(Object.entries(FIGURE_DOCS).map(([f, description]) => [f, Count.openapi({ description })])) as Record<keyof typeof FIGURE_DOCS, typeof Count>),
   heldRate: z.number().nullable().openapi({ description: 'Held over held and not held (0 to 1); null before any outcome' }),
 });
 const RepFigures = Figures.extend({
@@ -63,34 +66,33 @@ const FigureRow = z
   })
   .openapi('ActivityFigureRow');
 
-const CSV_CAP = 10_000;
+const READERS = "Ops and admin: anyone (everyone by default). A rep: themself and the people reporting to them (a manager's team).";
+const outOfReach = { 404: problemResponse('No such person within reach') };
 
 const routes = {
-  summary: defineRoute({
-    method: 'get',
+  summary: reportRoute({
     path: '/v1/reports/activity',
-    tags: ['reports'],
     summary: "The manager's view: each rep's actions over a period, and the team's total",
-    description: "Ops and admin: anyone (everyone by default). A rep: themself and the people reporting to them (a manager's team).",
-    access: ['ops', 'rep'] as const,
-    request: { query: PeriodQuery.extend(Who.shape).extend({ format: FormatQuery }).superRefine(checkPeriod) },
-    responses: { 200: reportResponse(Activity, 'The figures'), 400: problemResponse('Bad query'), 404: problemResponse('No such person within reach') },
+    description: READERS,
+    query: Who.shape,
+    answer: Activity,
+    answered: 'The figures',
+    responses: outOfReach,
   }),
-  rows: defineRoute({
-    method: 'get',
+  rows: drillDownRoute({
     path: '/v1/reports/activity/rows',
-    tags: ['reports'],
     summary: 'The rows behind one figure of the manager\'s view (tasks, meetings or escalations), in time order',
-    access: ['ops', 'rep'] as const,
-    request: { query: PageQuery.extend(PeriodQuery.shape).extend(Who.shape).extend({ figure: z.enum(ACTIVITY_FIGURES), format: FormatQuery }).superRefine(checkPeriod) },
-    responses: { 200: reportResponse(pageSchema(FigureRow), `A page of rows (CSV: all of them, up to ${CSV_CAP})`), 400: problemResponse('Bad query or cursor'), 404: problemResponse('No such person within reach') },
+    query: { ...Who.shape, figure: z.enum(ACTIVITY_FIGURES) },
+    row: FigureRow,
+    rows: 'rows',
+    responses: outOfReach,
   }),
 };
 
 export function activityReportRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
-  const clock = async () => (deps.clock ? deps.clock() : Date.now());
+  const clock = clockOf(deps);
 
   app.openapi(routes.summary, async (c) => {
     const p = principalOf(c);
@@ -111,17 +113,10 @@ export function activityReportRoutes(deps: ApiDeps) {
     const q = c.req.valid('query');
     const now = await clock();
     const team = await teamOf(db, p, q);
-    const csv = wantsCsv(c, q.format);
-    const result = await figureRows(db, {
-      workspaceId: p.workspaceId,
-      repIds: team.map((u) => u.id),
-      figure: q.figure,
-      period: { ...periodOf(q, now), now: new Date(now), escalationsSince: (await escalationQuota(db, p.workspaceId, new Date(now))).since },
-      limit: csv ? CSV_CAP : q.limit,
-      cursor: csv ? undefined : q.cursor,
-    });
-    if (csv) return csvAnswer(c, `activity-${q.figure}`, ['source', 'id', 'repId', 'at', 'status', 'kind', 'title', 'prospectId', 'enrollmentId'], result.data);
-    return c.json(result, 200);
+    const period = { ...periodOf(q, now), now: new Date(now), escalationsSince: (await escalationQuota(db, p.workspaceId, new Date(now))).since };
+    const columns = ['source', 'id', 'repId', 'at', 'status', 'kind', 'title', 'prospectId', 'enrollmentId'];
+    const out = await drillDown(c, q, { name: `activity-${q.figure}`, columns }, (page) => figureRows(db, { workspaceId: p.workspaceId, repIds: team.map((u) => u.id), figure: q.figure, period, ...page }));
+    return 'csv' in out ? out.csv : c.json(out.page, 200);
   });
 
   return app;

@@ -4,12 +4,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HANDOFF_STATUSES, MEETING_OUTCOMES, isFinalHandoffStatus } from '../../domain/handoffs/vocabulary.js';
 import { handoffWorkflowId, recordMeetingOutcomeUpdate, rescheduleMeetingUpdate } from '../../workflows/handoff/messages.js';
-import { defineRoute } from '../access.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { PageQuery, pageSchema } from '../pagination.js';
+import { PageQuery } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { resourceRoutes } from '../resource-routes.js';
+import { z } from '../scope.js';
 import { findHandoff, handoffById, listHandoffs, mayReportOutcome, namesOf, mayReschedule, requireFieldRep, type HandoffRow } from '../services/handoff-reads.js';
 import { viaWorkflow } from '../temporal-errors.js';
 import { isWorkflowGone } from '../../application/workflow-errors.js';
@@ -89,58 +89,40 @@ const RescheduleBody = z
   })
   .openapi('MeetingReschedule');
 
-const Params = z.object({ handoffId: pathId('handoffId') });
+const handoff = resourceRoutes({ base: '/v1/handoffs', id: 'handoffId', noun: 'handoff', plural: 'handoffs', tags: ['handoffs'] });
 const forbidden = (who: string) => new ProblemError('forbidden', 403, `only ${who} may do this`);
+const HOLDERS = ['ops', 'rep'] as const;
+const closed = { 409: problemResponse('The outcome is already recorded') };
 
 const routes = {
-  list: defineRoute({
-    method: 'get',
-    path: '/v1/handoffs',
-    tags: ['handoffs'],
+  list: handoff.list({
     summary: 'Booked meetings handed to field reps, newest first (a rep: those they set or hold, and their reports\')',
-    access: ['ops', 'rep'] as const,
-    request: { query: PageQuery.extend({ status: z.enum(HANDOFF_STATUSES).optional(), fieldRepId: z.uuid().optional(), setterId: z.uuid().optional() }) },
-    responses: { 200: jsonResponse(pageSchema(Handoff), 'A page of handoffs'), 400: problemResponse('Bad query or cursor') },
+    access: HOLDERS,
+    item: Handoff,
+    query: PageQuery.extend({ status: z.enum(HANDOFF_STATUSES).optional(), fieldRepId: z.uuid().optional(), setterId: z.uuid().optional() }),
   }),
-  get: defineRoute({
-    method: 'get',
-    path: '/v1/handoffs/{handoffId}',
-    tags: ['handoffs'],
-    summary: 'One handoff',
-    access: ['ops', 'rep'] as const,
-    request: { params: Params },
-    responses: { 200: jsonResponse(Handoff, 'The handoff'), 404: problemResponse('No such handoff in this workspace (or out of the caller\'s reach)') },
-  }),
-  outcome: defineRoute({
+  get: handoff.get({ summary: 'One handoff', access: HOLDERS, returns: Handoff, responses: { 404: problemResponse('No such handoff in this workspace (or out of the caller\'s reach)') } }),
+  outcome: handoff.on({
     method: 'post',
-    path: '/v1/handoffs/{handoffId}/outcome',
-    tags: ['handoffs'],
+    sub: 'outcome',
     summary: "Record the meeting's outcome: held, no-show, rescheduled (with its new time), cancelled by the prospect or by us, disqualified",
     description: 'The field rep who holds it, their manager, ops or admin. Closes the outcome tasks of the follow-up.',
-    access: ['ops', 'rep'] as const,
-    request: { params: Params, body: jsonBody(OutcomeBody) },
-    responses: {
-      200: jsonResponse(Handoff, 'Recorded'),
-      403: problemResponse('Neither the field rep, their manager, nor ops'),
-      404: problemResponse('No such handoff in this workspace'),
-      409: problemResponse('The outcome is already recorded'),
-    },
+    access: HOLDERS,
+    body: OutcomeBody,
+    returns: Handoff,
+    done: 'Recorded',
+    responses: { 403: problemResponse('Neither the field rep, their manager, nor ops'), ...closed },
   }),
-  reschedule: defineRoute({
+  reschedule: handoff.on({
     method: 'post',
-    path: '/v1/handoffs/{handoffId}/reschedule',
-    tags: ['handoffs'],
+    sub: 'reschedule',
     summary: 'Give the meeting a new time (and optionally a place or another field rep); the follow-up starts over on the same handoff',
     description: 'The field rep, the SDR who set it, the manager of either, ops or admin.',
-    access: ['ops', 'rep'] as const,
-    request: { params: Params, body: jsonBody(RescheduleBody) },
-    responses: {
-      200: jsonResponse(Handoff, 'Rescheduled'),
-      403: problemResponse('Neither the field rep, the SDR, their managers, nor ops'),
-      404: problemResponse('No such handoff in this workspace'),
-      409: problemResponse('The outcome is already recorded'),
-      422: problemResponse('Invalid body, or the field rep is not one'),
-    },
+    access: HOLDERS,
+    body: RescheduleBody,
+    returns: Handoff,
+    done: 'Rescheduled',
+    responses: { 403: problemResponse('Neither the field rep, the SDR, their managers, nor ops'), ...closed, 422: problemResponse('Invalid body, or the field rep is not one') },
   }),
 };
 

@@ -12,7 +12,7 @@ import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv, type Principal } from '../middleware/auth.js';
 import { PageQuery } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { jsonBody, jsonResponse, z } from '../scope.js';
+import { z } from '../scope.js';
 import type { SmtpSettings } from '../../channels/email/smtp.js';
 import { createMailbox, deleteMailbox, findMailbox, invalid, lockUser, mailboxFigures, mailboxJson, makeDefault, markConnected, vetMailboxHost, vetTokenUrl, type Mailbox } from '../services/mailboxes.js';
 import { MailboxCreate, MailboxJson, MailboxPatch, MailboxWithFigures, Credentials, DkimSettings, STATUSES, type ImapBody, type SmtpBody } from './mailbox-schemas.js';
@@ -20,11 +20,9 @@ import { sealOAuth2Secret } from '../../channels/email/oauth2-grant.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
 import { dkimKeyFrom } from '../../channels/email/dkim-key.js';
 import { checkSendingDomain, dnsResolverFor, senderOf } from '../../channels/email/sender-dns.js';
-import { defineRoute } from '../access.js';
 import { resourceRoutes } from '../resource-routes.js';
 
 const missing = 'No such mailbox in this workspace (or another rep than the key)';
-const notFound = problemResponse(missing);
 const access = ['ops', 'rep', 'integration'] as const;
 const resource = resourceRoutes({ base: '/v1/mailboxes', id: 'id', noun: 'mailbox', plural: 'mailboxes', tags: ['mailboxes'], missing });
 
@@ -53,45 +51,45 @@ const routes = {
     returns: MailboxJson,
     responses: { 403: problemResponse('Caps and status are for ops'), 409: problemResponse('Re-enabling a mailbox without credentials') },
   }),
-  credentials: defineRoute({
+  credentials: resource.on({
     method: 'put',
-    path: '/v1/mailboxes/{id}/credentials',
-    tags: ['mailboxes'],
+    sub: 'credentials',
     summary: 'Reconnect: new SMTP password or OAuth2 grant (with settings) or Gmail or Microsoft 365 refresh token; held emails leave again. SMTP mailboxes: `imap` alone sets, changes or (null) removes how replies are read',
     access,
-    request: { params: resource.params, body: jsonBody(Credentials) },
-    responses: { 200: jsonResponse(MailboxJson, 'Connected'), 404: notFound, 422: problemResponse('Missing or wrong credential for this provider, or an IMAP host or OAuth2 token endpoint mailboxes may not use') },
+    body: Credentials,
+    returns: MailboxJson,
+    done: 'Connected',
+    responses: { 422: problemResponse('Missing or wrong credential for this provider, or an IMAP host or OAuth2 token endpoint mailboxes may not use') },
   }),
-  dkim: defineRoute({
+  dkim: resource.on({
     method: 'put',
-    path: '/v1/mailboxes/{id}/dkim',
-    tags: ['mailboxes'],
+    sub: 'dkim',
     summary: "SMTP mailboxes: sign emails with DKIM under this selector, with the given private key or one generated now; answers the TXT record to publish",
     description: 'The private key is sealed like the password and never returned. Publish `dkim.dnsRecord` in the sending domain, then POST .../dns-check to see receivers can find it.',
     access,
-    request: { params: resource.params, body: jsonBody(DkimSettings) },
-    responses: { 200: jsonResponse(MailboxJson, 'Signing from the next email on'), 404: notFound, 422: problemResponse('A Gmail mailbox (Google signs), a selector that is not DNS labels, or a key that is not an RSA (1024 to 4096 bits) or Ed25519 PEM private key') },
+    body: DkimSettings,
+    returns: MailboxJson,
+    done: 'Signing from the next email on',
+    responses: { 422: problemResponse('A Gmail mailbox (Google signs), a selector that is not DNS labels, or a key that is not an RSA (1024 to 4096 bits) or Ed25519 PEM private key') },
   }),
-  dkimRemove: defineRoute({
+  dkimRemove: resource.on({
     method: 'delete',
-    path: '/v1/mailboxes/{id}/dkim',
-    tags: ['mailboxes'],
+    sub: 'dkim',
     summary: 'Stop DKIM-signing this mailbox\'s emails; the sealed key is deleted',
     access,
-    request: { params: resource.params },
-    responses: { 200: jsonResponse(MailboxJson, 'No longer signed'), 404: notFound },
+    returns: MailboxJson,
+    done: 'No longer signed',
   }),
-  dnsCheck: defineRoute({
+  dnsCheck: resource.on({
     method: 'post',
-    path: '/v1/mailboxes/{id}/dns-check',
-    tags: ['mailboxes'],
+    sub: 'dns-check',
     summary: "Check the sending domain's SPF, DKIM and DMARC records now; the result is kept on the mailbox (`dns`)",
     description:
       'SPF: whether the record lets the SMTP host (its addresses) send for the domain (Gmail: whether it includes Google). DKIM: the selector Relance signs with (Gmail: `google`) and, when Relance signs, whether the published key is its own. DMARC: the policy that applies, from the domain or its organizational domain. ' +
       'Each record is `found`, `missing`, `invalid` or `unknown` (the lookup failed) with what is wrong in words.',
     access,
-    request: { params: resource.params },
-    responses: { 200: jsonResponse(MailboxWithFigures, 'The mailbox with its fresh check'), 404: notFound },
+    returns: MailboxWithFigures,
+    done: 'The mailbox with its fresh check',
   }),
   remove: resource.remove({ summary: 'Delete a mailbox; refused while emails or calendar holds still wait on it', access, responses: { 409: problemResponse('Emails or calendar holds still wait on it') } }),
 };

@@ -2,21 +2,20 @@
 // sequence, step and rep, their weekly trend, and the calls where each was heard. The team reworks
 // them together: every rep may read it. JSON or CSV.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { defineRoute } from '../access.js';
-import { csvAnswer, FormatQuery, reportResponse, wantsCsv } from '../csv.js';
-import type { ApiDeps } from '../deps.js';
+import { csvAnswer, wantsCsv } from '../csv.js';
+import { drillDown, drillDownRoute, reportRoute } from '../report-routes.js';
+import { clockOf, type ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { decodeCursor, PageQuery, pageSchema, SerialCursor } from '../pagination.js';
-import { problemResponse } from '../problem.js';
+import { decodeCursor, SerialCursor } from '../pagination.js';
 import { z } from '../scope.js';
 import { objectionCalls, objectionsReport } from '../services/reports/objections.js';
-import { checkPeriod, PeriodQuery, periodOf } from '../services/reports/period.js';
+import { periodOf } from '../services/reports/period.js';
 
-const Filters = PeriodQuery.extend({
+const Filters = {
   sequenceId: z.uuid().optional(),
   stepId: z.string().min(1).max(100).optional().openapi({ description: "A step's id in its sequence (e.g. announced-call)" }),
   repId: z.uuid().optional(),
-});
+};
 const Count = z.number().int();
 const Objection = z
   .object({
@@ -47,33 +46,27 @@ const Call = z
   })
   .openapi('ObjectionCall');
 
-const CSV_CAP = 10_000;
-
 const routes = {
-  report: defineRoute({
-    method: 'get',
+  report: reportRoute({
     path: '/v1/reports/objections',
-    tags: ['reports'],
     summary: 'The objections heard most over a period, by sequence, step and rep, with their weekly trend',
-    access: ['ops', 'rep'] as const,
-    request: { query: Filters.extend({ top: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'How many tags, 1 to 100' }), format: FormatQuery }).superRefine(checkPeriod) },
-    responses: { 200: reportResponse(Report, 'The top objections (CSV: one line per tag)'), 400: problemResponse('Bad query') },
+    query: { ...Filters, top: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'How many tags, 1 to 100' }) },
+    answer: Report,
+    answered: 'The top objections (CSV: one line per tag)',
   }),
-  calls: defineRoute({
-    method: 'get',
+  calls: drillDownRoute({
     path: '/v1/reports/objections/calls',
-    tags: ['reports'],
     summary: 'The calls where an objection tag was heard, in the order they were logged',
-    access: ['ops', 'rep'] as const,
-    request: { query: PageQuery.extend(Filters.shape).extend({ tag: z.string().min(1).max(500), format: FormatQuery }).superRefine(checkPeriod) },
-    responses: { 200: reportResponse(pageSchema(Call), `A page of calls (CSV: all of them, up to ${CSV_CAP})`), 400: problemResponse('Bad query or cursor') },
+    query: { ...Filters, tag: z.string().min(1).max(500) },
+    row: Call,
+    rows: 'calls',
   }),
 };
 
 export function objectionsReportRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
-  const clock = async () => (deps.clock ? deps.clock() : Date.now());
+  const clock = clockOf(deps);
 
   app.openapi(routes.report, async (c) => {
     const q = c.req.valid('query');
@@ -88,11 +81,10 @@ export function objectionsReportRoutes(deps: ApiDeps) {
 
   app.openapi(routes.calls, async (c) => {
     const q = c.req.valid('query');
-    const csv = wantsCsv(c, q.format);
-    const after = csv ? null : decodeCursor(q.cursor, SerialCursor);
-    const result = await objectionCalls(db, { workspaceId: principalOf(c).workspaceId, ...q, ...periodOf(q, await clock()), limit: csv ? CSV_CAP : q.limit, afterId: after?.id ?? null });
-    if (csv) return csvAnswer(c, 'objection-calls', ['id', 'heardAt', 'tag', 'text', 'taskId', 'enrollmentId', 'prospectId', 'repId', 'sequenceId', 'stepId'], result.data);
-    return c.json(result, 200);
+    const filters = { workspaceId: principalOf(c).workspaceId, ...q, ...periodOf(q, await clock()) };
+    const columns = ['id', 'heardAt', 'tag', 'text', 'taskId', 'enrollmentId', 'prospectId', 'repId', 'sequenceId', 'stepId'];
+    const out = await drillDown(c, q, { name: 'objection-calls', columns }, ({ limit, cursor }) => objectionCalls(db, { ...filters, limit, afterId: decodeCursor(cursor, SerialCursor)?.id ?? null }));
+    return 'csv' in out ? out.csv : c.json(out.page, 200);
   });
 
   return app;

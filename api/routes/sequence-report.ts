@@ -3,15 +3,14 @@
 // conversion from each step to the next. No open rates (docs/reports.md says why). Every figure
 // drills down to its enrollments. JSON or CSV.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { defineRoute } from '../access.js';
-import { csvAnswer, FormatQuery, reportResponse, wantsCsv } from '../csv.js';
-import type { ApiDeps } from '../deps.js';
+import { csvAnswer, wantsCsv } from '../csv.js';
+import { drillDown, drillDownRoute, reportRoute } from '../report-routes.js';
+import { clockOf, type ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
-import { PageQuery, pageSchema } from '../pagination.js';
 import { problemResponse } from '../problem.js';
 import { storableText } from '../validation.js';
 import { pathId, z } from '../scope.js';
-import { checkPeriod, PeriodQuery, periodOf } from '../services/reports/period.js';
+import { periodOf } from '../services/reports/period.js';
 import { SEQUENCE_TOTALS, sequenceFigureRows, sequenceOf, sequenceReport, sequenceTotals } from '../services/reports/sequence.js';
 import { SEQUENCE_FIGURES } from '../services/reports/sequence-facts.js';
 
@@ -60,52 +59,48 @@ const FactRow = z
   .object({ figure: z.enum(SEQUENCE_FIGURES), version: Count, stepId: z.string(), enrollmentId: z.uuid(), prospectId: z.uuid(), repId: z.uuid(), at: z.string().openapi({ description: 'When it happened (for continued: when the next step was reached)' }) })
   .openapi('SequenceFigureRow');
 const Params = z.object({ sequenceId: pathId('sequenceId') });
-const Filters = PeriodQuery.extend({ version: z.coerce.number().int().min(1).max(2_147_483_647).optional().openapi({ description: 'One version of the sequence' }) });
-
-const CSV_CAP = 10_000;
+const Filters = { version: z.coerce.number().int().min(1).max(2_147_483_647).optional().openapi({ description: 'One version of the sequence' }) };
+const noSequence = { 404: problemResponse('No such sequence') };
 
 const routes = {
-  list: defineRoute({
-    method: 'get',
+  list: reportRoute({
     path: '/v1/reports/sequences',
-    tags: ['reports'],
     summary: "Every sequence's totals over a period: enrollments, replies by kind, meetings, opt-outs, bounces, broken announcements",
     description: 'The enrollments whose first touch happened in the period, each outcome once per enrollment. Per version and step: GET /v1/reports/sequences/{sequenceId}.',
-    access: ['ops', 'rep'] as const,
-    request: { query: PeriodQuery.extend({ format: FormatQuery }).superRefine(checkPeriod) },
-    responses: { 200: reportResponse(z.object({ from: z.string(), to: z.string(), sequences: z.array(Totals) }).openapi('SequencesReport'), 'The totals (CSV: one line per sequence)'), 400: problemResponse('Bad query') },
+    query: {},
+    answer: z.object({ from: z.string(), to: z.string(), sequences: z.array(Totals) }).openapi('SequencesReport'),
+    answered: 'The totals (CSV: one line per sequence)',
   }),
-  report: defineRoute({
-    method: 'get',
+  report: reportRoute({
     path: '/v1/reports/sequences/{sequenceId}',
-    tags: ['reports'],
     summary: 'Sequence analytics: per version and per step, reached, replies by kind, meetings, opt-outs, bounces, broken announcements, conversion to the next step',
     description:
       'The enrollments whose first touch happened in the period (`from`/`to`, default the last 7 days), followed up to now. An outcome counts on the step it is about: the task it was logged on, the email an inbound mail answered, else the last step reached. No open rates: see docs/reports.md.',
-    access: ['ops', 'rep'] as const,
-    request: { params: Params, query: Filters.extend({ format: FormatQuery }).superRefine(checkPeriod) },
-    responses: { 200: reportResponse(Report, 'The figures (CSV: one line per version and step)'), 400: problemResponse('Bad query'), 404: problemResponse('No such sequence') },
+    params: Params,
+    query: Filters,
+    answer: Report,
+    answered: 'The figures (CSV: one line per version and step)',
+    responses: noSequence,
   }),
-  rows: defineRoute({
-    method: 'get',
+  rows: drillDownRoute({
     path: '/v1/reports/sequences/{sequenceId}/rows',
-    tags: ['reports'],
     summary: 'The enrollments behind one figure of the sequence analytics, in time order',
-    access: ['ops', 'rep'] as const,
-    request: {
-      params: Params,
-      query: PageQuery.extend(Filters.shape)
-        .extend({ figure: z.enum(SEQUENCE_FIGURES).default('reached').openapi({ description: 'The figure whose rows to list (default reached)' }), stepId: storableText(z.string().min(1).max(100)).optional().openapi({ description: "A step's id (e.g. announced-call)" }), format: FormatQuery })
-        .superRefine(checkPeriod),
+    params: Params,
+    query: {
+      ...Filters,
+      figure: z.enum(SEQUENCE_FIGURES).default('reached').openapi({ description: 'The figure whose rows to list (default reached)' }),
+      stepId: storableText(z.string().min(1).max(100)).optional().openapi({ description: "A step's id (e.g. announced-call)" }),
     },
-    responses: { 200: reportResponse(pageSchema(FactRow), `A page of rows (CSV: all of them, up to ${CSV_CAP})`), 400: problemResponse('Bad query or cursor'), 404: problemResponse('No such sequence') },
+    row: FactRow,
+    rows: 'rows',
+    responses: noSequence,
   }),
 };
 
 export function sequenceReportRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
-  const clock = async () => (deps.clock ? deps.clock() : Date.now());
+  const clock = clockOf(deps);
 
   app.openapi(routes.list, async (c) => {
     const q = c.req.valid('query');
@@ -132,19 +127,10 @@ export function sequenceReportRoutes(deps: ApiDeps) {
     const { workspaceId } = principalOf(c);
     const q = c.req.valid('query');
     const seq = await sequenceOf(db, workspaceId, c.req.valid('param').sequenceId);
-    const csv = wantsCsv(c, q.format);
-    const result = await sequenceFigureRows(db, {
-      workspaceId,
-      sequenceId: seq.id,
-      ...periodOf(q, await clock()),
-      figure: q.figure,
-      version: q.version,
-      stepId: q.stepId,
-      limit: csv ? CSV_CAP : q.limit,
-      cursor: csv ? undefined : q.cursor,
-    });
-    if (csv) return csvAnswer(c, `sequence-${seq.key}-${q.figure}`, ['figure', 'version', 'stepId', 'enrollmentId', 'prospectId', 'repId', 'at'], result.data);
-    return c.json(result, 200);
+    const filters = { workspaceId, sequenceId: seq.id, ...periodOf(q, await clock()), figure: q.figure, version: q.version, stepId: q.stepId };
+    const columns = ['figure', 'version', 'stepId', 'enrollmentId', 'prospectId', 'repId', 'at'];
+    const out = await drillDown(c, q, { name: `sequence-${seq.key}-${q.figure}`, columns }, (page) => sequenceFigureRows(db, { ...filters, ...page }));
+    return 'csv' in out ? out.csv : c.json(out.page, 200);
   });
 
   return app;

@@ -32,76 +32,70 @@ const DeliverabilityView = z
   })
   .openapi('DeliverabilityPolicy');
 
-const routes = {
-  getTiming: defineRoute({
-    method: 'get',
-    path: '/v1/timing-rules',
-    access: ALL_ROLES,
-    tags: ['settings'],
-    summary: "The workspace's timing rules (overrides) and the effective rules",
-    responses: { 200: jsonResponse(WithEffective, 'The rules') },
-  }),
-  setTiming: defineRoute({
-    method: 'put',
-    path: '/v1/timing-rules',
-    tags: ['settings'],
-    summary: "Replace the workspace's timing rules (sequences may override them)",
-    access: ['ops'] as const,
-    request: { body: jsonBody(TimingRulesOverrideSchema) },
-    responses: { 200: jsonResponse(Workspace, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid rules') },
-  }),
-  getEscalation: defineRoute({
-    method: 'get',
-    path: '/v1/escalation-policy',
-    access: ALL_ROLES,
-    tags: ['settings'],
-    summary: 'The escalation quotas (overrides) and the effective quotas',
-    responses: { 200: jsonResponse(WithEffective, 'The policy') },
-  }),
-  setEscalation: defineRoute({
-    method: 'put',
-    path: '/v1/escalation-policy',
-    tags: ['settings'],
-    summary: 'Replace the escalation quotas (per account, per rep, over a window)',
-    access: ['ops'] as const,
-    request: { body: jsonBody(EscalationPolicyOverrideSchema) },
-    responses: { 200: jsonResponse(Workspace, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid policy') },
-  }),
-  getDeliverability: defineRoute({
-    method: 'get',
-    path: '/v1/deliverability-policy',
-    access: ALL_ROLES,
-    tags: ['settings'],
-    summary: 'The hard-bounce and complaint limits that pause a mailbox (overrides) and the effective limits',
-    responses: { 200: jsonResponse(DeliverabilityView, 'The policy') },
-  }),
-  setDeliverability: defineRoute({
-    method: 'put',
-    path: '/v1/deliverability-policy',
-    tags: ['settings'],
+/** A workspace policy at `path`: anyone reads its overrides and effective values, ops replace the overrides. */
+function policyRoutes<V extends z.ZodType = typeof WithEffective, U extends z.ZodType = typeof Workspace>(p: {
+  path: string;
+  body: z.ZodType<Record<string, unknown>>;
+  read: { summary: string; answer: string; view?: V };
+  replace: { summary: string; description?: string; updated?: string; view?: U; invalid: string };
+}) {
+  return {
+    get: defineRoute({
+      method: 'get',
+      path: p.path,
+      access: ALL_ROLES,
+      tags: ['settings'],
+      summary: p.read.summary,
+      responses: { 200: jsonResponse((p.read.view ?? WithEffective) as V, p.read.answer) },
+    }),
+    set: defineRoute({
+      method: 'put',
+      path: p.path,
+      tags: ['settings'],
+      summary: p.replace.summary,
+      ...(p.replace.description ? { description: p.replace.description } : {}),
+      access: ['ops'] as const,
+      request: { body: jsonBody(p.body) },
+      responses: { 200: jsonResponse((p.replace.view ?? Workspace) as U, p.replace.updated ?? 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse(p.replace.invalid) },
+    }),
+  };
+}
+
+const timingRoutes = policyRoutes({
+  path: '/v1/timing-rules',
+  body: TimingRulesOverrideSchema,
+  read: { summary: "The workspace's timing rules (overrides) and the effective rules", answer: 'The rules' },
+  replace: { summary: "Replace the workspace's timing rules (sequences may override them)", invalid: 'Invalid rules' },
+});
+const escalationRoutes = policyRoutes({
+  path: '/v1/escalation-policy',
+  body: EscalationPolicyOverrideSchema,
+  read: { summary: 'The escalation quotas (overrides) and the effective quotas', answer: 'The policy' },
+  replace: { summary: 'Replace the escalation quotas (per account, per rep, over a window)', invalid: 'Invalid policy' },
+});
+const deliverabilityRoutes = policyRoutes({
+  path: '/v1/deliverability-policy',
+  body: DeliverabilityPolicyOverrideSchema,
+  read: { summary: 'The hard-bounce and complaint limits that pause a mailbox (overrides) and the effective limits', answer: 'The policy', view: DeliverabilityView },
+  replace: {
     summary: 'Replace the limits that pause a mailbox: over its `window` latest sends, `hardBouncesToPause` hard bounces or `complaintsToPause` spam complaints',
     description: 'Applies from the next bounce or complaint counted; a mailbox already paused stays paused until ops resume it.',
-    access: ['ops'] as const,
-    request: { body: jsonBody(DeliverabilityPolicyOverrideSchema) },
-    responses: { 200: jsonResponse(DeliverabilityView, 'Updated'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid policy, or a limit above the window (it could never be reached)') },
-  }),
-  getHandoffPolicy: defineRoute({
-    method: 'get',
-    path: '/v1/handoff-policy',
-    access: ALL_ROLES,
-    tags: ['settings'],
-    summary: "When a booked meeting's outcome is asked for, the field rep reminded and their manager told (overrides and effective values)",
-    responses: { 200: jsonResponse(WithEffective, 'The policy') },
-  }),
-  setHandoffPolicy: defineRoute({
-    method: 'put',
-    path: '/v1/handoff-policy',
-    tags: ['settings'],
+    view: DeliverabilityView,
+    invalid: 'Invalid policy, or a limit above the window (it could never be reached)',
+  },
+});
+const handoffPolicyRoutes = policyRoutes({
+  path: '/v1/handoff-policy',
+  body: HandoffPolicyOverrideSchema,
+  read: { summary: "When a booked meeting's outcome is asked for, the field rep reminded and their manager told (overrides and effective values)", answer: 'The policy' },
+  replace: {
     summary: "Replace the handoff follow-up's delays: meetingMinutes (asked when the meeting should be over), reminderAfterHours, managerAfterHours",
-    access: ['ops'] as const,
-    request: { body: jsonBody(HandoffPolicyOverrideSchema) },
-    responses: { 200: jsonResponse(Workspace, 'Updated; applies from the next step of each follow-up'), 404: problemResponse('No such workspace'), 422: problemResponse('Invalid policy') },
-  }),
+    updated: 'Updated; applies from the next step of each follow-up',
+    invalid: 'Invalid policy',
+  },
+});
+
+const routes = {
   setCapacity: defineRoute({
     method: 'put',
     path: '/v1/users/{userId}/capacity',
@@ -127,38 +121,31 @@ export function settingsRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
 
-  app.openapi(routes.getTiming, async (c) => {
-    const ws = await requireWorkspace(db, principalOf(c).workspaceId);
-    return c.json({ ...toWorkspace(ws), effective: parseTimingRules(ws.timingRules) as Record<string, unknown> }, 200);
-  });
+  /** A policy stored as overrides in `column`; `check` refuses overrides that parse but cannot apply. */
+  const servePolicy = (r: ReturnType<typeof policyRoutes>, column: 'timingRules' | 'escalationPolicy' | 'handoffPolicy', effective: (stored: unknown) => object, check?: (overrides: unknown) => void) => {
+    app.openapi(r.get, async (c) => {
+      const ws = await requireWorkspace(db, principalOf(c).workspaceId);
+      return c.json({ ...toWorkspace(ws), effective: effective(ws[column]) as Record<string, unknown> }, 200);
+    });
+    app.openapi(r.set, async (c) => {
+      const { workspaceId } = principalOf(c);
+      const overrides = c.req.valid('json');
+      await requireWorkspace(db, workspaceId);
+      check?.(overrides);
+      const [ws] = await db.update(workspaces).set({ [column]: overrides }).where(eq(workspaces.id, workspaceId)).returning();
+      return c.json(toWorkspace(ws!), 200);
+    });
+  };
 
-  app.openapi(routes.setTiming, async (c) => {
-    const { workspaceId } = principalOf(c);
-    const rules = c.req.valid('json');
-    await requireWorkspace(db, workspaceId);
-    timing('body', () => parseTimingRules(rules));
-    const [ws] = await db.update(workspaces).set({ timingRules: rules }).where(eq(workspaces.id, workspaceId)).returning();
-    return c.json(toWorkspace(ws!), 200);
-  });
+  servePolicy(timingRoutes, 'timingRules', parseTimingRules, (rules) => timing('body', () => parseTimingRules(rules)));
+  servePolicy(escalationRoutes, 'escalationPolicy', (stored) => EscalationPolicySchema.parse(stored ?? {}));
 
-  app.openapi(routes.getEscalation, async (c) => {
-    const ws = await requireWorkspace(db, principalOf(c).workspaceId);
-    return c.json({ ...toWorkspace(ws), effective: EscalationPolicySchema.parse(ws.escalationPolicy ?? {}) }, 200);
-  });
-
-  app.openapi(routes.setEscalation, async (c) => {
-    const { workspaceId } = principalOf(c);
-    await requireWorkspace(db, workspaceId);
-    const [ws] = await db.update(workspaces).set({ escalationPolicy: c.req.valid('json') }).where(eq(workspaces.id, workspaceId)).returning();
-    return c.json(toWorkspace(ws!), 200);
-  });
-
-  app.openapi(routes.getDeliverability, async (c) => {
+  app.openapi(deliverabilityRoutes.get, async (c) => {
     const ws = await requireWorkspace(db, principalOf(c).workspaceId);
     return c.json({ overrides: ws.deliverabilityPolicy as Record<string, unknown>, effective: deliverabilityPolicy(ws.deliverabilityPolicy) }, 200);
   });
 
-  app.openapi(routes.setDeliverability, async (c) => {
+  app.openapi(deliverabilityRoutes.set, async (c) => {
     const { workspaceId } = principalOf(c);
     const overrides = c.req.valid('json');
     await requireWorkspace(db, workspaceId);
@@ -172,17 +159,7 @@ export function settingsRoutes(deps: ApiDeps) {
     return c.json({ overrides: ws!.deliverabilityPolicy as Record<string, unknown>, effective }, 200);
   });
 
-  app.openapi(routes.getHandoffPolicy, async (c) => {
-    const ws = await requireWorkspace(db, principalOf(c).workspaceId);
-    return c.json({ ...toWorkspace(ws), effective: HandoffPolicySchema.parse(ws.handoffPolicy ?? {}) }, 200);
-  });
-
-  app.openapi(routes.setHandoffPolicy, async (c) => {
-    const { workspaceId } = principalOf(c);
-    await requireWorkspace(db, workspaceId);
-    const [ws] = await db.update(workspaces).set({ handoffPolicy: c.req.valid('json') }).where(eq(workspaces.id, workspaceId)).returning();
-    return c.json(toWorkspace(ws!), 200);
-  });
+  servePolicy(handoffPolicyRoutes, 'handoffPolicy', (stored) => HandoffPolicySchema.parse(stored ?? {}));
 
   app.openapi(routes.setCapacity, async (c) => {
     const { workspaceId } = principalOf(c);

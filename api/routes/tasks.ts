@@ -6,10 +6,11 @@ import { and, eq } from 'drizzle-orm';
 import { enrollments, tasks, users } from '../../db/schema.js';
 import { TaskOutcomeSchema } from '../../domain/cadence/outcome.js';
 import { completeTaskUpdate } from '../../workflows/enrollment/messages.js';
-import type { ApiDeps } from '../deps.js';
+import { clockOf, type ApiDeps } from '../deps.js';
 import { PageQuery, pageSchema } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
-import { jsonBody, jsonResponse, pathId, z } from '../scope.js';
+import { jsonResponse, pathId, z } from '../scope.js';
+import { resourceRoutes } from '../resource-routes.js';
 import { principalOf, type AuthEnv, type Principal } from '../middleware/auth.js';
 import { completeSystemTask, isSystemTaskKind } from '../../application/system-tasks.js';
 import { reassignTask } from '../services/task-reassign.js';
@@ -63,7 +64,7 @@ const toJson = (t: TaskRow, now = Date.now()): z.infer<typeof Task> => ({
 const Status = z.enum(['upcoming', 'open', 'done', 'missed', 'cancelled']).openapi({
   description: 'open: actionable; upcoming: an announced call planned (its slot reserved) whose email has not left yet, shown so the rep prepares, not yet actionable; done, missed, cancelled: closed',
 });
-const TaskParams = z.object({ taskId: pathId('taskId') });
+const task = resourceRoutes({ base: '/v1/tasks', id: 'taskId', noun: 'task', plural: 'tasks', tags: ['tasks'] });
 const notFound = () => new ProblemError('not-found', 404, 'no such task in this workspace');
 /** A rep key acts only as its own rep. */
 const isOtherRep = (p: Principal, repId: string) => p.role === 'rep' && p.userId !== repId;
@@ -82,58 +83,42 @@ const routes = {
       404: problemResponse('No such rep in this workspace (or another rep than the key)'),
     },
   }),
-  list: defineRoute({
-    method: 'get',
-    path: '/v1/tasks',
-    tags: ['tasks'],
+  list: task.list({
     summary: "The workspace's tasks in due order, by status and rep",
     access: ['ops'] as const,
-    request: { query: PageQuery.extend({ status: Status.optional(), repId: z.uuid().optional() }) },
-    responses: { 200: jsonResponse(pageSchema(Task), 'A page of tasks'), 400: problemResponse('Bad query or cursor') },
+    item: Task,
+    query: PageQuery.extend({ status: Status.optional(), repId: z.uuid().optional() }),
   }),
-  get: defineRoute({
-    method: 'get',
-    path: '/v1/tasks/{taskId}',
-    tags: ['tasks'],
-    summary: 'One task',
-    access: ['ops', 'rep'] as const,
-    request: { params: TaskParams },
-    responses: { 200: jsonResponse(Task, 'The task'), 404: problemResponse('No such task in this workspace') },
-  }),
-  complete: defineRoute({
+  get: task.get({ summary: 'One task', access: ['ops', 'rep'] as const, returns: Task }),
+  complete: task.on({
     method: 'post',
-    path: '/v1/tasks/{taskId}/complete',
-    tags: ['tasks'],
+    sub: 'complete',
     summary: 'Complete a task with its outcome (call outcomes, notes, objections, callback time, blocker)',
     access: ['ops', 'rep'] as const,
-    request: { params: TaskParams, body: jsonBody(TaskOutcomeSchema.openapi('TaskOutcome')) },
+    body: TaskOutcomeSchema.openapi('TaskOutcome'),
+    returns: z.object({ task: Task, enrollmentStatus: z.string(), next: z.object({ stepId: z.string(), dueAt: z.string() }).nullable() }),
+    done: 'Completed; what comes next',
     responses: {
-      200: jsonResponse(z.object({ task: Task, enrollmentStatus: z.string(), next: z.object({ stepId: z.string(), dueAt: z.string() }).nullable() }), 'Completed; what comes next'),
-      404: problemResponse('No such task in this workspace'),
       409: problemResponse('The task is not open (upcoming: not actionable yet; already completed, missed or cancelled), or it asks for a meeting\'s outcome (recorded on its handoff)'),
       422: problemResponse('The outcome does not fit the step'),
     },
   }),
-  reassign: defineRoute({
+  reassign: task.on({
     method: 'post',
-    path: '/v1/tasks/{taskId}/reassign',
-    tags: ['tasks'],
+    sub: 'reassign',
     summary: "Move an open task to another rep's queue (ops, or the rep's manager)",
     access: ['ops', 'rep'] as const,
-    request: { params: TaskParams, body: jsonBody(z.strictObject({ repId: z.uuid(), reason: z.string().min(1).max(500) })) },
-    responses: {
-      200: jsonResponse(Task, 'Reassigned'),
-      403: problemResponse("Neither ops nor the rep's manager"),
-      404: problemResponse('No such task or rep in this workspace'),
-      409: problemResponse('The task is not open'),
-    },
+    body: z.strictObject({ repId: z.uuid(), reason: z.string().min(1).max(500) }),
+    returns: Task,
+    done: 'Reassigned',
+    responses: { 403: problemResponse("Neither ops nor the rep's manager"), 404: problemResponse('No such task or rep in this workspace'), 409: problemResponse('The task is not open') },
   }),
 };
 
 export function taskRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   const { db } = deps;
-  const clock = async () => (deps.clock ? deps.clock() : Date.now());
+  const clock = clockOf(deps);
 
   app.openapi(routes.queue, async (c) => {
     const p = principalOf(c);
