@@ -6,7 +6,7 @@ import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ChannelRegistry, MailboxRow } from '../channels/types.js';
 import type { Database, DbOrTx } from '../db/client.js';
 import { touches } from '../db/schema.js';
-import { renderTemplate, type Step } from '../domain/sequences/index.js';
+import { renderTemplate, variantFor, type Step } from '../domain/sequences/index.js';
 import type { TimingRulesInput } from '../domain/timing/index.js';
 import { loadEnrollmentContext, type EnrollmentContext } from '../application/enrollment-context.js';
 import { lockSendingMailbox, pacedSendTime } from './pacing.js';
@@ -82,7 +82,9 @@ export async function stageEmailTouch(db: Database, channels: ChannelRegistry, r
       }
     }
     const previous = await previousEmail(tx, r.enrollmentId, r.stepKey);
-    const rendered = renderTemplate(r.step.template ?? { body: '' }, templateVars(ctx, { announcedCallAt }));
+    // An A/B step: the enrollment's variant, the same on every retry and re-staging (variants.ts).
+    const variant = r.step.variants?.length ? variantFor(r.enrollmentId, r.step.id, r.step.variants) : null;
+    const rendered = renderTemplate(variant ?? r.step.template ?? { body: '' }, templateVars(ctx, { announcedCallAt }));
     const values = {
       mailboxId: mailbox?.id ?? null,
       provider: mailbox?.provider ?? local?.id ?? 'none',
@@ -91,6 +93,7 @@ export async function stageEmailTouch(db: Database, channels: ChannelRegistry, r
       toAddress: ctx.prospect.email,
       subject: rendered.subject || (previous?.subject ? `Re: ${previous.subject.replace(/^(re:\s*)+/i, '')}` : null),
       body: rendered.body,
+      variant: variant?.key ?? null,
       announcedCallAt: announcedCallAt ? new Date(announcedCallAt) : null,
       detail: suppressedBecause ?? (held ? NO_MAILBOX : null),
       messageId: messageIdFor(r.enrollmentId, r.stepKey, mailbox),
