@@ -19,7 +19,7 @@ export type VersionFigures = { version: number; enrollments: number; steps: Step
  * are far too high, and compiling the plan took 2 s of a 2.2 s answer over a million events
  * (npm run bench:reports) while the query itself runs in about 100 ms.
  */
-async function factsQuery(db: Database, query: SQL): Promise<unknown> {
+export async function factsQuery(db: Database, query: SQL): Promise<unknown> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
     return tx.execute(query);
