@@ -130,7 +130,7 @@ const routes = {
     tags: ['reports'],
     summary: "A/B variants of a sequence's email steps: each variant's sample, replies by kind, positive replies, meetings, opt-outs, clicks, intervals and the winner",
     description:
-      "Per version and A/B step, the enrollments (of the sequence analytics' cohort) each variant's email reached, and what they did from that email on. The winner is chosen on meetings, then positive replies, never on raw replies, and only once every variant reached `minSample` prospects with one variant's 95% interval above the others'.",
+      "Per version and A/B step, the enrollments (of the sequence analytics' cohort) each variant's email reached, and what those enrollments did in the cadence (a reply, an opt-out or a meeting ends it, so they follow the email). The winner is chosen on meetings, then positive replies, never on raw replies, and only once every variant reached `minSample` prospects with one variant's 95% interval above the others'.",
     access: ['ops', 'rep'] as const,
     request: {
       params: Params,

@@ -1,7 +1,8 @@
 // A/B results per step and variant (issue 19 §4): from the sequence analytics' facts
 // (sequence-facts.ts), each variant's sample (the enrollments its email reached) and what those
-// enrollments did from that email on: replies by kind, positive replies, meetings, opt-outs; clicks
-// of the variant's own email. The winner is the pure rule of domain/reports/variant-winner.ts.
+// enrollments did in the cadence: replies by kind, positive replies, meetings, opt-outs; clicks of
+// the variant's own email. (A reply, an opt-out or a meeting ends a cadence, so an email that left
+// came before them: no time comparison is needed, and none can disagree across clocks.) The winner is the pure rule of domain/reports/variant-winner.ts.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { rowsOf } from '../../../db/rows.js';
@@ -10,7 +11,7 @@ import { pickWinner, type WinnerDecision } from '../../../domain/reports/variant
 import { sequenceFactsCte, type SequenceFigure, type SequenceScope } from './sequence-facts.js';
 import { factsQuery } from './sequence.js';
 
-/** What an enrollment did after its variant's email left (the sample is `reached`). */
+/** What an enrollment that received the variant did (the sample is `reached`). */
 export const VARIANT_FIGURES = ['reached', 'replied', 'positiveReplies', 'notInterested', 'outOfOffice', 'unsubscribed', 'optedOut', 'bounced', 'meetings', 'clicked'] as const satisfies readonly SequenceFigure[];
 export type VariantFigure = (typeof VARIANT_FIGURES)[number];
 /** Counted on the variant's own step only: its email reached the prospect, a link of it was clicked. */
@@ -29,8 +30,8 @@ export async function sequenceVariants(db: Database, s: SequenceScope, o: { vers
     await factsQuery(
       db,
       sql`${sequenceFactsCte(s)}, variant_sent as (
-        -- The variant each enrollment's email of the step rendered, and when it first left.
-        select t.enrollment_id, split_part(t.step_key, '#', 1) as step_id, min(t.variant) as variant, min(t.sent_at) as at
+        -- The variant each enrollment's email of the step rendered (the same on every visit).
+        select t.enrollment_id, split_part(t.step_key, '#', 1) as step_id, min(t.variant) as variant
         from touches t join cohort c on c.id = t.enrollment_id
         where t.workspace_id = ${ws} and t.status = 'sent' and t.variant is not null
         group by t.enrollment_id, split_part(t.step_key, '#', 1)
@@ -38,7 +39,7 @@ export async function sequenceVariants(db: Database, s: SequenceScope, o: { vers
       select f.version, vs.step_id, vs.variant, f.figure, count(distinct f.enrollment_id)::int as n
       from variant_sent vs join facts f on f.enrollment_id = vs.enrollment_id
       where f.figure in (${figures})
-        and (case when f.figure in (${own}) then f.step_id = vs.step_id else f.at >= vs.at end)
+        and (f.figure not in (${own}) or f.step_id = vs.step_id)
       ${o.version !== undefined ? sql`and f.version = ${o.version}` : sql``}
       group by f.version, vs.step_id, vs.variant, f.figure`,
     ),
