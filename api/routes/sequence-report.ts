@@ -41,13 +41,10 @@ const StepFigures = z
     conversionToNext: z.number().nullable().openapi({ description: 'continued over reached (0 to 1); null for the last step or a step nobody reached' }),
   })
   .openapi('SequenceStepFigures');
-const Report = z
-  .object({
-    sequenceId: z.uuid(),
-    key: z.string(),
-    name: z.string(),
-    from: z.string(),
-    to: z.string(),
+/** Which sequence and period a report is about. */
+const ReportHeader = z.object({ sequenceId: z.uuid(), key: z.string(), name: z.string(), from: z.string(), to: z.string() });
+const Report = ReportHeader
+  .extend({
     versions: z.array(z.object({ version: Count, enrollments: Count.openapi({ description: 'Enrollments whose first touch happened in the period' }), steps: z.array(StepFigures) })),
   })
   .openapi('SequenceReport');
@@ -77,13 +74,8 @@ const VariantFigures = z
     positiveReplyRate: Rate,
   })
   .openapi('SequenceVariantFigures');
-const VariantsReport = z
-  .object({
-    sequenceId: z.uuid(),
-    key: z.string(),
-    name: z.string(),
-    from: z.string(),
-    to: z.string(),
+const VariantsReport = ReportHeader
+  .extend({
     minSample: Count,
     steps: z.array(
       z.object({

@@ -3,13 +3,12 @@
 // enrollments did in the cadence: replies by kind, positive replies, meetings, opt-outs; clicks of
 // the variant's own email. (A reply, an opt-out or a meeting ends a cadence, so an email that left
 // came before them: no time comparison is needed, and none can disagree across clocks.) The winner is the pure rule of domain/reports/variant-winner.ts.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { rowsOf } from '../../../db/rows.js';
-import { sequenceVersions } from '../../../db/schema.js';
 import { pickWinner, type WinnerDecision } from '../../../domain/reports/variant-winner.js';
 import { sequenceFactsCte, type SequenceFigure, type SequenceScope } from './sequence-facts.js';
-import { factsQuery } from './sequence.js';
+import { factsQuery, versionsOf } from './sequence.js';
 
 /** What an enrollment that received the variant did (the sample is `reached`). */
 export const VARIANT_FIGURES = ['reached', 'replied', 'positiveReplies', 'notInterested', 'outOfOffice', 'unsubscribed', 'optedOut', 'bounced', 'meetings', 'clicked'] as const satisfies readonly SequenceFigure[];
@@ -44,11 +43,7 @@ export async function sequenceVariants(db: Database, s: SequenceScope, o: { vers
       group by f.version, vs.step_id, vs.variant, f.figure`,
     ),
   );
-  const versions = await db
-    .select({ version: sequenceVersions.version, definition: sequenceVersions.definition })
-    .from(sequenceVersions)
-    .where(and(eq(sequenceVersions.workspaceId, s.workspaceId), eq(sequenceVersions.sequenceId, s.sequenceId)))
-    .orderBy(asc(sequenceVersions.version));
+  const versions = await versionsOf(db, s);
   const out: StepVariants[] = [];
   for (const v of versions) {
     if (o.version !== undefined && v.version !== o.version) continue;
