@@ -7,13 +7,14 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import { touches, workspaces } from '../../db/schema.js';
 import { appendEvent } from '../../application/timeline.js';
+import { MAX_CLICK_TOKEN } from '../../security/click-token.js';
 import type { ApiDeps } from '../deps.js';
 import { defineRoute, ALL_ROLES } from '../access.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonBody, jsonResponse, z } from '../scope.js';
 
-const Params = z.object({ token: z.string().max(3000).openapi({ param: { name: 'token', in: 'path' }, description: 'The signed token of a tracked link' }) });
+const Params = z.object({ token: z.string().max(MAX_CLICK_TOKEN).openapi({ param: { name: 'token', in: 'path' }, description: 'The signed token of a tracked link' }) });
 const Setting = z.strictObject({ enabled: z.boolean().openapi({ description: 'Rewrite the links of emails staged from now on through a signed redirect that records clicks' }) }).openapi('ClickTracking');
 
 const routes = {
