@@ -31,6 +31,7 @@ import { handoffRoutes } from './routes/handoffs.js';
 import { activityReportRoutes } from './routes/activity-report.js';
 import { objectionsReportRoutes } from './routes/objections-report.js';
 import { sequenceReportRoutes } from './routes/sequence-report.js';
+import { clickRoutes } from './routes/clicks.js';
 import { taskEventRoutes } from './routes/task-events.js';
 import { consoleRoutes } from './console-static.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -68,7 +69,7 @@ export function createApp(deps: ApiDeps) {
   );
 
   // Every /v1 route but these authenticates with an API key, scoped to the key's workspace.
-  const publicRoutes = [/^\/v1\/workspaces$/, /^\/v1\/auth\/(sign-in|accept|setup)$/, /^\/v1\/inbound\//, /^\/v1\/unsubscribe\//];
+  const publicRoutes = [/^\/v1\/workspaces$/, /^\/v1\/auth\/(sign-in|accept|setup)$/, /^\/v1\/inbound\//, /^\/v1\/unsubscribe\//, /^\/v1\/clicks\//];
   app.use(
     '/v1/*',
     except((c) => publicRoutes.some((r) => r.test(c.req.path)), authenticateCaller(deps.db), rateLimit(deps.rateLimit), idempotencyStore({ db: deps.db, box: deps.secrets })),
@@ -109,6 +110,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', mailboxRoutes(deps));
   app.route('/', actionProviderRoutes(deps));
   app.route('/', unsubscribeRoutes(deps));
+  app.route('/', clickRoutes(deps));
   app.route('/', outboxPageRoutes(deps));
   app.route('/', docsRoutes());
   if (deps.consoleDir) app.route('/', consoleRoutes(deps.consoleDir));

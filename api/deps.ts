@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { AllowList, LookupAll } from '../security/ssrf.js';
 import type { UnsubscribeSigner } from '../security/unsubscribe-token.js';
+import type { ClickSigner } from '../security/click-token.js';
 import type { RateLimit } from './middleware/rate-limit.js';
 
 /** What the HTTP layer needs; injected so tests pass their own database and Temporal client. */
@@ -22,6 +23,8 @@ export type ApiDeps = {
   secrets: SecretBox;
   /** Verifies the one-click unsubscribe links the outbox signs (same secret key). */
   unsubscribe: UnsubscribeSigner;
+  /** Verifies tracked links (click tracking) the outbox signs (same secret key). */
+  clicks: ClickSigner;
   /** Private hosts an operator lets webhook, action provider and SMTP URLs reach (WEBHOOK_ALLOWED_HOSTS). */
   allowList: AllowList;
   /** Resolves a URL's host for the SSRF guard; the system resolver by default (tests pass their own). */

@@ -4,6 +4,7 @@ import { UNCONFIGURED_MICROSOFT, type GoogleConfig, type MicrosoftConfig } from 
 import type { SecretBox } from '../security/secrets.js';
 import type { AllowList } from '../security/ssrf.js';
 import type { UnsubscribeSigner } from '../security/unsubscribe-token.js';
+import type { ClickSigner } from '../security/click-token.js';
 import { createHttpActionProvider, type HttpActionOptions } from './actions/http.js';
 import { createGmailSender } from './email/gmail.js';
 import { createLocalOutbox } from './email/local-outbox.js';
@@ -24,6 +25,8 @@ export type ChannelRegistryOptions = {
   publicUrl: string;
   /** Signs the one-click unsubscribe link of every email. */
   unsubscribe: UnsubscribeSigner;
+  /** Signs tracked links (workspaces with click tracking on); absent: links are never rewritten. */
+  clicks?: ClickSigner | undefined;
   /** Private hosts an operator lets SMTP mailboxes and action providers reach (WEBHOOK_ALLOWED_HOSTS). */
   allowList: AllowList;
   actions?: Partial<Omit<HttpActionOptions, 'secrets'>>;
@@ -43,6 +46,7 @@ export function createChannelRegistry(o: ChannelRegistryOptions): ChannelRegistr
   return {
     publicUrl: o.publicUrl,
     unsubscribe: o.unsubscribe,
+    clicks: o.clicks ?? null,
     emailFor(mailbox) {
       const overridden = o.overrides?.email?.(mailbox);
       if (overridden !== undefined) return overridden;

@@ -3,6 +3,7 @@
 // LinkedIn/call/voicemail touch through the workspace's ActionProvider when it has one (else
 // the touch is a rep task and never reaches this layer).
 import type { UnsubscribeSigner } from '../security/unsubscribe-token.js';
+import type { ClickSigner } from '../security/click-token.js';
 import type { actionProviders, mailboxes } from '../db/schema.js';
 import type { ActionChannel } from '../domain/sequences/step-types.js';
 
@@ -116,5 +117,7 @@ export interface ChannelRegistry {
   readonly publicUrl: string;
   /** Signs each email's one-click unsubscribe link. */
   readonly unsubscribe: UnsubscribeSigner;
+  /** Signs tracked links of workspaces with click tracking on; null: never rewritten. */
+  readonly clicks: ClickSigner | null;
   close(): Promise<void>;
 }

@@ -49,6 +49,8 @@ export const workspaces = pgTable('workspaces', {
   deliverabilityPolicy: jsonb('deliverability_policy').notNull().default(sql`'{}'::jsonb`),
   /** Handoff follow-up (partial HandoffPolicy): when a field rep is asked for a meeting's outcome, reminded, and their manager told. */
   handoffPolicy: jsonb('handoff_policy').notNull().default(sql`'{}'::jsonb`),
+  /** Links in sent emails go through a signed redirect that records the click (off by default: docs/reports.md). */
+  clickTracking: boolean('click_tracking').notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -373,6 +375,8 @@ export const touches = pgTable(
     attempts: integer('attempts').notNull().default(0),
     /** When a sender claimed it: a claim older than a few minutes means the sender died. */
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** The A/B variant of its step this email rendered (its key); null: the step has none. */
+    variant: text('variant'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -54,7 +54,7 @@ export async function recordResults(db: Database, results: readonly SendResult[]
 /** Final outcomes have one event per touch; waiting states one per attempt. */
 function eventOf(r: SendResult): { type: string; payload: Record<string, unknown>; dedupeKey: string } {
   const t = r.t;
-  const payload = { touchId: t.id, stepKey: t.stepKey, channel: t.channel, provider: r.provider, attempts: t.attempts, announcedCallAt: t.announcedCallAt?.toISOString() ?? null, reason: r.detail };
+  const payload = { touchId: t.id, stepKey: t.stepKey, channel: t.channel, provider: r.provider, attempts: t.attempts, announcedCallAt: t.announcedCallAt?.toISOString() ?? null, reason: r.detail, ...(t.variant ? { variant: t.variant } : {}) };
   switch (r.status) {
     case 'sent':
       return { type: t.channel === 'email' ? 'email.sent' : 'touch.sent', payload, dedupeKey: `touch:${t.id}` };

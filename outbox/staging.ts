@@ -2,11 +2,12 @@
 // mailbox, paces the send on it, reserves the announced call from the time the email will really
 // leave, renders the template with that time, threads it under the cadence's previous email and
 // writes the touch with its deterministic Message-ID. Idempotent: a retry returns the touch.
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ChannelRegistry, MailboxRow } from '../channels/types.js';
 import type { Database, DbOrTx } from '../db/client.js';
 import { touches } from '../db/schema.js';
-import { renderTemplate, type Step } from '../domain/sequences/index.js';
+import { renderTemplate, variantFor, type Step } from '../domain/sequences/index.js';
 import type { TimingRulesInput } from '../domain/timing/index.js';
 import { loadEnrollmentContext, type EnrollmentContext } from '../application/enrollment-context.js';
 import { lockSendingMailbox, pacedSendTime } from './pacing.js';
@@ -15,6 +16,8 @@ import { suppressionOf } from '../application/suppression.js';
 import { noMailboxTask, openSystemTask } from '../application/system-tasks.js';
 import { templateVars } from '../application/template-vars.js';
 import { appendEvent } from '../application/timeline.js';
+import { trackLinks } from '../domain/mail/tracked-links.js';
+import { MAX_TRACKED_URL } from '../security/click-token.js';
 
 type TouchRow = typeof touches.$inferSelect;
 export type DeliveryStatus = TouchRow['status'];
@@ -82,7 +85,11 @@ export async function stageEmailTouch(db: Database, channels: ChannelRegistry, r
       }
     }
     const previous = await previousEmail(tx, r.enrollmentId, r.stepKey);
-    const rendered = renderTemplate(r.step.template ?? { body: '' }, templateVars(ctx, { announcedCallAt }));
+    // An A/B step: the enrollment's variant, the same on every retry and re-staging (variants.ts).
+    const variant = r.step.variants?.length ? variantFor(r.enrollmentId, r.step.id, r.step.variants) : null;
+    const rendered = renderTemplate(variant ?? r.step.template ?? { body: '' }, templateVars(ctx, { announcedCallAt }));
+    // The id is known before the insert: a tracked link names its email.
+    const touchId = existing?.id ?? randomUUID();
     const values = {
       mailboxId: mailbox?.id ?? null,
       provider: mailbox?.provider ?? local?.id ?? 'none',
@@ -90,7 +97,8 @@ export async function stageEmailTouch(db: Database, channels: ChannelRegistry, r
       scheduledAt: new Date(sendAt),
       toAddress: ctx.prospect.email,
       subject: rendered.subject || (previous?.subject ? `Re: ${previous.subject.replace(/^(re:\s*)+/i, '')}` : null),
-      body: rendered.body,
+      body: trackedBody(channels, ctx, touchId, rendered.body),
+      variant: variant?.key ?? null,
       announcedCallAt: announcedCallAt ? new Date(announcedCallAt) : null,
       detail: suppressedBecause ?? (held ? NO_MAILBOX : null),
       messageId: messageIdFor(r.enrollmentId, r.stepKey, mailbox),
@@ -106,7 +114,7 @@ export async function stageEmailTouch(db: Database, channels: ChannelRegistry, r
     } else {
       [row] = await tx
         .insert(touches)
-        .values({ workspaceId: r.workspaceId, enrollmentId: r.enrollmentId, prospectId: ctx.prospect.id, stepKey: r.stepKey, channel: 'email', ...values })
+        .values({ id: touchId, workspaceId: r.workspaceId, enrollmentId: r.enrollmentId, prospectId: ctx.prospect.id, stepKey: r.stepKey, channel: 'email', ...values })
         .onConflictDoNothing({ target: [touches.enrollmentId, touches.stepKey] })
         .returning();
     }
@@ -135,4 +143,14 @@ async function recordStaging(tx: DbOrTx, ctx: EnrollmentContext, row: TouchRow, 
   const base = { workspaceId: row.workspaceId, prospectId: row.prospectId, enrollmentId: row.enrollmentId };
   await appendEvent(tx, { ...base, type: `touch.${status}`, payload: { touchId: row.id, stepKey: row.stepKey, reason: row.detail }, dedupeKey: status === 'suppressed' ? `touch:${row.id}` : `touch.${status}:${row.id}:staged` });
   if (status === 'held') await openSystemTask(tx, noMailboxTask({ workspaceId: row.workspaceId, repId: ctx.rep.id, at: row.scheduledAt ?? new Date() }));
+}
+
+/**
+ * With click tracking on (the workspace's setting, off by default), each link of the email goes
+ * through the signed redirect /v1/clicks/{token}; the stored body is the one that leaves.
+ */
+function trackedBody(channels: ChannelRegistry, ctx: EnrollmentContext, touchId: string, body: string): string {
+  const signer = channels.clicks;
+  if (!ctx.workspace.clickTracking || !signer) return body;
+  return trackLinks(body, (url) => (url.length > MAX_TRACKED_URL ? null : `${channels.publicUrl}/v1/clicks/${signer.sign({ workspaceId: ctx.workspace.id, touchId, url })}`));
 }

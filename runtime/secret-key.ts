@@ -6,6 +6,7 @@ import { log } from '../logging/log.js';
 import { createSecretBox, type SecretBox } from '../security/secrets.js';
 import { parseAllowList, type AllowList } from '../security/ssrf.js';
 import { createUnsubscribeSigner, type UnsubscribeSigner } from '../security/unsubscribe-token.js';
+import { createClickSigner, type ClickSigner } from '../security/click-token.js';
 
 function parseKey(raw: string): Buffer {
   const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
@@ -43,9 +44,9 @@ export function unsubscribeSignerFromEnv(env: NodeJS.ProcessEnv = process.env): 
 export const allowListFromEnv = (env: NodeJS.ProcessEnv = process.env): AllowList => parseAllowList(env.WEBHOOK_ALLOWED_HOSTS);
 
 /** What the process's secret key and allow-list give the API, the worker and the channels. */
-export type ProcessSecurity = { secrets: SecretBox; unsubscribe: UnsubscribeSigner; allowList: AllowList };
+export type ProcessSecurity = { secrets: SecretBox; unsubscribe: UnsubscribeSigner; clicks: ClickSigner; allowList: AllowList };
 
 /** Read once by each entry (api-main, worker-main, npm start) and passed down. */
 export function processSecurity(env: NodeJS.ProcessEnv = process.env): ProcessSecurity {
-  return { secrets: secretBoxFromEnv(env), unsubscribe: unsubscribeSignerFromEnv(env), allowList: allowListFromEnv(env) };
+  return { secrets: secretBoxFromEnv(env), unsubscribe: unsubscribeSignerFromEnv(env), clicks: createClickSigner(secretKeyFromEnv(env)), allowList: allowListFromEnv(env) };
 }

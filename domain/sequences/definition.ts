@@ -46,6 +46,15 @@ export const TemplateSchema = z.strictObject({
 });
 export type Template = z.infer<typeof TemplateSchema>;
 
+/** One variant of an email step's template (A/B): the share of enrollments it gets is its weight over the step's total. */
+export const StepVariantSchema = z.strictObject({
+  key: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, 'letters, digits, dashes and underscores, up to 32'),
+  weight: z.number().int('a whole number').positive('must be positive').max(1000),
+  subject: z.string().min(1, 'an email needs a subject').max(300),
+  body: z.string().min(1).max(20_000),
+});
+export type StepVariant = z.infer<typeof StepVariantSchema>;
+
 /** Where an outcome leads: a step id, the following step, the end of the cadence, or a stop. */
 const Target = z.union([StepId, z.enum(['next', 'end', 'stop'])]);
 export type Target = z.infer<typeof Target>;
@@ -56,6 +65,8 @@ export const StepSchema = z.strictObject({
   title: z.string().min(1).max(200).optional(),
   timing: TimingRuleSchema,
   template: TemplateSchema.optional(),
+  /** Email steps: A/B variants of the template, one chosen per enrollment (domain/sequences/variants.ts); the template is then unused. */
+  variants: z.array(StepVariantSchema).max(10).optional(),
   /** Email steps: reserve a call slot at this prospect-local time and announce it. */
   announce: z.strictObject({ callStep: StepId, at: HHMM }).optional(),
   /** Announced calls: minutes after the promised time before the promise counts as broken. */
@@ -122,10 +133,20 @@ export const SequenceDefinitionSchema = z
           ctx.addIssue({ code: 'custom', path: ['steps', i, 'timing'], message: 'announced_time needs a call step announced by an earlier email' });
         }
       }
-      if ((s.type === 'email' || s.type === 'linkedin_note') && !s.template) {
+      if (s.variants) {
+        if (s.type !== 'email') ctx.addIssue({ code: 'custom', path: ['steps', i, 'variants'], message: 'only email steps have variants' });
+        if (s.variants.length < 2) ctx.addIssue({ code: 'custom', path: ['steps', i, 'variants'], message: 'an A/B test needs at least 2 variants' });
+        const keys = new Set<string>();
+        s.variants.forEach((v, j) => {
+          if (keys.has(v.key)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'variants', j, 'key'], message: `duplicate variant key "${v.key}"` });
+          keys.add(v.key);
+        });
+      }
+      const hasVariants = s.type === 'email' && s.variants !== undefined;
+      if ((s.type === 'email' || s.type === 'linkedin_note') && !s.template && !hasVariants) {
         ctx.addIssue({ code: 'custom', path: ['steps', i, 'template'], message: `${s.type} steps need a template` });
       }
-      if (s.type === 'email' && !s.template?.subject) {
+      if (s.type === 'email' && !hasVariants && !s.template?.subject) {
         ctx.addIssue({ code: 'custom', path: ['steps', i, 'template', 'subject'], message: 'an email needs a subject' });
       }
     });

@@ -2,6 +2,7 @@
 export * from './definition.js';
 export { SequenceDefinitionError, UnknownStepError, type SequenceFieldError } from './errors.js';
 export { parseSequenceDefinition } from './parse.js';
+export { variantFor } from './variants.js';
 export {
   announcedCallVars,
   KNOWN_TEMPLATE_VARIABLES,

@@ -36,13 +36,22 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function templateErrors(input: unknown): SequenceFieldError[] {
   if (!isRecord(input) || !Array.isArray(input.steps)) return [];
   return input.steps.flatMap((step: unknown, i) => {
-    const template = isRecord(step) ? step.template : undefined;
-    if (!isRecord(template)) return [];
-    return (['subject', 'body'] as const).flatMap((part) => {
-      const text = template[part];
-      if (typeof text !== 'string') return [];
-      return templateProblems(text).map((message) => ({ field: `steps.${i}.template.${part}`, message }));
-    });
+    if (!isRecord(step)) return [];
+    const variants = Array.isArray(step.variants) ? step.variants : [];
+    return [
+      ...textErrors(step.template, `steps.${i}.template`),
+      ...variants.flatMap((v: unknown, j) => textErrors(v, `steps.${i}.variants.${j}`)),
+    ];
+  });
+}
+
+/** A template's (or a variant's) subject and body, checked as Mustache with the known variables. */
+function textErrors(template: unknown, field: string): SequenceFieldError[] {
+  if (!isRecord(template)) return [];
+  return (['subject', 'body'] as const).flatMap((part) => {
+    const text = template[part];
+    if (typeof text !== 'string') return [];
+    return templateProblems(text).map((message) => ({ field: `${field}.${part}`, message }));
   });
 }
 

@@ -88,8 +88,8 @@ async function operations(): Promise<Operation[]> {
   const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
   const ops: Operation[] = [];
   for (const [template, methods] of Object.entries(doc.paths)) {
-    // Public or signature-authenticated routes carry no API key (unsubscribe: a signed token).
-    if (!template.startsWith('/v1/') || template === '/v1/workspaces' || template.startsWith('/v1/inbound/') || template.startsWith('/v1/unsubscribe/')) continue;
+    // Public or signature-authenticated routes carry no API key (unsubscribe, clicks: a signed token).
+    if (!template.startsWith('/v1/') || template === '/v1/workspaces' || template.startsWith('/v1/inbound/') || template.startsWith('/v1/unsubscribe/') || template.startsWith('/v1/clicks/')) continue;
     const segments = template.split('/');
     let hasIds = false;
     let unresolved = false;

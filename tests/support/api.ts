@@ -10,7 +10,7 @@ import { testSecurity } from './security.js';
 export const TEST_OPERATOR_TOKEN = 'test-operator-token';
 
 /** ApiDeps but what every test app shares: the process's secrets and allow-list, the operator token. */
-export type TestAppDeps = Omit<ApiDeps, 'secrets' | 'unsubscribe' | 'allowList'> & Partial<Pick<ApiDeps, 'secrets' | 'unsubscribe' | 'allowList'>>;
+export type TestAppDeps = Omit<ApiDeps, 'secrets' | 'unsubscribe' | 'clicks' | 'allowList'> & Partial<Pick<ApiDeps, 'secrets' | 'unsubscribe' | 'clicks' | 'allowList'>>;
 
 /** The app as runtime/api-main.ts wires it (the same secret box and signer), with the test operator token. */
 export function createTestApp(deps: TestAppDeps): RelanceApp {

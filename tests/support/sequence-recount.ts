@@ -2,7 +2,7 @@
 // plain TypeScript, independently of the SQL that serves them: the consistency test compares.
 // Result: figure -> "version:stepId" -> sorted enrollment ids.
 import { eq } from 'drizzle-orm';
-import { enrollments, events, sequenceVersions, tasks, touches } from '../../db/schema.js';
+import { enrollments, events, sequenceVersions, tasks, touches, workspaces } from '../../db/schema.js';
 import type { TestDatabase } from './db.js';
 
 const stepOf = (key: string) => key.split('#')[0]!;
@@ -13,10 +13,15 @@ export async function recountSequence(db: TestDatabase, workspaceId: string, seq
   const tcs = await db.db.select().from(touches).where(eq(touches.workspaceId, workspaceId));
   const evs = await db.db.select().from(events).where(eq(events.workspaceId, workspaceId));
   const versions = (await db.db.select().from(sequenceVersions).where(eq(sequenceVersions.workspaceId, workspaceId))).filter((v) => v.sequenceId === sequenceId);
+  const [ws] = await db.db.select({ clickTracking: workspaces.clickTracking }).from(workspaces).where(eq(workspaces.id, workspaceId));
   const out: Record<string, Record<string, Set<string>>> = {};
   const add = (figure: string, version: number, step: string, enrollmentId: string) => {
     ((out[figure] ??= {})[`${version}:${step}`] ??= new Set()).add(enrollmentId);
   };
+  // An enrollment whose prospect opted out or was logged "not interested" gave no positive reply.
+  const saidNo = (enrollmentId: string, prospectId: string) =>
+    evs.some((ev) => (ev.enrollmentId === enrollmentId || (ev.enrollmentId === null && ev.prospectId === prospectId)) && ev.type === 'prospect.opted_out') ||
+    ts.some((t) => t.enrollmentId === enrollmentId && t.status === 'done' && (t.outcome as { outcome?: string } | null)?.outcome === 'not_interested');
   for (const e of ens) {
     // Each step's first touch: an email or action sent, a task done.
     const reached = new Map<string, number>();
@@ -51,9 +56,11 @@ export async function recountSequence(db: TestDatabase, workspaceId: string, seq
         : ev.type === 'meeting.booked' ? 'meetings'
         : ev.type === 'announcement.broken' ? 'brokenAnnouncements'
         : ev.type === 'task.completed' && payload.outcome === 'not_interested' ? 'notInterested'
+        : ev.type === 'email.clicked' && ws!.clickTracking ? 'clicked'
         : null;
       if (figure) add(figure, e.sequenceVersion, step, e.id);
       if (ev.type === 'prospect.opted_out' && (payload.source === 'unsubscribe' || payload.complaint === true)) add('unsubscribed', e.sequenceVersion, step, e.id);
+      if (ev.type === 'prospect.replied' && !saidNo(e.id, e.prospectId)) add('positiveReplies', e.sequenceVersion, step, e.id);
     }
   }
   const sorted: Record<string, Record<string, string[]>> = {};

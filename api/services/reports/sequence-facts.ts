@@ -12,6 +12,7 @@ import { sql, type SQL } from 'drizzle-orm';
 export const SEQUENCE_FIGURES = [
   'reached',
   'replied',
+  'positiveReplies',
   'notInterested',
   'outOfOffice',
   'unsubscribed',
@@ -20,12 +21,13 @@ export const SEQUENCE_FIGURES = [
   'meetings',
   'brokenAnnouncements',
   'continued',
+  'clicked',
 ] as const;
 export type SequenceFigure = (typeof SEQUENCE_FIGURES)[number];
 
 /** The timeline events that are outcomes, and the figure each one counts in. */
 // "Not interested" is read from the tasks (the outcome the close wrote): a timeline has one task.completed per task.
-const OUTCOME_EVENTS = ['prospect.replied', 'prospect.auto_replied', 'prospect.opted_out', 'email.bounced', 'meeting.booked', 'announcement.broken'];
+const OUTCOME_EVENTS = ['prospect.replied', 'prospect.auto_replied', 'prospect.opted_out', 'email.bounced', 'meeting.booked', 'announcement.broken', 'email.clicked'];
 
 export type SequenceScope = { workspaceId: string; sequenceId: string; from: Date; to: Date };
 
@@ -74,6 +76,8 @@ export function sequenceFactsCte(s: SequenceScope): SQL {
           when 'email.bounced' then case when coalesce(ev.payload->>'kind', 'hard') = 'hard' then 'bounced' end
           when 'meeting.booked' then 'meetings'
           when 'announcement.broken' then 'brokenAnnouncements'
+          -- Clicks count only while the workspace tracks them (its setting, off by default).
+          when 'email.clicked' then case when (select click_tracking from workspaces where id = ${ws}) then 'clicked' end
         end as figure,
         ev.enrollment_id, coalesce(split_part(tk.step_key, '#', 1), split_part(tc.step_key, '#', 1), ls.step_id) as step_id, ev.occurred_at as at,
         ev.type = 'prospect.opted_out' and (ev.payload->>'source' = 'unsubscribe' or ev.payload->>'complaint' = 'true') as unsubscribe
@@ -89,6 +93,12 @@ export function sequenceFactsCte(s: SequenceScope): SQL {
       select 'notInterested', enrollment_id, step_id, at from reach_raw where not_interested
       union all
       select 'unsubscribed', enrollment_id, step_id, at from outcome where unsubscribe
+      union all
+      -- A positive reply: a person's reply (the classifier's "reply") from an enrollment that then
+      -- neither opted out nor was logged "not interested": a "remove me" is a reply, never a positive one.
+      select 'positiveReplies', o.enrollment_id, o.step_id, o.at from outcome o where o.figure = 'replied'
+        and not exists (select 1 from outcome x where x.enrollment_id = o.enrollment_id and x.figure = 'optedOut')
+        and not exists (select 1 from reach_raw r where r.enrollment_id = o.enrollment_id and r.not_interested)
       union all
       select 'continued', r.enrollment_id, r.step_id, nx.at from reach r join cohort c on c.id = r.enrollment_id
         join steps st on st.version = c.version and st.step_id = r.step_id

@@ -19,7 +19,7 @@ export type VersionFigures = { version: number; enrollments: number; steps: Step
  * are far too high, and compiling the plan took 2 s of a 2.2 s answer over a million events
  * (npm run bench:reports) while the query itself runs in about 100 ms.
  */
-async function factsQuery(db: Database, query: SQL): Promise<unknown> {
+export async function factsQuery(db: Database, query: SQL): Promise<unknown> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
     return tx.execute(query);
@@ -41,6 +41,15 @@ export async function sequenceOf(db: Database, workspaceId: string, sequenceId: 
 
 type Step = { id: string; type?: string };
 
+/** The sequence's versions, oldest first, with their definitions (the order of their steps). */
+export async function versionsOf(db: Database, s: Pick<SequenceScope, 'workspaceId' | 'sequenceId'>): Promise<Array<{ version: number; definition: unknown }>> {
+  return db
+    .select({ version: sequenceVersions.version, definition: sequenceVersions.definition })
+    .from(sequenceVersions)
+    .where(and(eq(sequenceVersions.workspaceId, s.workspaceId), eq(sequenceVersions.sequenceId, s.sequenceId)))
+    .orderBy(asc(sequenceVersions.version));
+}
+
 export async function sequenceReport(db: Database, s: SequenceScope, only?: number): Promise<VersionFigures[]> {
   // One statement: the facts are computed once for both the counts and each version's cohort.
   const rows = rowsOf<{ figure: SequenceFigure | 'cohort'; version: number; step_id: string | null; n: number }>(
@@ -49,11 +58,7 @@ export async function sequenceReport(db: Database, s: SequenceScope, only?: numb
   );
   const counts = rows.filter((r): r is { figure: SequenceFigure; version: number; step_id: string; n: number } => r.figure !== 'cohort');
   const cohorts = rows.filter((r) => r.figure === 'cohort');
-  const versions = await db
-    .select({ version: sequenceVersions.version, definition: sequenceVersions.definition })
-    .from(sequenceVersions)
-    .where(and(eq(sequenceVersions.workspaceId, s.workspaceId), eq(sequenceVersions.sequenceId, s.sequenceId)))
-    .orderBy(asc(sequenceVersions.version));
+  const versions = await versionsOf(db, s);
   const out: VersionFigures[] = [];
   for (const v of versions) {
     if (only !== undefined && v.version !== only) continue;

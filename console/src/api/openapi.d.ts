@@ -8143,6 +8143,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/sequences/{sequenceId}/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A/B variants of a sequence's email steps: each variant's sample, replies by kind, positive replies, meetings, opt-outs, clicks, intervals and the winner
+         * @description Per version and A/B step, the enrollments (of the sequence analytics' cohort) each variant's email reached, and what those enrollments did in the cadence (a reply, an opt-out or a meeting ends it, so they follow the email). The winner is chosen on meetings, then positive replies, never on raw replies, and only once every variant reached `minSample` prospects with one variant's 95% interval above the others'.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start of the period (inclusive); default: 7 days before `to` */
+                    from?: string;
+                    /** @description End of the period (exclusive); default: now */
+                    to?: string;
+                    /** @description One version of the sequence */
+                    version?: number;
+                    /** @description Prospects each variant must reach before a winner is named (default 100) */
+                    minSample?: number;
+                    /** @description csv: the same report as a CSV download (or send Accept: text/csv) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    sequenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The variants (CSV: one line per version, step and variant) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SequenceVariantsReport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad query; or: Malformed request: a path parameter, a query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops, rep) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such sequence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/sequences/{sequenceId}/rows": {
         parameters: {
             query?: never;
@@ -8165,7 +8276,7 @@ export interface paths {
                     /** @description One version of the sequence */
                     version?: number;
                     /** @description The figure whose rows to list (default reached) */
-                    figure?: "reached" | "replied" | "notInterested" | "outOfOffice" | "unsubscribed" | "optedOut" | "bounced" | "meetings" | "brokenAnnouncements" | "continued";
+                    figure?: "reached" | "replied" | "positiveReplies" | "notInterested" | "outOfOffice" | "unsubscribed" | "optedOut" | "bounced" | "meetings" | "brokenAnnouncements" | "continued" | "clicked";
                     /** @description A step's id (e.g. announced-call) */
                     stepId?: string;
                     /** @description csv: the same report as a CSV download (or send Accept: text/csv) */
@@ -13018,6 +13129,242 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/clicks/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tracked link of an email: records the click on the timeline and redirects to the signed target */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The signed token of a tracked link */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the link of the email */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed request: a path parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a valid link */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/click-tracking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the links of emails are tracked (off by default) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The setting */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClickTracking"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Turn click tracking on or off for the workspace
+         * @description Emails already staged keep their links as they are; reports count clicks only while tracking is on. There is never an open pixel (docs/reports.md).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ClickTracking"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClickTracking"];
+                    };
+                };
+                /** @description Malformed request: a body that is not JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the API accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid body; or: No body, or a body that does not match the schema; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13776,6 +14123,8 @@ export interface components {
             enrollments: number;
             /** @description Replies a person wrote (the inbound classifier's "reply"; automatic mail never counts): enrollments, whatever the step */
             replied: number;
+            /** @description Replies a person wrote from a prospect who then neither opted out nor was logged "not interested" (a "remove me" reply is no positive reply): enrollments, whatever the step */
+            positiveReplies: number;
             /** @description A negative answer: "not interested" logged by the rep on this step: enrollments, whatever the step */
             notInterested: number;
             /** @description Out-of-office auto-replies: enrollments, whatever the step */
@@ -13790,6 +14139,8 @@ export interface components {
             meetings: number;
             /** @description Announced calls not made in time: enrollments, whatever the step */
             brokenAnnouncements: number;
+            /** @description Prospects who clicked a link of the step's email; counted only while the workspace tracks clicks (off by default): enrollments, whatever the step */
+            clicked: number;
         };
         SequenceReport: {
             /** Format: uuid */
@@ -13812,6 +14163,8 @@ export interface components {
             reached: number;
             /** @description Replies a person wrote (the inbound classifier's "reply"; automatic mail never counts) */
             replied: number;
+            /** @description Replies a person wrote from a prospect who then neither opted out nor was logged "not interested" (a "remove me" reply is no positive reply) */
+            positiveReplies: number;
             /** @description A negative answer: "not interested" logged by the rep on this step */
             notInterested: number;
             /** @description Out-of-office auto-replies */
@@ -13828,13 +14181,69 @@ export interface components {
             brokenAnnouncements: number;
             /** @description Of those reached, how many reached the next step of the definition */
             continued: number;
+            /** @description Prospects who clicked a link of the step's email; counted only while the workspace tracks clicks (off by default) */
+            clicked: number;
             nextStepId: string | null;
             /** @description continued over reached (0 to 1); null for the last step or a step nobody reached */
             conversionToNext: number | null;
         };
+        SequenceVariantsReport: {
+            /** Format: uuid */
+            sequenceId: string;
+            key: string;
+            name: string;
+            from: string;
+            to: string;
+            minSample: number;
+            steps: {
+                version: number;
+                stepId: string;
+                /** @description The winning variant, or null */
+                winner: string | null;
+                /** @enum {string|null} */
+                decidedOn: "meetings" | "positive_replies" | null;
+                /**
+                 * @description Why there is a winner or not yet
+                 * @enum {string}
+                 */
+                reason: "decided" | "below_minimum_sample" | "no_clear_difference" | "single_variant";
+                variants: components["schemas"]["SequenceVariantFigures"][];
+            }[];
+        };
+        SequenceVariantFigures: {
+            variant: string;
+            /** @description The sample: prospects this variant's email reached */
+            reached: number;
+            /** @description Replies a person wrote (the inbound classifier's "reply"; automatic mail never counts) */
+            replied: number;
+            /** @description Replies a person wrote from a prospect who then neither opted out nor was logged "not interested" (a "remove me" reply is no positive reply) */
+            positiveReplies: number;
+            /** @description A negative answer: "not interested" logged by the rep on this step */
+            notInterested: number;
+            /** @description Out-of-office auto-replies */
+            outOfOffice: number;
+            /** @description Opt-outs by the unsubscribe link or a spam complaint */
+            unsubscribed: number;
+            /** @description Every opt-out, whatever the way (unsubscribe, complaint, the API, a CRM) */
+            optedOut: number;
+            /** @description Hard bounces */
+            bounced: number;
+            /** @description Meetings booked */
+            meetings: number;
+            /** @description Prospects who clicked a link of this variant's email; counted only while the workspace tracks clicks */
+            clicked: number;
+            meetingRate: components["schemas"]["RateInterval"];
+            positiveReplyRate: components["schemas"]["RateInterval"];
+        };
+        /** @description A proportion of the sample with its 95% Wilson interval */
+        RateInterval: {
+            rate: number;
+            low: number;
+            high: number;
+        };
         SequenceFigureRow: {
             /** @enum {string} */
-            figure: "reached" | "replied" | "notInterested" | "outOfOffice" | "unsubscribed" | "optedOut" | "bounced" | "meetings" | "brokenAnnouncements" | "continued";
+            figure: "reached" | "replied" | "positiveReplies" | "notInterested" | "outOfOffice" | "unsubscribed" | "optedOut" | "bounced" | "meetings" | "brokenAnnouncements" | "continued" | "clicked";
             version: number;
             stepId: string;
             /** Format: uuid */
@@ -14504,6 +14913,10 @@ export interface components {
             status: "active" | "disabled";
             createdAt: string;
             updatedAt: string;
+        };
+        ClickTracking: {
+            /** @description Rewrite the links of emails staged from now on through a signed redirect that records clicks */
+            enabled: boolean;
         };
     };
     responses: never;
