@@ -9,13 +9,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { type ConsoleStack } from '../support/console-browser.js';
+import { type asContext, type ConsoleStack } from '../support/console-browser.js';
+import { enrollments, touches } from '../../db/schema.js';
+import { eq } from 'drizzle-orm';
 import { leadsOf } from '../support/console-leads.js';
 import { checkPage, consoleTeam, type Browsing, withConsoleStack } from '../support/console-team.js';
 
 let stack: ConsoleStack;
 const opened: Browsing[] = [];
 let claire: Browsing;
+let admin: ReturnType<typeof asContext>;
+let samId = '';
 let sequenceId = '';
 const leads: Record<'meeting' | 'negative' | 'voicemail' | 'replied' | 'optout', string> = { meeting: '', negative: '', voicemail: '', replied: '', optout: '' };
 
@@ -31,9 +35,11 @@ const column = (csv: string[][], name: string) => csv[0]!.indexOf(name);
 describe('sequences analytics in Chromium', () => {
   it('a history through the API: five inbound leads of Sam, each leaving the cadence a different way', async () => {
     const { api, add: person, signIn } = await consoleTeam(stack, opened);
+    admin = api;
     const { inboundCall, openTask, complete } = leadsOf(stack, api);
     const claireId = await person({ email: 'claire@acme.test', name: 'Claire Manager', role: 'manager' });
     const sam = await person({ email: 'sam@acme.test', name: 'Sam Rep', role: 'rep', managerId: claireId });
+    samId = sam;
     const call = async (name: keyof typeof leads) => {
       const lead = await inboundCall(sam, name[0]!.toUpperCase() + name.slice(1));
       leads[name] = lead.prospectId;
@@ -169,5 +175,34 @@ describe('sequences analytics in Chromium', () => {
     for (const row of await table.locator('tbody tr').all().then((r) => r.slice(0, -1))) expect(await row.locator('td').allTextContents()).toEqual(['0', '0', '0']);
     expect(await figure.getByRole('img').getAttribute('aria-label')).toMatch(/: 5 calls made, 0 announced calls kept, 0 broken$/);
     await checkPage(page, 'team activity trend', 'team-activity-trend');
+  });
+  it("an A/B email step: each variant's sample and the verdict beside the sequence's figures", async () => {
+    // Open every day and hour, so the first email leaves now whatever day the test runs.
+    const timing = { weekendDays: [], holidayTypes: [], sendWindow: { start: '00:00', end: '23:59' }, callWindow: { start: '00:00', end: '23:59' } };
+    const variants = [
+      { key: 'short', weight: 1, subject: 'Quick question, {{prospect.firstName}}', body: 'Hi {{prospect.firstName}}, a quick question.' },
+      { key: 'story', weight: 1, subject: 'How Initech did it', body: 'Hi {{prospect.firstName}}, a short story.' },
+    ];
+    const definition = { schemaVersion: 1, key: 'ab-intro', name: 'A/B intro', coldCallReason: 'which first email starts more conversations', timing, steps: [{ id: 'intro', type: 'email', timing: { kind: 'immediately' }, variants }] };
+    const created = await admin<{ sequenceId: string }>('POST', '/v1/sequences', { definition });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const abId = created.body.sequenceId;
+    for (const name of ['Ava', 'Ben', 'Cleo', 'Dan', 'Eve', 'Finn']) {
+      const prospect = await admin<{ id: string }>('POST', '/v1/prospects', { firstName: name, lastName: 'Test', email: `${name.toLowerCase()}@initech.test`, timeZone: 'Europe/Paris' });
+      expect((await admin('POST', '/v1/enrollments', { prospectId: prospect.body.id, sequenceId: abId, repId: samId })).status).toBe(201);
+    }
+    const sent = async () => (await stack.db.db.select({ variant: touches.variant, status: touches.status }).from(touches).innerJoin(enrollments, eq(enrollments.id, touches.enrollmentId)).where(eq(enrollments.sequenceId, abId))).filter((t) => t.status === 'sent');
+    await expect.poll(async () => (await sent()).length, { timeout: 60_000 }).toBe(6);
+    const perVariant = (await sent()).reduce<Record<string, number>>((n, t) => ({ ...n, [t.variant!]: (n[t.variant!] ?? 0) + 1 }), {});
+
+    const page = claire.page;
+    await page.goto(`${stack.server.url}/#/sequence-analytics/${abId}?period=last30`);
+    await page.getByRole('heading', { name: 'A/B variants' }).waitFor({ timeout: 15_000 });
+    const table = page.getByRole('table', { name: /^Version 1, step intro: no winner yet/ });
+    for (const v of ['short', 'story']) {
+      const row = table.getByRole('row', { name: new RegExp(`^${v}`) });
+      expect(await row.locator('td').first().textContent(), v).toBe(String(perVariant[v] ?? 0));
+    }
+    await checkPage(page, 'A/B variants');
   });
 });

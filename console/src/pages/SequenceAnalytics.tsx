@@ -12,6 +12,7 @@ import { csvHref, PeriodPicker } from '../components/PeriodPicker';
 import { go, type Route } from '../router';
 import { OUTCOMES, percent, type SequenceFigure } from './sequence-figures';
 import { SequenceRows, type SequenceDrill } from './SequenceRows';
+import { SequenceVariants } from './SequenceVariants';
 import { usePeriodOf } from './SequencesAnalytics';
 import { ColumnHeads } from '../components/ColumnHeads';
 
@@ -39,6 +40,7 @@ export function SequenceAnalytics({ sequenceId, route }: { sequenceId: string; r
       {report.data?.versions.map((v) => (
         <VersionFigures key={v.version} sequenceId={sequenceId} name={name} version={v} period={period} onDrill={setDrill} />
       ))}
+      {report.data && report.data.versions.length > 0 && <SequenceVariants sequenceId={sequenceId} period={period} />}
       {drill && <SequenceRows drill={drill} period={period} onClose={() => setDrill(null)} />}
     </>
   );
