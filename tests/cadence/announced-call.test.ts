@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { callSlots, enrollments, events, touches } from '../../db/schema.js';
 import type { EnrollmentResult } from '../../workflows/enrollment/input.js';
 import { addProspect, complete, dueOf, enroll, local, openTaskOf, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
-import { at, iso, nextLocal, nextSpringForward } from '../support/dates.js';
+import { at, iso, nextSpringForward, nextWorkingMonday } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
 
 const PARIS = 'Europe/Paris';
@@ -18,7 +18,7 @@ withSeededHarness({ timeZone: PARIS }, (started) => ({ h, s } = started));
 describe('announced call, Europe/Paris', () => {
   it('runs note, 08:00 email announcing 09:15, call, voicemail, by-pass callback, gatekeeper callback, meeting', async () => {
     // Monday 10:00 Paris, the next one that is followed by a working Tuesday and Wednesday.
-    const monday = nextLocal(await h.now(), PARIS, '10:00', (d) => d.weekday === 1 && !['12-25', '12-26', '01-01'].includes(d.toFormat('MM-dd')));
+    const monday = nextWorkingMonday(await h.now(), PARIS, 'FR');
     await h.advanceTo(iso(monday));
     const e = await enroll(h, s);
 
@@ -103,7 +103,7 @@ describe('announced call, Europe/Paris', () => {
   });
 
   it('keeps 08:00 and 09:15 local across the spring-forward change', async () => {
-    const dst = nextSpringForward(await h.now(), PARIS); // a Sunday
+    const dst = nextSpringForward(await h.now(), PARIS, 'FR'); // a Sunday
     const friday = at(dst.minus({ days: 2 }), '10:00');
     await h.advanceTo(iso(friday));
     const prospectId = await addProspect(h, s, 'lea@initech.test', { firstName: 'Léa', lastName: 'Roux' });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { callSlots, mailboxes, touches } from '../../db/schema.js';
 import { ANNOUNCE_FRESH_MS } from '../../domain/outbox/restage.js';
 import { complete, dueOf, enroll, local, openTaskOf, status, type CadenceHarness, type Seed, withSmtpHarness } from '../support/cadence.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextWorkingMonday } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
 import { smtpMailboxRow, type TestSmtpServer } from '../support/smtp.js';
 import { testSecurity } from '../support/security.js';
@@ -24,7 +24,7 @@ describe('announcing email on the paced outbox', () => {
   it('holds it while the mailbox is disconnected, then stages it again with a fresh slot and sends it once', async () => {
     const { id: _id, ...row } = smtpMailboxRow(smtp, testSecurity.secrets, { workspaceId: s.workspaceId, userId: s.repId, status: 'disconnected', statusDetail: 'SMTP authentication refused: 535' });
     const [mailbox] = await h.db.db.insert(mailboxes).values(row).returning();
-    const monday = nextLocal(await h.now(), PARIS, '10:00', (d) => d.weekday === 1 && !['12-25', '12-26', '01-01'].includes(d.toFormat('MM-dd')));
+    const monday = nextWorkingMonday(await h.now(), PARIS, 'FR');
     const tuesday = monday.plus({ days: 1 });
     await h.advanceTo(iso(monday));
     const e = await enroll(h, s);

@@ -4,7 +4,7 @@
 // opens; pages keep the order drawn on the first page while tasks cross the "due now" line.
 import { describe, expect, it } from 'vitest';
 import { addProspect, complete, dueOf, enroll, local, openTaskOf, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextWorkingMonday } from '../support/dates.js';
 
 const PARIS = 'Europe/Paris';
 let h: CadenceHarness;
@@ -25,7 +25,7 @@ const order = (p: Page) => p.data.map((t) => [t.id, t.priority]);
 
 describe("the rep's queue puts the calls people expect first", () => {
   it('inbound call before an earlier LinkedIn note; a night lead and an announced call top it when due; pages span the buckets', async () => {
-    const monday = nextLocal(await h.now(), PARIS, '10:00', (d) => d.weekday === 1 && !['12-25', '12-26', '01-01'].includes(d.toFormat('MM-dd')));
+    const monday = nextWorkingMonday(await h.now(), PARIS, 'FR');
     const tuesday = monday.plus({ days: 1 });
     await h.advanceTo(iso(monday));
     // A: a LinkedIn note left open (overdue from Tuesday on). C: its note done, so its email

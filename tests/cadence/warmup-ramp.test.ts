@@ -8,7 +8,7 @@ import { mailboxes, touches } from '../../db/schema.js';
 import { ANNOUNCE_FRESH_MS } from '../../domain/outbox/restage.js';
 import { local, type CadenceHarness, type Seed, withSmtpHarness } from '../support/cadence.js';
 import { toEmailPlanned } from '../support/cadence-paths.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextWorkingMonday } from '../support/dates.js';
 import { smtpMailboxRow, type TestSmtpServer } from '../support/smtp.js';
 import { testSecurity } from '../support/security.js';
 
@@ -23,8 +23,7 @@ const emailsOf = async (mailboxId: string) => h.db.db.select().from(touches).whe
 
 describe('a mailbox warming up on the paced outbox', () => {
   it('sends its first day\'s cap; the other announcing emails wait for the next ramp day and leave then', async () => {
-    const holidays = ['12-25', '12-26', '01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11'];
-    const monday = nextLocal(await h.now(), PARIS, '10:00', (d) => d.weekday === 1 && ![0, 1, 2].some((k) => holidays.includes(d.plus({ days: k }).toFormat('MM-dd'))));
+    const monday = nextWorkingMonday(await h.now(), PARIS, 'FR');
     const tuesday = monday.plus({ days: 1 });
     const { id: _id, ...row } = smtpMailboxRow(smtp, testSecurity.secrets, {
       workspaceId: s.workspaceId,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { events, handoffs, tasks } from '../../db/schema.js';
 import { handoffWorkflowId } from '../../workflows/handoff/messages.js';
 import { complete, enroll, openTaskOf, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextWorkingMonday } from '../support/dates.js';
 import { recordHistory } from '../support/histories.js';
 import { actingAs, addUser } from '../support/people.js';
 
@@ -41,7 +41,7 @@ describe('handoff follow-up', () => {
   it('books a meeting into a handoff, asks, reminds, tells the manager, follows a reschedule to its outcome', async () => {
     fieldManager = await addUser(h, { email: 'fm@acme.test', name: 'Fiona Field Manager', role: 'manager' });
     fieldRep = await addUser(h, { email: 'ae@acme.test', name: 'Alex Account Exec', fieldRep: true, managerId: fieldManager });
-    const monday = nextLocal(await h.now(), PARIS, '10:00', (d) => d.weekday === 1 && !['12-25', '12-26', '01-01'].includes(d.toFormat('MM-dd')));
+    const monday = nextWorkingMonday(await h.now(), PARIS, 'FR');
     await h.advanceTo(iso(monday));
     const e = await enroll(h, s, { sequence: 'expected-callback', context: 'asked for a demo', pretext: 'pricing page' });
     const call = await openTaskOf(h, e, 'inbound-call');

@@ -12,7 +12,7 @@ import { variantFor } from '../../domain/sequences/index.js';
 import { SEQUENCE_FIGURES } from '../../api/services/reports/sequence-facts.js';
 import { VARIANT_FIGURES } from '../../api/services/reports/sequence-variants.js';
 import { complete, openTaskOf, type CadenceHarness, type Enrolled, type Seed, withSeededHarness } from '../support/cadence.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextWorkingMonday } from '../support/dates.js';
 import { recountSequence } from '../support/sequence-recount.js';
 
 const PARIS = 'Europe/Paris';
@@ -70,7 +70,7 @@ beforeAll(async () => {
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
   sequenceId = created.body.sequenceId;
   expect((await h.api('PUT', '/v1/click-tracking', { enabled: true })).body).toEqual({ enabled: true });
-  const monday = nextLocal(await h.now(), PARIS, '10:00', (d) => d.weekday === 1 && !['12-25', '12-26', '01-01'].includes(d.toFormat('MM-dd')));
+  const monday = nextWorkingMonday(await h.now(), PARIS, 'FR');
   from = iso(at(monday, '00:00'));
   to = iso(at(monday.plus({ days: 7 }), '00:00'));
   await h.advanceTo(iso(monday));

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { handoffs } from '../../db/schema.js';
 import { ACTIVITY_FIGURES } from '../../api/services/reports/activity-figures.js';
 import { complete, dueOf, enroll, openTaskOf, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextWorkingMonday } from '../support/dates.js';
 import { actingAs, addUser } from '../support/people.js';
 import { recountActivity, recountObjections } from '../support/report-recount.js';
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
   people.fiona = await addUser(h, { email: 'fiona@acme.test', name: 'Fiona Field Manager', role: 'manager' });
   people.ae1 = await addUser(h, { email: 'ae1@acme.test', name: 'Anna Exec', fieldRep: true, managerId: people.fiona });
   people.ae2 = await addUser(h, { email: 'ae2@acme.test', name: 'Bruno Exec', fieldRep: true, managerId: people.fiona });
-  const monday = nextLocal(await h.now(), PARIS, '10:00', (d) => d.weekday === 1 && !['12-25', '12-26', '01-01'].includes(d.toFormat('MM-dd')) && d.plus({ days: 1 }).toFormat('MM-dd') !== '01-01');
+  const monday = nextWorkingMonday(await h.now(), PARIS, 'FR');
   from = iso(at(monday, '00:00'));
   to = iso(at(monday.plus({ days: 7 }), '00:00'));
   await h.advanceTo(iso(monday));

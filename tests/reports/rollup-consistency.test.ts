@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVITY_FIGURES } from '../../api/services/reports/activity-figures.js';
 import { enrollmentFirstTouches, enrollments, repActivityDays, tasks, touches } from '../../db/schema.js';
 import { complete, openTaskOf, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextWorkingMonday } from '../support/dates.js';
 import { addUser } from '../support/people.js';
 import { recountActivity } from '../support/report-recount.js';
 
@@ -36,7 +36,7 @@ const done = async (taskId: string) => expect((await complete(h, s, taskId, { ou
 
 beforeAll(async () => {
   rita = await addUser(h, { email: 'rita@acme.test', name: 'Rita Rep', managerId: s.managerId });
-  monday = nextLocal(await h.now(), KOLKATA, '10:00', (d) => d.weekday === 1 && !['12-25', '12-26', '01-01'].includes(d.toFormat('MM-dd')));
+  monday = nextWorkingMonday(await h.now(), KOLKATA, 'IN');
   await h.advanceTo(iso(monday));
   const a = await inbound('a@initech.test', s.repId);
   const b = await inbound('b@initech.test', rita);

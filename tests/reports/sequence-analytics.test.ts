@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { touches } from '../../db/schema.js';
 import { SEQUENCE_FIGURES } from '../../api/services/reports/sequence-facts.js';
 import { complete, dueOf, enroll, openTaskOf, type CadenceHarness, type Enrolled, type Seed, withSeededHarness } from '../support/cadence.js';
-import { at, iso, nextLocal } from '../support/dates.js';
+import { at, iso, nextLocal, nextWorkingMonday } from '../support/dates.js';
 import { testSecurity } from '../support/security.js';
 import { recountSequence } from '../support/sequence-recount.js';
 
@@ -40,7 +40,7 @@ const event = async (name: string, body: Record<string, unknown>) => {
 };
 
 beforeAll(async () => {
-  const monday = nextLocal(await h.now(), PARIS, '10:00', (d) => d.weekday === 1 && !['12-25', '12-26', '01-01'].includes(d.toFormat('MM-dd')) && d.plus({ days: 1 }).toFormat('MM-dd') !== '01-01');
+  const monday = nextWorkingMonday(await h.now(), PARIS, 'FR');
   from = iso(at(monday, '00:00'));
   to = iso(at(monday.plus({ days: 7 }), '00:00'));
   await h.advanceTo(iso(monday));
