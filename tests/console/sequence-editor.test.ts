@@ -56,7 +56,7 @@ describe('the sequence editor, in Chromium', () => {
 
   it('ops edit the draft: an invalid time refused beside its field, then fixed by keyboard and saved', async () => {
     const page = ops.page;
-    await page.getByRole('link', { name: 'Sequences' }).click();
+    await page.getByRole('link', { name: 'Sequences', exact: true }).click();
     await page.getByRole('heading', { name: 'Sequences' }).waitFor();
     await page.getByRole('link', { name: 'Announced call' }).waitFor();
     await checkPage(page, 'sequences', 'sequences');
@@ -162,7 +162,7 @@ describe('the sequence editor, in Chromium', () => {
 
   it('a manager reads the sequence without the editor: the steps in words and the versions', async () => {
     const mia = await team.signIn(ids.manager);
-    await mia.page.getByRole('link', { name: 'Sequences' }).click();
+    await mia.page.getByRole('link', { name: 'Sequences', exact: true }).click();
     await mia.page.getByRole('link', { name: 'Announced call' }).click();
     await mia.page.getByRole('heading', { name: 'Announced call' }).waitFor();
     await mia.page.getByRole('row', { name: /email announcing the 09:15 call/ }).filter({ hasText: "day 2 at 07:30 in the prospect's zone" }).waitFor();
@@ -170,5 +170,31 @@ describe('the sequence editor, in Chromium', () => {
     // Her rep's two enrollments, one per version.
     await mia.page.getByRole('button', { name: /1 in all \(\d running\) on v2/ }).waitFor();
     await checkPage(mia.page, 'sequence (manager)');
+  });
+  it("ops split an email into A/B variants: a bad weight refused beside its field, then saved with each variant's share", async () => {
+    const page = ops.page;
+    await page.goto(`${base}/#/sequences/${ids.sequence}`);
+    const email = page.getByRole('group', { name: /^Step 2: announce-email/ });
+    await email.getByRole('button', { name: "Test two versions of step 2's email (A/B)" }).click();
+    const variants = page.getByRole('group', { name: 'A/B variants of step 2' });
+    await variants.getByLabel('Variant 2 subject').fill('Another angle, {{prospect.firstName}}');
+    const weight = variants.getByLabel(/^Variant 2 weight/);
+    await weight.fill('0');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
+    expect(await weight.getAttribute('aria-invalid')).toBe('true');
+    await weight.fill('3');
+    // The share each variant gets is said beside its weight.
+    await variants.getByLabel('Variant 2 weight (75% of prospects)').waitFor();
+    await checkPage(page, 'A/B variants in the editor');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page.getByRole('status').filter({ hasText: /Draft v\d+ saved/ }).waitFor();
+    const detail = await api<{ versions: Array<{ draft: boolean; definition: { steps: Array<{ id: string; template?: unknown; variants?: Array<{ key: string; weight: number; subject: string }> }> } }> }>('GET', `/v1/sequences/${ids.sequence}`);
+    const step = detail.body.versions.find((v) => v.draft)!.definition.steps.find((x) => x.id === 'announce-email')!;
+    expect(step.template).toBeUndefined();
+    expect(step.variants!.map((v) => [v.key, v.weight, v.subject])).toEqual([
+      ['a', 1, '{{prospect.firstName}}, a call {{announcedCall.weekday}} at {{announcedCall.time}}'],
+      ['b', 3, 'Another angle, {{prospect.firstName}}'],
+    ]);
   });
 });

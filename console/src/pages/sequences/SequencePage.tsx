@@ -91,7 +91,9 @@ function Editor({ sequenceId, start, hasDraft, onPublished }: { sequenceId: stri
         <p>Each step shows its timing in words and, for the prospect chosen, its text rendered as it will be sent and its time in their zone, as if enrolled now.</p>
         <ProspectPicker value={prospectId} onChange={setProspectId} />
         {preview.invalidDraft ? <p className="warn">The draft has errors (shown beside their fields): the preview follows once they are fixed.</p> : <ErrorNote error={preview.error} />}
+        {/* noValidate: the API's errors, beside each field, are the one set of rules (not the browser's bubbles). */}
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             save.mutate();

@@ -1,5 +1,6 @@
-// One step of the draft: its id, type, title, timing and template, each field with the error the
-// API named for it beside it, and the buttons that move or remove it.
+// One step of the draft: its id, type, title, timing and template (or, for an A/B email step, its
+// variants: key, weight, subject, message), each field with the error the API named for it beside
+// it, and the buttons that move or remove it.
 import { useId, type ReactNode } from 'react';
 import { otherErrors, STEP_TYPES, TIMING_KINDS, type FieldErrors, type Step } from './definition';
 import { Rendered, type PreviewStep } from './Preview';
@@ -35,7 +36,19 @@ export function StepEditor(props: { step: Step; index: number; count: number; er
     const { template: _dropped, ...rest } = step;
     props.onChange(next.body === '' && next.subject === undefined ? (rest as Step) : { ...step, template: next });
   };
-  const shown = ['id', 'type', 'title', 'timing', 'timing.kind', 'timing.at', 'timing.days', 'timing.minutes', 'template', 'template.subject', 'template.body'].map(at);
+  const variants = Array.isArray(step.variants) ? (step.variants as Variant[]) : null;
+  const setVariants = (next: Variant[] | null) => {
+    const { variants: _dropped, template: _template, ...rest } = step;
+    // Back to one email: the first variant's text becomes the template.
+    props.onChange(next ? ({ ...rest, variants: next } as Step) : ({ ...rest, template: { subject: step.variants ? (step.variants as Variant[])[0]?.subject : undefined, body: (step.variants as Variant[] | undefined)?.[0]?.body ?? '' } } as Step));
+  };
+  const splitIntoVariants = () =>
+    setVariants([
+      { key: 'a', weight: 1, subject: template.subject ?? '', body: template.body },
+      { key: 'b', weight: 1, subject: template.subject ?? '', body: template.body },
+    ]);
+  const variantFields = (variants ?? []).flatMap((_, j) => ['', '.key', '.weight', '.subject', '.body'].map((f) => `variants.${j}${f}`));
+  const shown = ['id', 'type', 'title', 'timing', 'timing.kind', 'timing.at', 'timing.days', 'timing.minutes', 'template', 'template.subject', 'template.body', 'variants', ...variantFields].map(at);
   const other = otherErrors(errors, `steps.${i}`, shown);
   const n = i + 1;
   return (
@@ -99,14 +112,25 @@ export function StepEditor(props: { step: Step; index: number; count: number; er
           </Control>
         )}
       </div>
-      {(step.type === 'email' || template.subject !== undefined) && (
-        <Control label="Subject" error={errors.get(at('template.subject'))}>
-          {(p) => <input {...p} className="wide-input" value={template.subject ?? ''} onChange={(e) => setTemplate({ subject: e.target.value })} />}
-        </Control>
+      {variants ? (
+        <VariantsEditor step={n} variants={variants} errors={errors} at={at} onChange={setVariants} />
+      ) : (
+        <>
+          {(step.type === 'email' || template.subject !== undefined) && (
+            <Control label="Subject" error={errors.get(at('template.subject'))}>
+              {(p) => <input {...p} className="wide-input" value={template.subject ?? ''} onChange={(e) => setTemplate({ subject: e.target.value })} />}
+            </Control>
+          )}
+          <Control label={step.type === 'email' || step.type === 'linkedin_note' ? 'Message' : 'Script for the rep'} error={[...(errors.get(at('template')) ?? []), ...(errors.get(at('template.body')) ?? [])]}>
+            {(p) => <textarea {...p} rows={4} value={template.body} onChange={(e) => setTemplate({ body: e.target.value })} />}
+          </Control>
+          {step.type === 'email' && (
+            <button type="button" className="quiet" onClick={splitIntoVariants}>
+              Test two versions of step {n}'s email (A/B)
+            </button>
+          )}
+        </>
       )}
-      <Control label={step.type === 'email' || step.type === 'linkedin_note' ? 'Message' : 'Script for the rep'} error={[...(errors.get(at('template')) ?? []), ...(errors.get(at('template.body')) ?? [])]}>
-        {(p) => <textarea {...p} rows={4} value={template.body} onChange={(e) => setTemplate({ body: e.target.value })} />}
-      </Control>
       {other.length > 0 && (
         <ul className="error" aria-label={`Other problems of step ${n}`}>
           {other.map((m) => (
@@ -126,5 +150,46 @@ export function StepEditor(props: { step: Step; index: number; count: number; er
         </button>
       </div>
     </fieldset>
+  );
+}
+
+type Variant = { key: string; weight: number; subject: string; body: string };
+
+/** An A/B email step's variants: each its key, its share (weight) of the prospects, its subject and message. */
+function VariantsEditor(props: { step: number; variants: Variant[]; errors: FieldErrors; at: (field: string) => string; onChange: (v: Variant[] | null) => void }) {
+  const { variants, errors, at } = props;
+  const set = (j: number, patch: Partial<Variant>) => props.onChange(variants.map((v, k) => (k === j ? { ...v, ...patch } : v)));
+  const total = variants.reduce((n, v) => n + (Number(v.weight) || 0), 0);
+  return (
+    <div role="group" aria-label={`A/B variants of step ${props.step}`} className="variants">
+      {errors.get(at('variants')) && <p className="error">{errors.get(at('variants'))!.join('; ')}</p>}
+      {variants.map((v, j) => (
+        <div className="step-fields" key={j}>
+          <Control label={`Variant ${j + 1} key`} error={errors.get(at(`variants.${j}.key`))}>
+            {(p) => <input {...p} value={v.key} onChange={(e) => set(j, { key: e.target.value })} />}
+          </Control>
+          <Control label={`Variant ${j + 1} weight (${total ? Math.round(((Number(v.weight) || 0) / total) * 100) : 0}% of prospects)`} error={errors.get(at(`variants.${j}.weight`))}>
+            {(p) => <input {...p} type="number" min={1} value={v.weight} onChange={(e) => set(j, { weight: Number(e.target.value) })} />}
+          </Control>
+          <Control label={`Variant ${j + 1} subject`} error={errors.get(at(`variants.${j}.subject`))}>
+            {(p) => <input {...p} className="wide-input" value={v.subject} onChange={(e) => set(j, { subject: e.target.value })} />}
+          </Control>
+          <Control label={`Variant ${j + 1} message`} error={errors.get(at(`variants.${j}.body`))}>
+            {(p) => <textarea {...p} rows={3} value={v.body} onChange={(e) => set(j, { body: e.target.value })} />}
+          </Control>
+          <button type="button" className="quiet" disabled={variants.length <= 2} onClick={() => props.onChange(variants.filter((_, k) => k !== j))}>
+            Remove variant {j + 1}
+          </button>
+        </div>
+      ))}
+      <div className="controls">
+        <button type="button" className="quiet" onClick={() => props.onChange([...variants, { key: String.fromCharCode(97 + variants.length), weight: 1, subject: variants[0]?.subject ?? '', body: variants[0]?.body ?? '' }])}>
+          Add a variant to step {props.step}
+        </button>
+        <button type="button" className="quiet" onClick={() => props.onChange(null)}>
+          Back to one email (keep variant 1)
+        </button>
+      </div>
+    </div>
   );
 }
