@@ -13,6 +13,7 @@ import { z } from '../scope.js';
 import { findHandoff, handoffById, listHandoffs, mayReportOutcome, namesOf, mayReschedule, requireFieldRep, type HandoffRow } from '../services/handoff-reads.js';
 import { viaWorkflow } from '../temporal-errors.js';
 import { isWorkflowGone } from '../../application/workflow-errors.js';
+import { meetingBrief } from '../../application/handoffs/brief.js';
 
 const Instant = z.iso.datetime({ offset: true });
 const Handoff = z
@@ -53,12 +54,7 @@ const toHandoff = (h: HandoffRow, names: ReadonlyMap<string, string>): z.infer<t
   setterName: names.get(h.setterId) ?? null,
   fieldRepId: h.fieldRepId,
   fieldRepName: (h.fieldRepId && names.get(h.fieldRepId)) ?? null,
-  meetingAt: iso(h.meetingAt),
-  location: h.location,
-  notes: h.notes,
-  recordingUrl: h.recordingUrl,
-  context: h.context,
-  pretext: h.pretext,
+  ...meetingBrief(h),
   status: h.status,
   reschedules: h.reschedules,
   outcomeNote: h.outcomeNote,

@@ -2,12 +2,13 @@
 // field rep for the outcome once the meeting is over, remind them, tell their manager; record
 // the outcome or the new time. Each write is idempotent (guarded by the row's status and
 // timestamps, tasks and events by unique keys): a retried activity changes nothing twice.
-import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { accounts, handoffs, prospects, tasks, users, workspaces } from '../../db/schema.js';
 import { HandoffPolicySchema, type HandoffPolicy } from '../../domain/handoffs/policy.js';
 import { FINAL_MEETING_OUTCOMES, type FinalMeetingOutcome } from '../../domain/handoffs/vocabulary.js';
 import { appendEvent } from '../timeline.js';
+import { meetingBrief } from './brief.js';
 
 type HandoffRow = typeof handoffs.$inferSelect;
 
@@ -46,6 +47,21 @@ export async function handoffFollowUpState(db: Database, i: { workspaceId: strin
 const taskKey = (h: HandoffRow, what: 'outcome' | 'overdue') => `handoff:${h.id}:${what}:${h.reschedules}`;
 const eventBase = (h: HandoffRow) => ({ workspaceId: h.workspaceId, prospectId: h.prospectId, enrollmentId: h.enrollmentId });
 
+/** Writes a follow-up step on the handoff when it still stands where `guards` say; undefined when it has moved on (or a retried attempt wrote it). */
+async function advance(tx: DbOrTx, i: { workspaceId: string; handoffId: string }, set: Partial<HandoffRow>, ...guards: SQL[]): Promise<HandoffRow | undefined> {
+  const [h] = await tx
+    .update(handoffs)
+    .set(set)
+    .where(and(eq(handoffs.id, i.handoffId), eq(handoffs.workspaceId, i.workspaceId), ...guards))
+    .returning();
+  return h;
+}
+
+/** One event per follow-up step and meeting time. */
+async function appendFollowUpEvent(tx: DbOrTx, h: HandoffRow, step: 'outcome_requested' | 'outcome_reminder' | 'outcome_overdue', extra: Record<string, unknown> = {}): Promise<void> {
+  await appendEvent(tx, { ...eventBase(h), type: `handoff.${step}`, payload: { handoffId: h.id, fieldRepId: h.fieldRepId, ...extra, meetingAt: iso(h.meetingAt) }, dedupeKey: `handoff.${step}:${h.id}:${h.reschedules}` });
+}
+
 async function whoAndWhere(tx: DbOrTx, h: HandoffRow): Promise<string> {
   const [p] = await tx
     .select({ first: prospects.firstName, last: prospects.lastName, account: accounts.name })
@@ -56,17 +72,7 @@ async function whoAndWhere(tx: DbOrTx, h: HandoffRow): Promise<string> {
   return `${name}${p?.account ? ` (${p.account})` : ''}`;
 }
 
-const prepOf = (h: HandoffRow) => ({
-  handoffId: h.id,
-  prospectId: h.prospectId,
-  setterId: h.setterId,
-  meetingAt: iso(h.meetingAt),
-  location: h.location,
-  notes: h.notes,
-  recordingUrl: h.recordingUrl,
-  context: h.context,
-  pretext: h.pretext,
-});
+const prepOf = (h: HandoffRow) => ({ handoffId: h.id, prospectId: h.prospectId, setterId: h.setterId, ...meetingBrief(h) });
 
 async function openHandoffTask(tx: DbOrTx, h: HandoffRow, t: { repId: string; what: 'outcome' | 'overdue'; title: string; at: Date }): Promise<void> {
   const kind = t.what === 'outcome' ? 'meeting_outcome' : 'meeting_outcome_overdue';
@@ -83,15 +89,11 @@ async function openHandoffTask(tx: DbOrTx, h: HandoffRow, t: { repId: string; wh
 export async function askMeetingOutcome(db: Database, i: { workspaceId: string; handoffId: string; at: string }): Promise<void> {
   const at = new Date(i.at);
   await db.transaction(async (tx) => {
-    const [h] = await tx
-      .update(handoffs)
-      .set({ status: 'awaiting_outcome', outcomeRequestedAt: at, updatedAt: at })
-      .where(and(eq(handoffs.id, i.handoffId), eq(handoffs.workspaceId, i.workspaceId), eq(handoffs.status, 'scheduled')))
-      .returning();
+    const h = await advance(tx, i, { status: 'awaiting_outcome', outcomeRequestedAt: at, updatedAt: at }, eq(handoffs.status, 'scheduled'));
     if (!h?.fieldRepId) return;
     const who = await whoAndWhere(tx, h);
     await openHandoffTask(tx, h, { repId: h.fieldRepId, what: 'outcome', title: `Meeting outcome: how did it go with ${who}?`, at });
-    await appendEvent(tx, { ...eventBase(h), type: 'handoff.outcome_requested', payload: { handoffId: h.id, fieldRepId: h.fieldRepId, meetingAt: iso(h.meetingAt) }, dedupeKey: `handoff.outcome_requested:${h.id}:${h.reschedules}` });
+    await appendFollowUpEvent(tx, h, 'outcome_requested');
   });
 }
 
@@ -99,17 +101,13 @@ export async function askMeetingOutcome(db: Database, i: { workspaceId: string; 
 export async function remindMeetingOutcome(db: Database, i: { workspaceId: string; handoffId: string; at: string }): Promise<void> {
   const at = new Date(i.at);
   await db.transaction(async (tx) => {
-    const [h] = await tx
-      .update(handoffs)
-      .set({ remindedAt: at, updatedAt: at })
-      .where(and(eq(handoffs.id, i.handoffId), eq(handoffs.workspaceId, i.workspaceId), eq(handoffs.status, 'awaiting_outcome'), isNull(handoffs.remindedAt)))
-      .returning();
+    const h = await advance(tx, i, { remindedAt: at, updatedAt: at }, eq(handoffs.status, 'awaiting_outcome'), isNull(handoffs.remindedAt));
     if (!h) return;
     await tx
       .update(tasks)
       .set({ title: sql`'Reminder: ' || ${tasks.title}` })
       .where(and(eq(tasks.workspaceId, h.workspaceId), eq(tasks.stepKey, taskKey(h, 'outcome')), isNull(tasks.enrollmentId), eq(tasks.status, 'open')));
-    await appendEvent(tx, { ...eventBase(h), type: 'handoff.outcome_reminder', payload: { handoffId: h.id, fieldRepId: h.fieldRepId, meetingAt: iso(h.meetingAt) }, dedupeKey: `handoff.outcome_reminder:${h.id}:${h.reschedules}` });
+    await appendFollowUpEvent(tx, h, 'outcome_reminder');
   });
 }
 
@@ -117,18 +115,14 @@ export async function remindMeetingOutcome(db: Database, i: { workspaceId: strin
 export async function alertManagerOfMeetingOutcome(db: Database, i: { workspaceId: string; handoffId: string; at: string }): Promise<void> {
   const at = new Date(i.at);
   await db.transaction(async (tx) => {
-    const [h] = await tx
-      .update(handoffs)
-      .set({ managerAlertedAt: at, updatedAt: at })
-      .where(and(eq(handoffs.id, i.handoffId), eq(handoffs.workspaceId, i.workspaceId), eq(handoffs.status, 'awaiting_outcome'), isNull(handoffs.managerAlertedAt)))
-      .returning();
+    const h = await advance(tx, i, { managerAlertedAt: at, updatedAt: at }, eq(handoffs.status, 'awaiting_outcome'), isNull(handoffs.managerAlertedAt));
     if (!h?.fieldRepId) return;
     const [rep] = await tx.select({ name: users.name, managerId: users.managerId }).from(users).where(eq(users.id, h.fieldRepId));
     if (rep?.managerId) {
       const who = await whoAndWhere(tx, h);
       await openHandoffTask(tx, h, { repId: rep.managerId, what: 'overdue', title: `No outcome from ${rep.name} for the meeting with ${who}`, at });
     }
-    await appendEvent(tx, { ...eventBase(h), type: 'handoff.outcome_overdue', payload: { handoffId: h.id, fieldRepId: h.fieldRepId, managerId: rep?.managerId ?? null, meetingAt: iso(h.meetingAt) }, dedupeKey: `handoff.outcome_overdue:${h.id}:${h.reschedules}` });
+    await appendFollowUpEvent(tx, h, 'outcome_overdue', { managerId: rep?.managerId ?? null });
   });
 }
 
