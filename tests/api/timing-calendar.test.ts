@@ -4,7 +4,9 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { createKeyedWorkspace, withTestApi, type ApiWorld, type Problem } from '../support/api.js';
+import { DEFAULT_TIMING_RULES } from '../../domain/timing/index.js';
+import { createKeyedWorkspace, withTestApi, type ApiWorld } from '../support/api.js';
+import { expectBadQueries } from '../support/bad-query.js';
 
 type Window = { start: string; end: string; label: string | null };
 type Day = { date: string; weekday: number; holiday: string | null; closedBecause: string[]; sendWindow: Window | null; callWindow: Window | null; bypassWindows: Window[]; directWindows: Window[] };
@@ -30,18 +32,16 @@ describe('the timing calendar', () => {
     expect(res.body.days.filter((d) => d.holiday).map((d) => [d.date, d.holiday])).toEqual(expected);
     expect(day(res.body, '2026-12-25')).toMatchObject({ closedBecause: ['holiday'], sendWindow: null, callWindow: null, bypassWindows: [], directWindows: [] });
     expect(day(res.body, '2026-12-26')).toMatchObject({ weekday: 6, holiday: null, closedBecause: ['weekend'], sendWindow: null });
-    // A Wednesday: the three daily by-pass windows and the Wednesday afternoon one.
+    // A Wednesday: the playbook's defaults (tests/domain/timing/rules.test.ts spells them out), so the
+    // three daily by-pass windows and the Wednesday afternoon one.
+    const { sendWindow, callWindow, bypassWindows } = DEFAULT_TIMING_RULES;
+    expect(bypassWindows.map((w) => w.label)).toEqual(['before 08:30', 'lunch break', 'after 18:30', 'Wednesday afternoon']);
     expect(day(res.body, '2026-12-16')).toMatchObject({
       weekday: 3,
       closedBecause: [],
-      sendWindow: { start: '07:30', end: '19:00' },
-      callWindow: { start: '08:00', end: '19:30' },
-      bypassWindows: [
-        { start: '08:00', end: '08:30', label: 'before 08:30' },
-        { start: '12:30', end: '13:30', label: 'lunch break' },
-        { start: '18:30', end: '19:30', label: 'after 18:30' },
-        { start: '14:00', end: '18:00', label: 'Wednesday afternoon' },
-      ],
+      sendWindow,
+      callWindow,
+      bypassWindows: bypassWindows.map(({ start, end, label }) => ({ start, end, label })),
     });
     expect(day(res.body, '2026-12-17').bypassWindows.map((w) => w.label)).toEqual(['before 08:30', 'lunch break', 'after 18:30']);
   });
@@ -76,7 +76,7 @@ describe('the timing calendar', () => {
   });
 
   it('a bad place or length is a 400 naming the query parameter', async () => {
-    for (const [query, field] of [
+    await expectBadQueries(world.ws.call, '/v1/timing-calendar', [
       ['country=XX', 'query.country'],
       ['country=FR&region=ZZZ', 'query.region'],
       ['timeZone=Mars/Olympus', 'query.timeZone'],
@@ -85,11 +85,6 @@ describe('the timing calendar', () => {
       ['country=FR&days=99', 'query.days'],
       ['country=FR&from=2026-02-30', 'query.from'],
       ['country=FR&from=9999-12-30', 'query.from'],
-    ] as const) {
-      const res = await world.ws.call<Problem>('GET', `/v1/timing-calendar?${query}`);
-      expect(res.status, query).toBe(400);
-      expect(res.headers.get('content-type'), query).toMatch(/application\/problem\+json/);
-      expect(res.body.errors.map((e) => e.field), query).toEqual([field]);
-    }
+    ]);
   });
 });

@@ -64,6 +64,13 @@ async function checkEmailAndCall(e: Enrolled, zone: string, emailDay: DateTime) 
   return callDue;
 }
 
+/** The rep's queue shows the call's prep in the prospect's zone; then the enrollment is stopped. */
+async function prepInZoneThenStop(s: Seed, e: Enrolled, zone: string) {
+  const prep = (await queueOf(h, s, s.repId)).find((t) => t.enrollmentId === e.id)!.prep;
+  expect(prep.timeZone).toBe(zone);
+  await stopEnrollment(h, s, e);
+}
+
 describe('prospect-local time and public holidays', () => {
   it('New York: the note the day before Thanksgiving sends the email the next business day at 08:00 EST, call 09:15', async () => {
     // Thanksgiving: the fourth Thursday of November. Note on the Wednesday before, 10:00 New York.
@@ -97,11 +104,8 @@ describe('prospect-local time and public holidays', () => {
 
     await h.advanceTo(iso(at(emailDay, '08:01')));
     for (const { s, e } of runs) {
-      const callDue = await checkEmailAndCall(e, NY, emailDay);
-      expect(callDue).toMatch(/T14:15:00\.000Z$/);
-      const prep = (await queueOf(h, s, s.repId)).find((t) => t.enrollmentId === e.id)!.prep;
-      expect(prep.timeZone).toBe(NY);
-      await stopEnrollment(h, s, e);
+      expect(await checkEmailAndCall(e, NY, emailDay)).toMatch(/T14:15:00\.000Z$/);
+      await prepInZoneThenStop(s, e, NY);
     }
   });
 
@@ -127,11 +131,8 @@ describe('prospect-local time and public holidays', () => {
     expect(await emailsOf(e)).toEqual([]);
 
     await h.advanceTo(iso(at(emailDay, '08:01')));
-    const callDue = await checkEmailAndCall(e, KOLKATA, emailDay);
-    expect(callDue).toMatch(/T03:45:00\.000Z$/);
-    const prep = (await queueOf(h, s, s.repId)).find((t) => t.enrollmentId === e.id)!.prep;
-    expect(prep.timeZone).toBe(KOLKATA);
-    await stopEnrollment(h, s, e);
+    expect(await checkEmailAndCall(e, KOLKATA, emailDay)).toMatch(/T03:45:00\.000Z$/);
+    await prepInZoneThenStop(s, e, KOLKATA);
   });
 
   it('skips the weekend: a note completed on Friday sends the email on Monday at 08:00', async () => {

@@ -12,6 +12,7 @@ import { periodOf, type PeriodKey } from '../period';
 import { csvHref, PeriodPicker } from '../components/PeriodPicker';
 import { usePages } from '../components/Pager';
 import { RowsSection } from '../components/RowsSection';
+import { Choice } from '../components/Choice';
 import { ActivityTrend } from './ActivityTrend';
 
 type Report = components['schemas']['ActivityReport'];
@@ -62,17 +63,7 @@ export function Activity({ session }: { session: Session }) {
       <PeriodPicker value={periodKey} period={period} onChange={(k) => (setPeriodKey(k), setDrill(null))} csv={csvHref('/v1/reports/activity', { ...period, ...who })} csvLabel="Download the figures (CSV)" />
       {staff && managers.data && (
         <p>
-          <label>
-            People{' '}
-            <select value={managerId} onChange={(e) => (setManagerId(e.currentTarget.value), setDrill(null))}>
-              <option value="">Everyone</option>
-              {managers.data.data.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}'s team
-                </option>
-              ))}
-            </select>
-          </label>
+          <Choice label="People" value={managerId} onChange={(e) => (setManagerId(e.currentTarget.value), setDrill(null))} none="Everyone" options={managers.data.data.map((m) => ({ value: m.id, label: `${m.name}'s team` }))} />
         </p>
       )}
       {report.isPending && <p role="status">Loading the figures…</p>}

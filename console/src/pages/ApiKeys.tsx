@@ -6,16 +6,19 @@ import { api, ApiError, unwrap } from '../api/client';
 import type { components } from '../api/openapi';
 import { ConfirmButton, OnceSecret } from '../components/Confirm';
 import { ErrorNote, Field } from '../components/Field';
+import { Choice } from '../components/Choice';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { formatAt } from '../time';
 
 type Role = components['schemas']['ApiKey']['role'];
-const ROLES: Array<{ role: Role; what: string }> = [
-  { role: 'integration', what: 'integration: a CRM or a script (prospects, enrollments, webhooks)' },
-  { role: 'ops', what: 'ops: sequences, mailboxes, timing rules' },
-  { role: 'rep', what: 'rep: acts as one person' },
-  { role: 'admin', what: 'admin: everything, keys included' },
-];
+// A Record, so that a role the API adds is a type error here until it is described.
+const ROLE_WHAT: Record<Role, string> = {
+  integration: 'integration: a CRM or a script (prospects, enrollments, webhooks)',
+  ops: 'ops: sequences, mailboxes, timing rules',
+  rep: 'rep: acts as one person',
+  admin: 'admin: everything, keys included',
+};
+const ROLES = Object.entries(ROLE_WHAT).map(([value, label]) => ({ value, label }));
 
 export function ApiKeys() {
   const client = useQueryClient();
@@ -76,28 +79,11 @@ export function ApiKeys() {
       <form onSubmit={onCreate} className="add-user">
         <h2>Create a key</h2>
         <Field label="Name" name="name" required maxLength={200} placeholder="CRM sync" error={fieldError('name')} />
-        <label>
-          Role{' '}
-          <select name="role" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r.role} value={r.role}>
-                {r.what}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Role" name="role" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)} options={ROLES} />
         {role === 'rep' && (
-          <label>
-            Acts as{' '}
-            <select name="userId" required>
-              {people.data?.data.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
+          <Choice label="Acts as" name="userId" required options={people.data?.data.map((u) => ({ value: u.id, label: u.name }))}>
             {fieldError('userId') && <span className="error"> {fieldError('userId')}</span>}
-          </label>
+          </Choice>
         )}
         <ErrorNote error={create.error} />
         <button type="submit" disabled={create.isPending}>

@@ -8,6 +8,7 @@ import type { components } from '../api/openapi';
 type TaskOutcome = components['schemas']['TaskOutcome'];
 import { ErrorNote } from '../components/Field';
 import { ProspectClock } from '../components/LocalTime';
+import { Choice } from '../components/Choice';
 import { isCall, prepOf, queueKey, useQueue } from '../queue';
 import { formatAt, zonedInputToIso } from '../time';
 
@@ -207,16 +208,7 @@ function CallCard({ task, repId, onLogged }: { task: Task; repId: string; onLogg
           </fieldset>
         )}
         {outcome === 'blocker' && (
-          <label>
-            Blocker kind{' '}
-            <select name="blockerKind" required>
-              {BLOCKERS.map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Choice label="Blocker kind" name="blockerKind" required options={BLOCKERS.map(([value, label]) => ({ value, label }))} />
         )}
         <label>
           Notes <textarea name="note" rows={2} />

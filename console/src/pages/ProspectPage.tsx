@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap, type Session } from '../api/client';
 import { ErrorNote } from '../components/Field';
+import { Choice } from '../components/Choice';
 import { formatAt, zonedInputToIso } from '../time';
 
 type Enrollment = NonNullable<Awaited<ReturnType<typeof loadEnrollments>>>[number];
@@ -138,16 +139,7 @@ function EnrollForm({ prospectId, repId }: { prospectId: string; repId: string }
       }}
     >
       <h2>Enroll in a sequence</h2>
-      <label>
-        Sequence{' '}
-        <select name="sequenceId" required>
-          {sequences.data?.data.map((s) => (
-            <option key={s.sequenceId} value={s.sequenceId}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice label="Sequence" name="sequenceId" required options={sequences.data?.data.map((s) => ({ value: s.sequenceId, label: s.name }))} />
       <label>
         Context <input name="context" />
       </label>

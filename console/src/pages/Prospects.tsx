@@ -5,8 +5,14 @@ import { useState } from 'react';
 import { api, unwrap, type Session } from '../api/client';
 import { ErrorNote } from '../components/Field';
 import { ColumnHeads } from '../components/ColumnHeads';
+import { Choice } from '../components/Choice';
 
 type Status = 'active' | 'opted_out' | 'invalid_email';
+const STATUSES: Array<{ value: Status; label: string }> = [
+  { value: 'active', label: 'active' },
+  { value: 'opted_out', label: 'opted out' },
+  { value: 'invalid_email', label: 'invalid email' },
+];
 
 export function Prospects({ session }: { session: Session }) {
   const [status, setStatus] = useState<Status | ''>('');
@@ -23,15 +29,7 @@ export function Prospects({ session }: { session: Session }) {
           Name or email <input name="q" type="search" maxLength={200} />
         </label>
         <button type="submit">Find</button>
-        <label>
-          Status{' '}
-          <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
-            <option value="">Any</option>
-            <option value="active">active</option>
-            <option value="opted_out">opted out</option>
-            <option value="invalid_email">invalid email</option>
-          </select>
-        </label>
+        <Choice label="Status" value={status} onChange={(e) => setStatus(e.target.value as Status | '')} none="Any" options={STATUSES} />
       </form>
       <ErrorNote error={list.error} />
       {list.data && (

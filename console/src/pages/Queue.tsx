@@ -5,6 +5,7 @@ import type { Session, Task } from '../api/client';
 import { formatAt } from '../time';
 import { PRIORITY_LABELS, isCall, prepOf, useQueue } from '../queue';
 import { ErrorNote } from '../components/Field';
+import { Choice } from '../components/Choice';
 
 export function TaskLine({ task }: { task: Task }) {
   const zone = prepOf(task).timeZone;
@@ -56,17 +57,7 @@ function RepQueue({ repId }: { repId: string }) {
         ))}
       </dl>
       <div className="toolbar">
-        <label>
-          Type{' '}
-          <select value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">All</option>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {k.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Type" value={kind} onChange={(e) => setKind(e.target.value)} none="All" options={kinds.map((k) => ({ value: k, label: k.replace(/_/g, ' ') }))} />
         <a className="button" href="#/call">
           Start call block
         </a>

@@ -8,6 +8,7 @@ import { ErrorNote, Field } from '../components/Field';
 import { ConfirmButton } from '../components/Confirm';
 import { formatAt } from '../time';
 import { ColumnHeads } from '../components/ColumnHeads';
+import { Choice } from '../components/Choice';
 
 type SignInLink = components['schemas']['SignInLink'];
 
@@ -18,7 +19,8 @@ function EmailOutcome({ email }: { email: SignInLink['email'] }) {
   return <>Emailed to {email.to} {email.mailbox ? `from ${email.mailbox.address}` : 'through the local outbox'}.</>;
 }
 
-type Role = 'rep' | 'manager' | 'ops' | 'admin';
+const ROLES = ['rep', 'manager', 'ops', 'admin'] as const;
+type Role = (typeof ROLES)[number];
 
 /** Admins change a person's role; it applies from their next request (their API role is read each time). */
 function RoleChange({ user }: { user: { id: string; name: string; role: Role } }) {
@@ -31,7 +33,7 @@ function RoleChange({ user }: { user: { id: string; name: string; role: Role } }
   return (
     <>
       <select aria-label={`Role of ${user.name}`} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-        {(['rep', 'manager', 'ops', 'admin'] as const).map((r) => (
+        {ROLES.map((r) => (
           <option key={r}>{r}</option>
         ))}
       </select>{' '}
@@ -156,15 +158,7 @@ export function Team({ session }: { session: Session }) {
           <h2>Add a person</h2>
           <Field label="Name" name="name" required error={add.error instanceof ApiError ? add.error.field('name') : undefined} />
           <Field label="Email" name="email" type="email" required error={add.error instanceof ApiError ? add.error.field('email') : undefined} />
-          <label>
-            Role{' '}
-            <select name="role" defaultValue="rep">
-              <option value="rep">rep</option>
-              <option value="manager">manager</option>
-              <option value="ops">ops</option>
-              <option value="admin">admin</option>
-            </select>
-          </label>
+          <Choice label="Role" name="role" defaultValue="rep" options={ROLES.map((r) => ({ value: r, label: r }))} />
           <ErrorNote error={add.error} />
           {/* Disabled while a request runs: a double click must not email two links. */}
           <button type="submit" disabled={add.isPending || issue.isPending}>

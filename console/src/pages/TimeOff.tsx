@@ -10,6 +10,7 @@ import { formatAt } from '../time';
 import { fieldError } from './ops/access';
 import { useReachable } from './ops/people';
 import { ColumnHeads } from '../components/ColumnHeads';
+import { Choice } from '../components/Choice';
 
 type Written = components['schemas']['RepAbsenceWritten'];
 type NewTimeOff = { userId: string; startsOn: string; endsOn: string; coveringUserId?: string; note?: string };
@@ -97,17 +98,7 @@ export function TimeOff({ session }: { session: Session }) {
       {add.data && <Effects written={add.data} nameOf={nameOf} />}
       <form className="add-user" onSubmit={onAdd} aria-labelledby="time-off-heading">
         <h2 id="time-off-heading">Declare a time off</h2>
-        <label>
-          Who{' '}
-          <select name="userId" required value={who} onChange={(e) => setWho(e.currentTarget.value)}>
-            <option value="">Choose a person</option>
-            {everyone.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Who" name="userId" required value={who} onChange={(e) => setWho(e.currentTarget.value)} none="Choose a person" options={everyone.map((p) => ({ value: p.id, label: p.name }))} />
         <Field label="First day away" name="startsOn" type="date" required error={err('startsOn')} />
         <Field label="Last day away" name="endsOn" type="date" required error={err('endsOn')} />
         <label>
