@@ -1,33 +1,31 @@
 // Reply polling of Gmail mailboxes, against the local Google, a real database and the real
 // inbound-mail service: a prospect's reply, an out-of-office and a mailer-daemon bounce in the
 // thread of a cadence email reach the timeline once; our own messages and other threads do not.
-import { Client, Connection } from '@temporalio/client';
-import { and, eq } from 'drizzle-orm';
+// Every worker process runs the reply pollers: a mailbox's turn is taken in the database before it
+// is read, so two workers polling at once read a Gmail mailbox once.
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { createGmailSender } from '../../channels/email/gmail.js';
 import { createGoogleAccounts, type GoogleAccounts } from '../../channels/google/clients.js';
 import { enrollments, events, mailboxes, prospects, tasks } from '../../db/schema.js';
 import { startChannelServices } from '../../runtime/channel-services.js';
 import { pollGmailMailboxes } from '../../runtime/gmail-poller.js';
 import { createSecretBox } from '../../security/secrets.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startFakeGoogle, type FakeGoogle } from '../support/fake-google.js';
+import { usePollingWorld } from '../support/polling-world.js';
 import { testChannelRegistry } from '../support/temporal.js';
 import { seedGmailRep } from './seed.js';
 import { sendCadenceEmail } from '../support/mail-rows.js';
 
 const secrets = createSecretBox(Buffer.alloc(32, 5));
-let db: TestDatabase;
+const world = usePollingWorld();
 let fake: FakeGoogle;
 let accounts: GoogleAccounts;
-let connection: Connection;
-let temporal: Client;
 
 /** A rep's cadence email really sent through the Gmail API, recorded as its touch. */
 async function cadenceEmailSent() {
-  const s = await seedGmailRep(db.db, fake, secrets);
-  const { messageId, threadId } = await sendCadenceEmail(db.db, s, createGmailSender(s.mailbox, secrets, fake.config()));
+  const s = await seedGmailRep(world.db.db, fake, secrets);
+  const { messageId, threadId } = await sendCadenceEmail(world.db.db, s, createGmailSender(s.mailbox, secrets, fake.config()));
   return { ...s, messageId, threadId, gmail: s.account.gmail };
 }
 
@@ -44,21 +42,16 @@ const bounce = (to: string, bounced: string) =>
     '--b1--', '',
   ].join('\r\n');
 
-const timeline = (prospectId: string) => db.db.select().from(events).where(eq(events.prospectId, prospectId)).orderBy(events.id);
-const poll = () => pollGmailMailboxes({ db: db.db, temporal }, accounts);
-const historyIdOf = async (id: string) => (await db.db.select().from(mailboxes).where(eq(mailboxes.id, id)))[0]!.gmailHistoryId;
+const timeline = (prospectId: string) => world.db.db.select().from(events).where(eq(events.prospectId, prospectId)).orderBy(events.id);
+const poll = () => pollGmailMailboxes({ db: world.db.db, temporal: world.temporal }, accounts);
+const historyIdOf = async (id: string) => (await world.db.db.select().from(mailboxes).where(eq(mailboxes.id, id)))[0]!.gmailHistoryId;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   fake = await startFakeGoogle();
   accounts = createGoogleAccounts(fake.config(), secrets);
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  temporal = new Client({ connection, namespace: 'default' });
 });
 afterAll(async () => {
-  await connection?.close();
   await fake?.close();
-  await db?.drop();
 });
 
 describe('Gmail reply polling', () => {
@@ -98,7 +91,7 @@ describe('Gmail reply polling', () => {
     const bounced = (await timeline(s.prospect.id)).filter((e) => e.type === 'email.bounced');
     expect(bounced).toHaveLength(1);
     expect(bounced[0]!.payload).toMatchObject({ kind: 'hard', mailboxId: s.mailbox.id });
-    const [p] = await db.db.select().from(prospects).where(eq(prospects.id, s.prospect.id));
+    const [p] = await world.db.db.select().from(prospects).where(eq(prospects.id, s.prospect.id));
     expect(p!.status).toBe('invalid_email');
   });
 
@@ -117,23 +110,23 @@ describe('Gmail reply polling', () => {
 
   it('finished enrollments are not polled; a revoked grant disconnects the mailbox and tells the rep', async () => {
     const done = await cadenceEmailSent();
-    await db.db.update(enrollments).set({ status: 'stopped' }).where(eq(enrollments.id, done.enrollment.id));
+    await world.db.db.update(enrollments).set({ status: 'stopped' }).where(eq(enrollments.id, done.enrollment.id));
     done.gmail.deliver(reply(done.mailbox.address, done.messageId, 4));
     const revoked = await cadenceEmailSent();
     fake.revoke(revoked.account.address);
     await poll();
     expect(await timeline(done.prospect.id)).toHaveLength(0);
     expect(await historyIdOf(done.mailbox.id)).toBeNull();
-    const [box] = await db.db.select().from(mailboxes).where(eq(mailboxes.id, revoked.mailbox.id));
+    const [box] = await world.db.db.select().from(mailboxes).where(eq(mailboxes.id, revoked.mailbox.id));
     expect(box).toMatchObject({ status: 'disconnected', statusDetail: 'Gmail access revoked: reconnect the mailbox' });
-    expect(await db.db.select().from(tasks).where(and(eq(tasks.workspaceId, revoked.workspace.id), eq(tasks.kind, 'mailbox_disconnected')))).toHaveLength(1);
+    expect(await world.db.db.select().from(tasks).where(and(eq(tasks.workspaceId, revoked.workspace.id), eq(tasks.kind, 'mailbox_disconnected')))).toHaveLength(1);
     // The stopped enrollment's mailbox was never read (its only call was the send).
     expect(fake.requests.filter((r) => r.account === done.account.address).map((r) => r.endpoint)).toEqual(['gmail.send']);
   });
 
   it("the worker's channel services poll and apply replies as they arrive", async () => {
     const s = await cadenceEmailSent();
-    const poller = startChannelServices({ db: db.db, temporal, channels: testChannelRegistry(), google: fake.config(), secrets, pollIntervalMs: 50 });
+    const poller = startChannelServices({ db: world.db.db, temporal: world.temporal, channels: testChannelRegistry(), google: fake.config(), secrets, pollIntervalMs: 50 });
     try {
       s.gmail.deliver(reply(s.mailbox.address, s.messageId, 5));
       let types: string[] = [];
@@ -145,5 +138,37 @@ describe('Gmail reply polling', () => {
     } finally {
       await poller.stop();
     }
+  });
+});
+
+describe('reply polling turns across workers', () => {
+  const ROUND = 60_000;
+  const worker = () => pollGmailMailboxes({ db: world.db.db, temporal: world.temporal, turnMs: ROUND }, accounts);
+  /** Gmail reads of this account's mailbox (history, threads, messages; not the token). */
+  const reads = (address: string) => fake.requests.filter((r) => r.account === address && r.endpoint.startsWith('gmail.') && r.endpoint !== 'gmail.send').length;
+
+  it('two workers polling at once read the mailbox once; the reply is applied once; the next round reads it again', async () => {
+    const s = await seedGmailRep(world.db.db, fake, secrets);
+    const { messageId } = await sendCadenceEmail(world.db.db, s, createGmailSender(s.mailbox, secrets, fake.config()));
+    s.account.gmail.deliver(
+      [`From: Marie Curie <marie@globex.test>`, `To: ${s.mailbox.address}`, 'Subject: Re: Our call tomorrow', `Message-ID: <turn.${Date.now()}@globex.test>`, `In-Reply-To: ${messageId}`, `References: ${messageId}`, `Date: ${new Date().toUTCString()}`, '', 'Call me at 10:00 instead.', ''].join('\r\n'),
+    );
+
+    await Promise.all([worker(), worker()]);
+    const afterRound = reads(s.mailbox.address);
+    // One poll of a first read: the profile, the thread, the reply.
+    expect(afterRound).toBe(3);
+    expect((await timeline(s.prospect.id)).map((e) => e.type)).toEqual(['prospect.replied']);
+    const [row] = await world.db.db.select().from(mailboxes).where(eq(mailboxes.id, s.mailbox.id));
+    expect(row!.replyPollNotBefore!.getTime()).toBeGreaterThan(Date.now() + ROUND - 10_000);
+
+    // Within the round: neither worker reads it again.
+    await worker();
+    expect(reads(s.mailbox.address)).toBe(afterRound);
+
+    // The round is over: the next worker to come reads the history.
+    await world.db.db.update(mailboxes).set({ replyPollNotBefore: sql`now() - interval '1 second'` }).where(eq(mailboxes.id, s.mailbox.id));
+    await worker();
+    expect(reads(s.mailbox.address)).toBeGreaterThan(afterRound);
   });
 });

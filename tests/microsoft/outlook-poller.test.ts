@@ -4,30 +4,26 @@
 // junk folder; other conversations are not fetched; the delta links are kept per folder so a new
 // process resumes where the last one stopped; a lost sync state is read again; revoked consent
 // disconnects the mailbox and tells the rep.
-import { Client, Connection } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { createOutlookSender } from '../../channels/email/outlook.js';
 import { createMicrosoftAccounts } from '../../channels/microsoft/clients.js';
 import { enrollments, events, mailboxes, prospects, tasks } from '../../db/schema.js';
 import { pollOutlookMailboxes, startOutlookPoller } from '../../runtime/outlook-poller.js';
 import { createSecretBox } from '../../security/secrets.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph.js';
+import { usePollingWorld } from '../support/polling-world.js';
 import { seedMicrosoftRep } from './seed.js';
 import { sendCadenceEmail } from '../support/mail-rows.js';
 
 const secrets = createSecretBox(Buffer.alloc(32, 13));
-let db: TestDatabase;
+const world = usePollingWorld();
 let fake: FakeGraph;
-let connection: Connection;
-let temporal: Client;
 
 /** A rep's cadence email really sent through Graph, recorded as its touch. */
 async function cadenceEmailSent() {
-  const s = await seedMicrosoftRep(db.db, fake, secrets);
-  const { messageId, threadId } = await sendCadenceEmail(db.db, s, createOutlookSender(s.mailbox, secrets, fake.config()));
+  const s = await seedMicrosoftRep(world.db.db, fake, secrets);
+  const { messageId, threadId } = await sendCadenceEmail(world.db.db, s, createOutlookSender(s.mailbox, secrets, fake.config()));
   return { ...s, messageId, conversationId: threadId, outlook: s.account.outlook };
 }
 
@@ -35,22 +31,17 @@ let n = 0;
 const reply = (to: string, inReplyTo: string, extra = '', body = 'Thanks Sam, call me at 10:00 instead.', messageId = `<reply-${++n}.${Date.now()}@globex.test>`) =>
   [`From: Marie Curie <marie@globex.test>`, `To: ${to}`, `Subject: Re: Our call tomorrow`, `Message-ID: ${messageId}`, `In-Reply-To: ${inReplyTo}`, `References: ${inReplyTo}`, `Date: ${new Date().toUTCString()}`, ...(extra ? [extra] : []), 'Content-Type: text/plain; charset=utf-8', '', body, ''].join('\r\n');
 
-const timeline = (prospectId: string) => db.db.select().from(events).where(eq(events.prospectId, prospectId)).orderBy(events.id);
+const timeline = (prospectId: string) => world.db.db.select().from(events).where(eq(events.prospectId, prospectId)).orderBy(events.id);
 /** A worker's poll round; a fresh `accounts` is a new process (nothing in memory). */
-const poll = (accounts = createMicrosoftAccounts(fake.config(), secrets, { db: db.db })) => pollOutlookMailboxes({ db: db.db, temporal }, accounts);
-const linksOf = async (id: string) => (await db.db.select().from(mailboxes).where(eq(mailboxes.id, id)))[0]!.graphDeltaLinks;
+const poll = (accounts = createMicrosoftAccounts(fake.config(), secrets, { db: world.db.db })) => pollOutlookMailboxes({ db: world.db.db, temporal: world.temporal }, accounts);
+const linksOf = async (id: string) => (await world.db.db.select().from(mailboxes).where(eq(mailboxes.id, id)))[0]!.graphDeltaLinks;
 const fetches = (address: string) => fake.requests.filter((r) => r.account === address && r.endpoint === 'messages.value').length;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   fake = await startFakeGraph();
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  temporal = new Client({ connection, namespace: 'default' });
 });
 afterAll(async () => {
-  await connection?.close();
   await fake?.close();
-  await db?.drop();
 });
 
 describe('Microsoft 365 reply polling', () => {
@@ -101,7 +92,7 @@ describe('Microsoft 365 reply polling', () => {
     const bounced = (await timeline(s.prospect.id)).filter((e) => e.type === 'email.bounced');
     expect(bounced).toHaveLength(1);
     expect(bounced[0]!.payload).toMatchObject({ kind: 'hard', mailboxId: s.mailbox.id });
-    const [p] = await db.db.select().from(prospects).where(eq(prospects.id, s.prospect.id));
+    const [p] = await world.db.db.select().from(prospects).where(eq(prospects.id, s.prospect.id));
     expect(p!.status).toBe('invalid_email');
   });
 
@@ -119,16 +110,16 @@ describe('Microsoft 365 reply polling', () => {
 
   it('finished enrollments are not polled; revoked consent disconnects the mailbox and tells the rep', async () => {
     const done = await cadenceEmailSent();
-    await db.db.update(enrollments).set({ status: 'stopped' }).where(eq(enrollments.id, done.enrollment.id));
+    await world.db.db.update(enrollments).set({ status: 'stopped' }).where(eq(enrollments.id, done.enrollment.id));
     done.outlook.deliver(reply(done.mailbox.address, done.messageId));
     const revoked = await cadenceEmailSent();
     fake.revoke(revoked.account.address);
     await poll();
     expect(await timeline(done.prospect.id)).toHaveLength(0);
     expect(await linksOf(done.mailbox.id)).toBeNull();
-    const [box] = await db.db.select().from(mailboxes).where(eq(mailboxes.id, revoked.mailbox.id));
+    const [box] = await world.db.db.select().from(mailboxes).where(eq(mailboxes.id, revoked.mailbox.id));
     expect(box).toMatchObject({ status: 'disconnected', statusDetail: 'Microsoft 365 access revoked: reconnect the mailbox' });
-    const reconnect = await db.db.select().from(tasks).where(and(eq(tasks.workspaceId, revoked.workspace.id), eq(tasks.kind, 'mailbox_disconnected')));
+    const reconnect = await world.db.db.select().from(tasks).where(and(eq(tasks.workspaceId, revoked.workspace.id), eq(tasks.kind, 'mailbox_disconnected')));
     expect(reconnect).toHaveLength(1);
     expect(reconnect[0]).toMatchObject({ repId: revoked.rep.id, status: 'open' });
     // The stopped enrollment's mailbox was never read (its only calls were the send's).
@@ -136,9 +127,9 @@ describe('Microsoft 365 reply polling', () => {
   });
 
   it('a refresh token Microsoft rotated is sealed in place of the stored one, unless new credentials were given meanwhile', async () => {
-    const s = await seedMicrosoftRep(db.db, fake, secrets);
-    const stored = async () => secrets.open((await db.db.select().from(mailboxes).where(eq(mailboxes.id, s.mailbox.id)))[0]!.sealedSecret!);
-    const access = await createMicrosoftAccounts(fake.config(), secrets, { db: db.db }).for(s.mailbox);
+    const s = await seedMicrosoftRep(world.db.db, fake, secrets);
+    const stored = async () => secrets.open((await world.db.db.select().from(mailboxes).where(eq(mailboxes.id, s.mailbox.id)))[0]!.sealedSecret!);
+    const access = await createMicrosoftAccounts(fake.config(), secrets, { db: world.db.db }).for(s.mailbox);
     if (!access.ok) throw new Error(access.detail);
     await access.graph.api('/me/messages').top(1).get();
     const rotated = await stored();
@@ -147,7 +138,7 @@ describe('Microsoft 365 reply polling', () => {
 
     // The rep reconnects through the API while this client still runs on its own token.
     const given = fake.regrant(s.account.address);
-    await db.db.update(mailboxes).set({ sealedSecret: secrets.seal(given) }).where(eq(mailboxes.id, s.mailbox.id));
+    await world.db.db.update(mailboxes).set({ sealedSecret: secrets.seal(given) }).where(eq(mailboxes.id, s.mailbox.id));
     fake.expireAccessTokens();
     await access.graph.api('/me/messages').top(1).get();
     expect(await stored()).toBe(given);
@@ -155,7 +146,7 @@ describe('Microsoft 365 reply polling', () => {
 
   it('a mailbox paused by the bounce guard still has its replies read', async () => {
     const s = await cadenceEmailSent();
-    await db.db.update(mailboxes).set({ status: 'paused', statusDetail: '3 hard bounces among the last 100 emails' }).where(eq(mailboxes.id, s.mailbox.id));
+    await world.db.db.update(mailboxes).set({ status: 'paused', statusDetail: '3 hard bounces among the last 100 emails' }).where(eq(mailboxes.id, s.mailbox.id));
     s.outlook.deliver(reply(s.mailbox.address, s.messageId));
     await poll();
     expect((await timeline(s.prospect.id)).map((e) => e.type)).toEqual(['prospect.replied']);
@@ -163,7 +154,7 @@ describe('Microsoft 365 reply polling', () => {
 
   it('the running poller applies replies as they arrive', async () => {
     const s = await cadenceEmailSent();
-    const poller = startOutlookPoller({ db: db.db, temporal, microsoft: fake.config(), secrets, intervalMs: 50 });
+    const poller = startOutlookPoller({ db: world.db.db, temporal: world.temporal, microsoft: fake.config(), secrets, intervalMs: 50 });
     try {
       s.outlook.deliver(reply(s.mailbox.address, s.messageId));
       let types: string[] = [];
