@@ -9,7 +9,7 @@ import { FakeCalendar } from './fake-calendar.js';
 import { googleError, type Reply } from './google-reply.js';
 export { googleError, type Reply } from './google-reply.js';
 import { FakeGmail } from './fake-gmail.js';
-import { FakeService, type FakeRequest } from './fake-service.js';
+import { FakeService, readBody, routeOf, type FakeRequest, type RouteTable } from './fake-service.js';
 
 export type FakeAccount = { address: string; refreshToken: string; revoked: boolean; gmail: FakeGmail; calendar: FakeCalendar };
 export type { FakeRequest } from './fake-service.js';
@@ -65,7 +65,7 @@ export class FakeGoogle extends FakeService {
   protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const body = await readBody(req);
-    const route = routeOf(req.method ?? 'GET', url.pathname);
+    const route = routeOf(routes, req.method ?? 'GET', url.pathname);
     const request: FakeRequest = { method: req.method ?? 'GET', path: url.pathname + url.search, endpoint: route?.endpoint ?? 'unknown' };
     this.requests.push(request);
     if (!route) return send(res, googleError(404, `no route ${req.method} ${url.pathname}`, 'notFound'));
@@ -114,7 +114,7 @@ export class FakeGoogle extends FakeService {
   }
 }
 
-const routes: Array<[method: string, pattern: RegExp, endpoint: string]> = [
+const routes: RouteTable = [
   ['POST', /^\/token$/, 'token'],
   ['POST', /^\/gmail\/v1\/users\/me\/messages\/send$/, 'gmail.send'],
   ['GET', /^\/gmail\/v1\/users\/me\/messages$/, 'gmail.list'],
@@ -127,20 +127,6 @@ const routes: Array<[method: string, pattern: RegExp, endpoint: string]> = [
   ['PATCH', /^\/calendar\/v3\/calendars\/primary\/events\/([^/]+)$/, 'calendar.patch'],
   ['DELETE', /^\/calendar\/v3\/calendars\/primary\/events\/([^/]+)$/, 'calendar.delete'],
 ];
-
-function routeOf(method: string, path: string): { endpoint: string; id: string | undefined } | null {
-  for (const [m, pattern, endpoint] of routes) {
-    const match = m === method ? pattern.exec(path) : null;
-    if (match) return { endpoint, id: match[1] ? decodeURIComponent(match[1]) : undefined };
-  }
-  return null;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 function send(res: ServerResponse, reply: Reply): void {
   if (reply.body === undefined) {

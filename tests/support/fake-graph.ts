@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { MicrosoftConfig } from '../../runtime/config.js';
 import { FakeOutlook, graphError, type Reply } from './fake-outlook.js';
-import { FakeService, type FakeRequest } from './fake-service.js';
+import { FakeService, readBody, routeOf, type FakeRequest, type Route, type RouteTable } from './fake-service.js';
 
 export type GraphAccount = { address: string; oid: string; refreshTokens: Set<string>; revoked: boolean; outlook: FakeOutlook };
 export type GraphRequest = FakeRequest;
@@ -70,7 +70,7 @@ export class FakeGraph extends FakeService {
     const url = new URL(req.url ?? '/', this.url);
     const body = await readBody(req);
     const method = req.method ?? 'GET';
-    const route = routeOf(method, url.pathname);
+    const route = routeOf(routes, method, url.pathname);
     const request: GraphRequest = { method, path: url.pathname + url.search, endpoint: route?.endpoint ?? 'unknown' };
     this.requests.push(request);
     if (!route) return send(res, graphError(400, 'BadRequest', `Resource not found for the segment '${url.pathname}'.`));
@@ -171,8 +171,7 @@ function aadError(status: number, error: string, code: number, description: stri
   return { status, body: { error, error_description: `AADSTS${code}: ${description} Trace ID: ${randomBytes(8).toString('hex')} Timestamp: ${at}`, error_codes: [code], timestamp: at } };
 }
 
-type Route = { endpoint: string; id: string | undefined };
-const routes: Array<[method: string, pattern: RegExp, endpoint: string]> = [
+const routes: RouteTable = [
   ['POST', /^\/([^/]+)\/oauth2\/v2\.0\/token$/, 'token'],
   ['POST', /^\/v1\.0\/me\/messages$/, 'messages.create'],
   ['GET', /^\/v1\.0\/me\/messages$/, 'messages.list'],
@@ -185,20 +184,6 @@ const routes: Array<[method: string, pattern: RegExp, endpoint: string]> = [
   ['PATCH', /^\/v1\.0\/me\/events\/([^/]+)$/, 'events.patch'],
   ['DELETE', /^\/v1\.0\/me\/events\/([^/]+)$/, 'events.delete'],
 ];
-
-function routeOf(method: string, path: string): Route | null {
-  for (const [m, pattern, endpoint] of routes) {
-    const match = m === method ? pattern.exec(path) : null;
-    if (match) return { endpoint, id: match[1] ? decodeURIComponent(match[1]) : undefined };
-  }
-  return null;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 function send(res: ServerResponse, reply: Reply): void {
   const headers = { ...reply.headers };

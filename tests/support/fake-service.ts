@@ -6,6 +6,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 export type FakeRequest = { method: string; path: string; endpoint: string; /** The account the access token belongs to. */ account?: string | undefined };
+/** A request matched to its endpoint, with the id the path names (a message, an event), if any. */
+export type Route = { endpoint: string; id: string | undefined };
+export type RouteTable = ReadonlyArray<[method: string, pattern: RegExp, endpoint: string]>;
 export type Fault = { status: number } | { drop: true } | { cut: true };
 
 export abstract class FakeService {
@@ -57,4 +60,19 @@ export abstract class FakeService {
     for (let i = 0; i < times; i++) list.push(fault);
     this.faults.set(endpoint, list);
   }
+}
+
+/** The endpoint a request is for, from a fake's table of routes (the first match wins). */
+export function routeOf(routes: RouteTable, method: string, path: string): Route | null {
+  for (const [m, pattern, endpoint] of routes) {
+    const match = m === method ? pattern.exec(path) : null;
+    if (match) return { endpoint, id: match[1] ? decodeURIComponent(match[1]) : undefined };
+  }
+  return null;
+}
+
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
