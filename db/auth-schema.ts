@@ -2,15 +2,13 @@
 // integrations. Secrets are stored as hashes only: argon2id for passwords (slow on purpose: a
 // password is guessable), SHA-256 for session tokens and links (random 256-bit: nothing to guess).
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, ownerRef, primaryId, updatedAt, users, workspaces, workspaceRef } from './schema.js';
+import { createdAt, extensionOf, ownerRef, primaryId, updatedAt, users, workspaces, workspaceRef } from './schema.js';
 
 /** A person's password. The sign-in email is unique across the instance: it says which workspace. */
 export const userPasswords = pgTable(
   'user_passwords',
   {
-    userId: uuid('user_id')
-      .primaryKey()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: extensionOf('user_id', () => users.id),
     workspaceId: workspaceRef(),
     /** Lower-cased. */
     signInEmail: text('sign_in_email').notNull(),
@@ -65,9 +63,7 @@ export const signInLinks = pgTable(
  * workspace already has a user with the verified email the provider gives: no one is created.
  */
 export const workspaceSso = pgTable('workspace_sso', {
-  workspaceId: uuid('workspace_id')
-    .primaryKey()
-    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  workspaceId: extensionOf('workspace_id', () => workspaces.id),
   issuer: text('issuer').notNull(),
   clientId: text('client_id').notNull(),
   clientSecretSealed: text('client_secret_sealed').notNull(),

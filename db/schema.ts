@@ -35,6 +35,8 @@ export const ownerRef = (column = 'user_id') =>
   uuid(column)
     .notNull()
     .references((): AnyPgColumn => users.id, { onDelete: 'cascade' });
+/** The key of a row that extends its parent one to one: the parent's id, deleted with it. */
+export const extensionOf = (column: string, parent: () => AnyPgColumn) => uuid(column).primaryKey().references(parent, { onDelete: 'cascade' });
 
 export const workspaces = pgTable('workspaces', {
   id: primaryId(),
@@ -688,9 +690,7 @@ export const mailboxImapFolders = pgTable(
 export const mailboxWatchLeases = pgTable(
   'mailbox_watch_leases',
   {
-    mailboxId: uuid('mailbox_id')
-      .primaryKey()
-      .references(() => mailboxes.id, { onDelete: 'cascade' }),
+    mailboxId: extensionOf('mailbox_id', () => mailboxes.id),
     workspaceId: workspaceRef(),
     holder: text('holder').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -886,9 +886,7 @@ export const repActivityDays = pgTable(
 export const enrollmentFirstTouches = pgTable(
   'enrollment_first_touches',
   {
-    enrollmentId: uuid('enrollment_id')
-      .primaryKey()
-      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    enrollmentId: extensionOf('enrollment_id', () => enrollments.id),
     workspaceId: uuid('workspace_id').notNull(),
     sequenceId: uuid('sequence_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
