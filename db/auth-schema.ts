@@ -2,7 +2,7 @@
 // integrations. Secrets are stored as hashes only: argon2id for passwords (slow on purpose: a
 // password is guessable), SHA-256 for session tokens and links (random 256-bit: nothing to guess).
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, extensionOf, ownerRef, primaryId, updatedAt, users, workspaces, workspaceRef } from './schema.js';
+import { createdAt, extensionOf, primaryId, updatedAt, userOwnedRow, users, workspaces, workspaceRef } from './schema.js';
 
 /** A person's password. The sign-in email is unique across the instance: it says which workspace. */
 export const userPasswords = pgTable(
@@ -25,9 +25,7 @@ export const userPasswords = pgTable(
 export const userSessions = pgTable(
   'user_sessions',
   {
-    id: primaryId(),
-    workspaceId: workspaceRef(),
-    userId: ownerRef(),
+    ...userOwnedRow(),
     tokenHash: text('token_hash').notNull(),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),

@@ -35,6 +35,8 @@ export const ownerRef = (column = 'user_id') =>
   uuid(column)
     .notNull()
     .references((): AnyPgColumn => users.id, { onDelete: 'cascade' });
+/** A workspace's row owned by one user (a mailbox, a session): its id, workspace and owner. */
+export const userOwnedRow = () => ({ id: primaryId(), workspaceId: workspaceRef(), userId: ownerRef() });
 /** The key of a row that extends its parent one to one: the parent's id, deleted with it. */
 export const extensionOf = (column: string, parent: () => AnyPgColumn) => uuid(column).primaryKey().references(parent, { onDelete: 'cascade' });
 
@@ -294,9 +296,7 @@ export const events = pgTable(
 export const repAbsences = pgTable(
   'rep_absences',
   {
-    id: primaryId(),
-    workspaceId: workspaceRef(),
-    userId: ownerRef(),
+    ...userOwnedRow(),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     endsOn: date('ends_on', { mode: 'string' }).notNull(),
     coveringUserId: uuid('covering_user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -598,9 +598,7 @@ export const inboundReceipts = pgTable(
 export const mailboxes = pgTable(
   'mailboxes',
   {
-    id: primaryId(),
-    workspaceId: workspaceRef(),
-    userId: ownerRef(),
+    ...userOwnedRow(),
     /** Lower-cased sending address. */
     address: text('address').notNull(),
     displayName: text('display_name'),
