@@ -4,7 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { users, workspaces } from '../../db/schema.js';
-import { CallBlockSchema } from '../../domain/cadence/call-capacity.js';
+import { CallBlockInputSchema } from '../../domain/cadence/call-capacity.js';
 import { EscalationPolicyOverrideSchema, EscalationPolicySchema } from '../../domain/cadence/escalation.js';
 import { HandoffPolicyOverrideSchema, HandoffPolicySchema } from '../../domain/handoffs/policy.js';
 import { parseTimingRules, TimingRulesOverrideSchema } from '../../domain/timing/index.js';
@@ -22,7 +22,7 @@ const WithEffective = Workspace.extend({ effective: Json.openapi({ description: 
 
 const Capacity = z.strictObject({
   callsPerHour: z.number().int().min(1).max(60),
-  callBlocks: z.array(CallBlockSchema).max(20).openapi({ description: 'Call blocks in the rep\'s zone; empty means any time in the call window' }),
+  callBlocks: z.array(CallBlockInputSchema).max(20).openapi({ description: 'Call blocks in the rep\'s zone; empty means any time in the call window' }),
 });
 
 const DeliverabilityView = z

@@ -4,7 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { and, eq, isNull } from 'drizzle-orm';
 import { apiKeys, users } from '../../db/schema.js';
 import { userSessions } from '../../db/auth-schema.js';
-import { CallBlockSchema } from '../../domain/cadence/call-capacity.js';
+import { CallBlockInputSchema, CallBlockSchema } from '../../domain/cadence/call-capacity.js';
 import { WorkingHoursSchema } from '../../domain/cadence/working-hours.js';
 import { assertTimeZone, resolvePlace } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
@@ -30,7 +30,7 @@ const UserCreate = z.strictObject({
   managerId: z.uuid().optional(),
   fieldRep: z.boolean().optional().openapi({ description: 'A field rep (account executive) holds the meetings SDRs book: they answer for their outcome' }),
   callsPerHour: z.number().int().min(1).max(60).optional(),
-  callBlocks: z.array(CallBlockSchema).max(20).optional(),
+  callBlocks: z.array(CallBlockInputSchema).max(20).optional(),
   workingHours: WorkingHoursSchema.optional().openapi({ description: "When tasks the team sets itself (an escalation's) may fall due for this person, in their time zone; default Monday to Friday 09:00-18:00. Their zone's public holidays are never worked" }),
 });
 /** null clears an optional field; absent leaves it. */
@@ -44,7 +44,7 @@ const UserPatch = z.strictObject({
   managerId: z.uuid().nullable().optional(),
   fieldRep: z.boolean().optional(),
   callsPerHour: z.number().int().min(1).max(60).optional(),
-  callBlocks: z.array(CallBlockSchema).max(20).optional(),
+  callBlocks: z.array(CallBlockInputSchema).max(20).optional(),
   workingHours: WorkingHoursSchema.nullable().optional().openapi({ description: 'null: back to the default (Monday to Friday 09:00-18:00)' }),
   active: z.boolean().optional().openapi({ description: 'false: deactivate the person (no sign-in; their sessions and API keys stop at once, keys revoked for good); true: reactivate (they sign in again with their password)' }),
 });

@@ -3,13 +3,16 @@
 import { z } from 'zod';
 import { isoWeekday, localDateOf, localTimeOf, parseInstant, scheduleTouch, toInstantString, type Place, type TimingRules } from '../timing/index.js';
 
-const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected "HH:mm"');
+const HHMM_FORMAT = /^([01]\d|2[0-3]):[0-5]\d$/;
+const HHMM = z.string().regex(HHMM_FORMAT, 'expected "HH:mm"');
 export const CallBlockSchema = z.strictObject({
   days: z.array(z.number().int().min(1).max(7)).min(1).optional(),
   start: HHMM,
   end: HHMM,
 });
 export type CallBlock = z.infer<typeof CallBlockSchema>;
+/** A block as people set it: within one local day, so it ends after it starts (18:00-00:00 would never match). */
+export const CallBlockInputSchema = CallBlockSchema.refine((b) => !HHMM_FORMAT.test(b.start) || !HHMM_FORMAT.test(b.end) || b.start < b.end, { path: ['end'], message: 'end must be after start (call blocks cannot span midnight)' });
 
 export type RepCapacity = { callsPerHour: number; callBlocks: readonly CallBlock[]; timeZone: string };
 

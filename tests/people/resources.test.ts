@@ -132,6 +132,11 @@ describe('users', () => {
     const badBlock = await a.call<Problem>('PATCH', `/v1/users/${rep.id}`, { callBlocks: [{ start: '25:00', end: '11:00' }] });
     expect(badBlock.status).toBe(422);
     expect(fields(badBlock.body)?.[0]).toMatch(/^body\.callBlocks\.0\.start/);
+    // A block ending before it starts (or at the same time) would never match: refused, nothing written.
+    const backwards = await a.call<Problem>('PATCH', `/v1/users/${rep.id}`, { callsPerHour: 12, callBlocks: [{ start: '09:00', end: '11:00' }, { start: '18:00', end: '09:00' }] });
+    expect([backwards.status, fields(backwards.body)]).toEqual([422, ['body.callBlocks.1.end']]);
+    const unchanged = await a.call<Record<string, unknown>>('GET', `/v1/users/${rep.id}`);
+    expect(unchanged.body).toMatchObject({ callsPerHour: 6, callBlocks: [{ days: [1, 2], start: '09:00', end: '11:00' }] });
   });
 });
 

@@ -90,5 +90,7 @@ describe('timing rules, escalation quotas, capacity', () => {
     const bad = await asOps<Problem>('PUT', `/v1/users/${repId}/capacity`, { callsPerHour: 0, callBlocks: [{ start: '9h', end: '11:00' }] });
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e) => e.field).sort()).toEqual(['body.callBlocks.0.start', 'body.callsPerHour']);
+    const sameTime = await asOps<Problem>('PUT', `/v1/users/${repId}/capacity`, { callsPerHour: 6, callBlocks: [{ start: '11:00', end: '11:00' }] });
+    expect([sameTime.status, sameTime.body.errors.map((e) => e.field)]).toEqual([422, ['body.callBlocks.0.end']]);
   });
 });
