@@ -33,7 +33,19 @@ const PreviewStep = z.object({
   plannedAt: z.string().nullable().openapi({ description: 'When the step would fall due if the prospect were enrolled now, along the expected path (calls unanswered); null off that path or without a prospect' }),
   localTime: z.string().nullable().openapi({ description: 'plannedAt in the prospect\'s zone, e.g. "Tue 8 Dec 08:00"' }),
   subject: z.string().nullable(),
-  body: z.string().nullable().openapi({ description: 'The template rendered as sent (email, note) or shown to the rep (call script)' }),
+  body: z.string().nullable().openapi({ description: 'The template rendered as sent (email, note) or shown to the rep (call script); null for an A/B step (see variants)' }),
+  variants: z
+    .array(
+      z.object({
+        key: z.string(),
+        weight: z.number().int(),
+        share: z.number().openapi({ description: 'Its weight over the step\'s total: the share of prospects that get it (0-1)' }),
+        subject: z.string().nullable(),
+        body: z.string().nullable(),
+      }),
+    )
+    .nullable()
+    .openapi({ description: "An A/B email step's variants, each rendered for the prospect (which one they get is drawn at enrollment); null for a step with one template" }),
 });
 const Preview = z
   .object({

@@ -9,7 +9,7 @@ import { accounts, prospects, repAbsences, users, workspaces } from '../../db/sc
 import { desiredAnnouncedCall } from '../../domain/cadence/plan.js';
 import { projectUpcoming } from '../../domain/cadence/projection.js';
 import { planStepDueForRep } from '../../domain/cadence/rep-absence.js';
-import { renderTemplate, sequenceInWords, type SequenceDefinition } from '../../domain/sequences/index.js';
+import { renderTemplate, sequenceInWords, type SequenceDefinition, type TemplateVars } from '../../domain/sequences/index.js';
 import { mergeTimingRules, resolvePlace, TimingError, type TimingRulesInput } from '../../domain/timing/index.js';
 import { repCalendarOf } from '../../application/enrollment-context.js';
 import { templateVars } from '../../application/template-vars.js';
@@ -44,10 +44,26 @@ async function repOf(db: Database, workspaceId: string, repId: string | null, fi
   return rep;
 }
 
+/**
+ * An A/B step's variants, each with its share of the prospects and, with a prospect's variables,
+ * rendered: which one a prospect gets is drawn from the enrollment's id, unknown before enrolling.
+ */
+function variantsOf(step: SequenceDefinition['steps'][number], vars: TemplateVars | null) {
+  if (!step.variants) return null;
+  const total = step.variants.reduce((sum, v) => sum + v.weight, 0);
+  return step.variants.map((v) => {
+    const rendered = vars ? renderTemplate(v, vars) : null;
+    return { key: v.key, weight: v.weight, share: v.weight / total, subject: rendered?.subject ?? null, body: rendered?.body ?? null };
+  });
+}
+
 /** Each step in words; with a prospect, planned (`plannedAt`, `localTime` in their zone) and rendered (`subject`, `body`). */
 export async function previewDefinition(db: Database, p: Principal, def: SequenceDefinition, i: PreviewInput) {
   const words = sequenceInWords(def);
-  const blank = words.map((w) => ({ ...w, type: def.steps.find((s) => s.id === w.stepId)!.type, plannedAt: null as string | null, localTime: null as string | null, subject: null as string | null, body: null as string | null }));
+  const blank = words.map((w) => {
+    const step = def.steps.find((s) => s.id === w.stepId)!;
+    return { ...w, type: step.type, plannedAt: null as string | null, localTime: null as string | null, subject: null as string | null, body: null as string | null, variants: variantsOf(step, null) };
+  });
   if (!i.prospectId) return { timeZone: null as string | null, steps: blank };
   const { prospect, account } = await prospectOf(db, p.workspaceId, i.prospectId);
   // The rep whose name signs the templates: the one asked for, else the person previewing.
@@ -86,7 +102,7 @@ export async function previewDefinition(db: Database, p: Principal, def: Sequenc
       });
       const rendered = step.template ? renderTemplate(step.template, vars) : null;
       const localTime = plannedAt ? DateTime.fromISO(plannedAt).setZone(place.timeZone).setLocale('en-GB').toFormat('ccc d LLL HH:mm') : null;
-      return { ...b, plannedAt, localTime, subject: rendered?.subject ?? null, body: rendered?.body ?? null };
+      return { ...b, plannedAt, localTime, subject: rendered?.subject ?? null, body: rendered?.body ?? null, variants: variantsOf(step, vars) };
     });
     return { timeZone: place.timeZone, steps };
   } catch (err) {

@@ -11,7 +11,7 @@ let w: ApiWorld;
 withTestApi({}, (world) => (w = world));
 
 type Def = { key: string; name: string; steps: Array<Record<string, any>> } & Record<string, unknown>;
-type Preview = { version: number | null; timeZone: string | null; steps: Array<{ stepId: string; day: number; when: string; what: string; plannedAt: string | null; localTime: string | null; subject: string | null; body: string | null }> };
+type Preview = { version: number | null; timeZone: string | null; steps: Array<{ stepId: string; day: number; when: string; what: string; plannedAt: string | null; localTime: string | null; subject: string | null; body: string | null; variants: Array<{ key: string; weight: number; share: number; subject: string | null; body: string | null }> | null }> };
 
 async function announcedCall(): Promise<{ sequenceId: string; definition: Def }> {
   const list = await w.ws.call<{ data: Array<{ sequenceId: string; key: string; definition: Def }> }>('GET', '/v1/sequences');
@@ -62,6 +62,32 @@ describe('the sequence editor API', () => {
     // A preview writes nothing: the sequence has no draft.
     const rows = await w.db.db.select().from(sequenceVersions).where(eq(sequenceVersions.sequenceId, sequenceId));
     expect(rows.every((r) => r.publishedAt !== null)).toBe(true);
+  });
+
+  it("an A/B step: each variant rendered for the prospect with its share; without a prospect, the variants named but not rendered", async () => {
+    const { sequenceId, definition } = await announcedCall();
+    const prospectId = await prospectIn('Australia/Sydney', 'jack@wattle.test');
+    const draft = structuredClone(definition);
+    const email = draft.steps.find((s) => s.id === 'announce-email')!;
+    email.variants = [
+      { key: 'a', weight: 1, subject: email.template.subject, body: email.template.body },
+      { key: 'b', weight: 3, subject: '{{prospect.firstName}}, {{announcedCall.time}} works?', body: 'Short one, {{prospect.firstName}}: I call at {{announcedCall.time}}.' },
+    ];
+    delete email.template;
+    const res = await w.ws.call<Preview>('POST', `/v1/sequences/${sequenceId}/preview`, { definition: draft, prospectId });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const sent = res.body.steps.find((s) => s.stepId === 'announce-email')!;
+    expect([sent.subject, sent.body]).toEqual([null, null]);
+    expect(sent.variants!.map((v) => [v.key, v.weight, v.share])).toEqual([['a', 1, 0.25], ['b', 3, 0.75]]);
+    expect(sent.variants![0]!.body).toContain('I will call you at 09:15 sharp');
+    expect(sent.variants![1]).toMatchObject({ subject: 'Olivia, 09:15 works?', body: 'Short one, Olivia: I call at 09:15.' });
+    // Steps with one template have no variants.
+    expect(res.body.steps.find((s) => s.stepId === 'announced-call')!.variants).toBeNull();
+    const unrendered = await w.ws.call<Preview>('POST', `/v1/sequences/${sequenceId}/preview`, { definition: draft });
+    expect(unrendered.body.steps.find((s) => s.stepId === 'announce-email')!.variants).toEqual([
+      { key: 'a', weight: 1, share: 0.25, subject: null, body: null },
+      { key: 'b', weight: 3, share: 0.75, subject: null, body: null },
+    ]);
   });
 
   it("the rep's time off moves the plan as the cadence would: nothing before their return", async () => {

@@ -186,6 +186,11 @@ describe('the sequence editor, in Chromium', () => {
     await weight.fill('3');
     // The share each variant gets is said beside its weight.
     await variants.getByLabel('Variant 2 weight (75% of prospects)').waitFor();
+    // The live preview renders each variant for the prospect, with its share.
+    await page.getByLabel('Preview for').selectOption({ label: 'Olivia Nguyen (Australia/Sydney)' });
+    const shownB = email.getByRole('region', { name: 'Variant b' });
+    await expect.poll(() => shownB.textContent(), { timeout: 10_000 }).toContain('Variant b (75% of prospects)Subject: Another angle, Olivia');
+    expect(await email.getByRole('region', { name: 'Variant a' }).textContent()).toMatch(/^Variant a \(25% of prospects\)Subject: Olivia, a call \w+day at 09:15/);
     await checkPage(page, 'A/B variants in the editor');
     await page.getByRole('button', { name: 'Save the draft' }).click();
     await page.getByRole('status').filter({ hasText: /Draft v\d+ saved/ }).waitFor();

@@ -13686,8 +13686,17 @@ export interface components {
                 /** @description plannedAt in the prospect's zone, e.g. "Tue 8 Dec 08:00" */
                 localTime: string | null;
                 subject: string | null;
-                /** @description The template rendered as sent (email, note) or shown to the rep (call script) */
+                /** @description The template rendered as sent (email, note) or shown to the rep (call script); null for an A/B step (see variants) */
                 body: string | null;
+                /** @description An A/B email step's variants, each rendered for the prospect (which one they get is drawn at enrollment); null for a step with one template */
+                variants: {
+                    key: string;
+                    weight: number;
+                    /** @description Its weight over the step's total: the share of prospects that get it (0-1) */
+                    share: number;
+                    subject: string | null;
+                    body: string | null;
+                }[] | null;
             }[];
         };
         SequenceDiff: {

@@ -67,12 +67,28 @@ export function Rendered({ step, timeZone }: { step: PreviewStep; timeZone: stri
       <p>
         <strong>Prospect's local time:</strong> {step.localTime ? `${step.localTime} (${timeZone})` : 'off the expected path (no time planned)'}
       </p>
-      {step.subject && (
+      <Text subject={step.subject} body={step.body} />
+      {step.variants?.map((v) => (
+        <section key={v.key} className="variant" aria-label={`Variant ${v.key}`}>
+          <p>
+            <strong>Variant {v.key}</strong> ({Math.round(v.share * 100)}% of prospects)
+          </p>
+          <Text subject={v.subject} body={v.body} />
+        </section>
+      ))}
+    </>
+  );
+}
+
+function Text({ subject, body }: { subject: string | null; body: string | null }) {
+  return (
+    <>
+      {subject && (
         <p>
-          <strong>Subject:</strong> {step.subject}
+          <strong>Subject:</strong> {subject}
         </p>
       )}
-      {step.body && <pre className="script">{step.body}</pre>}
+      {body && <pre className="script">{body}</pre>}
     </>
   );
 }
