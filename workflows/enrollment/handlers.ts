@@ -38,6 +38,9 @@ function assertFutureInstant(value: string, field: string): void {
   if (t <= Date.now()) throw invalid(`${field}: must be in the future`);
 }
 
+/** The prospect events that end the cadence, and the stop reason each writes. */
+const STOPPED_BY = { reply: 'replied', bounce: 'bounced', opt_out: 'opted_out', account_replied: 'account_replied' } as const;
+
 export function registerHandlers(run: Run): void {
   const { s } = run;
   const r = s.requests;
@@ -193,16 +196,10 @@ export function registerHandlers(run: Run): void {
     if (s.phase === 'finished' || r.exit) return;
     switch (e.type) {
       case 'reply':
-        r.exit = { status: 'stopped', reason: 'replied' };
-        break;
       case 'bounce':
-        r.exit = { status: 'stopped', reason: 'bounced' };
-        break;
       case 'opt_out':
-        r.exit = { status: 'stopped', reason: 'opted_out' };
-        break;
       case 'account_replied':
-        r.exit = { status: 'stopped', reason: 'account_replied' };
+        r.exit = { status: 'stopped', reason: STOPPED_BY[e.type] };
         break;
       case 'auto_reply': {
         const until = e.returnAt && Date.parse(e.returnAt) > Date.now() ? e.returnAt : new Date(Date.now() + AUTO_REPLY_PAUSE_DAYS * 86_400_000).toISOString();
