@@ -12,7 +12,9 @@ import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { PageQuery } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { countryInput, regionInput, z } from '../scope.js';
+import { moveWork, requireSuccessor, workOf } from '../services/hand-over.js';
 import { assertNoManagerCycle, requireUser } from '../services/people.js';
+import { signalRepChanged } from '../services/rep-changed.js';
 import { timing } from '../services/timing-field.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
 import { resourceRoutes } from '../resource-routes.js';
@@ -47,7 +49,22 @@ const UserPatch = z.strictObject({
   callBlocks: z.array(CallBlockInputSchema).max(20).optional(),
   workingHours: WorkingHoursSchema.nullable().optional().openapi({ description: 'null: back to the default (Monday to Friday 09:00-18:00)' }),
   active: z.boolean().optional().openapi({ description: 'false: deactivate the person (no sign-in; their sessions and API keys stop at once, keys revoked for good); true: reactivate (they sign in again with their password)' }),
+  handTo: z.uuid().optional().openapi({ description: 'With active: false, who takes over their cadences not over, open tasks and promised calls; required when they have any' }),
 });
+const HandOverBody = z.strictObject({
+  to: z.uuid().openapi({ description: 'The active user who takes over' }),
+  reason: z.string().min(1).max(500).optional().openapi({ description: 'Said on each cadence\'s timeline, e.g. "territory change"' }),
+});
+const HandOverResult = z
+  .object({
+    cadencesMoved: z.number().int().openapi({ description: 'Cadences not over (pending, running, paused) now on the new rep' }),
+    tasksMoved: z.number().int().openapi({ description: 'Open and upcoming tasks moved to the new rep\'s queue' }),
+    callSlotsMoved: z.number().int().openapi({ description: 'Announced calls and callbacks still ahead, now on the new rep\'s capacity' }),
+    callSlotClashes: z.number().int().openapi({ description: 'Promised calls at a time the new rep already has one: their tasks moved, their slot stays to settle' }),
+    cadencesNotified: z.number().int(),
+    cadencesNotReached: z.number().int().openapi({ description: 'Cadences Temporal could not reach now: they read their new rep at their next step' }),
+  })
+  .openapi('HandOver');
 const User = z
   .object({
     id: z.uuid(),
@@ -117,11 +134,30 @@ const routes = {
     access: [] as const,
     body: UserPatch,
     returns: User,
-    responses: { 404: problemResponse('No such user or manager'), 422: problemResponse('Invalid body, the manager would create a cycle, or an admin deactivating or demoting themselves') },
+    responses: { 404: problemResponse('No such user, manager or successor'), 422: problemResponse('Invalid body, the manager would create a cycle, an admin deactivating or demoting themselves, or a person with work deactivated without handTo') },
+  }),
+  handOver: resource.on({
+    method: 'post',
+    sub: 'hand-over',
+    summary: "Hand a person's work to another: their cadences not over, open tasks and promised calls",
+    description: 'Later tasks, call slots and emails are the new rep\'s (emails leave from their default mailbox). Each cadence moved gets an enrollment.handed_over event.',
+    access: ['ops'] as const,
+    body: HandOverBody,
+    returns: HandOverResult,
+    done: 'Handed over',
+    responses: { 422: problemResponse('The successor is the same person or deactivated') },
   }),
 };
 
-export function userRoutes({ db }: ApiDeps) {
+/** Deactivating someone who still has work, without saying who takes it: refused, naming handTo. */
+async function refuseOrphanedWork(db: ApiDeps['db'], workspaceId: string, userId: string) {
+  const left = await workOf(db, workspaceId, userId);
+  if (left.cadences === 0 && left.tasks === 0) return;
+  const message = `${left.cadences} cadence(s) not over and ${left.tasks} open task(s): say who takes them over`;
+  throw new ProblemError('validation-failed', 422, `body.handTo: ${message}`, { errors: [{ field: 'body.handTo', message }] });
+}
+
+export function userRoutes({ db, temporal }: ApiDeps) {
   const app = new OpenAPIHono<AuthEnv>();
 
   app.openapi(routes.create, async (c) => {
@@ -163,18 +199,34 @@ export function userRoutes({ db }: ApiDeps) {
       const field = body.active === false ? 'body.active' : 'body.role';
       throw new ProblemError('validation-failed', 422, `${field}: an admin cannot deactivate or demote themselves`, { errors: [{ field, message: 'ask another admin' }] });
     }
-    const { active, ...fields } = body;
+    const { active, handTo, ...fields } = body;
+    const leaving = active === false && !before.deactivatedAt;
+    if (handTo !== undefined && !leaving) throw new ProblemError('validation-failed', 422, 'body.handTo: only when deactivating (otherwise POST /v1/users/{userId}/hand-over)', { errors: [{ field: 'body.handTo', message: 'only with active: false' }] });
+    if (handTo) await requireSuccessor(db, workspaceId, userId, handTo, 'body.handTo');
+    else if (leaving) await refuseOrphanedWork(db, workspaceId, userId);
     const activity = active === undefined ? {} : { deactivatedAt: active ? null : (before.deactivatedAt ?? new Date()) };
-    const row = await db.transaction(async (tx) => {
+    const { row, handedOver } = await db.transaction(async (tx) => {
       const [updated] = await tx.update(users).set({ ...fields, ...place, ...activity }).where(and(eq(users.id, userId), eq(users.workspaceId, workspaceId))).returning();
+      const handedOver = handTo ? await moveWork(tx, { workspaceId, from: userId, to: handTo, reason: 'deactivated', byKeyId: principalOf(c).keyId, now: new Date() }) : null;
       // Deactivated: every door closes now (sessions also stop on their own: they check the person).
       if (active === false) {
         await tx.update(userSessions).set({ revokedAt: new Date() }).where(and(eq(userSessions.workspaceId, workspaceId), eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
         await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)));
       }
-      return updated!;
+      return { row: updated!, handedOver };
     });
+    if (handedOver) await signalRepChanged(temporal, handedOver.workflowIds, 'handed over: the rep was deactivated');
     return c.json(toUser(row), 200);
+  });
+
+  app.openapi(routes.handOver, async (c) => {
+    const { workspaceId, keyId } = principalOf(c);
+    const from = c.req.valid('param').userId;
+    const body = c.req.valid('json');
+    await requireUser(db, workspaceId, from, 'param.userId');
+    await requireSuccessor(db, workspaceId, from, body.to, 'body.to');
+    const moved = await db.transaction((tx) => moveWork(tx, { workspaceId, from, to: body.to, reason: body.reason ?? 'handed over', byKeyId: keyId, now: new Date() }));
+    return c.json({ ...moved.counts, ...(await signalRepChanged(temporal, moved.workflowIds, `handed over: ${body.reason ?? 'a new rep'}`)) }, 200);
   });
 
   return app;

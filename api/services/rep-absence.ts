@@ -10,10 +10,10 @@ import { repCalendarOf } from '../../application/enrollment-context.js';
 import type { Database } from '../../db/client.js';
 import { callSlots, enrollments, prospects, repAbsences, tasks, users, workspaces } from '../../db/schema.js';
 import { addDays, atLocalTime, localDateOf, parseInstant } from '../../domain/timing/index.js';
-import { repCalendarChangedSignal } from '../../workflows/enrollment/messages.js';
 import type { Principal } from '../middleware/auth.js';
 import { ProblemError } from '../problem.js';
 import { requireUser } from './people.js';
+import { signalRepChanged } from './rep-changed.js';
 
 export type AbsenceRow = typeof repAbsences.$inferSelect;
 export type AbsenceInput = { startsOn: string; endsOn: string; coveringUserId?: string | null | undefined; note?: string | null | undefined };
@@ -187,15 +187,5 @@ async function notifyCadences(deps: { db: Database; temporal: Client }, workspac
     .select({ workflowId: enrollments.workflowId })
     .from(enrollments)
     .where(and(eq(enrollments.workspaceId, workspaceId), eq(enrollments.repId, repId), inArray(enrollments.status, ['active', 'paused'])));
-  let cadencesNotified = 0;
-  let cadencesNotReached = 0;
-  for (let k = 0; k < running.length; k += 20) {
-    const batch = running.slice(k, k + 20);
-    const results = await Promise.allSettled(batch.map((e) => deps.temporal.workflow.getHandle(e.workflowId).signal(repCalendarChangedSignal, { reason })));
-    for (const r of results) {
-      if (r.status === 'fulfilled') cadencesNotified++;
-      else if (!(r.reason instanceof Error && r.reason.name === 'WorkflowNotFoundError')) cadencesNotReached++;
-    }
-  }
-  return { cadencesNotified, cadencesNotReached };
+  return signalRepChanged(deps.temporal, running.map((e) => e.workflowId), reason);
 }

@@ -6,6 +6,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'enrollment.stopped',
   'enrollment.paused',
   'enrollment.resumed',
+  // A rep's cadences handed to another (the rep left, or changed territory).
+  'enrollment.handed_over',
   'task.created',
   'task.completed',
   'task.missed',

@@ -269,4 +269,28 @@ describe('ops pages in Chromium', () => {
     const olga = must(await api<{ data: Array<{ name: string; deactivatedAt: string | null }> }>('GET', '/v1/users'), 200).data.find((u) => u.name === 'Olga Ops');
     expect(olga?.deactivatedAt).toBeNull();
   });
+
+  it("a rep who leaves: deactivated with their cadence and its task handed to the person the admin picks", async () => {
+    const page = admin.page;
+    const rita = must(await api<{ id: string }>('POST', '/v1/users', { email: 'rita@acme.test', name: 'Rita Rep', role: 'rep' }), 201);
+    const sam = must(await api<{ data: Array<{ id: string; name: string }> }>('GET', '/v1/users'), 200).data.find((u) => u.name === 'Sam Rep')!;
+    const prospect = must(await api<{ id: string }>('POST', '/v1/prospects', { email: 'nora@wayne.test', firstName: 'Nora', lastName: 'Fries', timeZone: 'Europe/Paris' }), 201);
+    const sequence = must(await api<{ data: Array<{ sequenceId: string; key: string }> }>('GET', '/v1/sequences'), 200).data.find((x) => x.key === 'announced-call')!;
+    const enrolled = must(await api<{ id: string }>('POST', '/v1/enrollments', { prospectId: prospect.id, sequenceId: sequence.sequenceId, repId: rita.id }), 201);
+    const ritasTasks = async () => must(await api<{ data: Array<{ id: string }> }>('GET', `/v1/reps/${rita.id}/tasks`), 200).data.map((t) => t.id);
+    await expect.poll(async () => (await ritasTasks()).length, { timeout: 15_000 }).toBe(1);
+    const [note] = await ritasTasks();
+
+    await page.reload();
+    await pressWithKeyboard(page, 'Deactivate Rita Rep');
+    const confirm = page.getByRole('group', { name: 'Deactivate Rita Rep' });
+    await confirm.getByLabel('Their cadences, open tasks and promised calls go to').selectOption({ label: 'Sam Rep' });
+    await checkPage(page, 'team: deactivating a rep with work');
+    await confirm.getByRole('button', { name: 'Yes, deactivate' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('cell', { name: /^Rita Rep deactivated/ }).waitFor();
+    expect(must(await api<{ repId: string }>('GET', `/v1/enrollments/${enrolled.id}`), 200).repId).toBe(sam.id);
+    expect(await ritasTasks()).toEqual([]);
+    expect(must(await api<{ data: Array<{ id: string }> }>('GET', `/v1/reps/${sam.id}/tasks`), 200).data.map((t) => t.id)).toContain(note);
+  });
 });

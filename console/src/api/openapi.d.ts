@@ -907,6 +907,11 @@ export interface paths {
                         } | null;
                         /** @description false: deactivate the person (no sign-in; their sessions and API keys stop at once, keys revoked for good); true: reactivate (they sign in again with their password) */
                         active?: boolean;
+                        /**
+                         * Format: uuid
+                         * @description With active: false, who takes over their cadences not over, open tasks and promised calls; required when they have any
+                         */
+                        handTo?: string;
                     };
                 };
             };
@@ -947,7 +952,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such user or manager */
+                /** @description No such user, manager or successor */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -974,7 +979,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid body, the manager would create a cycle, or an admin deactivating or demoting themselves; or: No body, or a body that does not match the schema; `errors` names each field */
+                /** @description Invalid body, the manager would create a cycle, an admin deactivating or demoting themselves, or a person with work deactivated without handTo; or: No body, or a body that does not match the schema; `errors` names each field */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1007,6 +1012,156 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/v1/users/{userId}/hand-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand a person's work to another: their cadences not over, open tasks and promised calls
+         * @description Later tasks, call slots and emails are the new rep's (emails leave from their default mailbox). Each cadence moved gets an enrollment.handed_over event.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Replays the first answer of the same request by the same API key for 24 h (1 to 255 visible ASCII characters) */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The active user who takes over
+                         */
+                        to: string;
+                        /** @description Said on each cadence's timeline, e.g. "territory change" */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Handed over */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HandOver"];
+                    };
+                };
+                /** @description Malformed request: a path parameter, a body that is not JSON, the Idempotency-Key header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this (allowed: admin, ops) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such user in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the API accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The successor is the same person or deactivated; or: No body, or a body that does not match the schema; `errors` names each field; or: This Idempotency-Key was used with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests for this API key; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or Temporal is unavailable; see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before sending the same request again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/users/{userId}/absences": {
@@ -9722,7 +9877,7 @@ export interface paths {
                          *       "*"
                          *     ]
                          */
-                        eventTypes?: ("enrollment.started" | "enrollment.step_executed" | "enrollment.completed" | "enrollment.stopped" | "enrollment.paused" | "enrollment.resumed" | "task.created" | "task.completed" | "task.missed" | "email.sent" | "touch.suppressed" | "touch.retrying" | "touch.held" | "touch.cancelled" | "touch.failed" | "touch.uncertain" | "touch.sent" | "mailbox.disconnected" | "mailbox.paused" | "mailbox.dns_failing" | "email.replied" | "email.bounced" | "call.logged" | "meeting.booked" | "handoff.created" | "handoff.outcome_requested" | "handoff.outcome_reminder" | "handoff.outcome_overdue" | "handoff.outcome_recorded" | "handoff.rescheduled" | "escalation.requested" | "escalation.refused" | "prospect.opted_out" | "webhook.disabled" | "*")[];
+                        eventTypes?: ("enrollment.started" | "enrollment.step_executed" | "enrollment.completed" | "enrollment.stopped" | "enrollment.paused" | "enrollment.resumed" | "enrollment.handed_over" | "task.created" | "task.completed" | "task.missed" | "email.sent" | "touch.suppressed" | "touch.retrying" | "touch.held" | "touch.cancelled" | "touch.failed" | "touch.uncertain" | "touch.sent" | "mailbox.disconnected" | "mailbox.paused" | "mailbox.dns_failing" | "email.replied" | "email.bounced" | "call.logged" | "meeting.booked" | "handoff.created" | "handoff.outcome_requested" | "handoff.outcome_reminder" | "handoff.outcome_overdue" | "handoff.outcome_recorded" | "handoff.rescheduled" | "escalation.requested" | "escalation.refused" | "prospect.opted_out" | "webhook.disabled" | "*")[];
                         description?: string;
                     };
                 };
@@ -10019,7 +10174,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uri */
                         url?: string;
-                        eventTypes?: ("enrollment.started" | "enrollment.step_executed" | "enrollment.completed" | "enrollment.stopped" | "enrollment.paused" | "enrollment.resumed" | "task.created" | "task.completed" | "task.missed" | "email.sent" | "touch.suppressed" | "touch.retrying" | "touch.held" | "touch.cancelled" | "touch.failed" | "touch.uncertain" | "touch.sent" | "mailbox.disconnected" | "mailbox.paused" | "mailbox.dns_failing" | "email.replied" | "email.bounced" | "call.logged" | "meeting.booked" | "handoff.created" | "handoff.outcome_requested" | "handoff.outcome_reminder" | "handoff.outcome_overdue" | "handoff.outcome_recorded" | "handoff.rescheduled" | "escalation.requested" | "escalation.refused" | "prospect.opted_out" | "webhook.disabled" | "*")[];
+                        eventTypes?: ("enrollment.started" | "enrollment.step_executed" | "enrollment.completed" | "enrollment.stopped" | "enrollment.paused" | "enrollment.resumed" | "enrollment.handed_over" | "task.created" | "task.completed" | "task.missed" | "email.sent" | "touch.suppressed" | "touch.retrying" | "touch.held" | "touch.cancelled" | "touch.failed" | "touch.uncertain" | "touch.sent" | "mailbox.disconnected" | "mailbox.paused" | "mailbox.dns_failing" | "email.replied" | "email.bounced" | "call.logged" | "meeting.booked" | "handoff.created" | "handoff.outcome_requested" | "handoff.outcome_reminder" | "handoff.outcome_overdue" | "handoff.outcome_recorded" | "handoff.rescheduled" | "escalation.requested" | "escalation.refused" | "prospect.opted_out" | "webhook.disabled" | "*")[];
                         description?: string | null;
                         /** @enum {string} */
                         status?: "active" | "disabled";
@@ -13477,6 +13632,19 @@ export interface components {
             /** @description When an admin deactivated the person; null: active */
             deactivatedAt: string | null;
             createdAt: string;
+        };
+        HandOver: {
+            /** @description Cadences not over (pending, running, paused) now on the new rep */
+            cadencesMoved: number;
+            /** @description Open and upcoming tasks moved to the new rep's queue */
+            tasksMoved: number;
+            /** @description Announced calls and callbacks still ahead, now on the new rep's capacity */
+            callSlotsMoved: number;
+            /** @description Promised calls at a time the new rep already has one: their tasks moved, their slot stays to settle */
+            callSlotClashes: number;
+            cadencesNotified: number;
+            /** @description Cadences Temporal could not reach now: they read their new rep at their next step */
+            cadencesNotReached: number;
         };
         RepAbsenceWritten: {
             absence: components["schemas"]["RepAbsence"];

@@ -47,11 +47,19 @@ function RoleChange({ user }: { user: { id: string; name: string; role: Role } }
   );
 }
 
-/** Admins deactivate a person (no sign-in, sessions and keys stop at once) or reactivate them; never themselves. */
-function Activation({ user, self }: { user: { id: string; name: string; deactivatedAt: string | null }; self: boolean }) {
+type Person = { id: string; name: string; deactivatedAt: string | null; managerId: string | null };
+
+/**
+ * Admins deactivate a person (no sign-in, sessions and keys stop at once) or reactivate them; never
+ * themselves. Their cadences not over, open tasks and promised calls go to the person chosen (their
+ * manager by default): nothing waits in the queue of someone who will not read it.
+ */
+function Activation({ user, self, people }: { user: Person; self: boolean; people: readonly Person[] }) {
   const client = useQueryClient();
+  const successors = people.filter((p) => p.id !== user.id && !p.deactivatedAt);
+  const [handTo, setHandTo] = useState(successors.find((p) => p.id === user.managerId)?.id ?? successors[0]?.id ?? '');
   const change = useMutation({
-    mutationFn: (active: boolean) => unwrap(api.PATCH('/v1/users/{userId}', { params: { path: { userId: user.id } }, body: { active } })),
+    mutationFn: (active: boolean) => unwrap(api.PATCH('/v1/users/{userId}', { params: { path: { userId: user.id } }, body: active || !handTo ? { active } : { active, handTo } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
   });
   if (self) return null;
@@ -64,7 +72,23 @@ function Activation({ user, self }: { user: { id: string; name: string; deactiva
       ) : (
         <ConfirmButton
           label={`Deactivate ${user.name}`}
-          question={`Deactivate ${user.name}? They are signed out now and cannot sign in; their API keys are revoked.`}
+          question={
+            <>
+              Deactivate {user.name}? They are signed out now and cannot sign in; their API keys are revoked.{' '}
+              {successors.length > 0 && (
+                <label>
+                  Their cadences, open tasks and promised calls go to{' '}
+                  <select value={handTo} onChange={(e) => setHandTo(e.currentTarget.value)}>
+                    {successors.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+            </>
+          }
           confirmLabel="Yes, deactivate"
           busy={change.isPending}
           onConfirm={() => change.mutate(false)}
@@ -146,7 +170,7 @@ export function Team({ session }: { session: Session }) {
                       Reset password of {u.name}
                     </button>
                   )}{' '}
-                  {session.role === 'admin' && <Activation user={u} self={u.id === session.user?.id} />}
+                  {session.role === 'admin' && <Activation user={u} self={u.id === session.user?.id} people={users.data.data} />}
                 </td>
               </tr>
             ))}
