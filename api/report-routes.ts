@@ -3,6 +3,8 @@
 // a page at a time, or all of them (up to CSV_CAP) as one CSV download.
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { prospectLabels } from '../application/prospect-labels.js';
+import type { DbOrTx } from '../db/client.js';
 import { defineRoute } from './access.js';
 import { csvAnswer, FormatQuery, reportResponse, wantsCsv, type Cell } from './csv.js';
 import { PageQuery, pageSchema } from './pagination.js';
@@ -68,4 +70,26 @@ export async function drillDown<T extends Record<string, Cell>, R extends { data
 ): Promise<{ csv: Response } | { page: R }> {
   if (!wantsCsv(c, q.format)) return { page: await read({ limit: q.limit, cursor: q.cursor }) };
   return { csv: csvAnswer(c, csv.name, csv.columns, (await read({ limit: CSV_CAP, cursor: undefined })).data) };
+}
+
+type PageAsked = { limit: number; cursor: string | undefined };
+
+/** The columns naming a drill-down row's prospect, in its schema (spread) and its CSV. */
+export const ProspectNamed = {
+  prospectName: z.string().nullable().openapi({ description: "The prospect's name (else their email)" }),
+  prospectTimeZone: z.string().nullable().openapi({ description: "The zone the cadence uses for them: their local time shows beside them" }),
+};
+export const PROSPECT_COLUMNS = ['prospectName', 'prospectTimeZone'];
+
+/** A drill-down's reader whose rows also name their prospect and zone (one look-up per page). */
+export function namingProspects<T extends { prospectId: string | null }, R extends { data: T[] }>(db: DbOrTx, workspaceId: string, read: (page: PageAsked) => Promise<R>) {
+  return async (page: PageAsked) => {
+    const r = await read(page);
+    const labels = await prospectLabels(db, workspaceId, r.data.map((row) => row.prospectId));
+    const named = (row: T) => {
+      const label = row.prospectId ? labels.get(row.prospectId) : undefined;
+      return { ...row, prospectName: label?.name ?? null, prospectTimeZone: label?.timeZone ?? null };
+    };
+    return { ...r, data: r.data.map(named) };
+  };
 }

@@ -4,7 +4,7 @@
 // health now. Every figure drills down to its rows. JSON or CSV.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { csvAnswer, wantsCsv } from '../csv.js';
-import { drillDown, drillDownRoute, reportRoute } from '../report-routes.js';
+import { drillDown, drillDownRoute, namingProspects, PROSPECT_COLUMNS, ProspectNamed, reportRoute } from '../report-routes.js';
 import { clockOf, type ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { problemResponse } from '../problem.js';
@@ -62,6 +62,7 @@ const FigureRow = z
     kind: z.string(),
     title: z.string().nullable(),
     prospectId: z.uuid().nullable(),
+    ...ProspectNamed,
     enrollmentId: z.uuid().nullable(),
   })
   .openapi('ActivityFigureRow');
@@ -114,8 +115,9 @@ export function activityReportRoutes(deps: ApiDeps) {
     const now = await clock();
     const team = await teamOf(db, p, q);
     const period = { ...periodOf(q, now), now: new Date(now), escalationsSince: (await escalationQuota(db, p.workspaceId, new Date(now))).since };
-    const columns = ['source', 'id', 'repId', 'at', 'status', 'kind', 'title', 'prospectId', 'enrollmentId'];
-    const out = await drillDown(c, q, { name: `activity-${q.figure}`, columns }, (page) => figureRows(db, { workspaceId: p.workspaceId, repIds: team.map((u) => u.id), figure: q.figure, period, ...page }));
+    const columns = ['source', 'id', 'repId', 'at', 'status', 'kind', 'title', 'prospectId', ...PROSPECT_COLUMNS, 'enrollmentId'];
+    const read = namingProspects(db, p.workspaceId, (page: { limit: number; cursor: string | undefined }) => figureRows(db, { workspaceId: p.workspaceId, repIds: team.map((u) => u.id), figure: q.figure, period, ...page }));
+    const out = await drillDown(c, q, { name: `activity-${q.figure}`, columns }, read);
     return 'csv' in out ? out.csv : c.json(out.page, 200);
   });
 

@@ -3,7 +3,7 @@
 // them together: every rep may read it. JSON or CSV.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { csvAnswer, wantsCsv } from '../csv.js';
-import { drillDown, drillDownRoute, reportRoute } from '../report-routes.js';
+import { drillDown, drillDownRoute, namingProspects, PROSPECT_COLUMNS, ProspectNamed, reportRoute } from '../report-routes.js';
 import { clockOf, type ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { decodeCursor, SerialCursor } from '../pagination.js';
@@ -40,6 +40,7 @@ const Call = z
     taskId: z.uuid().openapi({ description: 'The call task where it was heard' }),
     enrollmentId: z.uuid().nullable(),
     prospectId: z.uuid().nullable(),
+    ...ProspectNamed,
     repId: z.uuid(),
     sequenceId: z.uuid().nullable(),
     stepId: z.string(),
@@ -82,8 +83,9 @@ export function objectionsReportRoutes(deps: ApiDeps) {
   app.openapi(routes.calls, async (c) => {
     const q = c.req.valid('query');
     const filters = { workspaceId: principalOf(c).workspaceId, ...q, ...periodOf(q, await clock()) };
-    const columns = ['id', 'heardAt', 'tag', 'text', 'taskId', 'enrollmentId', 'prospectId', 'repId', 'sequenceId', 'stepId'];
-    const out = await drillDown(c, q, { name: 'objection-calls', columns }, ({ limit, cursor }) => objectionCalls(db, { ...filters, limit, afterId: decodeCursor(cursor, SerialCursor)?.id ?? null }));
+    const columns = ['id', 'heardAt', 'tag', 'text', 'taskId', 'enrollmentId', 'prospectId', ...PROSPECT_COLUMNS, 'repId', 'sequenceId', 'stepId'];
+    const read = namingProspects(db, filters.workspaceId, ({ limit, cursor }: { limit: number; cursor: string | undefined }) => objectionCalls(db, { ...filters, limit, afterId: decodeCursor(cursor, SerialCursor)?.id ?? null }));
+    const out = await drillDown(c, q, { name: 'objection-calls', columns }, read);
     return 'csv' in out ? out.csv : c.json(out.page, 200);
   });
 

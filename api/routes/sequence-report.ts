@@ -4,7 +4,7 @@
 // drills down to its enrollments. JSON or CSV.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { csvAnswer, wantsCsv } from '../csv.js';
-import { drillDown, drillDownRoute, reportRoute } from '../report-routes.js';
+import { drillDown, drillDownRoute, namingProspects, PROSPECT_COLUMNS, ProspectNamed, reportRoute } from '../report-routes.js';
 import { clockOf, type ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { problemResponse } from '../problem.js';
@@ -57,7 +57,7 @@ const Totals = z
   })
   .openapi('SequenceTotals');
 const FactRow = z
-  .object({ figure: z.enum(SEQUENCE_FIGURES), version: Count, stepId: z.string(), enrollmentId: z.uuid(), prospectId: z.uuid(), repId: z.uuid(), at: z.string().openapi({ description: 'When it happened (for continued: when the next step was reached)' }) })
+  .object({ figure: z.enum(SEQUENCE_FIGURES), version: Count, stepId: z.string(), enrollmentId: z.uuid(), prospectId: z.uuid(), ...ProspectNamed, repId: z.uuid(), at: z.string().openapi({ description: 'When it happened (for continued: when the next step was reached)' }) })
   .openapi('SequenceFigureRow');
 const Rate = z.object({ rate: z.number(), low: z.number(), high: z.number() }).openapi('RateInterval', { description: 'A proportion of the sample with its 95% Wilson interval' });
 const VARIANT_DOCS: Record<(typeof VARIANT_FIGURES)[number], string> = {
@@ -193,8 +193,8 @@ export function sequenceReportRoutes(deps: ApiDeps) {
     const q = c.req.valid('query');
     const seq = await sequenceOf(db, workspaceId, c.req.valid('param').sequenceId);
     const filters = { workspaceId, sequenceId: seq.id, ...periodOf(q, await clock()), figure: q.figure, version: q.version, stepId: q.stepId };
-    const columns = ['figure', 'version', 'stepId', 'enrollmentId', 'prospectId', 'repId', 'at'];
-    const out = await drillDown(c, q, { name: `sequence-${seq.key}-${q.figure}`, columns }, (page) => sequenceFigureRows(db, { ...filters, ...page }));
+    const columns = ['figure', 'version', 'stepId', 'enrollmentId', 'prospectId', ...PROSPECT_COLUMNS, 'repId', 'at'];
+    const out = await drillDown(c, q, { name: `sequence-${seq.key}-${q.figure}`, columns }, namingProspects(db, workspaceId, (page: { limit: number; cursor: string | undefined }) => sequenceFigureRows(db, { ...filters, ...page })));
     return 'csv' in out ? out.csv : c.json(out.page, 200);
   });
 

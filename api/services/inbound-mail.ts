@@ -4,13 +4,13 @@
 // invalidates the address, an out-of-office pauses until the return date. Bodies are never logged.
 import type { Client } from '@temporalio/client';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { prospectLabels } from '../../application/prospect-labels.js';
 import type { Database } from '../../db/client.js';
-import { accounts, mailboxes, prospects, touches, users, workspaces } from '../../db/schema.js';
+import { mailboxes, prospects, touches, users } from '../../db/schema.js';
 import { answeredMessageIds } from '../../domain/mail/answered.js';
 import { classifyInboundMail } from '../../domain/mail/classify.js';
 import { findReturnDate } from '../../domain/mail/return-date.js';
 import type { InboundMail, MailClassification } from '../../domain/mail/types.js';
-import { resolvePlace } from '../../domain/timing/index.js';
 import { withReceipt } from './inbound/receipts.js';
 import { recordDeliveryProblem } from '../../application/mailbox-pause.js';
 import { applyProspectEvent, findProspectIdByEmail, type ProspectEventBody } from '../../application/prospect-events.js';
@@ -48,21 +48,8 @@ async function fromWorkspace(db: Database, workspaceId: string, from: string): P
   return user !== undefined;
 }
 
-/** The prospect's zone, as the cadence computes it: explicit, else from country and region, else the workspace's. */
-async function prospectZone(db: Database, workspaceId: string, prospectId: string): Promise<string | undefined> {
-  const [row] = await db
-    .select({ timeZone: prospects.timeZone, country: sql<string | null>`coalesce(${prospects.country}, ${accounts.country})`, region: sql<string | null>`coalesce(${prospects.region}, ${accounts.region})`, workspaceZone: workspaces.timeZone })
-    .from(prospects)
-    .innerJoin(workspaces, eq(workspaces.id, prospects.workspaceId))
-    .leftJoin(accounts, eq(accounts.id, prospects.accountId))
-    .where(and(eq(prospects.id, prospectId), eq(prospects.workspaceId, workspaceId)));
-  if (!row) return undefined;
-  try {
-    return resolvePlace({ timeZone: row.timeZone ?? (row.country ? null : row.workspaceZone), country: row.country, region: row.region }).timeZone;
-  } catch {
-    return row.workspaceZone;
-  }
-}
+/** The prospect's zone, as the cadence computes it. */
+const prospectZone = async (db: Database, workspaceId: string, prospectId: string) => (await prospectLabels(db, workspaceId, [prospectId])).get(prospectId)?.timeZone;
 
 function eventOf(c: Exclude<MailClassification, { kind: 'ignore' }>, mail: InboundMail, m: Match): ProspectEventBody {
   if (c.kind === 'reply') return { type: 'reply', subject: mail.subject.slice(0, 500) };

@@ -90,7 +90,9 @@ describe('sequences analytics in Chromium', () => {
     const rows = page.getByRole('region', { name: 'Opted out: Expected callback' });
     await rows.waitFor();
     await expect.poll(() => rows.locator('tbody tr').count()).toBe(1);
-    expect(await rows.getByRole('link', { name: 'Prospect page' }).getAttribute('href')).toBe(`#/prospects/${leads.optout}`);
+    expect(await rows.getByRole('link', { name: 'Lead Optout' }).getAttribute('href')).toBe(`#/prospects/${leads.optout}`);
+    // The prospect's local time beside their name.
+    expect(await rows.locator('tbody tr').textContent()).toMatch(/Lead Optout \d\d:\d\d their time \(America\/New_York\)/);
     await rows.getByRole('button', { name: 'Close the rows' }).click();
 
     const csv = await download(page, page.getByRole('link', { name: "Download every sequence's totals (CSV)" }));
@@ -139,7 +141,8 @@ describe('sequences analytics in Chromium', () => {
     await rows.waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('rows-title');
     await expect.poll(() => rows.locator('tbody tr').count()).toBe(2);
-    expect((await rows.getByRole('link', { name: 'Prospect page' }).evaluateAll((links) => links.map((a) => a.getAttribute('href')))).sort()).toEqual([`#/prospects/${leads.voicemail}`, `#/prospects/${leads.replied}`].sort());
+    expect(await rows.getByRole('link', { name: 'Lead Voicemail' }).getAttribute('href')).toBe(`#/prospects/${leads.voicemail}`);
+    expect(await rows.getByRole('link', { name: 'Lead Replied' }).getAttribute('href')).toBe(`#/prospects/${leads.replied}`);
     await checkPage(page, 'sequence analytics rows', 'sequence-analytics-rows');
     const drilled = await download(page, rows.getByRole('link', { name: 'Download these rows (CSV)' }));
     expect(drilled.slice(1).map((l) => l[column(drilled, 'prospectId')]).sort()).toEqual([leads.voicemail, leads.replied].sort());

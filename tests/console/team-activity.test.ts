@@ -127,7 +127,11 @@ describe('the console, part 2, in Chromium', () => {
     await rows.waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('rows-title');
     await expect.poll(() => rows.locator('tbody tr').count()).toBe(1);
-    expect(await rows.getByRole('link', { name: /Lead Late/ }).getAttribute('href')).toBe(`#/tasks/${taskIds.late}`);
+    expect(await rows.locator(`a[href="#/tasks/${taskIds.late}"]`).textContent()).toMatch(/Lead Late/);
+    // The prospect by name, with their local time.
+    const lead = rows.getByRole('link', { name: 'Lead Late', exact: true });
+    expect(await lead.getAttribute('href')).toMatch(/^#\/prospects\//);
+    expect(await rows.locator('tbody tr').textContent()).toMatch(/Lead Late \d\d:\d\d their time \(America\/New_York\)/);
     const csv = await rows.getByRole('link', { name: 'Download these rows (CSV)' }).getAttribute('href');
     expect(csv).toMatch(/^\/v1\/reports\/activity\/rows\?.*figure=doneLate.*format=csv/);
     const download = await fetch(`${base}${csv}`, { headers: { cookie: (await claire.context.cookies(base)).map((c) => `${c.name}=${c.value}`).join('; ') } });
@@ -156,6 +160,7 @@ describe('the console, part 2, in Chromium', () => {
     await expect.poll(() => calls.locator('tbody tr').count()).toBe(1);
     expect(await calls.locator('tbody tr').textContent()).toMatch(/price: over budget/);
     expect(await calls.getByRole('link', { name: 'The call' }).getAttribute('href')).toBe(`#/tasks/${taskIds.onTime}`);
+    expect(await calls.locator('tbody tr').textContent()).toMatch(/Lead \w+ \d\d:\d\d their time \(America\/New_York\)/);
     expect(await calls.getByRole('link', { name: 'Download these calls (CSV)' }).getAttribute('href')).toMatch(/^\/v1\/reports\/objections\/calls\?.*tag=price.*format=csv/);
     await checkPage(page, 'objection calls');
   });

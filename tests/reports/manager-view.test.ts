@@ -3,9 +3,9 @@
 // to Fiona; calls, objections, meetings held and a no-show, an announced call kept and one broken,
 // a late task and an overdue one. Known counts first, then a brute-force recount of every figure
 // and of its drill-down rows, then the objections.
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handoffs } from '../../db/schema.js';
+import { handoffs, prospects } from '../../db/schema.js';
 import { ACTIVITY_FIGURES } from '../../api/services/reports/activity-figures.js';
 import { complete, dueOf, enroll, openTaskOf, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
 import { at, iso, nextWorkingMonday } from '../support/dates.js';
@@ -157,7 +157,9 @@ describe("the manager's view", () => {
     const header = lines[0]!.split(',');
     expect(lines[1]!.split(',')[header.indexOf('heldRate')]).toBe('0.5');
     const drill = await h.request(`/v1/reports/activity/rows?figure=meetingsHeld&managerId=${people.fiona}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=csv`);
-    expect((await drill.text()).trim().split('\n')).toHaveLength(3);
+    const drilled = (await drill.text()).trim().split('\n');
+    expect(drilled).toHaveLength(3);
+    expect(drilled[0]).toBe('source,id,repId,at,status,kind,title,prospectId,prospectName,prospectTimeZone,enrollmentId');
   });
 
   it('refuses a bad period or figure with a 400 naming the field', async () => {
@@ -210,6 +212,12 @@ describe('the objections report', () => {
       }
       expect(all.sort()).toEqual(recount.get(o.tag)!.taskIds.sort());
     }
+    // Each call names its prospect as the prospects table has them, in their zone.
+    const named = await h.api<{ data: Array<{ prospectId: string | null; prospectName: string | null; prospectTimeZone: string | null }> }>('GET', `/v1/reports/objections/calls?tag=price&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    const ids = named.body.data.map((c) => c.prospectId!);
+    expect(ids.length).toBeGreaterThan(0);
+    const stored = new Map((await h.db.db.select().from(prospects).where(inArray(prospects.id, ids))).map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
+    expect(named.body.data.map((c) => [c.prospectName, c.prospectTimeZone])).toEqual(ids.map((id) => [stored.get(id), PARIS]));
     const csv = await h.request(`/v1/reports/objections?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=csv`);
     expect((await csv.text()).split('\n')[1]).toMatch(/^price,3,/);
   });

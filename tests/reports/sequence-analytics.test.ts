@@ -19,7 +19,7 @@ withSeededHarness({ timeZone: PARIS }, (started) => ({ h, s } = started));
 
 type Step = Record<(typeof SEQUENCE_FIGURES)[number], number> & { stepId: string; conversionToNext: number | null; nextStepId: string | null };
 type Report = { sequenceId: string; versions: Array<{ version: number; enrollments: number; steps: Step[] }> };
-type Row = { figure: string; version: number; stepId: string; enrollmentId: string; prospectId: string };
+type Row = { figure: string; version: number; stepId: string; enrollmentId: string; prospectId: string; prospectName: string | null; prospectTimeZone: string | null };
 
 let from = '';
 let to = '';
@@ -123,6 +123,8 @@ describe('sequence analytics', () => {
     // The drill-down names the prospects: the meeting is the meeting prospect's.
     const meetings = await h.api<{ data: Row[] }>('GET', `/v1/reports/sequences/${s.sequences['announced-call']}/rows?figure=meetings&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
     expect(meetings.body.data.map((r) => [r.prospectId, r.stepId])).toEqual([[prospects.meeting, 'announced-call']]);
+    // ... by name, with the zone their local time is read in.
+    expect(meetings.body.data.map((r) => [r.prospectName, r.prospectTimeZone])).toEqual([['meeting Test', PARIS]]);
   });
 
   it("lists every sequence with its totals, each outcome once per enrollment, as the recount has them", async () => {
@@ -148,7 +150,10 @@ describe('sequence analytics', () => {
     const email = lines.find((l) => l.split(',')[header.indexOf('stepId')] === 'announce-email')!.split(',');
     expect([email[header.indexOf('reached')], email[header.indexOf('replied')], email[header.indexOf('conversionToNext')]]).toEqual(['6', '1', '0.167']);
     const drill = await h.request(`/v1/reports/sequences/${s.sequences['announced-call']}/rows?figure=reached&stepId=linkedin-note&format=csv&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
-    expect((await drill.text()).trim().split('\n')).toHaveLength(9);
+    const drilled = (await drill.text()).trim().split('\n');
+    expect(drilled).toHaveLength(9);
+    expect(drilled[0]).toBe('figure,version,stepId,enrollmentId,prospectId,prospectName,prospectTimeZone,repId,at');
+    expect(drilled.slice(1).every((line) => line.includes(`,${PARIS},`))).toBe(true);
   });
 
   it('refuses bad input with a 4xx naming the field', async () => {

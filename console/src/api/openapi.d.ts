@@ -14228,6 +14228,10 @@ export interface components {
             title: string | null;
             /** Format: uuid */
             prospectId: string | null;
+            /** @description The prospect's name (else their email) */
+            prospectName: string | null;
+            /** @description The zone the cadence uses for them: their local time shows beside them */
+            prospectTimeZone: string | null;
             /** Format: uuid */
             enrollmentId: string | null;
         };
@@ -14280,6 +14284,10 @@ export interface components {
             enrollmentId: string | null;
             /** Format: uuid */
             prospectId: string | null;
+            /** @description The prospect's name (else their email) */
+            prospectName: string | null;
+            /** @description The zone the cadence uses for them: their local time shows beside them */
+            prospectTimeZone: string | null;
             /** Format: uuid */
             repId: string;
             /** Format: uuid */
@@ -14427,6 +14435,10 @@ export interface components {
             enrollmentId: string;
             /** Format: uuid */
             prospectId: string;
+            /** @description The prospect's name (else their email) */
+            prospectName: string | null;
+            /** @description The zone the cadence uses for them: their local time shows beside them */
+            prospectTimeZone: string | null;
             /** Format: uuid */
             repId: string;
             /** @description When it happened (for continued: when the next step was reached) */

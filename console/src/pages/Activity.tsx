@@ -14,6 +14,7 @@ import { usePages } from '../components/Pager';
 import { RowsSection } from '../components/RowsSection';
 import { Choice } from '../components/Choice';
 import { ActivityTrend } from './ActivityTrend';
+import { ProspectCell } from '../components/ProspectCell';
 
 type Report = components['schemas']['ActivityReport'];
 type RepFigures = Report['reps'][number];
@@ -143,7 +144,9 @@ function FigureRows({ drill, period, managerId, onClose }: { drill: Drill; perio
           <td>{r.source === 'task' ? <a href={`#/tasks/${r.id}`}>{r.title ?? r.kind}</a> : (r.title ?? r.source)}</td>
           <td>{r.kind.replace(/_/g, ' ')}</td>
           <td>{r.status.replace(/_/g, ' ')}</td>
-          <td>{r.prospectId ? <a href={`#/prospects/${r.prospectId}`}>Prospect page</a> : '–'}</td>
+          <td>
+            <ProspectCell row={r} />
+          </td>
         </tr>
       ))}
     </RowsSection>

@@ -12,6 +12,7 @@ import { usePages } from '../components/Pager';
 import { RowsSection } from '../components/RowsSection';
 import { ObjectionsTrend } from './ObjectionsTrend';
 import { ColumnHeads } from '../components/ColumnHeads';
+import { ProspectCell } from '../components/ProspectCell';
 
 type Weekly = components['schemas']['ObjectionSummary']['weekly'];
 
@@ -87,7 +88,9 @@ function ObjectionCalls({ tag, period, onClose }: { tag: string; period: { from:
           <td>
             <a href={`#/tasks/${c.taskId}`}>The call</a>
           </td>
-          <td>{c.prospectId ? <a href={`#/prospects/${c.prospectId}`}>Prospect page</a> : '–'}</td>
+          <td>
+            <ProspectCell row={c} />
+          </td>
         </tr>
       ))}
     </RowsSection>

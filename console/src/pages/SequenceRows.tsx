@@ -7,6 +7,7 @@ import { RowsSection } from '../components/RowsSection';
 import { csvHref } from '../components/PeriodPicker';
 import { formatAt } from '../time';
 import type { SequenceFigure } from './sequence-figures';
+import { ProspectCell } from '../components/ProspectCell';
 
 export type SequenceDrill = { sequenceId: string; figure: SequenceFigure; label: string; where: string; version?: number; stepId?: string };
 
@@ -27,7 +28,7 @@ export function SequenceRows({ drill, period, onClose }: { drill: SequenceDrill;
           <td>{r.version}</td>
           <td>{r.stepId}</td>
           <td>
-            <a href={`#/prospects/${r.prospectId}`}>Prospect page</a>
+            <ProspectCell row={r} />
           </td>
         </tr>
       ))}
