@@ -2,9 +2,9 @@
 // Rep and ops actions (pause, resume, stop, skip, reschedule) go through workflow Updates.
 // A rep key sees and acts on its own enrollments only: the others are "not found".
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, asc, desc, eq, gt, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { enrollments, events } from '../../db/schema.js';
+import { enrollments, events, users } from '../../db/schema.js';
 import {
   pauseUpdate,
   rescheduleUpdate,
@@ -27,6 +27,7 @@ import { startAndUpdate } from '../services/enrollment-start.js';
 import { decodeTimeCursor, isoMicros } from '../services/time-cursor.js';
 import { viaWorkflow } from '../temporal-errors.js';
 import { defineRoute, ALL_ROLES } from '../access.js';
+import { managesRep } from '../auth/reports.js';
 
 const EnrollmentCreate = z
   .strictObject({
@@ -115,12 +116,17 @@ const toJson = (r: EnrollmentRow, live?: EnrollmentStatusView | null): z.infer<t
 const EnrollmentParams = z.object({ enrollmentId: pathId('enrollmentId') });
 const EnrollmentStatus = z.enum(['pending', 'active', 'paused', 'completed', 'stopped']);
 
-/** The enrollment if the key may see it: a rep key only its own. */
+/** The enrollment if the key may see it: a rep key its own, and a manager's those of the reps reporting to them. */
 async function visibleEnrollment(db: Database, p: Principal, enrollmentId: string) {
   const row = await findEnrollment(db, p.workspaceId, enrollmentId);
-  if (p.role === 'rep' && row.repId !== p.userId) throw new ProblemError('not-found', 404, 'no such enrollment in this workspace');
+  if (p.role === 'rep' && row.repId !== p.userId && !(await managesRep(db, p, row.repId))) throw new ProblemError('not-found', 404, 'no such enrollment in this workspace');
   return row;
 }
+
+/** The reps whose enrollments a rep key lists: itself and, for a manager, the reps reporting to it. */
+const withinReach = (db: Database, p: Principal) =>
+  or(eq(enrollments.repId, p.userId ?? NO_USER), inArray(enrollments.repId, db.select({ id: users.id }).from(users).where(and(eq(users.workspaceId, p.workspaceId), eq(users.managerId, p.userId ?? NO_USER)))));
+const NO_USER = '00000000-0000-0000-0000-000000000000';
 
 const createdKey = isoMicros(enrollments.createdAt);
 
@@ -310,16 +316,15 @@ export function enrollmentRoutes(deps: ApiDeps) {
     const p = principalOf(c);
     const q = c.req.valid('query');
     const after = decodeTimeCursor(q.cursor);
-    // A rep key lists its own enrollments whatever repId says.
-    const repId = p.role === 'rep' ? (p.userId ?? '00000000-0000-0000-0000-000000000000') : q.repId;
-    if (p.role === 'rep' && q.repId && q.repId !== repId) return c.json({ data: [], nextCursor: null }, 200);
+    // A rep key lists its own enrollments (a manager's: also their reps'), whatever repId says.
     const where: (SQL | undefined)[] = [
       eq(enrollments.workspaceId, p.workspaceId),
+      p.role === 'rep' ? withinReach(db, p) : undefined,
       q.status ? eq(enrollments.status, q.status) : undefined,
       q.prospectId ? eq(enrollments.prospectId, q.prospectId) : undefined,
       q.sequenceId ? eq(enrollments.sequenceId, q.sequenceId) : undefined,
       q.sequenceVersion ? eq(enrollments.sequenceVersion, q.sequenceVersion) : undefined,
-      repId ? eq(enrollments.repId, repId) : undefined,
+      q.repId ? eq(enrollments.repId, q.repId) : undefined,
     ];
     if (after) {
       where.push(lte(enrollments.createdAt, after.at), or(lt(enrollments.createdAt, after.at), and(eq(enrollments.createdAt, after.at), lt(enrollments.id, after.id))));

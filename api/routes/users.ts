@@ -134,7 +134,7 @@ const routes = {
     access: [] as const,
     body: UserPatch,
     returns: User,
-    responses: { 404: problemResponse('No such user, manager or successor'), 422: problemResponse('Invalid body, the manager would create a cycle, an admin deactivating or demoting themselves, or a person with work deactivated without handTo') },
+    responses: { 404: problemResponse('No such user or manager'), 422: problemResponse('Invalid body, the manager would create a cycle, an admin deactivating or demoting themselves, a person with work deactivated without handTo, or a successor who is not an active user') },
   }),
   handOver: resource.on({
     method: 'post',
@@ -145,7 +145,7 @@ const routes = {
     body: HandOverBody,
     returns: HandOverResult,
     done: 'Handed over',
-    responses: { 422: problemResponse('The successor is the same person or deactivated') },
+    responses: { 422: problemResponse('The successor is unknown, the same person or deactivated') },
   }),
 };
 

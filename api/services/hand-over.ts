@@ -28,7 +28,8 @@ export async function requireSuccessor(db: DbOrTx, workspaceId: string, from: st
   const refuse = (message: string) => new ProblemError('validation-failed', 422, `${field}: ${message}`, { errors: [{ field, message }] });
   if (to === from) throw refuse('the work would stay with the same person');
   const [row] = await db.select({ id: users.id, deactivatedAt: users.deactivatedAt }).from(users).where(and(eq(users.id, to), eq(users.workspaceId, workspaceId)));
-  if (!row) throw new ProblemError('not-found', 404, `${field}: no such user in this workspace`, { errors: [{ field, message: 'no such user in this workspace' }] });
+  // 422, not 404: the path's person exists; it is the field that names nobody.
+  if (!row) throw refuse('no such user in this workspace');
   if (row.deactivatedAt) throw refuse('this person is deactivated');
 }
 

@@ -173,6 +173,18 @@ describe('the sequence editor API', () => {
     expect(mine.body.versions.map((v) => [v.version, v.total])).toEqual([[2, 1], [1, 1]]);
     const listed = await w.ws.call<{ data: Array<{ prospectId: string; sequenceVersion: number }> }>('GET', `/v1/enrollments?sequenceId=${sequenceId}&sequenceVersion=2`);
     expect(listed.body.data.map((e) => e.prospectId).sort()).toEqual([prospects[1], prospects[2]].sort());
+    // The manager's key lists what it counts: their rep's enrollments on v2, not Oscar's; it reads
+    // their rep's enrollment, not Oscar's (404), and Oscar's own key sees only his.
+    const asMia = w.ws.as(key.body.key);
+    const miaListed = await asMia<{ data: Array<{ id: string; prospectId: string }> }>('GET', `/v1/enrollments?sequenceId=${sequenceId}&sequenceVersion=2`);
+    expect(miaListed.body.data.map((e) => e.prospectId)).toEqual([prospects[1]]);
+    expect((await asMia<{ data: unknown[] }>('GET', `/v1/enrollments?repId=${other.body.id}`)).body.data).toEqual([]);
+    expect((await asMia('GET', `/v1/enrollments/${miaListed.body.data[0]!.id}`)).status).toBe(200);
+    const oscars = await w.db.db.select({ id: enrollments.id }).from(enrollments).where(eq(enrollments.repId, other.body.id));
+    expect((await asMia('GET', `/v1/enrollments/${oscars[0]!.id}`)).status).toBe(404);
+    const oscarKey = await w.ws.call<{ key: string }>('POST', '/v1/api-keys', { name: 'oscar', role: 'rep', userId: other.body.id });
+    const oscarListed = await w.ws.as(oscarKey.body.key)<{ data: Array<{ prospectId: string }> }>('GET', `/v1/enrollments?sequenceId=${sequenceId}`);
+    expect(oscarListed.body.data.map((e) => e.prospectId)).toEqual([prospects[2]]);
     const elsewhere = await w.ws.call<Problem>('GET', `/v1/sequences/${crypto.randomUUID()}/enrollment-counts`);
     expect(elsewhere.status).toBe(404);
   });

@@ -54,7 +54,7 @@ describe("a rep's work handed over", () => {
     const himself = await h.api<Problem>('PATCH', `/v1/users/${s.repId}`, { active: false, handTo: s.repId });
     expect([himself.status, fields(himself.body)]).toEqual([422, ['body.handTo']]);
     const nobody = await h.api<Problem>('PATCH', `/v1/users/${s.repId}`, { active: false, handTo: crypto.randomUUID() });
-    expect([nobody.status, fields(nobody.body)]).toEqual([404, ['body.handTo']]);
+    expect([nobody.status, fields(nobody.body)]).toEqual([422, ['body.handTo']]);
     const notLeaving = await h.api<Problem>('PATCH', `/v1/users/${bea.body.id}`, { handTo: s.managerId });
     expect([notLeaving.status, fields(notLeaving.body)]).toEqual([422, ['body.handTo']]);
     expect(await repOf(marie.id)).toBe(s.repId);

@@ -952,7 +952,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such user, manager or successor */
+                /** @description No such user or manager */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -979,7 +979,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid body, the manager would create a cycle, an admin deactivating or demoting themselves, or a person with work deactivated without handTo; or: No body, or a body that does not match the schema; `errors` names each field */
+                /** @description Invalid body, the manager would create a cycle, an admin deactivating or demoting themselves, a person with work deactivated without handTo, or a successor who is not an active user; or: No body, or a body that does not match the schema; `errors` names each field */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1125,7 +1125,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The successor is the same person or deactivated; or: No body, or a body that does not match the schema; `errors` names each field; or: This Idempotency-Key was used with another request */
+                /** @description The successor is unknown, the same person or deactivated; or: No body, or a body that does not match the schema; `errors` names each field; or: This Idempotency-Key was used with another request */
                 422: {
                     headers: {
                         [name: string]: unknown;
