@@ -14,7 +14,7 @@ import { PageQuery } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { z } from '../scope.js';
 import type { SmtpSettings } from '../../channels/email/smtp.js';
-import { createMailbox, deleteMailbox, findMailbox, invalid, lockUser, mailboxFigures, mailboxJson, makeDefault, markConnected, vetMailboxHost, vetTokenUrl, type Mailbox } from '../services/mailboxes.js';
+import { createMailbox, deleteMailbox, findMailbox, invalid, lockUser, mailboxFigures, mailboxFiguresOf, mailboxJson, makeDefault, markConnected, vetMailboxHost, vetTokenUrl, type Mailbox } from '../services/mailboxes.js';
 import { MailboxCreate, MailboxJson, MailboxPatch, MailboxWithFigures, Credentials, DkimSettings, STATUSES, type ImapBody, type SmtpBody } from './mailbox-schemas.js';
 import { sealOAuth2Secret } from '../../channels/email/oauth2-grant.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
@@ -42,7 +42,7 @@ const routes = {
     returns: MailboxJson,
     responses: { 403: problemResponse('A rep key adding a mailbox for another user'), 409: problemResponse('Address already used'), 422: problemResponse('Invalid body, unknown user, an SMTP or IMAP host or OAuth2 token endpoint mailboxes may not use, or both a password and an OAuth2 grant') },
   }),
-  list: resource.list({ summary: 'Mailboxes, oldest first, by user and status', access, item: MailboxJson, query: PageQuery.extend({ userId: z.uuid().optional(), status: z.enum(STATUSES).optional() }) }),
+  list: resource.list({ summary: 'Mailboxes, oldest first, by user and status, each with its live send figures', access, item: MailboxWithFigures, query: PageQuery.extend({ userId: z.uuid().optional(), status: z.enum(STATUSES).optional() }) }),
   get: resource.get({ summary: 'One mailbox, with what it sent in the last hour and 24 hours and what waits on it', access, returns: MailboxWithFigures }),
   update: resource.update({
     summary: 'Rename, make default, change caps (ops), disable, re-enable or resume after a bounce pause (ops)',
@@ -187,7 +187,10 @@ export function mailboxRoutes(deps: ApiDeps) {
       q.userId ? eq(mailboxes.userId, q.userId) : undefined,
       q.status ? eq(mailboxes.status, q.status) : undefined,
     ];
-    return c.json(await pageInCreationOrder(db, mailboxes, p.workspaceId, q, mailboxJson, ...filters), 200);
+    const listed = await pageInCreationOrder(db, mailboxes, p.workspaceId, q, mailboxJson, ...filters);
+    // One figures query for the page, not one request per mailbox.
+    const figures = await mailboxFiguresOf(db, p.workspaceId, listed.data.map((m) => m.id));
+    return c.json({ ...listed, data: listed.data.map((m) => ({ ...m, figures: figures.get(m.id)! })) }, 200);
   });
 
   app.openapi(routes.get, async (c) => {

@@ -186,6 +186,11 @@ describe('mailboxes API', () => {
     ]);
     const got = await ws.call<{ figures: Figures }>('GET', `/v1/mailboxes/${m.body.id}`);
     expect(got.body.figures).toEqual({ sentLastHour: 1, sentToday: 2, scheduled: 1, held: 0, uncertain: 1 });
+    // The list carries the same figures for each mailbox of the page (zeros for one with no email).
+    const listed = await ws.call<{ data: Array<{ id: string; figures: Figures }> }>('GET', `/v1/mailboxes?userId=${samId}&limit=100`);
+    const byId = new Map(listed.body.data.map((x) => [x.id, x.figures]));
+    expect(byId.get(m.body.id)).toEqual({ sentLastHour: 1, sentToday: 2, scheduled: 1, held: 0, uncertain: 1 });
+    expect([...byId.values()].filter((f) => f.sentToday === 0 && f.scheduled === 0 && f.held === 0).length).toBeGreaterThan(0);
     const refused = await ws.call<Problem>('DELETE', `/v1/mailboxes/${m.body.id}`);
     expect([refused.status, refused.body.type]).toEqual([409, '/problems/conflict']);
     expect(await row(m.body.id)).toBeDefined();

@@ -11606,7 +11606,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mailboxes, oldest first, by user and status */
+        /** Mailboxes, oldest first, by user and status, each with its live send figures */
         get: {
             parameters: {
                 query?: {
@@ -11630,7 +11630,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["Mailbox"][];
+                            data: components["schemas"]["MailboxWithFigures"][];
                             nextCursor: string | null;
                         };
                     };

@@ -9,7 +9,7 @@ import { ConfirmButton } from '../components/Confirm';
 import { ErrorNote } from '../components/Field';
 import { formatAt } from '../time';
 
-type Mailbox = components['schemas']['Mailbox'];
+type Mailbox = components['schemas']['MailboxWithFigures'];
 type DomainCheck = NonNullable<Mailbox['dns']>;
 
 const STATE = { connected: 'Sending', disconnected: 'Disconnected', paused: 'Paused by the bounce guard', disabled: 'Disabled' } as const;
@@ -46,14 +46,10 @@ function ReplyWatch({ m }: { m: Mailbox }) {
 
 function MailboxCard({ m, owner, mayResume }: { m: Mailbox; owner: string | undefined; mayResume: boolean }) {
   const client = useQueryClient();
-  const detail = useQuery({ queryKey: ['mailbox', m.id], queryFn: () => unwrap(api.GET('/v1/mailboxes/{id}', { params: { path: { id: m.id } } })) });
-  const refresh = async () => {
-    await client.invalidateQueries({ queryKey: ['mailboxes'] });
-    await client.invalidateQueries({ queryKey: ['mailbox', m.id] });
-  };
+  const refresh = () => client.invalidateQueries({ queryKey: ['mailboxes'] });
   const resume = useMutation({ mutationFn: () => unwrap(api.PATCH('/v1/mailboxes/{id}', { params: { path: { id: m.id } }, body: { status: 'connected' } })), onSuccess: refresh });
   const dnsCheck = useMutation({ mutationFn: () => unwrap(api.POST('/v1/mailboxes/{id}/dns-check', { params: { path: { id: m.id } } })), onSuccess: refresh });
-  const figures = detail.data?.figures;
+  const figures = m.figures;
   const title = `${m.displayName ? `${m.displayName} <${m.address}>` : m.address}`;
   return (
     <section className={needsAttention(m) ? 'mailbox attention' : 'mailbox'} aria-labelledby={`mb-${m.id}`}>
@@ -74,16 +70,8 @@ function MailboxCard({ m, owner, mayResume }: { m: Mailbox; owner: string | unde
         </dd>
         <dt>Emails waiting</dt>
         <dd>
-          {figures ? (
-            <>
-              <strong className={figures.held > 0 ? 'warn' : undefined}>{figures.held} held</strong> · {figures.scheduled} scheduled · {figures.sentToday} sent in 24 h ({figures.sentLastHour} in the last hour)
-              {figures.uncertain > 0 && <span className="warn"> · {figures.uncertain} uncertain (a sender died mid-send)</span>}
-            </>
-          ) : detail.error ? (
-            <ErrorNote error={detail.error} />
-          ) : (
-            'counting…'
-          )}
+          <strong className={figures.held > 0 ? 'warn' : undefined}>{figures.held} held</strong> · {figures.scheduled} scheduled · {figures.sentToday} sent in 24 h ({figures.sentLastHour} in the last hour)
+          {figures.uncertain > 0 && <span className="warn"> · {figures.uncertain} uncertain (a sender died mid-send)</span>}
         </dd>
         <dt>Cap today</dt>
         <dd>
@@ -103,7 +91,7 @@ function MailboxCard({ m, owner, mayResume }: { m: Mailbox; owner: string | unde
         {m.status === 'paused' && mayResume && (
           <ConfirmButton
             label={`Resume ${m.address}`}
-            question={`Resume ${m.address}? Check the list first: ${figures?.held ?? 'its'} held emails will leave, paced.`}
+            question={`Resume ${m.address}? Check the list first: ${figures.held} held emails will leave, paced.`}
             confirmLabel="Yes, resume"
             busy={resume.isPending}
             onConfirm={() => resume.mutate()}
