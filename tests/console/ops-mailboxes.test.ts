@@ -292,5 +292,18 @@ describe('ops pages in Chromium', () => {
     expect(must(await api<{ repId: string }>('GET', `/v1/enrollments/${enrolled.id}`), 200).repId).toBe(sam.id);
     expect(await ritasTasks()).toEqual([]);
     expect(must(await api<{ data: Array<{ id: string }> }>('GET', `/v1/reps/${sam.id}/tasks`), 200).data.map((t) => t.id)).toContain(note);
+
+    // A territory change: Sam stays, his work goes to Olga; the page says what moved.
+    await pressWithKeyboard(page, "Hand over Sam Rep's work");
+    const handOver = page.getByRole('group', { name: "Hand over Sam Rep's work" });
+    await handOver.getByLabel('Their cadences, open tasks and promised calls go to').selectOption({ label: 'Olga Ops' });
+    await handOver.getByRole('button', { name: 'Yes, hand it over' }).focus();
+    await page.keyboard.press('Enter');
+    const said = page.getByRole('status').filter({ hasText: /now Olga Ops's/ });
+    await said.waitFor();
+    expect(await said.textContent()).toMatch(/^ ?[1-9]\d* cadence\(s\), [1-9]\d* task\(s\) and \d+ promised call\(s\) now Olga Ops's/);
+    const olgaId = must(await api<{ data: Array<{ id: string; name: string }> }>('GET', '/v1/users'), 200).data.find((u) => u.name === 'Olga Ops')!.id;
+    expect(must(await api<{ repId: string }>('GET', `/v1/enrollments/${enrolled.id}`), 200).repId).toBe(olgaId);
+    await checkPage(page, 'team: a hand-over done');
   });
 });

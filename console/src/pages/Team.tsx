@@ -49,6 +49,26 @@ function RoleChange({ user }: { user: { id: string; name: string; role: Role } }
 
 type Person = { id: string; name: string; deactivatedAt: string | null; managerId: string | null };
 
+/** Who takes a person's work: an active other person, their manager first. */
+function useSuccessor(user: Person, people: readonly Person[]) {
+  const successors = people.filter((p) => p.id !== user.id && !p.deactivatedAt);
+  const [handTo, setHandTo] = useState(successors.find((p) => p.id === user.managerId)?.id ?? successors[0]?.id ?? '');
+  const choice =
+    successors.length > 0 ? (
+      <label>
+        Their cadences, open tasks and promised calls go to{' '}
+        <select value={handTo} onChange={(e) => setHandTo(e.currentTarget.value)}>
+          {successors.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    ) : null;
+  return { handTo, choice };
+}
+
 /**
  * Admins deactivate a person (no sign-in, sessions and keys stop at once) or reactivate them; never
  * themselves. Their cadences not over, open tasks and promised calls go to the person chosen (their
@@ -56,8 +76,7 @@ type Person = { id: string; name: string; deactivatedAt: string | null; managerI
  */
 function Activation({ user, self, people }: { user: Person; self: boolean; people: readonly Person[] }) {
   const client = useQueryClient();
-  const successors = people.filter((p) => p.id !== user.id && !p.deactivatedAt);
-  const [handTo, setHandTo] = useState(successors.find((p) => p.id === user.managerId)?.id ?? successors[0]?.id ?? '');
+  const { handTo, choice } = useSuccessor(user, people);
   const change = useMutation({
     mutationFn: (active: boolean) => unwrap(api.PATCH('/v1/users/{userId}', { params: { path: { userId: user.id } }, body: active || !handTo ? { active } : { active, handTo } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
@@ -74,19 +93,7 @@ function Activation({ user, self, people }: { user: Person; self: boolean; peopl
           label={`Deactivate ${user.name}`}
           question={
             <>
-              Deactivate {user.name}? They are signed out now and cannot sign in; their API keys are revoked.{' '}
-              {successors.length > 0 && (
-                <label>
-                  Their cadences, open tasks and promised calls go to{' '}
-                  <select value={handTo} onChange={(e) => setHandTo(e.currentTarget.value)}>
-                    {successors.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              )}
+              Deactivate {user.name}? They are signed out now and cannot sign in; their API keys are revoked. {choice}
             </>
           }
           confirmLabel="Yes, deactivate"
@@ -95,6 +102,27 @@ function Activation({ user, self, people }: { user: Person; self: boolean; peopl
         />
       )}
       <ErrorNote error={change.error} />
+    </>
+  );
+}
+
+/** Ops and admins hand an active person's work to another (a territory change), and see what moved. */
+function HandOver({ user, people }: { user: Person; people: readonly Person[] }) {
+  const { handTo, choice } = useSuccessor(user, people);
+  const move = useMutation({ mutationFn: () => unwrap(api.POST('/v1/users/{userId}/hand-over', { params: { path: { userId: user.id } }, body: { to: handTo } })) });
+  if (!choice) return null;
+  const to = people.find((p) => p.id === handTo)?.name;
+  return (
+    <>
+      <ConfirmButton label={`Hand over ${user.name}'s work`} question={<>Hand over {user.name}'s work? {choice}</>} confirmLabel="Yes, hand it over" busy={move.isPending} onConfirm={() => move.mutate()} />
+      {move.data && (
+        <span role="status">
+          {' '}
+          {move.data.cadencesMoved} cadence(s), {move.data.tasksMoved} task(s) and {move.data.callSlotsMoved} promised call(s) now {to}'s
+          {move.data.callSlotClashes > 0 && <span className="warn"> · {move.data.callSlotClashes} call(s) at a time {to} already has one: settle them</span>}
+        </span>
+      )}
+      <ErrorNote error={move.error} />
     </>
   );
 }
@@ -170,7 +198,8 @@ export function Team({ session }: { session: Session }) {
                       Reset password of {u.name}
                     </button>
                   )}{' '}
-                  {session.role === 'admin' && <Activation user={u} self={u.id === session.user?.id} people={users.data.data} />}
+                  {session.role === 'admin' && <Activation user={u} self={u.id === session.user?.id} people={users.data.data} />}{' '}
+                  {!u.deactivatedAt && <HandOver user={u} people={users.data.data} />}
                 </td>
               </tr>
             ))}
