@@ -5,13 +5,13 @@ import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from '../../db/schema.js';
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhooks/catalogue.js';
 import { wakeWebhookWorkflow } from '../../application/webhook-workflows.js';
-import { generateWebhookSecret, newStoredSecret, rotateSecrets, type StoredSecret } from '../../security/webhook-signing.js';
+import { rotateSecrets, type StoredSecret } from '../../security/webhook-signing.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { decodeCursor, page, PageQuery, pageSchema, SerialCursor } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { jsonResponse, z } from '../scope.js';
-import { findSubscription, startDelivery, storedEventTypes, subscriptionJson, vetWebhookUrl } from '../services/webhooks.js';
+import { createSubscription, findSubscription, startDelivery, storedEventTypes, subscriptionJson, vetWebhookUrl } from '../services/webhooks.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
 import { defineRoute } from '../access.js';
 import { resourceRoutes } from '../resource-routes.js';
@@ -101,15 +101,9 @@ export function webhooksRoutes(deps: ApiDeps) {
 
   app.openapi(routes.create, async (c) => {
     const { workspaceId } = principalOf(c);
-    const body = c.req.valid('json');
-    await vetWebhookUrl(body.url, allowList, lookup);
-    const secret = generateWebhookSecret();
-    const [row] = await db
-      .insert(webhookSubscriptions)
-      .values({ workspaceId, url: body.url, description: body.description ?? null, eventTypes: storedEventTypes(body.eventTypes), secrets: [newStoredSecret(box, secret)] })
-      .returning();
-    await start(row!.id);
-    return c.json({ ...subscriptionJson(row!), secret }, 201);
+    const { row, secret } = await createSubscription({ db, box, allowList, lookup }, workspaceId, c.req.valid('json'));
+    await start(row.id);
+    return c.json({ ...subscriptionJson(row), secret }, 201);
   });
 
   app.openapi(routes.list, async (c) => c.json(await pageInCreationOrder(db, webhookSubscriptions, principalOf(c).workspaceId, c.req.valid('query'), subscriptionJson), 200));

@@ -6,7 +6,8 @@ import type { Database } from '../../db/client.js';
 import { webhookSubscriptions } from '../../db/schema.js';
 import { nudgeWebhookWorkflow } from '../../application/webhook-workflows.js';
 import { UnsafeUrlError, vetUrl, type AllowList, type LookupAll } from '../../security/ssrf.js';
-import type { StoredSecret } from '../../security/webhook-signing.js';
+import { generateWebhookSecret, newStoredSecret, type StoredSecret } from '../../security/webhook-signing.js';
+import type { SecretBox } from '../../security/secrets.js';
 import { ProblemError } from '../problem.js';
 import { log } from '../../logging/log.js';
 
@@ -19,6 +20,21 @@ export async function vetWebhookUrl(url: string, allowList: AllowList, lookup?: 
     if (!(err instanceof UnsafeUrlError)) throw err;
     throw new ProblemError('validation-failed', 422, `body.url: ${err.message}`, { errors: [{ field: 'body.url', message: err.message }] });
   }
+}
+
+/** A new subscription: its URL vetted against SSRF, a fresh signing secret sealed in the row and returned to show once. */
+export async function createSubscription(
+  deps: { db: Database; box: SecretBox; allowList: AllowList; lookup?: LookupAll | undefined },
+  workspaceId: string,
+  body: { url: string; description?: string | undefined; eventTypes: string[] },
+): Promise<{ row: Subscription; secret: string }> {
+  await vetWebhookUrl(body.url, deps.allowList, deps.lookup);
+  const secret = generateWebhookSecret();
+  const [row] = await deps.db
+    .insert(webhookSubscriptions)
+    .values({ workspaceId, url: body.url, description: body.description ?? null, eventTypes: storedEventTypes(body.eventTypes), secrets: [newStoredSecret(deps.box, secret)] })
+    .returning();
+  return { row: row!, secret };
 }
 
 /** `*` anywhere means every type, stored as the empty list the fan-out trigger reads as "all". */
