@@ -1,5 +1,6 @@
 // The console's typed client is generated from Relance's own OpenAPI document (openapi-typescript),
-// so the console cannot drift from the API: `npm run console:api` writes it, a test checks it.
+// so the console cannot drift from the API: `npm run console:api` writes it (not kept in git), and
+// npm test runs it before type-checking the console.
 import { Client, Connection } from '@temporalio/client';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { createApp } from '../../api/app.js';
