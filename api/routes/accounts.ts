@@ -1,7 +1,7 @@
 // Accounts (companies). The domain is the natural key: unique per workspace, lower-cased, and
 // what prospect imports match companies by.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { accounts } from '../../db/schema.js';
 import { resolvePlace } from '../../domain/timing/index.js';
 import type { ApiDeps } from '../deps.js';
@@ -9,7 +9,7 @@ import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { PageQuery } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { countryInput, regionInput, z } from '../scope.js';
-import { isUniqueViolation, requireAccount } from '../services/people.js';
+import { requireAccount, updateUnique } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
 import { resourceRoutes } from '../resource-routes.js';
@@ -107,13 +107,7 @@ export function accountRoutes({ db }: ApiDeps) {
       : {};
     const set = { ...(body.name !== undefined ? { name: body.name } : {}), ...(body.domain !== undefined ? { domain: body.domain } : {}), ...where };
     if (Object.keys(set).length === 0) return c.json(toAccount(current), 200);
-    try {
-      const [row] = await db.update(accounts).set(set).where(and(eq(accounts.id, accountId), eq(accounts.workspaceId, workspaceId))).returning();
-      return c.json(toAccount(row!), 200);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw domainTaken();
-      throw err;
-    }
+    return c.json(toAccount(await updateUnique(db, accounts, workspaceId, accountId, set, domainTaken)), 200);
   });
 
   return app;

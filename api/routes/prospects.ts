@@ -1,7 +1,7 @@
 // Prospects: the people cadences touch. Emails are stored lower-cased (one person, one row);
 // the time zone is explicit or derived from country and region, and shown resolved.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { and, eq, ilike, or, sql } from 'drizzle-orm';
+import { eq, ilike, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { accounts, prospects } from '../../db/schema.js';
 import { resolvePlace, TimingError } from '../../domain/timing/index.js';
@@ -10,7 +10,7 @@ import { principalOf, type AuthEnv } from '../middleware/auth.js';
 import { PageQuery } from '../pagination.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { countryInput, regionInput, z } from '../scope.js';
-import { isUniqueViolation, requireAccount } from '../services/people.js';
+import { requireAccount, updateUnique } from '../services/people.js';
 import { timing } from '../services/timing-field.js';
 import { DomainSchema } from './accounts.js';
 import { pageInCreationOrder } from '../services/creation-page.js';
@@ -228,13 +228,7 @@ export function prospectRoutes({ db }: ApiDeps) {
       : {};
     const set = Object.fromEntries(Object.entries({ ...rest, ...place }).filter(([, v]) => v !== undefined));
     if (Object.keys(set).length === 0) return c.json(toProspect(current), 200);
-    try {
-      const [row] = await db.update(prospects).set(set).where(and(eq(prospects.id, prospectId), eq(prospects.workspaceId, workspaceId))).returning();
-      return c.json(toProspect(row!), 200);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw emailTaken();
-      throw err;
-    }
+    return c.json(toProspect(await updateUnique(db, prospects, workspaceId, prospectId, set, emailTaken)), 200);
   });
 
   return app;

@@ -1,6 +1,7 @@
 // Look-ups of people records referenced from a request body. Scoped to the caller's workspace:
 // an id of another workspace is "not found", naming the field that carried it.
 import { and, eq } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { accounts, users } from '../../db/schema.js';
 import { ProblemError } from '../problem.js';
@@ -21,6 +22,21 @@ export async function assertNoManagerCycle(db: Database, workspaceId: string, us
     seen.add(current);
     const [row] = await db.select({ managerId: users.managerId }).from(users).where(and(eq(users.id, current), eq(users.workspaceId, workspaceId)));
     current = row?.managerId ?? null;
+  }
+}
+
+/**
+ * Writes `set` on the row `id` of the workspace and returns it; a unique-index clash (an email, a
+ * domain another row has) is answered by `taken()`, a 409 naming the field.
+ */
+export async function updateUnique<T extends PgTable & { id: PgColumn; workspaceId: PgColumn }>(db: Database, table: T, workspaceId: string, id: string, set: Partial<T['$inferInsert']>, taken: () => ProblemError): Promise<T['$inferSelect']> {
+  const t = table as PgTable & { id: PgColumn; workspaceId: PgColumn };
+  try {
+    const [row] = await db.update(t).set(set as never).where(and(eq(t.id, id), eq(t.workspaceId, workspaceId))).returning();
+    return row as T['$inferSelect'];
+  } catch (err) {
+    if (isUniqueViolation(err)) throw taken();
+    throw err;
   }
 }
 

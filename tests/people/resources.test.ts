@@ -77,6 +77,13 @@ describe('prospects', () => {
     // Without the key, the same email is a conflict, and emails are case-insensitive.
     const dup = await a.call<Problem>('POST', '/v1/prospects', { ...body, email: 'IDEM@globex.test' });
     expect([dup.status, fields(dup.body)]).toEqual([409, ['body.email']]);
+    // Changed to an email or a domain another row has: a 409 naming the field, the row unchanged.
+    const second = await a.call<Prospect & { id: string; accountId: string }>('POST', '/v1/prospects', { email: 'second@initech.test', firstName: 'Second', account: { name: 'Initech Idem', domain: 'initech-idem.test' } });
+    const taken = await a.call<Problem>('PATCH', `/v1/prospects/${second.body.id}`, { email: 'idem@globex.test' });
+    expect([taken.status, fields(taken.body)]).toEqual([409, ['body.email']]);
+    expect((await a.call<Prospect>('GET', `/v1/prospects/${second.body.id}`)).body.email).toBe('second@initech.test');
+    const domain = await a.call<Problem>('PATCH', `/v1/accounts/${second.body.accountId}`, { domain: 'globex.test' });
+    expect([domain.status, fields(domain.body)]).toEqual([409, ['body.domain']]);
   });
 
   it('Idempotency-Key: a stored answer carrying a one-time secret is sealed at rest, and replayed intact', async () => {
