@@ -6,7 +6,7 @@ import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/client.js';
 import { mailboxes, touches, workspaces } from '../db/schema.js';
 import { deliverabilityPolicy, deliveryLimitReached, pauseReason, type DeliverabilityPolicy, type DeliveryCount } from '../domain/mail/bounce-rate.js';
-import { openSystemTask, type SystemTask } from './system-tasks.js';
+import { mailboxTask, openSystemTask, type SystemTask } from './system-tasks.js';
 import { appendEvent } from './timeline.js';
 
 export type DeliveryProblem = 'hard_bounce' | 'complaint';
@@ -69,14 +69,6 @@ async function pauseMailbox(tx: DbOrTx, m: typeof mailboxes.$inferSelect, count:
 
 /** The rep's task (closed when ops resume the mailbox, as a reconnection closes its "reconnect" task). */
 function mailboxPausedTask(m: { id: string; workspaceId: string; userId: string; address: string; statusChangedAt: Date }, reason: string): SystemTask {
-  return {
-    workspaceId: m.workspaceId,
-    repId: m.userId,
-    enrollmentId: null,
-    stepKey: `mailbox:${m.id}:${m.statusChangedAt.getTime()}`,
-    kind: 'mailbox_paused',
-    title: `Your mailbox ${m.address} paused itself after hard bounces or a spam complaint: check your list, then ask ops to resume it`,
-    dueAt: m.statusChangedAt,
-    prep: { mailboxId: m.id, address: m.address, reason },
-  };
+  const title = `Your mailbox ${m.address} paused itself after hard bounces or a spam complaint: check your list, then ask ops to resume it`;
+  return mailboxTask(m, { kind: 'mailbox_paused', at: m.statusChangedAt, title, prep: { reason } });
 }

@@ -7,7 +7,7 @@ import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import type { SendingDomainCheck } from '../channels/email/sender-dns.js';
 import type { Database } from '../db/client.js';
 import { mailboxes, tasks } from '../db/schema.js';
-import { openSystemTask } from './system-tasks.js';
+import { mailboxTask, openSystemTask } from './system-tasks.js';
 import { appendEvent } from './timeline.js';
 
 const RECORDS = ['spf', 'dkim', 'dmarc'] as const;
@@ -39,16 +39,8 @@ export async function recordSendingDomainCheck(db: Database, m: CheckedMailbox, 
     if (regressed.length === 0) return;
     const problems = regressed.flatMap((r) => check[r].problems);
     const at = new Date(check.checkedAt);
-    await openSystemTask(tx, {
-      workspaceId: m.workspaceId,
-      repId: m.userId,
-      enrollmentId: null,
-      stepKey: `mailbox:${m.id}:dns:${at.getTime()}`,
-      kind: 'mailbox_dns',
-      title: `The sending domain of ${m.address} stopped passing ${regressed.map((r) => r.toUpperCase()).join(', ')}: your emails may land in spam; fix the DNS records or ask ops`,
-      dueAt: at,
-      prep: { mailboxId: m.id, address: m.address, domain: check.domain, records: regressed, problems },
-    });
+    const title = `The sending domain of ${m.address} stopped passing ${regressed.map((r) => r.toUpperCase()).join(', ')}: your emails may land in spam; fix the DNS records or ask ops`;
+    await openSystemTask(tx, mailboxTask(m, { kind: 'mailbox_dns', key: 'dns', at, title, prep: { domain: check.domain, records: regressed, problems } }));
     await appendEvent(tx, {
       workspaceId: m.workspaceId,
       type: 'mailbox.dns_failing',

@@ -77,19 +77,28 @@ export function uncertainDeliveryTask(t: UncertainTouch, repId: string, prospect
 
 export type DisconnectedMailbox = { id: string; workspaceId: string; userId: string; address: string; provider: string; statusDetail: string | null; statusChangedAt: Date };
 
-/** One task per disconnection (the reconnect endpoint closes those of the mailbox). */
-export function mailboxDisconnectedTask(m: DisconnectedMailbox): SystemTask {
+type OwnedMailbox = { id: string; workspaceId: string; userId: string; address: string };
+
+/**
+ * A task to the rep about one of their mailboxes, one per event (`at`; `key` tells apart the kinds
+ * sharing a moment): its step key `mailbox:<id>:[key:]<ms>` is what closing code looks for.
+ */
+export function mailboxTask(m: OwnedMailbox, t: { kind: SystemTaskKind; at: Date; title: string; prep: Record<string, unknown>; key?: string }): SystemTask {
   return {
     workspaceId: m.workspaceId,
     repId: m.userId,
     enrollmentId: null,
-    stepKey: `mailbox:${m.id}:${m.statusChangedAt.getTime()}`,
-    kind: 'mailbox_disconnected',
-    title: `Reconnect your mailbox ${m.address}: its emails are waiting`,
-    dueAt: m.statusChangedAt,
-    prep: { mailboxId: m.id, address: m.address, provider: m.provider, reason: m.statusDetail },
+    stepKey: `mailbox:${m.id}:${t.key ? `${t.key}:` : ''}${t.at.getTime()}`,
+    kind: t.kind,
+    title: t.title,
+    dueAt: t.at,
+    prep: { mailboxId: m.id, address: m.address, ...t.prep },
   };
 }
+
+/** One task per disconnection (the reconnect endpoint closes those of the mailbox). */
+export const mailboxDisconnectedTask = (m: DisconnectedMailbox): SystemTask =>
+  mailboxTask(m, { kind: 'mailbox_disconnected', at: m.statusChangedAt, title: `Reconnect your mailbox ${m.address}: its emails are waiting`, prep: { provider: m.provider, reason: m.statusDetail } });
 
 /** The rep has no mailbox to send from (and the deployment keeps no local outbox): at most one a day. */
 export function noMailboxTask(i: { workspaceId: string; repId: string; at: Date }): SystemTask {
