@@ -13,7 +13,7 @@ import type { Database } from '../db/client.js';
 import { mailboxes } from '../db/schema.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { GoogleConfig } from './config.js';
-import { applyFetchedMail, knownThreads, pollMailboxes, type MailboxPoll } from './reply-polling.js';
+import { applyFetchedMail, knownThreads, clientsOf, pollMailboxes, type MailboxPoll } from './reply-polling.js';
 import { startPeriodic } from './periodic.js';
 
 type Deps = { db: Database; temporal: Client; turnMs?: number };
@@ -99,11 +99,7 @@ async function applyMessage(deps: Deps, g: GoogleAccount, m: MailboxRow, id: str
 
 /** Polls every connected Gmail mailbox with threads of live enrollments. */
 export async function pollGmailMailboxes(deps: Deps, accounts: GoogleAccounts): Promise<void> {
-  const clientOf = async (m: MailboxRow) => {
-    const a = await accounts.for(m);
-    return a.ok ? { ok: true as const, client: a.account } : a;
-  };
-  await pollMailboxes(deps, 'gmail', clientOf, (g, m) => pollGmailMailbox(deps, g, m), googleFailure);
+  await pollMailboxes(deps, 'gmail', clientsOf(accounts, (a) => a.account), (g, m) => pollGmailMailbox(deps, g, m), googleFailure);
 }
 
 export type GmailPollerOptions = Deps & { google: GoogleConfig; secrets: SecretBox; intervalMs?: number };

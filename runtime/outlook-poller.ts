@@ -15,7 +15,7 @@ import type { Database } from '../db/client.js';
 import { mailboxes } from '../db/schema.js';
 import type { SecretBox } from '../security/secrets.js';
 import type { MicrosoftConfig } from './config.js';
-import { applyFetchedMail, knownThreads, pollMailboxes, type MailboxPoll } from './reply-polling.js';
+import { applyFetchedMail, knownThreads, clientsOf, pollMailboxes, type MailboxPoll } from './reply-polling.js';
 import { startPeriodic } from './periodic.js';
 
 type Deps = { db: Database; temporal: Temporal; turnMs?: number };
@@ -96,11 +96,7 @@ async function applyMessage(deps: Deps, graph: Graph, m: MailboxRow, id: string)
 
 /** Polls every connected Microsoft 365 mailbox with conversations of live enrollments. */
 export async function pollOutlookMailboxes(deps: Deps, accounts: MicrosoftAccounts): Promise<void> {
-  const clientOf = async (m: MailboxRow) => {
-    const a = await accounts.for(m);
-    return a.ok ? { ok: true as const, client: a.graph } : a;
-  };
-  await pollMailboxes(deps, 'microsoft', clientOf, (graph, m) => pollOutlookMailbox(deps, graph, m), microsoftFailure);
+  await pollMailboxes(deps, 'microsoft', clientsOf(accounts, (a) => a.graph), (graph, m) => pollOutlookMailbox(deps, graph, m), microsoftFailure);
 }
 
 export type OutlookPollerOptions = Deps & { microsoft: MicrosoftConfig; secrets: SecretBox; intervalMs?: number };

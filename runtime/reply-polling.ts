@@ -51,6 +51,14 @@ export async function mailboxesWithLiveThreads(db: Database, provider: Provider)
     .where(and(eq(mailboxes.provider, provider), inArray(mailboxes.status, ['connected', 'paused']), inArray(mailboxes.id, live)));
 }
 
+/** A provider's accounts as the poll loop asks for them: the mailbox's client, or why there is none. */
+export const clientsOf =
+  <A, C>(accounts: { for(m: MailboxRow): Promise<({ ok: true } & A) | { ok: false; detail: string }> }, client: (a: A) => C) =>
+  async (m: MailboxRow): Promise<{ ok: true; client: C } | { ok: false; detail: string }> => {
+    const a = await accounts.for(m);
+    return a.ok ? { ok: true, client: client(a) } : a;
+  };
+
 /** One round: each mailbox worth reading gets its client and is polled; a refused grant disconnects it. */
 export async function pollMailboxes<C>(
   deps: Deps,

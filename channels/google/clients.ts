@@ -7,6 +7,7 @@ import type { calendar_v3 } from 'googleapis/build/src/apis/calendar/index.js';
 import type { gmail_v1 } from 'googleapis/build/src/apis/gmail/index.js';
 import type { GoogleConfig } from '../config.js';
 import type { SecretBox } from '../../security/secrets.js';
+import { refreshTokenOf } from '../refresh-token.js';
 import type { MailboxRow } from '../types.js';
 
 export type GoogleAccount = { gmail: gmail_v1.Gmail; calendar: calendar_v3.Calendar };
@@ -21,13 +22,9 @@ let apis: ReturnType<typeof loadApis> | undefined;
 export async function googleAccountOf(mailbox: MailboxRow, secrets: SecretBox, config: GoogleConfig): Promise<GoogleAccess> {
   if (mailbox.provider !== 'gmail') return { ok: false, detail: 'not a Gmail mailbox' };
   if (!config.clientId || !config.clientSecret) return { ok: false, detail: 'Gmail is not configured on this server (GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET)' };
-  if (!mailbox.sealedSecret) return { ok: false, detail: 'the Gmail mailbox has no credentials: connect it' };
-  let refreshToken: string;
-  try {
-    refreshToken = secrets.open(mailbox.sealedSecret);
-  } catch {
-    return { ok: false, detail: 'the Gmail credentials cannot be read (the secret key changed?): reconnect the mailbox' };
-  }
+  const token = refreshTokenOf(mailbox, secrets, 'Gmail');
+  if (!token.ok) return token;
+  const { refreshToken } = token;
   const [g, c] = await (apis ??= loadApis());
   const auth = new g.auth.OAuth2({
     clientId: config.clientId,

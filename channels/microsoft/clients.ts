@@ -9,6 +9,7 @@ import type { Database } from '../../db/client.js';
 import { mailboxes } from '../../db/schema.js';
 import { log } from '../../logging/log.js';
 import type { SecretBox } from '../../security/secrets.js';
+import { refreshTokenOf } from '../refresh-token.js';
 import type { MailboxRow } from '../types.js';
 import { createGraphClient } from './graph.js';
 import { createMicrosoftTokens } from './tokens.js';
@@ -23,14 +24,10 @@ export async function microsoftAccountOf(mailbox: MailboxRow, secrets: SecretBox
   if (mailbox.provider !== 'microsoft') return { ok: false, detail: 'not a Microsoft 365 mailbox' };
   const { clientId, clientSecret } = config;
   if (!clientId || !clientSecret) return { ok: false, detail: 'Microsoft 365 is not configured on this server (MICROSOFT_CLIENT_ID, MICROSOFT_CLIENT_SECRET)' };
-  if (!mailbox.sealedSecret) return { ok: false, detail: 'the Microsoft 365 mailbox has no credentials: connect it' };
-  let refreshToken: string;
-  try {
-    refreshToken = secrets.open(mailbox.sealedSecret);
-  } catch {
-    return { ok: false, detail: 'the Microsoft 365 credentials cannot be read (the secret key changed?): reconnect the mailbox' };
-  }
-  let stored = mailbox.sealedSecret;
+  const token = refreshTokenOf(mailbox, secrets, 'Microsoft 365');
+  if (!token.ok) return token;
+  const { refreshToken } = token;
+  let stored = mailbox.sealedSecret!;
   const onRotated = store
     ? async (rotated: string) => {
         const sealed = secrets.seal(rotated);
