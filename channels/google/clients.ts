@@ -7,7 +7,7 @@ import type { calendar_v3 } from 'googleapis/build/src/apis/calendar/index.js';
 import type { gmail_v1 } from 'googleapis/build/src/apis/gmail/index.js';
 import type { GoogleConfig } from '../config.js';
 import type { SecretBox } from '../../security/secrets.js';
-import { refreshTokenOf } from '../refresh-token.js';
+import { perMailbox, refreshTokenOf } from '../provider-access.js';
 import type { MailboxRow } from '../types.js';
 
 export type GoogleAccount = { gmail: gmail_v1.Gmail; calendar: calendar_v3.Calendar };
@@ -42,16 +42,6 @@ export async function googleAccountOf(mailbox: MailboxRow, secrets: SecretBox, c
 
 /** One set of clients per mailbox for a background service, rebuilt when the mailbox row changes. */
 export function createGoogleAccounts(config: GoogleConfig, secrets: SecretBox) {
-  const cache = new Map<string, { version: number; access: Promise<GoogleAccess> }>();
-  return {
-    for(mailbox: MailboxRow): Promise<GoogleAccess> {
-      const version = mailbox.updatedAt.getTime();
-      const cached = cache.get(mailbox.id);
-      if (cached && cached.version === version) return cached.access;
-      const access = googleAccountOf(mailbox, secrets, config);
-      cache.set(mailbox.id, { version, access });
-      return access;
-    },
-  };
+  return perMailbox<GoogleAccess>((mailbox) => googleAccountOf(mailbox, secrets, config));
 }
 export type GoogleAccounts = ReturnType<typeof createGoogleAccounts>;

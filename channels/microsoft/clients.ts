@@ -9,7 +9,7 @@ import type { Database } from '../../db/client.js';
 import { mailboxes } from '../../db/schema.js';
 import { log } from '../../logging/log.js';
 import type { SecretBox } from '../../security/secrets.js';
-import { refreshTokenOf } from '../refresh-token.js';
+import { perMailbox, refreshTokenOf } from '../provider-access.js';
 import type { MailboxRow } from '../types.js';
 import { createGraphClient } from './graph.js';
 import { createMicrosoftTokens } from './tokens.js';
@@ -51,16 +51,6 @@ export async function microsoftAccountOf(mailbox: MailboxRow, secrets: SecretBox
 
 /** One client per mailbox for a background service, rebuilt when the mailbox row changes. */
 export function createMicrosoftAccounts(config: MicrosoftConfig, secrets: SecretBox, store?: TokenStore) {
-  const cache = new Map<string, { version: number; access: Promise<MicrosoftAccess> }>();
-  return {
-    for(mailbox: MailboxRow): Promise<MicrosoftAccess> {
-      const version = mailbox.updatedAt.getTime();
-      const cached = cache.get(mailbox.id);
-      if (cached && cached.version === version) return cached.access;
-      const access = microsoftAccountOf(mailbox, secrets, config, store);
-      cache.set(mailbox.id, { version, access });
-      return access;
-    },
-  };
+  return perMailbox<MicrosoftAccess>((mailbox) => microsoftAccountOf(mailbox, secrets, config, store));
 }
 export type MicrosoftAccounts = ReturnType<typeof createMicrosoftAccounts>;
