@@ -7,12 +7,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGmailSender } from '../../channels/email/gmail.js';
 import { createGoogleAccounts, type GoogleAccounts } from '../../channels/google/clients.js';
-import { enrollments, events, mailboxes, prospects, tasks } from '../../db/schema.js';
+import { enrollments, mailboxes, tasks } from '../../db/schema.js';
 import { startChannelServices } from '../../runtime/channel-services.js';
 import { pollGmailMailboxes } from '../../runtime/gmail-poller.js';
 import { createSecretBox } from '../../security/secrets.js';
 import { startFakeGoogle, type FakeGoogle } from '../support/fake-google.js';
-import { usePollingWorld } from '../support/polling-world.js';
+import { expectHardBounce, firstEventsOf, timelineOf, usePollingWorld } from '../support/polling-world.js';
 import { testChannelRegistry } from '../support/temporal.js';
 import { seedGmailRep } from './seed.js';
 import { sendCadenceEmail } from '../support/mail-rows.js';
@@ -42,7 +42,7 @@ const bounce = (to: string, bounced: string) =>
     '--b1--', '',
   ].join('\r\n');
 
-const timeline = (prospectId: string) => world.db.db.select().from(events).where(eq(events.prospectId, prospectId)).orderBy(events.id);
+const timeline = (prospectId: string) => timelineOf(world, prospectId);
 const poll = () => pollGmailMailboxes({ db: world.db.db, temporal: world.temporal }, accounts);
 const historyIdOf = async (id: string) => (await world.db.db.select().from(mailboxes).where(eq(mailboxes.id, id)))[0]!.gmailHistoryId;
 
@@ -88,11 +88,7 @@ describe('Gmail reply polling', () => {
     const dsn = s.gmail.deliver(bounce(s.mailbox.address, s.messageId));
     expect(dsn.threadId).toBe(s.threadId);
     await poll();
-    const bounced = (await timeline(s.prospect.id)).filter((e) => e.type === 'email.bounced');
-    expect(bounced).toHaveLength(1);
-    expect(bounced[0]!.payload).toMatchObject({ kind: 'hard', mailboxId: s.mailbox.id });
-    const [p] = await world.db.db.select().from(prospects).where(eq(prospects.id, s.prospect.id));
-    expect(p!.status).toBe('invalid_email');
+    await expectHardBounce(world, s.prospect.id, s.mailbox.id);
   });
 
   it('history Gmail no longer keeps (404) is replaced by reading the known threads', async () => {
@@ -129,12 +125,7 @@ describe('Gmail reply polling', () => {
     const poller = startChannelServices({ db: world.db.db, temporal: world.temporal, channels: testChannelRegistry(), google: fake.config(), secrets, pollIntervalMs: 50 });
     try {
       s.gmail.deliver(reply(s.mailbox.address, s.messageId, 5));
-      let types: string[] = [];
-      for (let i = 0; i < 100 && types.length === 0; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        types = (await timeline(s.prospect.id)).map((e) => e.type);
-      }
-      expect(types).toEqual(['prospect.replied']);
+      expect(await firstEventsOf(world, s.prospect.id)).toEqual(['prospect.replied']);
     } finally {
       await poller.stop();
     }

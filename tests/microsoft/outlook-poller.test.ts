@@ -8,11 +8,11 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutlookSender } from '../../channels/email/outlook.js';
 import { createMicrosoftAccounts } from '../../channels/microsoft/clients.js';
-import { enrollments, events, mailboxes, prospects, tasks } from '../../db/schema.js';
+import { enrollments, mailboxes, tasks } from '../../db/schema.js';
 import { pollOutlookMailboxes, startOutlookPoller } from '../../runtime/outlook-poller.js';
 import { createSecretBox } from '../../security/secrets.js';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph.js';
-import { usePollingWorld } from '../support/polling-world.js';
+import { expectHardBounce, firstEventsOf, timelineOf, usePollingWorld } from '../support/polling-world.js';
 import { seedMicrosoftRep } from './seed.js';
 import { sendCadenceEmail } from '../support/mail-rows.js';
 
@@ -31,7 +31,7 @@ let n = 0;
 const reply = (to: string, inReplyTo: string, extra = '', body = 'Thanks Sam, call me at 10:00 instead.', messageId = `<reply-${++n}.${Date.now()}@globex.test>`) =>
   [`From: Marie Curie <marie@globex.test>`, `To: ${to}`, `Subject: Re: Our call tomorrow`, `Message-ID: ${messageId}`, `In-Reply-To: ${inReplyTo}`, `References: ${inReplyTo}`, `Date: ${new Date().toUTCString()}`, ...(extra ? [extra] : []), 'Content-Type: text/plain; charset=utf-8', '', body, ''].join('\r\n');
 
-const timeline = (prospectId: string) => world.db.db.select().from(events).where(eq(events.prospectId, prospectId)).orderBy(events.id);
+const timeline = (prospectId: string) => timelineOf(world, prospectId);
 /** A worker's poll round; a fresh `accounts` is a new process (nothing in memory). */
 const poll = (accounts = createMicrosoftAccounts(fake.config(), secrets, { db: world.db.db })) => pollOutlookMailboxes({ db: world.db.db, temporal: world.temporal }, accounts);
 const linksOf = async (id: string) => (await world.db.db.select().from(mailboxes).where(eq(mailboxes.id, id)))[0]!.graphDeltaLinks;
@@ -89,11 +89,7 @@ describe('Microsoft 365 reply polling', () => {
       ].join('\r\n'),
     );
     await poll();
-    const bounced = (await timeline(s.prospect.id)).filter((e) => e.type === 'email.bounced');
-    expect(bounced).toHaveLength(1);
-    expect(bounced[0]!.payload).toMatchObject({ kind: 'hard', mailboxId: s.mailbox.id });
-    const [p] = await world.db.db.select().from(prospects).where(eq(prospects.id, s.prospect.id));
-    expect(p!.status).toBe('invalid_email');
+    await expectHardBounce(world, s.prospect.id, s.mailbox.id);
   });
 
   it('a sync state Graph no longer keeps (410) is read again from recent mail, applying nothing twice', async () => {
@@ -157,12 +153,7 @@ describe('Microsoft 365 reply polling', () => {
     const poller = startOutlookPoller({ db: world.db.db, temporal: world.temporal, microsoft: fake.config(), secrets, intervalMs: 50 });
     try {
       s.outlook.deliver(reply(s.mailbox.address, s.messageId));
-      let types: string[] = [];
-      for (let i = 0; i < 100 && types.length === 0; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        types = (await timeline(s.prospect.id)).map((e) => e.type);
-      }
-      expect(types).toEqual(['prospect.replied']);
+      expect(await firstEventsOf(world, s.prospect.id)).toEqual(['prospect.replied']);
     } finally {
       await poller.stop();
     }
