@@ -3,6 +3,7 @@
 // 404 for an unknown event, 410 for a deleted one.
 import { randomBytes } from 'node:crypto';
 import { googleError, type Reply } from './google-reply.js';
+import { jsonObjectOf } from './fake-service.js';
 
 export type FakeEvent = {
   id: string;
@@ -32,7 +33,7 @@ export class FakeCalendar {
         return existing ? { status: 200, body: existing } : notFound();
       case 'calendar.patch': {
         if (!existing) return notFound();
-        const patch = parse(body);
+        const patch = jsonObjectOf(body);
         if (!patch) return googleError(400, 'Parse Error', 'parseError');
         const next = { ...existing, ...patch, id: existing.id, updated: new Date().toISOString() } as FakeEvent;
         this.events.set(existing.id, next);
@@ -49,7 +50,7 @@ export class FakeCalendar {
   }
 
   private insert(body: Buffer): Reply {
-    const e = parse(body);
+    const e = jsonObjectOf(body);
     if (!e) return googleError(400, 'Parse Error', 'parseError');
     const id = typeof e.id === 'string' ? e.id : randomBytes(13).toString('hex');
     if (!/^[a-v0-9]{5,1024}$/.test(id)) return googleError(400, 'Invalid resource id value.', 'invalid');
@@ -61,15 +62,6 @@ export class FakeCalendar {
     const event = { status: 'confirmed', ...e, id, start, end, created: new Date().toISOString(), updated: new Date().toISOString() } as FakeEvent;
     this.events.set(id, event);
     return { status: 200, body: event };
-  }
-}
-
-function parse(body: Buffer): Record<string, unknown> | null {
-  try {
-    const v = JSON.parse(body.toString('utf8')) as unknown;
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
-  } catch {
-    return null;
   }
 }
 

@@ -5,6 +5,7 @@
 // (created with an optional transactionId that makes a retried create return the same event).
 import { randomBytes } from 'node:crypto';
 import { parseHeaders } from './fake-gmail.js';
+import { jsonObjectOf } from './fake-service.js';
 
 export type Reply = { status: number; body?: unknown; raw?: Buffer; headers?: Record<string, string> };
 
@@ -171,7 +172,7 @@ export class FakeOutlook {
   // --- calendar ---------------------------------------------------------------------------
 
   createEvent(body: Buffer): Reply {
-    const e = parse(body);
+    const e = jsonObjectOf(body);
     if (!e) return graphError(400, 'BadRequest', 'Unable to read JSON request payload.');
     const start = e.start as OutlookEvent['start'] | undefined;
     const end = e.end as OutlookEvent['end'] | undefined;
@@ -193,7 +194,7 @@ export class FakeOutlook {
   patchEvent(id: string, body: Buffer): Reply {
     const e = this.events.get(id);
     if (!e || e.deleted) return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-    const patch = parse(body);
+    const patch = jsonObjectOf(body);
     if (!patch) return graphError(400, 'BadRequest', 'Unable to read JSON request payload.');
     const next = { ...e, ...patch, id: e.id, lastModifiedDateTime: new Date().toISOString() } as OutlookEvent;
     this.events.set(id, next);
@@ -215,11 +216,3 @@ function filterDate(filter: string): number | null {
   return Number.isNaN(at) ? null : at + (m![1] === 'gt' ? 1 : 0);
 }
 
-function parse(body: Buffer): Record<string, unknown> | null {
-  try {
-    const v = JSON.parse(body.toString('utf8')) as unknown;
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
