@@ -9,6 +9,7 @@ import { complete, status, type CadenceHarness, type Seed, withSeededHarness } f
 import { enrollmentPath, expectProblem, resultOf } from '../support/cadence-api.js';
 import { PARIS, toAnnouncedCall, toLinkedInNote } from '../support/cadence-paths.js';
 import { snapshot } from '../support/cadence-rows.js';
+import { sequenceDefinition } from '../support/sequence-definition.js';
 
 let h: CadenceHarness;
 let s: Seed;
@@ -122,15 +123,14 @@ describe('refused configuration', () => {
   it('a sequence definition with a duplicate step id and an unknown target', async () => {
     const before = await h.db.db.select().from(sequences).where(eq(sequences.workspaceId, s.workspaceId));
     const p = await expectProblem(h, 'POST', `/v1/sequences`, {
-      definition: {
-        schemaVersion: 1,
-        key: 'broken-cadence',
-        name: 'Broken cadence',
-        steps: [
+      definition: sequenceDefinition(
+        'broken-cadence',
+        [
           { id: 'first-call', type: 'call', timing: { kind: 'immediately' }, on: { no_answer: 'nowhere' } },
           { id: 'first-call', type: 'task', timing: { kind: 'immediately' } },
         ],
-      },
+        { name: 'Broken cadence' },
+      ),
     }, 422);
     expect(p.type).toBe('/problems/validation-failed');
     expect(p.errors).toEqual(

@@ -7,6 +7,7 @@ import { enrollments, events, tasks } from '../../db/schema.js';
 import type { Problem } from '../support/api.js';
 import { addProspect, complete, enroll, openTaskOf, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
 import { at, iso, nextWorkingMonday } from '../support/dates.js';
+import { sequenceDefinition } from '../support/sequence-definition.js';
 
 const PARIS = 'Europe/Paris';
 let h: CadenceHarness;
@@ -25,16 +26,14 @@ describe("a rep's work handed over", () => {
     const bea = await h.api<{ id: string }>('POST', '/v1/users', { email: 'bea@acme.test', name: 'Bea Rep', managerId: s.managerId });
     expect(bea.status).toBe(201);
     const seq = await h.api<{ sequenceId: string }>('POST', '/v1/sequences', {
-      definition: {
-        schemaVersion: 1,
-        key: 'note-then-call',
-        name: 'Note, then a call',
-        coldCallReason: 'prospects met at a trade show asked to be called',
-        steps: [
+      definition: sequenceDefinition(
+        'note-then-call',
+        [
           { id: 'note', type: 'linkedin_note', timing: { kind: 'immediately' }, template: { body: 'Hello {{prospect.firstName}}' } },
           { id: 'call', type: 'call', timing: { kind: 'next_business_day_at', at: '10:00' } },
         ],
-      },
+        { name: 'Note, then a call', coldCallReason: 'prospects met at a trade show asked to be called' },
+      ),
     });
     expect(seq.status, JSON.stringify(seq.body)).toBe(201);
     s.sequences['note-then-call'] = seq.body.sequenceId;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sequenceDefinition } from '../support/sequence-definition.js';
 import {
   allowedOutcomes,
   BlockerKindSchema,
@@ -57,15 +58,12 @@ describe('nextAfterOutcome, other steps', () => {
   it('ends completed after the last step', () => {
     expect(nextAfterOutcome(ANNOUNCED, 'escalation', 'connected')).toEqual({ kind: 'end', reason: 'connected' });
     expect(nextAfterOutcome(ANNOUNCED, 'escalation', 'done')).toEqual({ kind: 'end', reason: 'completed' });
-    const def = parseSequenceDefinition({
-      schemaVersion: 1,
-      key: 'two',
-      name: 'Two',
-      steps: [
+    const def = parseSequenceDefinition(
+      sequenceDefinition('two', [
         { id: 'task', type: 'task', timing: { kind: 'immediately' }, on: { blocker: 'stop' } },
         { id: 'last', type: 'task', timing: { kind: 'immediately' } },
-      ],
-    });
+      ]),
+    );
     expect(nextAfterOutcome(def, 'last', 'done')).toEqual({ kind: 'end', reason: 'completed' });
     expect(nextAfterOutcome(def, 'last', 'blocker')).toEqual({ kind: 'end', reason: 'completed' }); // no escalation step
     expect(nextAfterOutcome(def, 'task', 'blocker')).toEqual({ kind: 'stop', reason: 'sequence_rule' });
