@@ -16,7 +16,7 @@ import { LOOPBACK_ALLOWED, testSecurity } from '../support/security.js';
 import { onPglite } from '../support/db.js';
 import { startTestImapServer, type ImapUser, type TestImapServer } from '../../scripts/lib/dovecot.js';
 import { startMailWorld, type MailWorld } from './world.js';
-import { FAST_WATCHERS, replyMail, until } from './imap-watching.js';
+import { FAST_WATCHERS, replyMail, until, whileWatching } from './imap-watching.js';
 
 const sam: ImapUser = { username: 'sam@acme.test', password: 'imap-sam-1' };
 const ann: ImapUser = { username: 'ann@acme.test', password: 'imap-ann-1' };
@@ -85,24 +85,20 @@ describe('replies over IMAP', () => {
     const bounced = await cadence('nobody@globex.test', '<touch.abc@relance.acme.test>');
     await imap.deliver(sam, corpus('outlook-ooo-en.eml'), 'Junk');
     await imap.deliver(sam, corpus('postfix-user-unknown.eml'));
-    const watchers = watch();
-    try {
+    await whileWatching(watch, async () => {
       expect(await w.enrollmentWhen(ooo.enrollmentId, 'paused')).toMatchObject({ status: 'paused' });
       expect(await w.enrollmentWhen(bounced.enrollmentId, 'stopped')).toMatchObject({ stopReason: 'bounced' });
       expect(await eventsOf(bounced.prospectId, 'email.bounced')).toEqual([expect.objectContaining({ payload: expect.objectContaining({ kind: 'hard', status: '5.1.1', touchId: bounced.touchId }) })]);
       expect(await eventsOf(ooo.prospectId, 'prospect.auto_replied')).toHaveLength(1);
       const folders = await w.db.db.select().from(mailboxImapFolders).where(eq(mailboxImapFolders.mailboxId, samBox));
       expect(folders.map((f) => f.folder).sort()).toEqual(['INBOX', 'Junk']);
-    } finally {
-      await watchers.stop();
-    }
+    });
   });
 
   it('the same Message-ID arriving again (another folder, the webhook) is applied once', async () => {
     const c = await cadence('pierre@curie.test', '<touch.dup@relance.acme.test>');
     const mail = reply('pierre@curie.test', '<touch.dup@relance.acme.test>', '<dup.1@curie.test>');
-    const watchers = watch();
-    try {
+    await whileWatching(watch, async () => {
       await imap.deliver(sam, mail);
       const junkUid = await imap.deliver(sam, mail, 'Junk');
       await w.enrollmentWhen(c.enrollmentId, 'stopped');
@@ -112,21 +108,16 @@ describe('replies over IMAP', () => {
       await until('Junk read', junk, (rows) => (rows[0]?.lastUid ?? 0) >= junkUid);
       expect(await eventsOf(c.prospectId, 'prospect.replied')).toHaveLength(1);
       expect(await w.db.db.select().from(inboundReceipts).where(eq(inboundReceipts.messageId, '<dup.1@curie.test>'))).toHaveLength(1);
-    } finally {
-      await watchers.stop();
-    }
+    });
   });
 
   it('list mail is read past without applying anything or keeping a receipt', async () => {
-    const watchers = watch();
-    try {
+    await whileWatching(watch, async () => {
       const uid = await imap.deliver(sam, corpus('newsletter.eml'));
       const inbox = () => w.db.db.select().from(mailboxImapFolders).where(and(eq(mailboxImapFolders.mailboxId, samBox), eq(mailboxImapFolders.folder, 'INBOX')));
       await until('INBOX read past it', inbox, (rows) => (rows[0]?.lastUid ?? 0) >= uid);
       expect(await w.db.db.select().from(inboundReceipts).where(eq(inboundReceipts.messageId, NEWSLETTER_ID))).toEqual([]);
-    } finally {
-      await watchers.stop();
-    }
+    });
   });
 
   it('a watcher killed (or stopped) and started again misses nothing and applies nothing twice', async () => {
@@ -170,8 +161,7 @@ describe('replies over IMAP', () => {
 
   it('an IMAP server restarted mid-watch is reconnected: the mailbox shows the failure, then reads again', async () => {
     const c = await cadence('grace@hopper.test', '<touch.rs1@relance.acme.test>');
-    const watchers = watch();
-    try {
+    await whileWatching(watch, async () => {
       await until('reading', () => imapView(samBox), (v) => v.status === 'reading');
       await imap.stop();
       try {
@@ -184,17 +174,14 @@ describe('replies over IMAP', () => {
       await imap.deliver(sam, reply('grace@hopper.test', '<touch.rs1@relance.acme.test>'));
       expect(await w.enrollmentWhen(c.enrollmentId, 'stopped')).toMatchObject({ stopReason: 'replied' });
       await until('reading again', () => imapView(samBox), (v) => v.status === 'reading');
-    } finally {
-      await watchers.stop();
-    }
+    });
   }, 120_000);
 
   it('a rebuilt folder (new UIDVALIDITY) is read again: new mail applied, earlier mail not applied twice', async () => {
     const old = await cadence('emmy@noether.test', '<touch.uv1@relance.acme.test>');
     const fresh = await cadence('sophie@germain.test', '<touch.uv2@relance.acme.test>');
     const oldMail = reply('emmy@noether.test', '<touch.uv1@relance.acme.test>', '<uv.old@noether.test>');
-    const watchers = watch();
-    try {
+    await whileWatching(watch, async () => {
       await imap.deliver(sam, oldMail, 'Junk');
       await w.enrollmentWhen(old.enrollmentId, 'stopped');
       const junk = () => w.db.db.select().from(mailboxImapFolders).where(and(eq(mailboxImapFolders.mailboxId, samBox), eq(mailboxImapFolders.folder, 'Junk')));
@@ -206,25 +193,20 @@ describe('replies over IMAP', () => {
       const [after] = await until('Junk read again', junk, (rows) => rows[0]!.uidValidity !== before!.uidValidity && rows[0]!.lastUid === 2);
       expect(after!.lastUid).toBe(2);
       expect(await eventsOf(old.prospectId, 'prospect.replied')).toHaveLength(1);
-    } finally {
-      await watchers.stop();
-    }
+    });
   });
 
   it('a refused login shows on the mailbox; new credentials restart its watcher', async () => {
     const box = await addMailbox(ann, 'wrong-password');
     const c = await cadence('rosalind@franklin.test', '<touch.ann1@relance.acme.test>');
-    const watchers = watch();
-    try {
+    await whileWatching(watch, async () => {
       expect(await until('refused', () => imapView(box), (v) => v.status === 'failing')).toMatchObject({ detail: 'the IMAP server refused the login: check the username and password' });
       const put = await w.ws.call('PUT', `/v1/mailboxes/${box}/credentials`, { imap: { host: imap.host, port: imap.port, secure: false, username: ann.username, password: ann.password } });
       expect(put.status).toBe(200);
       await until('reading', () => imapView(box), (v) => v.status === 'reading');
       await imap.deliver(ann, reply('rosalind@franklin.test', '<touch.ann1@relance.acme.test>'));
       expect(await w.enrollmentWhen(c.enrollmentId, 'stopped')).toMatchObject({ stopReason: 'replied' });
-    } finally {
-      await watchers.stop();
-    }
+    });
   });
 
   it('stopping the watchers closes a connection still waiting for the server\'s greeting', async () => {

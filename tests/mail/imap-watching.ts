@@ -19,3 +19,13 @@ export async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Runs `body` while the watchers `start()` gives are running, and stops them whatever happens. */
+export async function whileWatching<T>(start: () => { stop(): Promise<void> }, body: () => Promise<T>): Promise<T> {
+  const watchers = start();
+  try {
+    return await body();
+  } finally {
+    await watchers.stop();
+  }
+}

@@ -11,7 +11,7 @@ import { startTestImapServer, type ImapUser, type TestImapServer } from '../../s
 import { startTestTokenServer, type TestTokenServer } from '../support/oauth2-token-server.js';
 import { LOOPBACK_ALLOWED, testSecurity } from '../support/security.js';
 import { startMailWorld, type MailWorld } from './world.js';
-import { FAST_WATCHERS, replyMail, until } from './imap-watching.js';
+import { FAST_WATCHERS, replyMail, until, whileWatching } from './imap-watching.js';
 
 // Their IMAP passwords are never given to Relance: only refresh tokens.
 const sam: ImapUser = { username: 'sam@acme.test', password: 'unused-sam' };
@@ -66,23 +66,19 @@ describe('IMAP over XOAUTH2', () => {
     expect(JSON.stringify(shown.body)).not.toContain(samGrant);
     expect(JSON.stringify(shown.body)).not.toContain(tokens.clientSecret);
     const e = await cadence('marie@globex.test', '<touch.xo1@relance.acme.test>');
-    const watchers = watch();
-    try {
+    await whileWatching(watch, async () => {
       await until('reading', () => imapView(samBox), (v) => v.status === 'reading');
       expect(tokens.issued).toBeGreaterThanOrEqual(1);
       // Dovecot checked the token at the provider: the login was XOAUTH2 (no password was ever given).
       expect(tokens.introspections).toBeGreaterThanOrEqual(1);
       await imap.deliver(sam, reply('marie@globex.test', '<touch.xo1@relance.acme.test>'));
       expect(await w.enrollmentWhen(e, 'stopped')).toMatchObject({ stopReason: 'replied' });
-    } finally {
-      await watchers.stop();
-    }
+    });
   });
 
   it('an access token the server refuses is renewed at the token endpoint and watching goes on', async () => {
     const e = await cadence('ada@lovelace.test', '<touch.xo2@relance.acme.test>');
-    const watchers = watch();
-    try {
+    await whileWatching(watch, async () => {
       await until('reading', () => imapView(samBox), (v) => v.status === 'reading');
       const before = tokens.issued;
       // The provider ends the tokens early; the watcher still holds one it thinks good for an hour.
@@ -95,9 +91,7 @@ describe('IMAP over XOAUTH2', () => {
       await until('reading again', () => imapView(samBox), (v) => v.status === 'reading');
       const [row] = await w.db.db.select().from(mailboxes).where(eq(mailboxes.id, samBox));
       expect(row).toMatchObject({ status: 'connected', imapStatusDetail: null });
-    } finally {
-      await watchers.stop();
-    }
+    });
   }, 90_000);
 
   it('a revoked refresh token disconnects the mailbox with the reason; its rep gets a task', async () => {
@@ -112,8 +106,7 @@ describe('IMAP over XOAUTH2', () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const box = res.body.id;
-    const watchers = watch();
-    try {
+    await whileWatching(watch, async () => {
       await until('reading', () => imapView(box), (v) => v.status === 'reading');
       const refusedBefore = tokens.refused;
       // Consent withdrawn: the grant and its access tokens die; the next login finds out.
@@ -131,8 +124,6 @@ describe('IMAP over XOAUTH2', () => {
       expect(reconnect).toHaveLength(1);
       // Sam's mailbox, on another grant, reads on.
       await until('sam reading', () => imapView(samBox), (v) => v.status === 'reading');
-    } finally {
-      await watchers.stop();
-    }
+    });
   }, 90_000);
 });
