@@ -16,7 +16,8 @@ import { LOOPBACK_ALLOWED, testSecurity } from '../support/security.js';
 import { onPglite } from '../support/db.js';
 import { startTestImapServer, type ImapUser, type TestImapServer } from '../../scripts/lib/dovecot.js';
 import { startMailWorld, type MailWorld } from './world.js';
-import { FAST_WATCHERS, replyMail, until, whileWatching } from './imap-watching.js';
+import { until } from '../support/until.js';
+import { FAST_WATCHERS, replyMail, whileWatching } from './imap-watching.js';
 
 const sam: ImapUser = { username: 'sam@acme.test', password: 'imap-sam-1' };
 const ann: ImapUser = { username: 'ann@acme.test', password: 'imap-ann-1' };

@@ -9,16 +9,6 @@ let n = 0;
 export const replyMail = (from: string, inReplyTo: string, messageId = `<r${++n}.${Date.now()}@globex.test>`) =>
   [`From: ${from}`, 'To: Sam Rep <sam@acme.test>', 'Subject: Re: A quick call on Tuesday?', `Message-ID: ${messageId}`, `In-Reply-To: ${inReplyTo}`, `Date: ${new Date().toUTCString()}`, 'Content-Type: text/plain; charset=utf-8', '', 'Happy to talk, call me at 10.', ''].join('\r\n');
 
-/** Reads until `ok`, every 100 ms; throws with the last value after the timeout. */
-export async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Runs `body` while the watchers `start()` gives are running, and stops them whatever happens. */
 export async function whileWatching<T>(start: () => { stop(): Promise<void> }, body: () => Promise<T>): Promise<T> {

@@ -11,7 +11,8 @@ import { startTestImapServer, type ImapUser, type TestImapServer } from '../../s
 import { startTestTokenServer, type TestTokenServer } from '../support/oauth2-token-server.js';
 import { LOOPBACK_ALLOWED, testSecurity } from '../support/security.js';
 import { startMailWorld, type MailWorld } from './world.js';
-import { FAST_WATCHERS, replyMail, until, whileWatching } from './imap-watching.js';
+import { until } from '../support/until.js';
+import { FAST_WATCHERS, replyMail, whileWatching } from './imap-watching.js';
 
 // Their IMAP passwords are never given to Relance: only refresh tokens.
 const sam: ImapUser = { username: 'sam@acme.test', password: 'unused-sam' };

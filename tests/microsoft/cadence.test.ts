@@ -18,6 +18,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph.js';
 import { testSecurity } from '../support/security.js';
 import { startTestWorker, testChannelRegistry, type TestTemporal } from '../support/temporal.js';
+import { until as waitUntil } from '../support/until.js';
 
 const ALWAYS_OPEN = { weekendDays: [], holidayTypes: [], sendWindow: { start: '00:00', end: '23:59' }, callWindow: { start: '00:00', end: '23:59' }, minGapMinutes: 0 };
 const POLL_MS = 200;
@@ -29,15 +30,8 @@ let ws: KeyedWorkspace;
 const logged: string[] = [];
 let stopLogging: () => void;
 
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+// The worker's poller and the cadence both run on real timers here: up to 30 s on a busy machine.
+const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean) => waitUntil(what, read, ok, 30_000);
 
 const definition = (key: string) => ({
   schemaVersion: 1,
