@@ -3,19 +3,17 @@
 // again, a control on it, or the worker's reconciler starts it, by its workflow id, once.
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RelanceApp } from '../../api/app.js';
+import { describe, expect, it } from 'vitest';
 import { checkAndInsertEnrollment } from '../../api/services/enroll-statement.js';
 import { enrollments } from '../../db/schema.js';
 import { reconcilePendingEnrollments } from '../../runtime/enrollment-reconciler.js';
 import { enrollmentWorkflowId } from '../../workflows/ids.js';
-import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { startTestWorker, type TestTemporal } from '../support/temporal.js';
+import { type KeyedWorkspace, withWorkerApi } from '../support/api.js';
+import type { TestDatabase } from '../support/db.js';
+import type { TestTemporal } from '../support/temporal.js';
 
 let db: TestDatabase;
 let temporal: TestTemporal;
-let app: RelanceApp;
 let ws: KeyedWorkspace;
 let repId: string, sequenceId: string;
 let next = 0;
@@ -28,17 +26,10 @@ const definition = {
   steps: [{ id: 'qualify', type: 'task', title: 'Qualify the account', timing: { kind: 'immediately' } }],
 };
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  temporal = await startTestWorker(db.db);
-  app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
-  ws = await createKeyedWorkspace(app, { timeZone: 'UTC' });
+withWorkerApi({ timeZone: 'UTC' }, async (w) => {
+  ({ db, temporal, ws } = w);
   repId = (await ws.call<{ id: string }>('POST', '/v1/users', { email: 'sam@acme.test', name: 'Sam' })).body.id;
   sequenceId = (await ws.call<{ sequenceId: string }>('POST', '/v1/sequences', { definition })).body.sequenceId;
-});
-afterAll(async () => {
-  await temporal?.stop();
-  await db?.drop();
 });
 
 async function prospect(): Promise<string> {

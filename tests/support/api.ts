@@ -6,6 +6,7 @@ import type { ApiDeps } from '../../api/deps.js';
 import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { testSecurity } from './security.js';
+import { startTestWorker, type TestTemporal } from './temporal.js';
 
 export const TEST_OPERATOR_TOKEN = 'test-operator-token';
 
@@ -77,6 +78,27 @@ export function withTestApi(deps: Partial<TestAppDeps>, use: (w: ApiWorld) => un
     await use({ db, app, ws: await createKeyedWorkspace(app) });
   });
   afterAll(async () => db?.drop());
+}
+
+export type WorkerApiWorld = ApiWorld & { temporal: TestTemporal };
+
+/**
+ * The file's API on a real Temporal worker (enrollments run): a fresh database, a worker on the
+ * test server, the app and a workspace created with `workspace`. Stopped and dropped after.
+ */
+export function withWorkerApi(workspace: Record<string, unknown>, use: (w: WorkerApiWorld) => unknown): void {
+  let db: TestDatabase | undefined;
+  let temporal: TestTemporal | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    temporal = await startTestWorker(db.db);
+    const app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
+    await use({ db, app, temporal, ws: await createKeyedWorkspace(app, workspace) });
+  });
+  afterAll(async () => {
+    await temporal?.stop();
+    await db?.drop();
+  });
 }
 
 /** withTestApi over a Temporal never reached, with the app's OpenAPI document: `use` receives both. */

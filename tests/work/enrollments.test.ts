@@ -1,14 +1,8 @@
 // Enrollments over the API on a real worker: bulk enrollment with valid and invalid items,
 // the paginated list and its filters, the timeline, upcoming steps, rep keys confined.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RelanceApp } from '../../api/app.js';
-import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { startTestWorker, type TestTemporal } from '../support/temporal.js';
+import { describe, expect, it } from 'vitest';
+import { type KeyedWorkspace, withWorkerApi } from '../support/api.js';
 
-let db: TestDatabase;
-let temporal: TestTemporal;
-let app: RelanceApp;
 let ws: KeyedWorkspace;
 let repA: string, repB: string, sequenceId: string, archivedId: string;
 const prospects: string[] = [];
@@ -28,11 +22,8 @@ const definition = (key: string) => ({
   ],
 });
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  temporal = await startTestWorker(db.db);
-  app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
-  ws = await createKeyedWorkspace(app, { timeZone: 'UTC' });
+withWorkerApi({ timeZone: 'UTC' }, async (w) => {
+  ws = w.ws;
   repA = (await ws.call<{ id: string }>('POST', '/v1/users', { email: 'sam@acme.test', name: 'Sam' })).body.id;
   repB = (await ws.call<{ id: string }>('POST', '/v1/users', { email: 'lea@acme.test', name: 'Lea' })).body.id;
   for (let i = 0; i < 5; i++) {
@@ -45,10 +36,6 @@ beforeAll(async () => {
   sequenceId = seq.body.sequenceId;
   archivedId = (await ws.call<{ sequenceId: string }>('POST', '/v1/sequences', { definition: definition('old') })).body.sequenceId;
   await ws.call('POST', `/v1/sequences/${archivedId}/archive`);
-});
-afterAll(async () => {
-  await temporal?.stop();
-  await db?.drop();
 });
 
 type BulkResult = { index: number; status: number; enrollment?: Enrollment; error?: { type: string; errors?: { field: string }[] } };
