@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CAPS, domainOf, nextSendTime, type Booking, type MailboxCaps } from '../../domain/channels/pacing.js';
+import { maxInWindow } from '../support/windows.js';
 
 const RUNS = { numRuns: Number(process.env.PACING_PROPERTY_RUNS ?? 150) };
 const HOUR = 3_600_000;
@@ -22,17 +23,6 @@ function bookAll(caps: MailboxCaps, requests: readonly { offset: number; domain:
   const bookings: Booking[] = [];
   for (const r of requests) bookings.push({ at: nextSendTime({ caps, bookings, domain: r.domain, desired: T0 + r.offset, ...(fit ? { fit } : {}) }), domain: r.domain });
   return bookings;
-}
-
-/** The largest number of times within any half-open window [s, s + len). */
-function maxInWindow(times: readonly number[], len: number): number {
-  const s = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < s.length; i++) {
-    while (s[i]! - s[j]! >= len) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
 }
 
 function minGap(times: readonly number[]): number {
