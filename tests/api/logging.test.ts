@@ -4,18 +4,15 @@
 // query's parameters: no email address, no API key hash, no sealed secret. Temporal's log of a
 // failed activity goes through the same logger.
 import { sql } from 'drizzle-orm';
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RelanceApp } from '../../api/app.js';
 import { prospects } from '../../db/schema.js';
 import { logTo } from '../../logging/log.js';
 import { temporalLogger } from '../../runtime/temporal-logger.js';
 import { EMPTY_ALLOW_LIST } from '../../security/ssrf.js';
-import { createKeyedWorkspace, type KeyedWorkspace, createTestApp } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { type KeyedWorkspace, offlineTemporal, withTestApi } from '../support/api.js';
+import type { TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
-let app: RelanceApp;
 let ws: KeyedWorkspace;
 let repId: string;
 let lines: string[] = [];
@@ -26,11 +23,8 @@ const KEY_HASH = /[0-9a-f]{64}/i;
 const SEALED = /v1\.[\w-]{8,}\.[\w-]{8,}\./;
 const PLAIN_SECRETS = /whsec_|rk_|hunter2/;
 
+withTestApi({ temporal: offlineTemporal('200ms'), allowList: EMPTY_ALLOW_LIST }, (w) => ({ db, ws } = w));
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '200ms' }) });
-  app = createTestApp({ db: db.db, temporal, taskQueue: 'x', allowList: EMPTY_ALLOW_LIST });
-  ws = await createKeyedWorkspace(app);
   const rep = await ws.call<{ id: string }>('POST', '/v1/users', { email: 'sam@acme.test', name: 'Sam Rep' });
   repId = rep.body.id;
   // Rows the API will try to write, refused by the database itself.
@@ -44,10 +38,7 @@ beforeAll(async () => {
   }
   restore = logTo({ write: (line: string) => lines.push(line) });
 });
-afterAll(async () => {
-  restore?.();
-  await db?.drop();
-});
+afterAll(() => restore?.());
 
 type LogLine = { level: number; msg: string; requestId?: string; method?: string; route?: string; err?: { type: string; cause?: { type: string; code: string; constraint?: string; table?: string } } };
 
