@@ -13,26 +13,30 @@ import {
 import { expectTimingError, KOLKATA, local, LOS_ANGELES, NEW_YORK, PARIS } from './helpers.js';
 
 const CALL = '09:15';
+/** When and where a 09:15 call is asked for (the rules are the defaults). */
+type Place = Pick<Parameters<typeof nextBusinessDayAt>[0], 'after' | 'place'>;
 
 describe('nextBusinessDayAt', () => {
+  const next = (after: Place['after'], place: Place['place'] = PARIS) => nextBusinessDayAt({ after, time: CALL, place, rules: RULES });
+
   it('keeps a 09:15 call at 09:15 Paris time across the 2027-03-28 spring-forward', () => {
-    const before = nextBusinessDayAt({ after: '2027-03-25T16:00:00Z', time: CALL, place: PARIS, rules: RULES });
+    const before = next('2027-03-25T16:00:00Z');
     expect(before).toBe('2027-03-26T08:15:00.000Z');
     // Friday -> weekend (DST switch on Sunday) -> Easter Monday 2027-03-29 -> Tuesday.
-    const after = nextBusinessDayAt({ after: '2027-03-26T16:00:00Z', time: CALL, place: PARIS, rules: RULES });
+    const after = next('2027-03-26T16:00:00Z');
     expect(after).toBe('2027-03-30T07:15:00.000Z');
     expect(local(before, PARIS.timeZone)).toBe('2027-03-26T09:15 Fri');
     expect(local(after, PARIS.timeZone)).toBe('2027-03-30T09:15 Tue');
   });
 
   it('keeps 09:15 across the Paris 2026-10-25 fall-back', () => {
-    expect(nextBusinessDayAt({ after: '2026-10-22T12:00:00Z', time: CALL, place: PARIS, rules: RULES })).toBe('2026-10-23T07:15:00.000Z');
-    expect(nextBusinessDayAt({ after: '2026-10-23T12:00:00Z', time: CALL, place: PARIS, rules: RULES })).toBe('2026-10-26T08:15:00.000Z');
+    expect(next('2026-10-22T12:00:00Z')).toBe('2026-10-23T07:15:00.000Z');
+    expect(next('2026-10-23T12:00:00Z')).toBe('2026-10-26T08:15:00.000Z');
   });
 
   it('keeps 09:15 across the New York 2027-03-14 change', () => {
-    expect(nextBusinessDayAt({ after: '2027-03-11T20:00:00Z', time: CALL, place: NEW_YORK, rules: RULES })).toBe('2027-03-12T14:15:00.000Z');
-    expect(nextBusinessDayAt({ after: '2027-03-12T20:00:00Z', time: CALL, place: NEW_YORK, rules: RULES })).toBe('2027-03-15T13:15:00.000Z');
+    expect(next('2027-03-11T20:00:00Z', NEW_YORK)).toBe('2027-03-12T14:15:00.000Z');
+    expect(next('2027-03-12T20:00:00Z', NEW_YORK)).toBe('2027-03-15T13:15:00.000Z');
   });
 
   it('moves a time inside the DST gap forward on the same day, never to the next one', () => {
@@ -43,42 +47,44 @@ describe('nextBusinessDayAt', () => {
 
   it('uses the local date of `after`, not the UTC one', () => {
     // 2027-03-12 23:30 in New York is already the 13th in UTC; next business day is still Monday.
-    expect(local(nextBusinessDayAt({ after: '2027-03-13T04:30:00Z', time: CALL, place: NEW_YORK, rules: RULES }), NEW_YORK.timeZone))
+    expect(local(next('2027-03-13T04:30:00Z', NEW_YORK), NEW_YORK.timeZone))
       .toBe('2027-03-15T09:15 Mon');
     // 00:30 Saturday in Paris is still Friday in UTC.
-    expect(local(nextBusinessDayAt({ after: '2026-03-27T23:30:00Z', time: CALL, place: PARIS, rules: RULES }), PARIS.timeZone))
+    expect(local(next('2026-03-27T23:30:00Z'), PARIS.timeZone))
       .toBe('2026-03-30T09:15 Mon');
   });
 
   it('skips public holidays', () => {
-    expect(nextBusinessDayAt({ after: '2026-12-24T10:00:00Z', time: CALL, place: PARIS, rules: RULES })).toBe('2026-12-28T08:15:00.000Z');
-    expect(local(nextBusinessDayAt({ after: '2026-11-25T15:00:00Z', time: CALL, place: NEW_YORK, rules: RULES }), NEW_YORK.timeZone))
+    expect(next('2026-12-24T10:00:00Z')).toBe('2026-12-28T08:15:00.000Z');
+    expect(local(next('2026-11-25T15:00:00Z', NEW_YORK), NEW_YORK.timeZone))
       .toBe('2026-11-27T09:15 Fri');
-    expect(local(nextBusinessDayAt({ after: '2026-11-25T15:00:00Z', time: CALL, place: LOS_ANGELES, rules: RULES }), LOS_ANGELES.timeZone))
+    expect(local(next('2026-11-25T15:00:00Z', LOS_ANGELES), LOS_ANGELES.timeZone))
       .toBe('2026-11-30T09:15 Mon');
-    expect(nextBusinessDayAt({ after: '2027-01-25T05:00:00Z', time: CALL, place: KOLKATA, rules: RULES })).toBe('2027-01-27T03:45:00.000Z');
+    expect(next('2027-01-25T05:00:00Z', KOLKATA)).toBe('2027-01-27T03:45:00.000Z');
   });
 
   it('accepts luxon DateTimes and rejects bad input', () => {
     const after = parseInstant('2026-12-24T10:00:00Z', 'after');
-    expect(nextBusinessDayAt({ after, time: CALL, place: PARIS, rules: RULES })).toBe('2026-12-28T08:15:00.000Z');
-    expectTimingError(() => nextBusinessDayAt({ after: '2026-12-24 10:00', time: CALL, place: PARIS, rules: RULES }), 'after');
+    expect(next(after)).toBe('2026-12-28T08:15:00.000Z');
+    expectTimingError(() => next('2026-12-24 10:00'), 'after');
     expectTimingError(() => nextBusinessDayAt({ after, time: '9:15', place: PARIS, rules: RULES }), 'time');
     expectTimingError(() => nextBusinessDayAt({ after, time: CALL, place: { timeZone: 'Paris' }, rules: RULES }), 'timeZone');
   });
 });
 
 describe('sameOrNextBusinessDayAt', () => {
+  const sameOrNext = (after: Place['after'], place: Place['place'] = PARIS) => sameOrNextBusinessDayAt({ after, time: CALL, place, rules: RULES });
+
   it('returns today when the time is still ahead on a business day', () => {
     // Monday 2026-03-30 08:00 Paris (CEST).
-    expect(sameOrNextBusinessDayAt({ after: '2026-03-30T06:00:00Z', time: CALL, place: PARIS, rules: RULES })).toBe('2026-03-30T07:15:00.000Z');
-    expect(sameOrNextBusinessDayAt({ after: '2026-03-30T07:15:00Z', time: CALL, place: PARIS, rules: RULES })).toBe('2026-03-30T07:15:00.000Z');
+    expect(sameOrNext('2026-03-30T06:00:00Z')).toBe('2026-03-30T07:15:00.000Z');
+    expect(sameOrNext('2026-03-30T07:15:00Z')).toBe('2026-03-30T07:15:00.000Z');
   });
 
   it('moves to the next business day when the time has passed or today is closed', () => {
-    expect(sameOrNextBusinessDayAt({ after: '2026-03-30T07:15:00.001Z', time: CALL, place: PARIS, rules: RULES })).toBe('2026-03-31T07:15:00.000Z');
-    expect(sameOrNextBusinessDayAt({ after: '2026-03-28T06:00:00Z', time: CALL, place: PARIS, rules: RULES })).toBe('2026-03-30T07:15:00.000Z');
-    expect(sameOrNextBusinessDayAt({ after: '2026-12-25T06:00:00Z', time: CALL, place: PARIS, rules: RULES })).toBe('2026-12-28T08:15:00.000Z');
+    expect(sameOrNext('2026-03-30T07:15:00.001Z')).toBe('2026-03-31T07:15:00.000Z');
+    expect(sameOrNext('2026-03-28T06:00:00Z')).toBe('2026-03-30T07:15:00.000Z');
+    expect(sameOrNext('2026-12-25T06:00:00Z')).toBe('2026-12-28T08:15:00.000Z');
   });
 });
 
