@@ -10,6 +10,7 @@ import { SEQUENCE_FIGURES } from '../../api/services/reports/sequence-facts.js';
 import { complete, dueOf, enroll, openTaskOf, type CadenceHarness, type Enrolled, type Seed, withSeededHarness } from '../support/cadence.js';
 import { at, iso, nextLocal, nextWorkingMonday } from '../support/dates.js';
 import { testSecurity } from '../support/security.js';
+import { expectFieldRefused } from '../support/cadence-api.js';
 import { recountSequence } from '../support/sequence-recount.js';
 
 const PARIS = 'Europe/Paris';
@@ -158,31 +159,19 @@ describe('sequence analytics', () => {
 
   it('refuses bad input with a 4xx naming the field', async () => {
     const seq = s.sequences['announced-call'];
-    const backwards = await h.api<{ errors: Array<{ field: string }> }>('GET', `/v1/reports/sequences/${seq}?from=${encodeURIComponent(to)}&to=${encodeURIComponent(from)}`);
-    expect(backwards.status).toBe(400);
-    expect(backwards.body.errors.map((e) => e.field)).toContain('query.to');
-    const figure = await h.api<{ errors: Array<{ field: string }> }>('GET', `/v1/reports/sequences/${seq}/rows?figure=opens`);
-    expect(figure.status).toBe(400);
-    expect(figure.body.errors.map((e) => e.field)).toContain('query.figure');
+    await expectFieldRefused(h, `/v1/reports/sequences/${seq}?from=${encodeURIComponent(to)}&to=${encodeURIComponent(from)}`, 'query.to');
+    await expectFieldRefused(h, `/v1/reports/sequences/${seq}/rows?figure=opens`, 'query.figure');
     for (const bad of ['0', '3092167783426']) {
       // A version PostgreSQL's integer cannot hold (the fuzzer's) is a 400 too, not a cast error.
-      const version = await h.api<{ errors: Array<{ field: string }> }>('GET', `/v1/reports/sequences/${seq}/rows?version=${bad}`);
-      expect(version.status).toBe(400);
-      expect(version.body.errors.map((e) => e.field)).toContain('query.version');
+      await expectFieldRefused(h, `/v1/reports/sequences/${seq}/rows?version=${bad}`, 'query.version');
     }
-    const id = await h.api<{ errors: Array<{ field: string }> }>('GET', '/v1/reports/sequences/not-a-uuid');
-    expect(id.status).toBe(400);
-    expect(id.body.errors.map((e) => e.field)).toContain('param.sequenceId');
+    await expectFieldRefused(h, '/v1/reports/sequences/not-a-uuid', 'param.sequenceId');
     const unknown = await h.api<{ errors: Array<{ field: string }> }>('GET', '/v1/reports/sequences/00000000-0000-4000-8000-000000000000');
     expect(unknown.status).toBe(404);
     expect(unknown.body.errors[0]!.field).toBe('param.sequenceId');
     const cursor = await h.api('GET', `/v1/reports/sequences/${seq}/rows?figure=reached&cursor=nope`);
     expect(cursor.status).toBe(400);
-    const nul = await h.api<{ errors: Array<{ field: string }> }>('GET', `/v1/reports/sequences/${seq}/rows?stepId=a%00b`);
-    expect(nul.status).toBe(400);
-    expect(nul.body.errors.map((e) => e.field)).toContain('query.stepId');
-    const period = await h.api<{ errors: Array<{ field: string }> }>('GET', '/v1/reports/sequences?from=yesterday');
-    expect(period.status).toBe(400);
-    expect(period.body.errors.map((e) => e.field)).toContain('query.from');
+    await expectFieldRefused(h, `/v1/reports/sequences/${seq}/rows?stepId=a%00b`, 'query.stepId');
+    await expectFieldRefused(h, '/v1/reports/sequences?from=yesterday', 'query.from');
   });
 });

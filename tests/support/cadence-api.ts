@@ -84,3 +84,10 @@ function plainClient(h: CadenceHarness): Client {
   if (!client) plainClients.set(h, (client = new Client({ connection: h.env.connection, namespace: h.env.namespace ?? 'default' })));
   return client;
 }
+
+/** Asserts that a GET answers `status` (400 unless given) naming `field` among its errors. */
+export async function expectFieldRefused(h: CadenceHarness, path: string, field: string, status = 400): Promise<void> {
+  const res = await h.api<{ errors: Array<{ field: string }> }>('GET', path);
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.body.errors.map((e) => e.field)).toContain(field);
+}
