@@ -13,7 +13,7 @@ import { type asContext, type ConsoleStack } from '../support/console-browser.js
 import { enrollments, touches } from '../../db/schema.js';
 import { eq } from 'drizzle-orm';
 import { leadsOf } from '../support/console-leads.js';
-import { checkPage, consoleTeam, type Browsing, withConsoleStack } from '../support/console-team.js';
+import { checkPage, consoleTeam, openRowsByKeyboard, type Browsing, withConsoleStack } from '../support/console-team.js';
 
 let stack: ConsoleStack;
 const opened: Browsing[] = [];
@@ -135,12 +135,7 @@ describe('sequences analytics in Chromium', () => {
     await page.getByRole('link', { name: "Download version 1's figures (CSV)" }).focus();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Version 1, inbound-call: reached 5, show the rows');
-    await cell('voicemail', 'reached').focus();
-    await page.keyboard.press('Enter');
-    const rows = page.getByRole('region', { name: 'Reached: Expected callback, version 1, step voicemail' });
-    await rows.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('rows-title');
-    await expect.poll(() => rows.locator('tbody tr').count()).toBe(2);
+    const rows = await openRowsByKeyboard(page, cell('voicemail', 'reached'), 'Reached: Expected callback, version 1, step voicemail', 2);
     expect(await rows.getByRole('link', { name: 'Lead Voicemail' }).getAttribute('href')).toBe(`#/prospects/${leads.voicemail}`);
     expect(await rows.getByRole('link', { name: 'Lead Replied' }).getAttribute('href')).toBe(`#/prospects/${leads.replied}`);
     await checkPage(page, 'sequence analytics rows', 'sequence-analytics-rows');

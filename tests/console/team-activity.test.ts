@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { asContext, type ConsoleStack } from '../support/console-browser.js';
-import { checkPage, setUpWorkspace, teamOf, type Browsing, withConsoleStack } from '../support/console-team.js';
+import { checkPage, openRowsByKeyboard, setUpWorkspace, teamOf, type Browsing, withConsoleStack } from '../support/console-team.js';
 import { leadsOf } from '../support/console-leads.js';
 
 type Figures = Record<string, number | null> & { id: string; name: string };
@@ -121,12 +121,7 @@ describe('the console, part 2, in Chromium', () => {
     await checkPage(page, 'team activity', 'team-activity');
 
     // Drill down, by keyboard: Sam's late task.
-    await cell('Sam Rep', 'late').focus();
-    await page.keyboard.press('Enter');
-    const rows = page.getByRole('region', { name: 'Late: Sam Rep' });
-    await rows.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('rows-title');
-    await expect.poll(() => rows.locator('tbody tr').count()).toBe(1);
+    const rows = await openRowsByKeyboard(page, cell('Sam Rep', 'late'), 'Late: Sam Rep', 1);
     expect(await rows.locator(`a[href="#/tasks/${taskIds.late}"]`).textContent()).toMatch(/Lead Late/);
     // The prospect by name, with their local time.
     const lead = rows.getByRole('link', { name: 'Lead Late', exact: true });

@@ -1,7 +1,7 @@
 // A workspace in the console for a Chromium test: its first admin through the one-time setup link,
 // then people added by the admin who each accept their invitation in a browser of their own.
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { setupLinkIfNeeded } from '../../api/auth/links.js';
 import { asContext, expectAccessible, expectFitsScreen, newConsolePage, screenshot, startConsoleStack, type ConsoleStack } from './console-browser.js';
 
@@ -80,4 +80,15 @@ export function withConsoleStack(opened: Browsing[], started: (stack: ConsoleSta
     for (const b of opened) expect(b.errors.filter((e) => !o.ignore?.test(e)), 'console errors').toEqual([]);
     await stack?.stop();
   });
+}
+
+/** Opens a figure's rows from its cell by keyboard: the rows region, named `region`, takes the focus on its title and lists `count` rows. */
+export async function openRowsByKeyboard(page: Page, figure: Locator, region: string, count: number): Promise<Locator> {
+  await figure.focus();
+  await page.keyboard.press('Enter');
+  const rows = page.getByRole('region', { name: region });
+  await rows.waitFor();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('rows-title');
+  await expect.poll(() => rows.locator('tbody tr').count()).toBe(count);
+  return rows;
 }
