@@ -11,9 +11,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect, inject } from 'vitest';
 import { startHttpServer, type RunningServer } from '../../api/server.js';
 import { runProvisioningScript } from '../../scripts/lib/run-script.js';
-import { parseAllowList } from '../../security/ssrf.js';
 import type { DnsResolve } from '../../channels/email/sender-dns.js';
 import { createTestApp } from './api.js';
+import { LOOPBACK_ALLOWED } from './security.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { startTestWorker, testChannelRegistry, type TestTemporal, type TestWorkerOptions } from './temporal.js';
 
@@ -29,9 +29,10 @@ export type ConsoleStack = { db: TestDatabase; temporal: TestTemporal; server: R
 export async function startConsoleStack(worker: Pick<TestWorkerOptions, 'webhooks' | 'webhookNudger'> = {}, dns?: DnsResolve): Promise<ConsoleStack> {
   const [db, executablePath] = await Promise.all([createTestDatabase(), runProvisioningScript('ensure-chromium.sh')]);
   const outboxDir = mkdtempSync(join(tmpdir(), 'relance-console-outbox-'));
-  const channels = testChannelRegistry({ localOutboxDir: outboxDir });
+  // The worker reaches the same loopback servers (SMTP, receivers) the API may: one allow-list for both.
+  const channels = testChannelRegistry({ localOutboxDir: outboxDir, allowList: LOOPBACK_ALLOWED });
   const temporal = await startTestWorker(db.db, { channels, ...worker });
-  const app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, channels, consoleDir: inject('consoleDir'), signIn: { perMinute: 1000 }, allowList: parseAllowList('127.0.0.1'), ...(dns ? { dns } : {}) });
+  const app = createTestApp({ db: db.db, temporal: temporal.client, taskQueue: temporal.taskQueue, channels, consoleDir: inject('consoleDir'), signIn: { perMinute: 1000 }, allowList: LOOPBACK_ALLOWED, ...(dns ? { dns } : {}) });
   const server = await startHttpServer(app, '127.0.0.1', 0);
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   return {
