@@ -285,6 +285,10 @@ export const events = pgTable(
     index('events_workspace_prospect').on(t.workspaceId, t.prospectId, t.id),
     // Reports read one kind of event over a period (objections heard, calls logged).
     index('events_workspace_type_time').on(t.workspaceId, t.type, t.occurredAt),
+    // An enrollment's outcomes, read again each time its facts are refreshed (enrollment_facts).
+    index('events_enrollment_outcomes')
+      .on(t.enrollmentId, t.type)
+      .where(sql`enrollment_id is not null and type in ('prospect.replied', 'prospect.auto_replied', 'prospect.opted_out', 'email.bounced', 'meeting.booked', 'announcement.broken', 'email.clicked')`),
   ],
 );
 
@@ -877,9 +881,11 @@ export const repActivityDays = pgTable(
 
 /**
  * Each enrollment's first touch: the earliest of its emails sent and its tasks done, the instant
- * that puts it in a period's cohort (sequence analytics). Kept by statement triggers on tasks and
- * touches (migration sequence_first_touch) in the transaction that writes them, in a table of its
- * own so the triggers never lock the enrollment row the cadence updates.
+ * that puts it in a period's cohort (sequence analytics); null until then. Kept with the
+ * enrollment's facts (below) by statement triggers on tasks, touches and events (migrations
+ * report_rollups, report_facts) in the transaction that writes them. Its row is also the lock that
+ * serialises two writers refreshing the same enrollment's facts, in a table of its own so the
+ * triggers never lock the enrollment row the cadence updates.
  */
 export const enrollmentFirstTouches = pgTable(
   'enrollment_first_touches',
@@ -887,7 +893,38 @@ export const enrollmentFirstTouches = pgTable(
     enrollmentId: extensionOf('enrollment_id', () => enrollments.id),
     workspaceId: uuid('workspace_id').notNull(),
     sequenceId: uuid('sequence_id').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull(),
+    at: timestamp('at', { withTimezone: true }),
   },
   (t) => [index('enrollment_first_touches_cohort').on(t.workspaceId, t.sequenceId, t.at)],
+);
+
+/**
+ * Sequence analytics' facts, rolled up per enrollment: one row per figure and step an enrollment
+ * reached (its step reached, a reply, a meeting, an opt-out...: api/services/reports/sequence-facts.ts),
+ * with the variant its email of the step rendered and the instant of its first touch (`cohortAt`),
+ * so a period's cohort is one index range. An enrollment's facts depend on its rows only, never on
+ * the period asked, so they are recomputed whole (SQL function enrollment_facts_of) by statement
+ * triggers on tasks, touches and events, for the enrollments a statement changed.
+ * tests/reports/rollup-consistency.test.ts compares them with a recount.
+ */
+export const enrollmentFacts = pgTable(
+  'enrollment_facts',
+  {
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id').notNull(),
+    sequenceId: uuid('sequence_id').notNull(),
+    version: integer('version').notNull(),
+    figure: text('figure').notNull(),
+    stepId: text('step_id').notNull(),
+    variant: text('variant'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    cohortAt: timestamp('cohort_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enrollmentId, t.figure, t.stepId] }),
+    // A period's cohort of a sequence, its figures read from the index alone.
+    index('enrollment_facts_cohort').on(t.workspaceId, t.sequenceId, t.cohortAt, t.figure, t.version, t.stepId, t.enrollmentId),
+  ],
 );

@@ -105,8 +105,8 @@ describe('the rollup of the manager\'s view', () => {
       if (id) expected.set(id, Math.min(expected.get(id) ?? Infinity, at.getTime()));
     }
     const ids = new Set((await h.db.db.select({ id: enrollments.id }).from(enrollments).where(eq(enrollments.workspaceId, ws))).map((e) => e.id));
-    const rows = (await h.db.db.select().from(enrollmentFirstTouches).where(eq(enrollmentFirstTouches.workspaceId, ws))).filter((r) => ids.has(r.enrollmentId));
+    const rows = (await h.db.db.select().from(enrollmentFirstTouches).where(eq(enrollmentFirstTouches.workspaceId, ws))).filter((r) => ids.has(r.enrollmentId) && r.at);
     expect(expected.size).toBeGreaterThan(3);
-    expect(new Map(rows.map((r) => [r.enrollmentId, r.at.getTime()]))).toEqual(expected);
+    expect(new Map(rows.map((r) => [r.enrollmentId, r.at!.getTime()]))).toEqual(expected);
   });
 });

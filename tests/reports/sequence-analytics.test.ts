@@ -3,9 +3,10 @@
 // announcement, a reply, "not interested", an opt-out, an out-of-office, a hard bounce, the
 // unsubscribe link of the email received). Known
 // counts first, then a brute-force recount of every figure and of its drill-down rows.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { touches } from '../../db/schema.js';
+import { rowsOf } from '../../db/rows.js';
 import { SEQUENCE_FIGURES } from '../../api/services/reports/sequence-facts.js';
 import { complete, dueOf, enroll, openTaskOf, type CadenceHarness, type Enrolled, type Seed, withSeededHarness } from '../support/cadence.js';
 import { at, iso, nextLocal, nextWorkingMonday } from '../support/dates.js';
@@ -126,6 +127,21 @@ describe('sequence analytics', () => {
     expect(meetings.body.data.map((r) => [r.prospectId, r.stepId])).toEqual([[prospects.meeting, 'announced-call']]);
     // ... by name, with the zone their local time is read in.
     expect(meetings.body.data.map((r) => [r.prospectName, r.prospectTimeZone])).toEqual([['meeting Test', PARIS]]);
+  });
+
+  it("holds in its rollup, enrollment by enrollment, the facts its rows give now (every write refreshed them)", async () => {
+    // The triggers' table against the same rules run afresh over today's rows: a write path that
+    // forgot to refresh would leave a stale or missing fact here.
+    const kept = rowsOf<{ enrollment_id: string; figure: string; step_id: string; variant: string | null; at: string }>(
+      await h.db.db.execute(sql`select enrollment_id, figure, step_id, variant, at from enrollment_facts where workspace_id = ${s.workspaceId}::uuid order by 1, 2, 3`),
+    );
+    const fresh = rowsOf<{ enrollment_id: string; figure: string; step_id: string; variant: string | null; at: string }>(
+      await h.db.db.execute(sql`select f.* from enrollment_facts_of((select array_agg(id) from enrollments where workspace_id = ${s.workspaceId}::uuid)) f
+        where exists (select 1 from enrollment_facts_of(array[f.enrollment_id]) r where r.figure = 'reached') order by 1, 2, 3`),
+    );
+    const shape = (r: { enrollment_id: string; figure: string; step_id: string; variant: string | null; at: string }) => [r.enrollment_id, r.figure, r.step_id, r.variant, new Date(r.at).toISOString()];
+    expect(kept.length).toBeGreaterThan(20);
+    expect(kept.map(shape)).toEqual(fresh.map(shape));
   });
 
   it("lists every sequence with its totals, each outcome once per enrollment, as the recount has them", async () => {

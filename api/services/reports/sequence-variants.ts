@@ -22,7 +22,6 @@ export type StepVariants = { version: number; stepId: string; decision: WinnerDe
 type Defined = { id: string; variants?: Array<{ key: string }> };
 
 export async function sequenceVariants(db: Database, s: SequenceScope, o: { version?: number | undefined; minSample: number }): Promise<StepVariants[]> {
-  const ws = sql`${s.workspaceId}::uuid`;
   const figures = sql.join(VARIANT_FIGURES.map((f) => sql`${f}`), sql`, `);
   const own = sql.join(OWN_STEP.map((f) => sql`${f}`), sql`, `);
   const rows = rowsOf<{ version: number; step_id: string; variant: string; figure: VariantFigure; n: number }>(
@@ -30,10 +29,7 @@ export async function sequenceVariants(db: Database, s: SequenceScope, o: { vers
       db,
       sql`${sequenceFactsCte(s)}, variant_sent as (
         -- The variant each enrollment's email of the step rendered (the same on every visit).
-        select t.enrollment_id, split_part(t.step_key, '#', 1) as step_id, min(t.variant) as variant
-        from touches t join cohort c on c.id = t.enrollment_id
-        where t.workspace_id = ${ws} and t.status = 'sent' and t.variant is not null
-        group by t.enrollment_id, split_part(t.step_key, '#', 1)
+        select enrollment_id, step_id, variant from facts where figure = 'reached' and variant is not null
       )
       select f.version, vs.step_id, vs.variant, f.figure, count(distinct f.enrollment_id)::int as n
       from variant_sent vs join facts f on f.enrollment_id = vs.enrollment_id

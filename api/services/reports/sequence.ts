@@ -8,7 +8,7 @@ import { sequences, sequenceVersions } from '../../../db/schema.js';
 import { ProblemError } from '../../problem.js';
 import { page } from '../../pagination.js';
 import { decodeTimeCursor } from '../time-cursor.js';
-import { SEQUENCE_FIGURES, sequenceFactsCte, type SequenceFigure, type SequenceScope } from './sequence-facts.js';
+import { SEQUENCE_FIGURES, cohortFacts, sequenceFactsCte, type SequenceFigure, type SequenceScope } from './sequence-facts.js';
 
 export type StepCounts = Record<SequenceFigure, number>;
 export type StepFigures = StepCounts & { stepId: string; type: string | null; nextStepId: string | null; conversionToNext: number | null };
@@ -90,13 +90,13 @@ export async function sequenceFigureRows(
   const c = decodeTimeCursor(s.cursor);
   const rows = rowsOf<SequenceFactRow & { k: string; step_id?: string }>(
     await factsQuery(db, sql`${sequenceFactsCte(s)}
-      select figure, version, step_id as "stepId", enrollment_id as "enrollmentId", prospect_id as "prospectId", rep_id as "repId", at,
-        to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as k
-      from facts where figure = ${s.figure}
-      ${s.version !== undefined ? sql`and version = ${s.version}` : sql``}
-      ${s.stepId !== undefined ? sql`and step_id = ${s.stepId}` : sql``}
-      ${c ? sql`and (at, enrollment_id) > (${c.at}, ${c.id}::uuid)` : sql``}
-      order by at, enrollment_id, version, step_id limit ${s.limit + 1}`),
+      select f.figure, f.version, f.step_id as "stepId", f.enrollment_id as "enrollmentId", e.prospect_id as "prospectId", e.rep_id as "repId", f.at,
+        to_char(f.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as k
+      from facts f join enrollments e on e.id = f.enrollment_id where f.figure = ${s.figure}
+      ${s.version !== undefined ? sql`and f.version = ${s.version}` : sql``}
+      ${s.stepId !== undefined ? sql`and f.step_id = ${s.stepId}` : sql``}
+      ${c ? sql`and (f.at, f.enrollment_id) > (${c.at}, ${c.id}::uuid)` : sql``}
+      order by f.at, f.enrollment_id, f.version, f.step_id limit ${s.limit + 1}`),
   );
   const result = page(rows, s.limit, (r) => ({ k: r.k, id: r.enrollmentId }));
   return { data: result.data.map(({ k: _k, ...r }) => ({ ...r, version: Number(r.version), at: new Date(r.at).toISOString() })), nextCursor: result.nextCursor };
@@ -109,13 +109,12 @@ export type SequenceTotals = { sequenceId: string; key: string; name: string; en
 /** Every sequence of the workspace with its totals over the period (the enrollments whose first touch happened in it). */
 export async function sequenceTotals(db: Database, workspaceId: string, period: { from: Date; to: Date }): Promise<SequenceTotals[]> {
   const all = await db.select({ id: sequences.id, key: sequences.key, name: sequences.name }).from(sequences).where(eq(sequences.workspaceId, workspaceId)).orderBy(asc(sequences.name), asc(sequences.id));
-  const out: SequenceTotals[] = [];
-  for (const seq of all) {
-    const rows = rowsOf<{ figure: SequenceFigure; n: number }>(
-      await factsQuery(db, sql`${sequenceFactsCte({ workspaceId, sequenceId: seq.id, ...period })} select figure, count(distinct enrollment_id)::int as n from facts group by figure`),
-    );
-    const n = (f: SequenceFigure) => Number(rows.find((r) => r.figure === f)?.n ?? 0);
-    out.push({ sequenceId: seq.id, key: seq.key, name: seq.name, enrollments: n('reached'), ...(Object.fromEntries(SEQUENCE_TOTALS.map((f) => [f, n(f)])) as Record<(typeof SEQUENCE_TOTALS)[number], number>) });
-  }
-  return out;
+  // One statement for every sequence: each one's cohort is a range of the facts' index.
+  const rows = rowsOf<{ sequence_id: string; figure: SequenceFigure; n: number }>(
+    await factsQuery(db, sql`select sequence_id, figure, count(distinct enrollment_id)::int as n from (${cohortFacts(workspaceId, all.map((q) => q.id), period)}) f group by sequence_id, figure`),
+  );
+  return all.map((seq) => {
+    const n = (f: SequenceFigure) => Number(rows.find((r) => r.sequence_id === seq.id && r.figure === f)?.n ?? 0);
+    return { sequenceId: seq.id, key: seq.key, name: seq.name, enrollments: n('reached'), ...(Object.fromEntries(SEQUENCE_TOTALS.map((f) => [f, n(f)])) as Record<(typeof SEQUENCE_TOTALS)[number], number>) };
+  });
 }
