@@ -928,3 +928,23 @@ export const enrollmentFacts = pgTable(
     index('enrollment_facts_cohort').on(t.workspaceId, t.sequenceId, t.cohortAt, t.figure, t.version, t.stepId, t.enrollmentId),
   ],
 );
+
+/**
+ * The facts counted per UTC day of their enrollments' first touch (the cohort's day), so a period's
+ * whole days are read from here and only its partial days at either end from `enrollment_facts`.
+ * `stepId` '*' counts each enrollment once per figure, whatever its step (a version's cohort, a
+ * sequence's totals). Kept by the same refresh as the facts, which adds only what changed.
+ */
+export const sequenceFactDays = pgTable(
+  'sequence_fact_days',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    sequenceId: uuid('sequence_id').notNull(),
+    day: date('day').notNull(),
+    version: integer('version').notNull(),
+    stepId: text('step_id').notNull(),
+    figure: text('figure').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.sequenceId, t.day, t.version, t.stepId, t.figure] })],
+);

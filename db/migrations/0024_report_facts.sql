@@ -11,10 +11,22 @@ CREATE TABLE "enrollment_facts" (
 	CONSTRAINT "enrollment_facts_enrollment_id_figure_step_id_pk" PRIMARY KEY("enrollment_id","figure","step_id")
 );
 --> statement-breakpoint
+CREATE TABLE "sequence_fact_days" (
+	"workspace_id" uuid NOT NULL,
+	"sequence_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"version" integer NOT NULL,
+	"step_id" text NOT NULL,
+	"figure" text NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "sequence_fact_days_workspace_id_sequence_id_day_version_step_id_figure_pk" PRIMARY KEY("workspace_id","sequence_id","day","version","step_id","figure")
+);
+--> statement-breakpoint
 ALTER TABLE "enrollment_first_touches" ALTER COLUMN "at" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "enrollment_facts" ADD CONSTRAINT "enrollment_facts_enrollment_id_enrollments_id_fk" FOREIGN KEY ("enrollment_id") REFERENCES "public"."enrollments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "enrollment_facts_cohort" ON "enrollment_facts" USING btree ("workspace_id","sequence_id","cohort_at","figure","version","step_id","enrollment_id");--> statement-breakpoint
-CREATE INDEX "events_enrollment_outcomes" ON "events" USING btree ("enrollment_id","type") WHERE enrollment_id is not null and type in ('prospect.replied', 'prospect.auto_replied', 'prospect.opted_out', 'email.bounced', 'meeting.booked', 'announcement.broken', 'email.clicked');--> statement-breakpoint
+CREATE INDEX "events_enrollment_outcomes" ON "events" USING btree ("enrollment_id","type") WHERE enrollment_id is not null and type in ('prospect.replied', 'prospect.auto_replied', 'prospect.opted_out', 'email.bounced', 'meeting.booked', 'announcement.broken', 'email.clicked');
+--> statement-breakpoint
 -- The timeline events that are sequence outcomes (the partial index above names the same list).
 CREATE FUNCTION sequence_outcome_events() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
   select array['prospect.replied', 'prospect.auto_replied', 'prospect.opted_out', 'email.bounced', 'meeting.booked', 'announcement.broken', 'email.clicked']
@@ -28,7 +40,8 @@ $$;
 -- last step the enrollment reached (a reply or an opt-out stops the cadence after it); a positive
 -- reply is a person's reply from an enrollment that then neither opted out nor was logged "not
 -- interested"; a step continued when the step after it in the version was reached. Clicks are
--- always kept: a report counts them only while its workspace tracks them.
+-- always kept: a report counts them only while its workspace tracks them. Each figure has a row
+-- for step '*' too: the enrollment counted once, whatever the step.
 CREATE FUNCTION enrollment_facts_of(ids uuid[])
 RETURNS TABLE (enrollment_id uuid, figure text, step_id text, variant text, at timestamptz)
 LANGUAGE sql STABLE AS $$
@@ -93,13 +106,19 @@ LANGUAGE sql STABLE AS $$
     select 'continued', r.enrollment_id, r.step_id, nx.at, null from reach r join cohort c on c.id = r.enrollment_id
       join steps st on st.sequence_id = c.sequence_id and st.version = c.version and st.step_id = r.step_id
       join reach nx on nx.enrollment_id = r.enrollment_id and nx.step_id = st.next_id
+  ), per_step as (
+    select f.enrollment_id, f.figure, f.step_id, min(f.variant) as variant, min(f.at) as at from fact_raw f group by f.enrollment_id, f.figure, f.step_id
   )
-  select f.enrollment_id, f.figure, f.step_id, min(f.variant), min(f.at) from fact_raw f group by f.enrollment_id, f.figure, f.step_id
+  select p.enrollment_id, p.figure, p.step_id, p.variant, p.at from per_step p
+  union all
+  -- Step '*': the enrollment once per figure, whatever its step (a cohort, a sequence's totals).
+  select p.enrollment_id, p.figure, '*', null, min(p.at) from per_step p group by p.enrollment_id, p.figure
 $$;
 --> statement-breakpoint
--- Recomputes the facts and the first touch of some enrollments. Their first-touch rows are locked
--- first, in id order (so two writers cannot deadlock), until the transaction ends: a writer that
--- refreshes the same enrollment waits, and its next statement's snapshot sees what this one wrote.
+-- Recomputes the facts and the first touch of some enrollments, writing only what changed (so the
+-- day counts below move only then). Their first-touch rows are locked first, in id order (so two
+-- writers cannot deadlock), until the transaction ends: a writer refreshing the same enrollment
+-- waits, and its next statement's snapshot sees what this one wrote.
 CREATE FUNCTION refresh_enrollment_facts(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
@@ -107,17 +126,50 @@ BEGIN
     SELECT e.id, e.workspace_id, e.sequence_id FROM enrollments e WHERE e.id = any(ids) ORDER BY e.id
     ON CONFLICT (enrollment_id) DO NOTHING;
   PERFORM 1 FROM enrollment_first_touches h WHERE h.enrollment_id = any(ids) ORDER BY h.enrollment_id FOR UPDATE;
-  DELETE FROM enrollment_facts f WHERE f.enrollment_id = any(ids);
-  -- An enrollment with no touch yet has no cohort: none of its facts is kept.
-  INSERT INTO enrollment_facts (enrollment_id, workspace_id, sequence_id, version, figure, step_id, variant, at, cohort_at)
-    SELECT x.enrollment_id, e.workspace_id, e.sequence_id, e.sequence_version, x.figure, x.step_id, x.variant, x.at, x.cohort_at
+  WITH fresh AS MATERIALIZED (
+    -- An enrollment with no touch yet has no cohort: none of its facts is kept.
+    SELECT x.enrollment_id, e.workspace_id, e.sequence_id, e.sequence_version AS version, x.figure, x.step_id, x.variant, x.at, x.cohort_at
     FROM (SELECT f.*, min(f.at) FILTER (WHERE f.figure = 'reached') OVER (PARTITION BY f.enrollment_id) AS cohort_at FROM enrollment_facts_of(ids) f) x
     JOIN enrollments e ON e.id = x.enrollment_id
-    WHERE x.cohort_at IS NOT NULL;
+    WHERE x.cohort_at IS NOT NULL
+  ), gone AS (
+    DELETE FROM enrollment_facts f WHERE f.enrollment_id = any(ids)
+      AND NOT EXISTS (SELECT 1 FROM fresh x WHERE x.enrollment_id = f.enrollment_id AND x.figure = f.figure AND x.step_id = f.step_id)
+  )
+  INSERT INTO enrollment_facts AS f (enrollment_id, workspace_id, sequence_id, version, figure, step_id, variant, at, cohort_at)
+    SELECT * FROM fresh ORDER BY enrollment_id, figure, step_id
+    ON CONFLICT (enrollment_id, figure, step_id) DO UPDATE
+      SET workspace_id = excluded.workspace_id, sequence_id = excluded.sequence_id, version = excluded.version, variant = excluded.variant, at = excluded.at, cohort_at = excluded.cohort_at
+      WHERE (f.workspace_id, f.sequence_id, f.version, f.variant, f.at, f.cohort_at) IS DISTINCT FROM (excluded.workspace_id, excluded.sequence_id, excluded.version, excluded.variant, excluded.at, excluded.cohort_at);
   UPDATE enrollment_first_touches h SET at = x.at
     FROM (SELECT i.id, (SELECT min(f.cohort_at) FROM enrollment_facts f WHERE f.enrollment_id = i.id) AS at FROM unnest(ids) AS i(id)) x
     WHERE h.enrollment_id = x.id AND h.at IS DISTINCT FROM x.at;
 END $$;
+--> statement-breakpoint
+-- The day counts follow every change of the facts (a refresh, an enrollment deleted with its
+-- facts), one grouped upsert per statement, keys in order; a change that moves no count writes nothing.
+CREATE FUNCTION sequence_fact_days_count() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed text := CASE TG_OP
+    WHEN 'INSERT' THEN 'select 1 as sign, * from new_facts'
+    WHEN 'DELETE' THEN 'select -1 as sign, * from old_facts'
+    ELSE 'select 1 as sign, * from new_facts union all select -1 as sign, * from old_facts' END;
+BEGIN
+  EXECUTE format($q$
+    insert into sequence_fact_days as d (workspace_id, sequence_id, day, version, step_id, figure, n)
+    select c.workspace_id, c.sequence_id, (c.cohort_at at time zone 'UTC')::date, c.version, c.step_id, c.figure, sum(c.sign)
+    from (%s) c
+    group by 1, 2, 3, 4, 5, 6 having sum(c.sign) <> 0 order by 1, 2, 3, 4, 5, 6
+    on conflict (workspace_id, sequence_id, day, version, step_id, figure) do update set n = d.n + excluded.n
+  $q$, changed);
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER enrollment_facts_days_insert AFTER INSERT ON enrollment_facts REFERENCING NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION sequence_fact_days_count();
+--> statement-breakpoint
+CREATE TRIGGER enrollment_facts_days_update AFTER UPDATE ON enrollment_facts REFERENCING OLD TABLE AS old_facts NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION sequence_fact_days_count();
+--> statement-breakpoint
+CREATE TRIGGER enrollment_facts_days_delete AFTER DELETE ON enrollment_facts REFERENCING OLD TABLE AS old_facts FOR EACH STATEMENT EXECUTE FUNCTION sequence_fact_days_count();
 --> statement-breakpoint
 -- After a statement on tasks or touches: the enrollments whose rows it added, removed or changed in
 -- a column the facts read (TG_ARGV[0], a comma-separated list); an update of anything else (a

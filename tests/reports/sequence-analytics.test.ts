@@ -142,6 +142,39 @@ describe('sequence analytics', () => {
     const shape = (r: { enrollment_id: string; figure: string; step_id: string; variant: string | null; at: string }) => [r.enrollment_id, r.figure, r.step_id, r.variant, new Date(r.at).toISOString()];
     expect(kept.length).toBeGreaterThan(20);
     expect(kept.map(shape)).toEqual(fresh.map(shape));
+    // The day counts are the facts counted by their cohort's UTC day.
+    const days = rowsOf<{ k: string; n: number }>(
+      await h.db.db.execute(sql`select concat_ws('|', sequence_id, day, version, step_id, figure) as k, n from sequence_fact_days where workspace_id = ${s.workspaceId}::uuid and n <> 0 order by 1`),
+    );
+    const counted = rowsOf<{ k: string; n: number }>(
+      await h.db.db.execute(sql`select concat_ws('|', sequence_id, (cohort_at at time zone 'UTC')::date, version, step_id, figure) as k, count(*)::int as n
+        from enrollment_facts where workspace_id = ${s.workspaceId}::uuid group by 1 order by 1`),
+    );
+    expect(days.map((d) => [d.k, Number(d.n)])).toEqual(counted.map((d) => [d.k, Number(d.n)]));
+  });
+
+  it('answers periods cut at odd instants (a first touch, either side of it, UTC midnights) as the recount does', async () => {
+    const firsts = rowsOf<{ at: string }>(await h.db.db.execute(sql`select distinct cohort_at as at from enrollment_facts where workspace_id = ${s.workspaceId}::uuid`)).map((r) => Date.parse(r.at));
+    expect(firsts.length).toBeGreaterThan(0);
+    const f = Date.parse(from);
+    const t = Date.parse(to);
+    const utcMidnight = Math.ceil(f / 86_400_000) * 86_400_000;
+    const cuts: Array<[number, number]> = [[utcMidnight, t], [f, utcMidnight + 86_400_000], [utcMidnight, utcMidnight + 3 * 86_400_000]];
+    for (const at of firsts) cuts.push([at, t], [at + 1, t], [f, at], [f, at + 1], [at - 3_600_000, at + 3_600_000]);
+    let seen = 0;
+    for (const [a, b] of cuts) {
+      const res = await h.api<Report>('GET', `/v1/reports/sequences/${s.sequences['announced-call']}?from=${new Date(a).toISOString()}&to=${new Date(b).toISOString()}`);
+      expect(res.status).toBe(200);
+      const recount = await recountSequence(h.db, s.workspaceId, s.sequences['announced-call']!, { from: a, to: b });
+      const steps = res.body.versions[0]?.steps ?? [];
+      for (const figure of SEQUENCE_FIGURES) {
+        const expected = Object.entries(recount[figure] ?? {}).map(([key, ids]) => [key, ids.length]).sort();
+        const got = steps.filter((x) => x[figure] > 0).map((x) => [`1:${x.stepId}`, x[figure]]).sort();
+        expect([a, b, figure, got]).toEqual([a, b, figure, expected]);
+        seen += got.length;
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
   });
 
   it("lists every sequence with its totals, each outcome once per enrollment, as the recount has them", async () => {

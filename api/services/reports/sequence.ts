@@ -8,7 +8,7 @@ import { sequences, sequenceVersions } from '../../../db/schema.js';
 import { ProblemError } from '../../problem.js';
 import { page } from '../../pagination.js';
 import { decodeTimeCursor } from '../time-cursor.js';
-import { SEQUENCE_FIGURES, cohortFacts, sequenceFactsCte, type SequenceFigure, type SequenceScope } from './sequence-facts.js';
+import { SEQUENCE_FIGURES, cohortCounts, sequenceFactsCte, type SequenceFigure, type SequenceScope } from './sequence-facts.js';
 
 export type StepCounts = Record<SequenceFigure, number>;
 export type StepFigures = StepCounts & { stepId: string; type: string | null; nextStepId: string | null; conversionToNext: number | null };
@@ -51,27 +51,24 @@ export async function versionsOf(db: Database, s: Pick<SequenceScope, 'workspace
 }
 
 export async function sequenceReport(db: Database, s: SequenceScope, only?: number): Promise<VersionFigures[]> {
-  // One statement: the facts are computed once for both the counts and each version's cohort.
-  const rows = rowsOf<{ figure: SequenceFigure | 'cohort'; version: number; step_id: string | null; n: number }>(
-    await factsQuery(db, sql`${sequenceFactsCte(s)} select figure, version, step_id, count(*)::int as n from facts group by figure, version, step_id
-      union all select 'cohort', version, null, count(distinct enrollment_id)::int from facts where figure = 'reached' group by version`),
-  );
-  const counts = rows.filter((r): r is { figure: SequenceFigure; version: number; step_id: string; n: number } => r.figure !== 'cohort');
-  const cohorts = rows.filter((r) => r.figure === 'cohort');
+  const rows = rowsOf<{ figure: SequenceFigure; version: number; step_id: string; n: number }>(await db.execute(cohortCounts(s.workspaceId, [s.sequenceId], s)));
+  // Step '*' counts each enrollment once: a version's cohort is its enrollments reached at any step.
+  const counts = rows.filter((r) => r.step_id !== '*');
+  const cohorts = rows.filter((r) => r.step_id === '*' && r.figure === 'reached');
   const versions = await versionsOf(db, s);
   const out: VersionFigures[] = [];
   for (const v of versions) {
     if (only !== undefined && v.version !== only) continue;
-    const enrolled = cohorts.find((c) => c.version === v.version)?.n ?? 0;
+    const enrolled = Number(cohorts.find((c) => Number(c.version) === v.version)?.n ?? 0);
     // Versions nobody ran in the period are left out, unless asked for by number.
     if (enrolled === 0 && only === undefined) continue;
     const defined = ((v.definition as { steps?: Step[] } | null)?.steps ?? []).map((st) => ({ id: st.id, type: st.type ?? null }));
     // A step the facts name that the definition does not (data older than an edit) still shows, last.
-    const extra = [...new Set(counts.filter((c) => c.version === v.version && !defined.some((d) => d.id === c.step_id)).map((c) => c.step_id))].sort();
+    const extra = [...new Set(counts.filter((c) => Number(c.version) === v.version && !defined.some((d) => d.id === c.step_id)).map((c) => c.step_id))].sort();
     const all = [...defined, ...extra.map((id) => ({ id, type: null }))];
     const steps = all.map((st, i): StepFigures => {
       const c = zero();
-      for (const r of counts) if (r.version === v.version && r.step_id === st.id) c[r.figure] = Number(r.n);
+      for (const r of counts) if (Number(r.version) === v.version && r.step_id === st.id) c[r.figure] = Number(r.n);
       const nextStepId = i < defined.length - 1 ? defined[i + 1]!.id : null;
       return { stepId: st.id, type: st.type, ...c, nextStepId, conversionToNext: nextStepId ? rate(c.continued, c.reached) : null };
     });
@@ -109,9 +106,9 @@ export type SequenceTotals = { sequenceId: string; key: string; name: string; en
 /** Every sequence of the workspace with its totals over the period (the enrollments whose first touch happened in it). */
 export async function sequenceTotals(db: Database, workspaceId: string, period: { from: Date; to: Date }): Promise<SequenceTotals[]> {
   const all = await db.select({ id: sequences.id, key: sequences.key, name: sequences.name }).from(sequences).where(eq(sequences.workspaceId, workspaceId)).orderBy(asc(sequences.name), asc(sequences.id));
-  // One statement for every sequence: each one's cohort is a range of the facts' index.
+  // One statement for every sequence, each enrollment once per figure (step '*').
   const rows = rowsOf<{ sequence_id: string; figure: SequenceFigure; n: number }>(
-    await factsQuery(db, sql`select sequence_id, figure, count(distinct enrollment_id)::int as n from (${cohortFacts(workspaceId, all.map((q) => q.id), period)}) f group by sequence_id, figure`),
+    await db.execute(cohortCounts(workspaceId, all.map((q) => q.id), period, { anyStepOnly: true })),
   );
   return all.map((seq) => {
     const n = (f: SequenceFigure) => Number(rows.find((r) => r.sequence_id === seq.id && r.figure === f)?.n ?? 0);
