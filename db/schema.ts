@@ -15,6 +15,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
   type AnyPgColumn,
@@ -850,6 +851,27 @@ export const objections = pgTable(
     heardAt: timestamp('heard_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('objections_task_position').on(t.taskId, t.position), index('objections_workspace_heard').on(t.workspaceId, t.heardAt)],
+);
+
+/**
+ * The objections counted per UTC day and cell (tag, sequence, step, rep), with the cell's last
+ * instant: a period's whole days are read from here, its partial days at either end from
+ * `objections`. Kept by statement triggers on objections (migration report_facts).
+ */
+export const objectionDays = pgTable(
+  'objection_days',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    day: date('day').notNull(),
+    tag: text('tag').notNull(),
+    sequenceId: uuid('sequence_id'),
+    stepId: text('step_id').notNull(),
+    repId: uuid('rep_id').notNull(),
+    n: integer('n').notNull(),
+    lastHeardAt: timestamp('last_heard_at', { withTimezone: true }),
+  },
+  // An objection whose sequence is gone (set null) still has its cell: nulls are one value here.
+  (t) => [unique('objection_days_cell').on(t.workspaceId, t.day, t.tag, t.sequenceId, t.stepId, t.repId).nullsNotDistinct()],
 );
 
 /**

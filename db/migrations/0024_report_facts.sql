@@ -11,6 +11,18 @@ CREATE TABLE "enrollment_facts" (
 	CONSTRAINT "enrollment_facts_enrollment_id_figure_step_id_pk" PRIMARY KEY("enrollment_id","figure","step_id")
 );
 --> statement-breakpoint
+CREATE TABLE "objection_days" (
+	"workspace_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"tag" text NOT NULL,
+	"sequence_id" uuid,
+	"step_id" text NOT NULL,
+	"rep_id" uuid NOT NULL,
+	"n" integer NOT NULL,
+	"last_heard_at" timestamp with time zone,
+	CONSTRAINT "objection_days_cell" UNIQUE NULLS NOT DISTINCT("workspace_id","day","tag","sequence_id","step_id","rep_id")
+);
+--> statement-breakpoint
 CREATE TABLE "sequence_fact_days" (
 	"workspace_id" uuid NOT NULL,
 	"sequence_id" uuid NOT NULL,
@@ -242,3 +254,43 @@ CREATE TRIGGER touches_facts_delete AFTER DELETE ON touches REFERENCING OLD TABL
 CREATE TRIGGER events_facts_insert AFTER INSERT ON events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION enrollment_facts_after_event();
 --> statement-breakpoint
 CREATE TRIGGER events_facts_delete AFTER DELETE ON events REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION enrollment_facts_after_event();
+--> statement-breakpoint
+-- The objections report's day counts: one grouped upsert per statement on objections, cells in
+-- order. A cell's last instant only grows on insert; an objection removed or moved (its task or
+-- enrollment deleted, its sequence deleted) has its old cells' last instant read again.
+CREATE FUNCTION objection_days_count() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed text := CASE TG_OP
+    WHEN 'INSERT' THEN 'select 1 as sign, * from new_objections'
+    WHEN 'DELETE' THEN 'select -1 as sign, * from old_objections'
+    ELSE 'select 1 as sign, * from new_objections union all select -1 as sign, * from old_objections' END;
+BEGIN
+  EXECUTE format($q$
+    insert into objection_days as d (workspace_id, day, tag, sequence_id, step_id, rep_id, n, last_heard_at)
+    select c.workspace_id, (c.heard_at at time zone 'UTC')::date, c.tag, c.sequence_id, c.step_id, c.rep_id, sum(c.sign), max(c.heard_at) filter (where c.sign > 0)
+    from (%s) c
+    group by 1, 2, 3, 4, 5, 6 having sum(c.sign) <> 0 or max(c.heard_at) filter (where c.sign > 0) is not null
+    order by 1, 2, 3, 4, 5, 6
+    on conflict (workspace_id, day, tag, sequence_id, step_id, rep_id) do update set n = d.n + excluded.n, last_heard_at = greatest(d.last_heard_at, excluded.last_heard_at)
+  $q$, changed);
+  IF TG_OP <> 'INSERT' THEN
+    UPDATE objection_days d SET last_heard_at = (
+        SELECT max(o.heard_at) FROM objections o
+        WHERE o.workspace_id = d.workspace_id AND o.heard_at >= (d.day::timestamp AT TIME ZONE 'UTC') AND o.heard_at < ((d.day + 1)::timestamp AT TIME ZONE 'UTC')
+          AND o.tag = d.tag AND o.sequence_id IS NOT DISTINCT FROM d.sequence_id AND o.step_id = d.step_id AND o.rep_id = d.rep_id)
+      FROM (SELECT DISTINCT workspace_id, (heard_at AT TIME ZONE 'UTC')::date AS day, tag, sequence_id, step_id, rep_id FROM old_objections) x
+      WHERE d.workspace_id = x.workspace_id AND d.day = x.day AND d.tag = x.tag AND d.sequence_id IS NOT DISTINCT FROM x.sequence_id AND d.step_id = x.step_id AND d.rep_id = x.rep_id;
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- The backfill: the objections already heard.
+INSERT INTO objection_days (workspace_id, day, tag, sequence_id, step_id, rep_id, n, last_heard_at)
+SELECT workspace_id, (heard_at AT TIME ZONE 'UTC')::date, tag, sequence_id, step_id, rep_id, count(*), max(heard_at)
+FROM objections GROUP BY 1, 2, 3, 4, 5, 6;
+--> statement-breakpoint
+CREATE TRIGGER objections_days_insert AFTER INSERT ON objections REFERENCING NEW TABLE AS new_objections FOR EACH STATEMENT EXECUTE FUNCTION objection_days_count();
+--> statement-breakpoint
+CREATE TRIGGER objections_days_update AFTER UPDATE ON objections REFERENCING OLD TABLE AS old_objections NEW TABLE AS new_objections FOR EACH STATEMENT EXECUTE FUNCTION objection_days_count();
+--> statement-breakpoint
+CREATE TRIGGER objections_days_delete AFTER DELETE ON objections REFERENCING OLD TABLE AS old_objections FOR EACH STATEMENT EXECUTE FUNCTION objection_days_count();

@@ -3,9 +3,10 @@
 // to Fiona; calls, objections, meetings held and a no-show, an announced call kept and one broken,
 // a late task and an overdue one. Known counts first, then a brute-force recount of every figure
 // and of its drill-down rows, then the objections.
-import { eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handoffs, prospects } from '../../db/schema.js';
+import { handoffs, objections, prospects } from '../../db/schema.js';
+import { rowsOf } from '../../db/rows.js';
 import { ACTIVITY_FIGURES } from '../../api/services/reports/activity-figures.js';
 import { complete, dueOf, enroll, openTaskOf, type CadenceHarness, type Seed, withSeededHarness } from '../support/cadence.js';
 import { at, iso, nextWorkingMonday } from '../support/dates.js';
@@ -217,5 +218,40 @@ describe('the objections report', () => {
     expect(named.body.data.map((c) => [c.prospectName, c.prospectTimeZone])).toEqual(ids.map((id) => [stored.get(id), PARIS]));
     const csv = await h.request(`/v1/reports/objections?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=csv`);
     expect((await csv.text()).split('\n')[1]).toMatch(/^price,3,/);
+  });
+
+  it('answers periods cut at odd instants as the recount of the timeline does; its day counts are the objections counted by day', async () => {
+    const heardAt = (await h.db.db.select({ at: objections.heardAt }).from(objections).where(eq(objections.workspaceId, s.workspaceId))).map((r) => r.at.getTime());
+    expect(heardAt.length).toBe(7);
+    const f = Date.parse(from);
+    const t = Date.parse(to);
+    const midnight = Math.ceil(f / 86_400_000) * 86_400_000;
+    const cuts: Array<[number, number]> = [[f, t], [midnight, t], [f, midnight + 86_400_000]];
+    for (const at of heardAt) cuts.push([at, t], [at + 1, t], [f, at], [f, at + 1], [at - 60_000, at + 60_000]);
+    for (const [a, b] of cuts) {
+      const res = await h.api<{ total: number; objections: Objection[] }>('GET', `/v1/reports/objections?from=${new Date(a).toISOString()}&to=${new Date(b).toISOString()}`);
+      expect(res.status).toBe(200);
+      const recount = await recountObjections(h.db, s.workspaceId, { from: a, to: b });
+      const got = res.body.objections.map((o) => [o.tag, o.count, Object.fromEntries(o.byRep.map((r) => [r.repId, r.count])), Object.fromEntries(o.byStep.map((x) => [x.stepId, x.count]))]);
+      const expected = [...recount].map(([tag, r]) => [tag, r.count, Object.fromEntries(r.reps), Object.fromEntries(r.steps)]);
+      const byTag = (x: unknown[], y: unknown[]) => String(x[0]).localeCompare(String(y[0]));
+      expect([a, b, got.sort(byTag)]).toEqual([a, b, expected.sort(byTag)]);
+    }
+    const dayCounts = async () =>
+      rowsOf<{ k: string; n: number; last: string | null }>(
+        await h.db.db.execute(sql`select concat_ws('|', day, tag, sequence_id, step_id, rep_id) as k, n, last_heard_at as last from objection_days where workspace_id = ${s.workspaceId}::uuid and n <> 0 order by 1`),
+      ).map((r) => [r.k, Number(r.n), r.last && new Date(r.last).toISOString()]);
+    const recounted = async () =>
+      rowsOf<{ k: string; n: number; last: string }>(
+        await h.db.db.execute(sql`select concat_ws('|', (heard_at at time zone 'UTC')::date, tag, sequence_id, step_id, rep_id) as k, count(*)::int as n, max(heard_at) as last
+          from objections where workspace_id = ${s.workspaceId}::uuid group by 1 order by 1`),
+      ).map((r) => [r.k, Number(r.n), new Date(r.last).toISOString()]);
+    expect(await dayCounts()).toEqual(await recounted());
+    // An objection gone (its call deleted with its enrollment) leaves its day: the count and the last instant follow.
+    const [latest] = await h.db.db.select().from(objections).where(eq(objections.workspaceId, s.workspaceId)).orderBy(desc(objections.heardAt)).limit(1);
+    await h.db.db.delete(objections).where(eq(objections.id, latest!.id));
+    expect(await dayCounts()).toEqual(await recounted());
+    await h.db.db.insert(objections).values(latest!);
+    expect(await dayCounts()).toEqual(await recounted());
   });
 });

@@ -1,6 +1,7 @@
 // The objections report (PLAYBOOK §2: the team wants the objections that come back most): each
 // objection heard on a call, by tag, with where it was heard (sequence, step, rep), its weekly
-// trend, and the calls behind it; read from the objections table (one index range per period).
+// trend, and the calls behind it; counted from day counts kept by triggers (objection_days) and the
+// objections of the period's partial days, the examples and calls read from the objections.
 import { and, asc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { rowsOf } from '../../../db/rows.js';
@@ -18,6 +19,31 @@ function heard(f: ObjectionFilter): SQL {
     f.stepId ? eq(o.stepId, f.stepId) : undefined,
     f.repId ? eq(o.repId, f.repId) : undefined,
   )!;
+}
+
+const DAY = 86_400_000;
+
+/** The period's objections as (tag, sequence_id, step_id, rep_id, day, n, last): whole UTC days from their counts, the rest one by one. */
+function periodCells(f: ObjectionFilter): SQL {
+  let wholeFrom = Math.ceil(f.from.getTime() / DAY) * DAY;
+  let wholeTo = Math.floor(f.to.getTime() / DAY) * DAY;
+  if (wholeFrom >= wholeTo) wholeFrom = wholeTo = f.to.getTime();
+  const day = (ms: number) => sql`${new Date(ms).toISOString().slice(0, 10)}::date`;
+  const where = sql.join(
+    [
+      sql`workspace_id = ${f.workspaceId}::uuid`,
+      ...(f.sequenceId ? [sql`sequence_id = ${f.sequenceId}::uuid`] : []),
+      ...(f.stepId ? [sql`step_id = ${f.stepId}`] : []),
+      ...(f.repId ? [sql`rep_id = ${f.repId}::uuid`] : []),
+    ],
+    sql` and `,
+  );
+  const edge = (from: number, to: number) =>
+    sql`select tag, sequence_id, step_id, rep_id, (heard_at at time zone 'UTC')::date as day, 1 as n, heard_at as last from objections
+      where ${where} and heard_at >= ${new Date(from).toISOString()}::timestamptz and heard_at < ${new Date(to).toISOString()}::timestamptz`;
+  return sql`select tag, sequence_id, step_id, rep_id, day, n, last_heard_at as last from objection_days where ${where} and day >= ${day(wholeFrom)} and day < ${day(wholeTo)} and n > 0
+    union all ${edge(f.from.getTime(), wholeFrom)}
+    union all ${edge(wholeTo, f.to.getTime())}`;
 }
 
 type Count<K extends string> = { [P in K]: string | null } & { count: number };
@@ -41,13 +67,13 @@ const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
 
 /** The top tags, most heard first (ties by tag). */
 export async function objectionsReport(db: Database, f: ObjectionFilter, top: number): Promise<{ total: number; objections: ObjectionSummary[] }> {
-  // One pass over the period's rows, counted by each dimension on its own (grouping sets), not by
-  // their cross product: the product has about as many groups as rows and sorted 45,000 rows a quarter.
+  // One pass over the period's cells, counted by each dimension on its own (grouping sets), not by
+  // their cross product: the product has about as many groups as rows. Whole UTC days come from
+  // their day counts (objection_days), the partial days at either end from the objections.
   const cells = rowsOf<Cell>(
     await db.execute(sql`select tag, case grouping(sequence_id, step_id, rep_id, week) when 7 then 'sequence' when 11 then 'step' when 13 then 'rep' when 14 then 'week' end as by,
-        coalesce(sequence_id::text, step_id, rep_id::text, week) as key, count(*)::int as n, max(heard_at) as last
-      from (select ${o.tag} as tag, ${o.sequenceId} as sequence_id, ${o.stepId} as step_id, ${o.repId} as rep_id, ${o.heardAt} as heard_at,
-          to_char(date_trunc('week', ${o.heardAt} at time zone 'UTC'), 'YYYY-MM-DD') as week from ${o} where ${heard(f)}) x
+        coalesce(sequence_id::text, step_id, rep_id::text, week) as key, sum(n)::int as n, max(last) as last
+      from (select tag, sequence_id, step_id, rep_id, n, last, to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') as week from (${periodCells(f)}) c) x
       group by grouping sets ((tag), (tag, sequence_id), (tag, step_id), (tag, rep_id), (tag, week))`),
   );
   // A tag's examples: its first three distinct wordings.
