@@ -6,7 +6,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { touches } from '../../db/schema.js';
+import postgres from 'postgres';
 import { rowsOf } from '../../db/rows.js';
+import { onPglite } from '../support/db.js';
+import { until } from '../support/until.js';
 import { SEQUENCE_FIGURES } from '../../api/services/reports/sequence-facts.js';
 import { complete, dueOf, enroll, openTaskOf, type CadenceHarness, type Enrolled, type Seed, withSeededHarness } from '../support/cadence.js';
 import { at, iso, nextLocal, nextWorkingMonday } from '../support/dates.js';
@@ -222,5 +225,46 @@ describe('sequence analytics', () => {
     expect(cursor.status).toBe(400);
     await expectFieldRefused(h, `/v1/reports/sequences/${seq}/rows?stepId=a%00b`, 'query.stepId');
     await expectFieldRefused(h, '/v1/reports/sequences?from=yesterday', 'query.from');
+  });
+
+  // PGlite has one connection: two writers at once exist on PostgreSQL only.
+  it.skipIf(onPglite())('two writers of one enrollment at once: the second waits for the first, and the facts hold both writes', async () => {
+    const [pair] = rowsOf<{ enrollment_id: string; touch_id: string; task_id: string }>(
+      await h.db.db.execute(sql`select t.enrollment_id, t.id as touch_id, k.id as task_id from touches t join tasks k on k.enrollment_id = t.enrollment_id and k.status = 'done'
+        where t.workspace_id = ${s.workspaceId}::uuid and t.status = 'sent' order by t.enrollment_id limit 1`),
+    );
+    expect(pair).toBeDefined();
+    const a = postgres(h.db.url, { max: 1, onnotice: () => {} });
+    const b = postgres(h.db.url, { max: 1, onnotice: () => {} });
+    try {
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      let firstWrote = () => {};
+      const wrote = new Promise<void>((r) => (firstWrote = r));
+      // The first writer moves the email an hour earlier and holds its transaction open...
+      const first = a.begin(async (tx) => {
+        await tx`update touches set sent_at = sent_at - interval '1 hour' where id = ${pair!.touch_id}`;
+        firstWrote();
+        await held;
+      });
+      await wrote;
+      // ... while the second moves the task done an hour earlier: its refresh waits for the first.
+      const second = b.begin(async (tx) => {
+        await tx`update tasks set completed_at = completed_at - interval '1 hour' where id = ${pair!.task_id}`;
+      });
+      await until(
+        'the second writer waiting on a lock',
+        async () => rowsOf<{ n: number }>(await h.db.db.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)),
+        (rows) => Number(rows[0]!.n) > 0,
+      );
+      release();
+      await Promise.all([first, second]);
+    } finally {
+      await Promise.all([a.end(), b.end()]);
+    }
+    const shape = (r: { figure: string; step_id: string; at: string }) => [r.figure, r.step_id, new Date(r.at).toISOString()];
+    const kept = rowsOf<{ figure: string; step_id: string; at: string }>(await h.db.db.execute(sql`select figure, step_id, at from enrollment_facts where enrollment_id = ${pair!.enrollment_id}::uuid order by 1, 2`));
+    const fresh = rowsOf<{ figure: string; step_id: string; at: string }>(await h.db.db.execute(sql`select figure, step_id, at from enrollment_facts_of(array[${pair!.enrollment_id}::uuid]) order by 1, 2`));
+    expect(kept.map(shape)).toEqual(fresh.map(shape));
   });
 });
