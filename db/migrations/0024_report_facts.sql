@@ -158,14 +158,18 @@ BEGIN
     WHERE h.enrollment_id = x.id AND h.at IS DISTINCT FROM x.at;
 END $$;
 --> statement-breakpoint
+-- A statement trigger's rows, signed: +1 for each row it added (new_rows), -1 for each it removed
+-- (old_rows); an update is both.
+CREATE FUNCTION signed_transition_rows(op text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  select case op when 'INSERT' then 'select 1 as sign, * from new_rows' when 'DELETE' then 'select -1 as sign, * from old_rows'
+    else 'select 1 as sign, * from new_rows union all select -1 as sign, * from old_rows' end
+$$;
+--> statement-breakpoint
 -- The day counts follow every change of the facts (a refresh, an enrollment deleted with its
 -- facts), one grouped upsert per statement, keys in order; a change that moves no count writes nothing.
 CREATE FUNCTION sequence_fact_days_count() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  changed text := CASE TG_OP
-    WHEN 'INSERT' THEN 'select 1 as sign, * from new_facts'
-    WHEN 'DELETE' THEN 'select -1 as sign, * from old_facts'
-    ELSE 'select 1 as sign, * from new_facts union all select -1 as sign, * from old_facts' END;
+  changed text := signed_transition_rows(TG_OP);
 BEGIN
   EXECUTE format($q$
     insert into sequence_fact_days as d (workspace_id, sequence_id, day, version, step_id, figure, n)
@@ -177,11 +181,11 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER enrollment_facts_days_insert AFTER INSERT ON enrollment_facts REFERENCING NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION sequence_fact_days_count();
+CREATE TRIGGER enrollment_facts_days_insert AFTER INSERT ON enrollment_facts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sequence_fact_days_count();
 --> statement-breakpoint
-CREATE TRIGGER enrollment_facts_days_update AFTER UPDATE ON enrollment_facts REFERENCING OLD TABLE AS old_facts NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION sequence_fact_days_count();
+CREATE TRIGGER enrollment_facts_days_update AFTER UPDATE ON enrollment_facts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sequence_fact_days_count();
 --> statement-breakpoint
-CREATE TRIGGER enrollment_facts_days_delete AFTER DELETE ON enrollment_facts REFERENCING OLD TABLE AS old_facts FOR EACH STATEMENT EXECUTE FUNCTION sequence_fact_days_count();
+CREATE TRIGGER enrollment_facts_days_delete AFTER DELETE ON enrollment_facts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION sequence_fact_days_count();
 --> statement-breakpoint
 -- After a statement on tasks or touches: the enrollments whose rows it added, removed or changed in
 -- a column the facts read (TG_ARGV[0], a comma-separated list); an update of anything else (a
@@ -260,10 +264,7 @@ CREATE TRIGGER events_facts_delete AFTER DELETE ON events REFERENCING OLD TABLE 
 -- enrollment deleted, its sequence deleted) has its old cells' last instant read again.
 CREATE FUNCTION objection_days_count() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  changed text := CASE TG_OP
-    WHEN 'INSERT' THEN 'select 1 as sign, * from new_objections'
-    WHEN 'DELETE' THEN 'select -1 as sign, * from old_objections'
-    ELSE 'select 1 as sign, * from new_objections union all select -1 as sign, * from old_objections' END;
+  changed text := signed_transition_rows(TG_OP);
 BEGIN
   EXECUTE format($q$
     insert into objection_days as d (workspace_id, day, tag, sequence_id, step_id, rep_id, n, last_heard_at)
@@ -278,7 +279,7 @@ BEGIN
         SELECT max(o.heard_at) FROM objections o
         WHERE o.workspace_id = d.workspace_id AND o.heard_at >= (d.day::timestamp AT TIME ZONE 'UTC') AND o.heard_at < ((d.day + 1)::timestamp AT TIME ZONE 'UTC')
           AND o.tag = d.tag AND o.sequence_id IS NOT DISTINCT FROM d.sequence_id AND o.step_id = d.step_id AND o.rep_id = d.rep_id)
-      FROM (SELECT DISTINCT workspace_id, (heard_at AT TIME ZONE 'UTC')::date AS day, tag, sequence_id, step_id, rep_id FROM old_objections) x
+      FROM (SELECT DISTINCT workspace_id, (heard_at AT TIME ZONE 'UTC')::date AS day, tag, sequence_id, step_id, rep_id FROM old_rows) x
       WHERE d.workspace_id = x.workspace_id AND d.day = x.day AND d.tag = x.tag AND d.sequence_id IS NOT DISTINCT FROM x.sequence_id AND d.step_id = x.step_id AND d.rep_id = x.rep_id;
   END IF;
   RETURN NULL;
@@ -289,8 +290,8 @@ INSERT INTO objection_days (workspace_id, day, tag, sequence_id, step_id, rep_id
 SELECT workspace_id, (heard_at AT TIME ZONE 'UTC')::date, tag, sequence_id, step_id, rep_id, count(*), max(heard_at)
 FROM objections GROUP BY 1, 2, 3, 4, 5, 6;
 --> statement-breakpoint
-CREATE TRIGGER objections_days_insert AFTER INSERT ON objections REFERENCING NEW TABLE AS new_objections FOR EACH STATEMENT EXECUTE FUNCTION objection_days_count();
+CREATE TRIGGER objections_days_insert AFTER INSERT ON objections REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION objection_days_count();
 --> statement-breakpoint
-CREATE TRIGGER objections_days_update AFTER UPDATE ON objections REFERENCING OLD TABLE AS old_objections NEW TABLE AS new_objections FOR EACH STATEMENT EXECUTE FUNCTION objection_days_count();
+CREATE TRIGGER objections_days_update AFTER UPDATE ON objections REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION objection_days_count();
 --> statement-breakpoint
-CREATE TRIGGER objections_days_delete AFTER DELETE ON objections REFERENCING OLD TABLE AS old_objections FOR EACH STATEMENT EXECUTE FUNCTION objection_days_count();
+CREATE TRIGGER objections_days_delete AFTER DELETE ON objections REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION objection_days_count();
